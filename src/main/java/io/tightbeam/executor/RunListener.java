@@ -1,0 +1,43 @@
+package io.tightbeam.executor;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * What a run tells the output, in order. Every method is called from one thread (the run's
+ * result thread), so implementations need no locks. Results arrive in the order hosts finish.
+ */
+public interface RunListener {
+  default void playStart(String name) {}
+
+  /** {@code skipping: no hosts matched} and similar. */
+  default void noHostsMatched() {}
+
+  default void taskStart(TaskHeader task) {}
+
+  /** A loop item's outcome; the task's final outcome follows with {@link #taskOutcome}. */
+  default void itemOutcome(TaskHeader task, HostOutcome outcome) {}
+
+  default void taskOutcome(TaskHeader task, HostOutcome outcome) {}
+
+  /** {@code FAILED - RETRYING: [host]: name (N retries left).} */
+  default void retrying(TaskHeader task, String host, int retriesLeft, Map<String, Object> result) {}
+
+  /** An unfinished status check of an async job: {@code ASYNC POLL on host: jid=...}. */
+  default void asyncPoll(TaskHeader task, String host, Map<String, Object> status) {}
+
+  /** The job's final outcome before the task's result line: {@code ASYNC OK}/{@code ASYNC FAILED}. */
+  default void asyncOutcome(TaskHeader task, String host, Map<String, Object> result, boolean failed) {}
+
+  /** {@code included: /path/file.yml for host1, host2}. */
+  default void included(String file, List<String> hosts, Object item) {}
+
+  default void warning(String message) {}
+
+  /** Text shown at a verbosity level (e.g. {@code -v} config-file line); shown when level <= -v count. */
+  default void verbose(int level, String message) {}
+
+  /** {@code PLAY RECAP}; hosts sorted by name. */
+  default void recap(SortedMap<String, HostStats> stats) {}
+}
