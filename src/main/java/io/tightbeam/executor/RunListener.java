@@ -16,6 +16,12 @@ public interface RunListener {
 
   default void taskStart(TaskHeader task) {}
 
+  /** Every host of the batch failed or became unreachable: {@code NO MORE HOSTS LEFT}. */
+  default void noMoreHosts() {}
+
+  /** The run is over (after the recap): flush what is buffered ({@code json} callback). */
+  default void runEnd() {}
+
   /** A loop item's outcome; the task's final outcome follows with {@link #taskOutcome}. */
   default void itemOutcome(TaskHeader task, HostOutcome outcome) {}
 

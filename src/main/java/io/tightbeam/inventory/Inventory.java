@@ -15,6 +15,11 @@ public final class Inventory {
     throw new UnsupportedOperationException("TODO(inventory helper)");
   }
 
+  /** Warnings from loading the sources ({@code Unable to parse ... as an inventory source}). */
+  public List<String> warnings() {
+    return List.of();
+  }
+
   /** Whether any source was parsed (Ansible warns when only implicit localhost is available). */
   public boolean parsed() {
     throw new UnsupportedOperationException("TODO(inventory helper)");

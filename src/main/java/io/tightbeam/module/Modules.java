@@ -41,6 +41,39 @@ public final class Modules {
     return Optional.ofNullable(actions.get(shortName(name)));
   }
 
+  /** The nearest known name to {@code unknown} (also among {@code extra}), for "did you mean". */
+  public Optional<String> suggest(String unknown, java.util.Collection<String> extra) {
+    Set<String> all = names();
+    all.addAll(extra);
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String name : all) {
+      int d = distance(unknown, name);
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = name;
+      }
+    }
+    return bestDistance <= Math.max(2, unknown.length() / 3) ? Optional.ofNullable(best) : Optional.empty();
+  }
+
+  private static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      int[] cur = new int[b.length() + 1];
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      prev = cur;
+    }
+    return prev[b.length()];
+  }
+
   public Set<String> names() {
     Set<String> all = new TreeSet<>(remote.keySet());
     all.addAll(actions.keySet());

@@ -1,0 +1,117 @@
+package io.tightbeam.cli;
+
+import io.tightbeam.executor.PlaybookExecutor;
+import io.tightbeam.executor.RunListener;
+import io.tightbeam.inventory.Host;
+import io.tightbeam.inventory.Inventory;
+import io.tightbeam.module.Modules;
+import io.tightbeam.playbook.ModuleArgs;
+import io.tightbeam.playbook.Play;
+import io.tightbeam.playbook.PlaybookParser;
+import io.tightbeam.playbook.Task;
+import io.tightbeam.template.Templar;
+import io.tightbeam.yaml.Pos;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code tightbeam}: Ansible's {@code ansible} command, one module on a pattern of hosts. */
+@Command(name = "tightbeam", versionProvider = Version.class, sortOptions = false,
+    description = "Define and run a single task 'playbook' against a set of hosts")
+public final class AdHocCli implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "pattern", description = "host pattern")
+  String pattern;
+
+  @Mixin
+  CommonOptions common = new CommonOptions();
+
+  @Option(names = {"-m", "--module-name"}, description = "Name of the action to execute (default=command)")
+  String module = "command";
+
+  @Option(names = {"-a", "--args"}, description = "The action's options in space separated k=v format or JSON")
+  String args = "";
+
+  @Option(names = {"-B", "--background"}, description = "run asynchronously, failing after X seconds (default=N/A)")
+  int background;
+
+  @Option(names = {"-P", "--poll"}, description = "set the poll interval if using -B (default=15)")
+  Integer poll;
+
+  @Option(names = {"-o", "--one-line"}, description = "condense output")
+  boolean oneLine;
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  AdHocCli(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  public static void main(String[] argv) {
+    System.exit(execute(argv, System.out, System.err));
+  }
+
+  static int execute(String[] argv, PrintStream out, PrintStream err) {
+    CommandLine cl = Cli.commandLine(new AdHocCli(out, err), out, err);
+    return cl.execute(argv);
+  }
+
+  @Override
+  public Integer call() {
+    return Guard.run(err, common.verbosity(), this::run);
+  }
+
+  private int run() {
+    RunSetup setup = new RunSetup(common, System.getenv(), err);
+    Inventory inventory = setup.inventory(common);
+    inventory.warnings().forEach(w -> err.println("[WARNING]: " + w));
+    if (!inventory.parsed()) {
+      err.println("[WARNING]: No inventory was parsed, only implicit localhost is available");
+    }
+    List<Host> hosts = inventory.select(pattern);
+    if (common.limit != null) {
+      List<String> allowed = inventory.select(common.limit).stream().map(Host::name).toList();
+      hosts = hosts.stream().filter(h -> allowed.contains(h.name())).toList();
+    }
+    if (common.listHosts) {
+      out.println("  hosts (" + hosts.size() + "):");
+      hosts.forEach(h -> out.println("    " + h.name()));
+      return 0;
+    }
+    if (hosts.isEmpty()) {
+      err.println("[WARNING]: No hosts matched, nothing to do");
+      return 0;
+    }
+    String callback = oneLine ? "oneline" : "minimal";
+    RunListener listener = setup.listener(callback, out, err);
+    Path base = common.playbookDir != null ? setup.cwd.resolve(common.playbookDir) : setup.cwd;
+    PlaybookExecutor executor = new PlaybookExecutor(setup.options, inventory, listener, new Templar(),
+        Modules.builtin(), new PlaybookParser());
+    return executor.runAdHoc(play(base, setup.settings.pollInterval()));
+  }
+
+  private Play play(Path base, int defaultPoll) {
+    Pos pos = new Pos("<ad-hoc>", 1, 1);
+    Map<String, Object> taskKeywords = new LinkedHashMap<>();
+    int pollValue = poll != null ? poll : defaultPoll;
+    if (background != 0 || pollValue != 0) {
+      taskKeywords.put("async", background);
+      taskKeywords.put("poll", pollValue);
+    }
+    Map<String, Object> moduleArgs = args.trim().startsWith("{") ? Cli.yamlMap(args) : ModuleArgs.parse(module, args);
+    Task task = new Task(module, moduleArgs, taskKeywords, base, pos);
+    Map<String, Object> playKeywords = new LinkedHashMap<>();
+    playKeywords.put("name", "Ansible Ad-Hoc");
+    playKeywords.put("gather_facts", false);
+    return new Play(pattern, playKeywords, Map.of(), List.of(), List.of(), List.of(task), List.of(), List.of(), base, pos);
+  }
+}

@@ -1,0 +1,45 @@
+package io.tightbeam.cli;
+
+import io.tightbeam.output.ErrorBlock;
+import io.tightbeam.yaml.InputException;
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The CLI's top level: turns what a command ended with into Ansible's exit code. Input errors
+ * print their ERROR! blocks (4 parse, 5 config, 1 other); anything unexpected is a bug (250);
+ * Ctrl-C ends the run with 99.
+ */
+final class Guard {
+  private Guard() {}
+
+  static int run(PrintStream err, int verbosity, Callable<Integer> command) {
+    AtomicBoolean finished = new AtomicBoolean();
+    Thread interrupt = new Thread(() -> {
+      if (!finished.get()) {
+        err.println("[ERROR]: User interrupted execution");
+        err.flush();
+        Runtime.getRuntime().halt(99);
+      }
+    });
+    Runtime.getRuntime().addShutdownHook(interrupt);
+    try {
+      return command.call();
+    } catch (InputException e) {
+      ErrorBlock.print(err, e.diagnostics());
+      return e.exitCode();
+    } catch (Exception | Error e) {
+      err.println("ERROR! Unexpected Exception, this is probably a bug: " + e.getMessage());
+      if (verbosity >= 3) {
+        e.printStackTrace(err);
+      } else {
+        err.println("to see the full traceback, use -vvv");
+      }
+      return 250;
+    } finally {
+      finished.set(true);
+      err.flush();
+    }
+  }
+}

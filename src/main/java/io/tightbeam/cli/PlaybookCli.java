@@ -1,0 +1,164 @@
+package io.tightbeam.cli;
+
+import io.tightbeam.executor.PlaybookExecutor;
+import io.tightbeam.executor.RunOptions;
+import io.tightbeam.inventory.Host;
+import io.tightbeam.inventory.Inventory;
+import io.tightbeam.module.Modules;
+import io.tightbeam.playbook.Block;
+import io.tightbeam.playbook.Play;
+import io.tightbeam.playbook.Playbook;
+import io.tightbeam.playbook.PlaybookParser;
+import io.tightbeam.playbook.Task;
+import io.tightbeam.playbook.TaskItem;
+import io.tightbeam.template.Templar;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code tightbeam-playbook}: Ansible's {@code ansible-playbook}. */
+@Command(name = "tightbeam-playbook", versionProvider = Version.class, sortOptions = false,
+    description = "Runs Ansible playbooks, executing the defined tasks on the targeted hosts.")
+public final class PlaybookCli implements Callable<Integer> {
+  @Parameters(arity = "1..*", paramLabel = "playbook", description = "Playbook(s)")
+  List<String> playbooks = new ArrayList<>();
+
+  @Mixin
+  CommonOptions common = new CommonOptions();
+
+  @Option(names = "--syntax-check", description = "perform a syntax check on the playbook, but do not execute it")
+  boolean syntaxCheck;
+
+  @Option(names = "--list-tasks", description = "list all tasks that would be executed")
+  boolean listTasks;
+
+  @Option(names = {"-t", "--tags"}, description = "only run plays and tasks tagged with these values")
+  List<String> tags = new ArrayList<>();
+
+  @Option(names = "--skip-tags", description = "only run plays and tasks whose tags do not match these values")
+  List<String> skipTags = new ArrayList<>();
+
+  @Option(names = "--start-at-task", description = "start the playbook at the task matching this name")
+  String startAtTask;
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  PlaybookCli(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  public static void main(String[] argv) {
+    System.exit(execute(argv, System.out, System.err));
+  }
+
+  static int execute(String[] argv, PrintStream out, PrintStream err) {
+    return Cli.commandLine(new PlaybookCli(out, err), out, err).execute(argv);
+  }
+
+  @Override
+  public Integer call() {
+    return Guard.run(err, common.verbosity(), this::run);
+  }
+
+  private int run() {
+    RunSetup setup = new RunSetup(common, System.getenv(), err);
+    PlaybookParser parser = new PlaybookParser();
+    List<Playbook> parsed = new ArrayList<>();
+    for (String p : playbooks) {
+      Path path = setup.cwd.resolve(p);
+      if (!Files.isRegularFile(path)) {
+        err.println("ERROR! the playbook: " + p + " could not be found");
+        return 1;
+      }
+      parsed.add(parser.parsePlaybook(path));
+    }
+    RunOptions options = withSelection(setup.options);
+    if (syntaxCheck) {
+      new PlaybookExecutor(options, null, null, null, Modules.builtin(), parser).plan(parsed);
+      out.println();
+      out.println("playbook: " + String.join(" ", playbooks));
+      return 0;
+    }
+    Inventory inventory = setup.inventory(common);
+    inventory.warnings().forEach(w -> err.println("[WARNING]: " + w));
+    if (!inventory.parsed()) {
+      err.println("[WARNING]: No inventory was parsed, only implicit localhost is available");
+    }
+    if (common.listHosts || listTasks) {
+      new PlaybookExecutor(options, inventory, null, null, Modules.builtin(), parser).plan(parsed);
+      list(parsed, inventory);
+      return 0;
+    }
+    String callback = setup.settings.stdoutCallback() == null ? "default" : setup.settings.stdoutCallback();
+    PlaybookExecutor executor = new PlaybookExecutor(options, inventory, setup.listener(callback, out, err),
+        new Templar(), Modules.builtin(), parser);
+    return executor.run(parsed);
+  }
+
+  private RunOptions withSelection(RunOptions o) {
+    return new RunOptions(o.settings(), o.check(), o.diff(), o.verbosity(), o.extraVars(), o.limit(),
+        split(tags), split(skipTags), startAtTask, o.connection(), o.remoteUser(), o.become(),
+        o.becomeUser(), o.becomeMethod(), o.becomePassword(), o.connectionPassword(),
+        o.privateKeyFile(), o.timeout());
+  }
+
+  private static List<String> split(List<String> values) {
+    List<String> out = new ArrayList<>();
+    values.forEach(v -> {
+      for (String s : v.split(",")) {
+        if (!s.isBlank()) {
+          out.add(s.trim());
+        }
+      }
+    });
+    return out;
+  }
+
+  private void list(List<Playbook> parsed, Inventory inventory) {
+    out.println();
+    out.println("playbook: " + String.join(" ", playbooks));
+    for (Playbook pb : parsed) {
+      int n = 1;
+      for (Play play : pb.plays()) {
+        String pattern = play.hosts() instanceof List<?> l ? String.join(",", l.stream().map(String::valueOf).toList()) : String.valueOf(play.hosts());
+        String name = play.name() == null ? pattern : play.name();
+        out.println();
+        out.println("  play #" + n++ + " (" + pattern + "): " + name + "\tTAGS: []");
+        if (common.listHosts) {
+          List<Host> hosts = inventory.select(pattern);
+          out.println("    pattern: ['" + pattern + "']");
+          out.println("    hosts (" + hosts.size() + "):");
+          hosts.forEach(h -> out.println("      " + h.name()));
+        }
+        if (listTasks) {
+          out.println("    tasks:");
+          for (List<TaskItem> list : List.of(play.preTasks(), play.tasks(), play.postTasks())) {
+            listTasks(list);
+          }
+        }
+      }
+    }
+  }
+
+  private void listTasks(List<TaskItem> items) {
+    for (TaskItem i : items) {
+      if (i instanceof Task t) {
+        out.println("      " + (t.name() == null ? t.action() : t.name()) + "\tTAGS: []");
+      } else if (i instanceof Block b) {
+        listTasks(b.block());
+        listTasks(b.rescue());
+        listTasks(b.always());
+      }
+    }
+  }
+}

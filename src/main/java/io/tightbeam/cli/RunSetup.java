@@ -1,0 +1,63 @@
+package io.tightbeam.cli;
+
+import io.tightbeam.config.Settings;
+import io.tightbeam.config.SettingsLoader;
+import io.tightbeam.executor.RunListener;
+import io.tightbeam.executor.RunOptions;
+import io.tightbeam.inventory.Inventory;
+import io.tightbeam.output.Callbacks;
+import java.io.Console;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Settings, flags, inventory and output for one command, in Ansible's precedence order. */
+final class RunSetup {
+  final Settings settings;
+  final RunOptions options;
+  final Path cwd;
+
+  RunSetup(CommonOptions o, Map<String, String> env, PrintStream err) {
+    this.cwd = Path.of("").toAbsolutePath();
+    Path home = Path.of(System.getProperty("user.home"));
+    Settings loaded = SettingsLoader.load(env, cwd, home);
+    if (o.forks != null) {
+      loaded = withForks(loaded, o.forks);
+    }
+    this.settings = loaded;
+    String becomePass = o.askBecomePass ? Prompt.secret("BECOME password: ") : null;
+    String connPass = o.askPass ? Prompt.secret("SSH password: ") : null;
+    this.options = new RunOptions(
+        settings, o.check, o.diff, o.verbosity(), ExtraVars.parse(o.extraVars, cwd), o.limit,
+        List.of(), List.of(), null, o.connection, o.user, o.become ? Boolean.TRUE : null,
+        o.becomeUser, o.becomeMethod, becomePass, connPass, o.privateKey, o.timeout);
+  }
+
+  private static Settings withForks(Settings s, int forks) {
+    return new Settings(s.configFile(), s.inventory(), forks, s.pollInterval(), s.asyncDir(),
+        s.remoteUser(), s.remoteTmp(), s.timeout(), s.hostKeyChecking(), s.stdoutCallback(),
+        s.noColor(), s.forceColor(), s.retryFilesEnabled(), s.anyErrorsFatal(), s.rolesPath(),
+        s.becomeMethod(), s.becomeUser(), s.become(), s.privateKeyFile(), s.keepRemoteFiles());
+  }
+
+  Inventory inventory(CommonOptions o) {
+    List<String> sources = o.inventory.isEmpty() ? settings.inventory() : o.inventory;
+    return Inventory.load(sources, cwd);
+  }
+
+  RunListener listener(String callback, PrintStream out, PrintStream err) {
+    return Callbacks.byName(callback, out, err, options.verbosity(), color());
+  }
+
+  boolean color() {
+    if (settings.noColor()) {
+      return false;
+    }
+    if (settings.forceColor()) {
+      return true;
+    }
+    Console console = System.console();
+    return console != null;
+  }
+}

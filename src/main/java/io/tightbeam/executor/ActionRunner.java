@@ -1,0 +1,172 @@
+package io.tightbeam.executor;
+
+import io.tightbeam.jobs.JobId;
+import io.tightbeam.jobs.JobSpec;
+import io.tightbeam.module.ActionContext;
+import io.tightbeam.module.ControllerAction;
+import io.tightbeam.module.ModuleArgumentException;
+import io.tightbeam.module.Modules;
+import io.tightbeam.module.RemoteModule;
+import io.tightbeam.module.TargetContext;
+import io.tightbeam.playbook.Task;
+import io.tightbeam.template.Templar;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Runs a task's action once on one host with one set of variables: a controller action, the
+ * async_status module, or a remote module, synchronously or as an async job (launch, then poll
+ * when {@code poll > 0}). Called on a fork thread; a sync module holds it, a waiting job does not.
+ */
+final class ActionRunner {
+  /** Actions the executor itself carries out (beyond the module registry). */
+  static final Set<String> EXECUTOR_ACTIONS =
+      Set.of("async_status", "include_tasks", "import_tasks", "include", "meta", "include_vars",
+          "import_playbook", "include_role", "import_role");
+
+  private final PlayContext ctx;
+  private final TargetResolver targets;
+
+  ActionRunner(PlayContext ctx) {
+    this.ctx = ctx;
+    this.targets = new TargetResolver(ctx);
+  }
+
+  CompletableFuture<Map<String, Object>> execute(
+      Task task, TaskHeader header, Keywords kw, String host, Map<String, Object> vars) {
+    String action = Modules.shortName(task.action());
+    Map<String, Object> args = templateArgs(task, vars);
+    int async = kw.integer("async", "async_val", vars, 0);
+    int poll = kw.integer("poll", "poll", vars, ctx.options().settings().pollInterval());
+    boolean check = kw.has("check_mode") ? kw.bool("check_mode", vars, false) : ctx.options().check();
+    Optional<ControllerAction> controller = ctx.services().modules().action(action);
+    if (controller.isPresent()) {
+      if (async != 0) {
+        return done(Results.failure("async is not supported for this task."));
+      }
+      ActionContext ac = new ActionContext(ctx.templar(), vars, host, check, ctx.options().verbosity());
+      return done(controller.get().run(args, ac));
+    }
+    if (action.equals("include_vars")) {
+      return done(IncludeVars.load(ctx, task, args, vars));
+    }
+    if (action.equals("async_status")) {
+      if (async != 0) {
+        return done(Results.failure("async is not supported for this task."));
+      }
+      return asyncStatus(kw, args, vars, check, task);
+    }
+    RemoteModule module = findModule(action, task);
+    if (async < 0 || (async > 0 && poll < 0)) {
+      return done(Results.failure(
+          async < 0
+              ? "the value of 'async' must be a whole number of seconds >= 0, got " + async
+              : "the value of 'poll' must be a whole number of seconds >= 0, got " + poll));
+    }
+    Map<String, Object> checked = module.checkArgs(args);
+    TargetContext target = targets.resolve(kw, vars, check, task.baseDir());
+    if (async > 0) {
+      if (check && !kw.has("check_mode")) {
+        return done(Results.failure("check mode and async cannot be used on same task."));
+      }
+      boolean noLog = kw.bool("no_log", vars, false);
+      return launch(module, checked, target, new JobSpec(async, asyncDir(vars), ctx.options().settings().remoteTmp(),
+          ctx.options().settings().keepRemoteFiles()), poll, header, host, noLog);
+    }
+    if (check && !module.supportsCheckMode()) {
+      return done(Results.of("changed", false, "msg",
+          "remote module (" + action + ") does not support check mode", "skipped", true));
+    }
+    return done(module.run(checked, target).join());
+  }
+
+  private CompletableFuture<Map<String, Object>> launch(
+      RemoteModule module, Map<String, Object> args, TargetContext target, JobSpec spec, int poll,
+      TaskHeader header, String host, boolean noLog) {
+    module.prepareForJob(args, target);
+    Map<String, Object> launched =
+        new LinkedHashMap<>(ctx.services().launcher().launch(module.script(args, target), spec, target).join());
+    launched.put("changed", true);
+    if (Results.failed(launched) || poll == 0) {
+      return done(launched);
+    }
+    JobId jid = JobId.parse(String.valueOf(launched.get("ansible_job_id")));
+    return ctx.services().poller()
+        .await(target, spec.asyncDir(), jid, poll, spec.timeLimitSeconds(),
+            status -> ctx.listener().asyncPoll(header, host, status))
+        .thenApply(result -> {
+          ctx.listener().asyncOutcome(header, host, noLog ? Censor.result(result) : result, Results.failed(result));
+          return result;
+        });
+  }
+
+  private CompletableFuture<Map<String, Object>> asyncStatus(
+      Keywords kw, Map<String, Object> args, Map<String, Object> vars, boolean check, Task task) {
+    for (String key : args.keySet()) {
+      if (!key.equals("jid") && !key.equals("mode")) {
+        return done(Results.failure("Unsupported parameters for (async_status) module: " + key
+            + ". Supported parameters include: jid, mode."));
+      }
+    }
+    Object jid = args.get("jid");
+    if (jid == null || jid.toString().isEmpty()) {
+      return done(Results.failure("missing required arguments: jid"));
+    }
+    String mode = args.getOrDefault("mode", "status").toString();
+    if (!mode.equals("status") && !mode.equals("cleanup")) {
+      return done(Results.failure("value of mode must be one of: status, cleanup, got: " + mode));
+    }
+    JobId id;
+    try {
+      id = JobId.parse(jid.toString());
+    } catch (IllegalArgumentException e) {
+      return done(Results.failure(e.getMessage()));
+    }
+    TargetContext target = targets.resolve(kw, vars, check, task.baseDir());
+    return ctx.services().poller().status(target, asyncDir(vars), id, mode);
+  }
+
+  private String asyncDir(Map<String, Object> vars) {
+    Object v = vars.get("ansible_async_dir");
+    if (v != null) {
+      Object t = ctx.templar().template(v instanceof io.tightbeam.template.Literal l ? l.value() : v, vars);
+      if (t != null && !t.toString().isBlank()) {
+        return t.toString();
+      }
+    }
+    return ctx.options().settings().asyncDir();
+  }
+
+  private RemoteModule findModule(String action, Task task) {
+    return ctx.services().modules().remote(action)
+        .or(() -> io.tightbeam.module.LibraryModule.find(action, task.baseDir()))
+        .or(() -> io.tightbeam.module.LibraryModule.find(action, ctx.services().playbookDir()))
+        .orElseThrow(() -> new ModuleArgumentException("couldn't resolve module/action '" + action + "'"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> templateArgs(Task task, Map<String, Object> vars) {
+    Object templated = ctx.templar().template(task.args(), vars);
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (templated instanceof Map<?, ?> m) {
+      ((Map<String, Object>) m).forEach((k, v) -> {
+        if (!Templar.OMIT.equals(v)) {
+          out.put(k, v);
+        }
+      });
+    }
+    return out;
+  }
+
+  static CompletableFuture<Map<String, Object>> done(Map<String, Object> result) {
+    return CompletableFuture.completedFuture(result);
+  }
+
+  static List<String> executorActions() {
+    return List.copyOf(EXECUTOR_ACTIONS);
+  }
+}

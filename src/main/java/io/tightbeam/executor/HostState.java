@@ -1,0 +1,36 @@
+package io.tightbeam.executor;
+
+import io.tightbeam.inventory.Host;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One host's state through a play run: its facts, the variables set by {@code set_fact} and
+ * {@code register}, and whether it has left the play (failed, unreachable, ended). Written only on
+ * the result thread between tasks; read by workers during a task (the strategy's join orders the
+ * two).
+ */
+final class HostState {
+  final Host host;
+  final Map<String, Object> inventoryVars;
+  final Map<String, Object> facts = new LinkedHashMap<>();
+  final Map<String, Object> setFacts = new LinkedHashMap<>();
+  boolean failed;
+  boolean unreachable;
+  boolean ended;
+  io.tightbeam.playbook.Task lastFailedTask;
+  Map<String, Object> lastFailedResult = Map.of();
+
+  HostState(Host host, Map<String, Object> inventoryVars) {
+    this.host = host;
+    this.inventoryVars = inventoryVars;
+  }
+
+  String name() {
+    return host.name();
+  }
+
+  boolean active() {
+    return !failed && !unreachable && !ended;
+  }
+}

@@ -1,0 +1,205 @@
+package io.tightbeam.executor;
+
+import io.tightbeam.connection.ConnectionException;
+import io.tightbeam.module.ModuleArgumentException;
+import io.tightbeam.playbook.Task;
+import io.tightbeam.template.Literal;
+import io.tightbeam.template.TemplateException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One task on one host, as a pipeline: {@code when} → loop → action (with {@code
+ * until}/{@code retries}) → {@code changed_when}/{@code failed_when} → one {@link TaskDone}.
+ * Work runs on the fork pool; waits (async polls, retry delays) hold no thread.
+ */
+final class HostTaskRunner {
+  private final PlayContext ctx;
+  private final ActionRunner actions;
+
+  HostTaskRunner(PlayContext ctx) {
+    this.ctx = ctx;
+    this.actions = new ActionRunner(ctx);
+  }
+
+  CompletableFuture<TaskDone> run(Task task, TaskHeader header, Scope scope, HostState h) {
+    Keywords kw = new Keywords(ctx, task, scope);
+    return CompletableFuture.supplyAsync(() -> start(task, header, scope, kw, h), ctx.services().forks())
+        .thenCompose(f -> f)
+        .exceptionally(e -> finish(h, kw, null, resultOf(e), null, false, null));
+  }
+
+  private CompletableFuture<TaskDone> start(Task task, TaskHeader header, Scope scope, Keywords kw, HostState h) {
+    Map<String, Object> vars = TaskVars.build(ctx, h, task, scope);
+    boolean noLog = safeBool(kw, "no_log", vars);
+    for (Object when : scope.whens()) {
+      if (!ctx.templar().isTrue(when, vars)) {
+        return CompletableFuture.completedFuture(finish(h, kw, vars, skipResult(), null, noLog, null));
+      }
+    }
+    Object loopRaw = loopExpression(task);
+    if (loopRaw == null) {
+      if (task.keywords().containsKey("when") && !ctx.templar().isTrue(task.keywords().get("when"), vars)) {
+        return CompletableFuture.completedFuture(finish(h, kw, vars, skipResult(), null, noLog, null));
+      }
+      return attempts(task, header, kw, h, vars, 1).thenApply(r -> finish(h, kw, vars, r, null, noLog, null));
+    }
+    return new LoopRunner(this, task, header, kw, h, vars, noLog).run(loopRaw);
+  }
+
+  /** Runs the action, then until/retries; completes with the final result of this (item) run. */
+  CompletableFuture<Map<String, Object>> attempts(
+      Task task, TaskHeader header, Keywords kw, HostState h, Map<String, Object> vars, int attempt) {
+    CompletableFuture<Map<String, Object>> once =
+        attempt == 1
+            ? safeExecute(task, header, kw, h, vars)
+            : CompletableFuture.supplyAsync(() -> safeExecute(task, header, kw, h, vars), ctx.services().forks())
+                .thenCompose(f -> f);
+    return once.thenCompose(r -> afterAttempt(task, header, kw, h, vars, attempt, r));
+  }
+
+  private CompletableFuture<Map<String, Object>> afterAttempt(
+      Task task, TaskHeader header, Keywords kw, HostState h, Map<String, Object> vars, int attempt,
+      Map<String, Object> raw) {
+    Map<String, Object> r = new LinkedHashMap<>(raw);
+    try {
+      postProcess(task, r, vars);
+      Object until = task.keywords().get("until");
+      if (until == null || Results.unreachable(r)) {
+        return CompletableFuture.completedFuture(r);
+      }
+      int retries = Math.max(0, safeInt(kw, "retries", vars, 3));
+      int delay = Math.max(0, safeInt(kw, "delay", vars, 5));
+      r.put("attempts", attempt);
+      if (ctx.templar().isTrue(until, withRegistered(task, vars, r))) {
+        return CompletableFuture.completedFuture(r);
+      }
+      if (attempt > retries) {
+        r.put("failed", true);
+        return CompletableFuture.completedFuture(r);
+      }
+      ctx.listener().retrying(header, h.name(), retries + 1 - attempt, r);
+      return CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(delay, TimeUnit.SECONDS))
+          .thenCompose(x -> attempts(task, header, kw, h, vars, attempt + 1));
+    } catch (RuntimeException e) {
+      return CompletableFuture.completedFuture(resultOf(e));
+    }
+  }
+
+  /** changed_when and failed_when, with the registered name bound to the result. */
+  private void postProcess(Task task, Map<String, Object> r, Map<String, Object> vars) {
+    Map<String, Object> kw = task.keywords();
+    if (kw.containsKey("changed_when") && !Results.unreachable(r)) {
+      r.put("changed", ctx.templar().isTrue(kw.get("changed_when"), withRegistered(task, vars, r)));
+    }
+    if (kw.containsKey("failed_when") && !Results.unreachable(r)) {
+      boolean failed = ctx.templar().isTrue(kw.get("failed_when"), withRegistered(task, vars, r));
+      r.put("failed_when_result", failed);
+      r.put("failed", failed);
+    }
+  }
+
+  Map<String, Object> withRegistered(Task task, Map<String, Object> vars, Map<String, Object> r) {
+    Object register = task.keywords().get("register");
+    if (register == null) {
+      return vars;
+    }
+    Map<String, Object> v = new LinkedHashMap<>(vars);
+    v.put(register.toString(), new Literal(r));
+    return v;
+  }
+
+  private CompletableFuture<Map<String, Object>> safeExecute(
+      Task task, TaskHeader header, Keywords kw, HostState h, Map<String, Object> vars) {
+    try {
+      return actions.execute(task, header, kw, h.name(), vars).exceptionally(HostTaskRunner::resultOf);
+    } catch (RuntimeException e) {
+      return CompletableFuture.completedFuture(resultOf(e));
+    }
+  }
+
+  TaskDone finish(HostState h, Keywords kw, Map<String, Object> vars, Map<String, Object> r, Object item,
+      boolean noLog, Boolean loop) {
+    boolean isLoop = loop != null && loop;
+    HostOutcome outcome;
+    if (Results.unreachable(r)) {
+      boolean ignored = vars != null && safeBool(kw, "ignore_unreachable", vars);
+      outcome = new HostOutcome.Unreachable(h.name(), r, item, isLoop, ignored);
+    } else if (Results.failed(r)) {
+      boolean ignored = vars != null && safeBool(kw, "ignore_errors", vars);
+      outcome = new HostOutcome.Failed(h.name(), r, item, isLoop, ignored);
+    } else if (Results.skipped(r)) {
+      outcome = new HostOutcome.Skipped(h.name(), r, item, isLoop);
+    } else {
+      outcome = new HostOutcome.Ok(h.name(), r, item, isLoop);
+    }
+    return new TaskDone(h, outcome, r, noLog);
+  }
+
+  private boolean safeBool(Keywords kw, String name, Map<String, Object> vars) {
+    try {
+      return kw.bool(name, vars, false);
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private int safeInt(Keywords kw, String name, Map<String, Object> vars, int fallback) {
+    return kw.integer(name, name, vars, fallback);
+  }
+
+  static Object loopExpression(Task task) {
+    if (task.keywords().containsKey("loop")) {
+      return task.keywords().get("loop");
+    }
+    for (Map.Entry<String, Object> e : task.keywords().entrySet()) {
+      if (e.getKey().startsWith("with_")) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  static Map<String, Object> skipResult() {
+    return Results.of("changed", false, "skip_reason", "Conditional result was False", "skipped", true);
+  }
+
+  /** The per-host boundary: any exception becomes a result Ansible would show. */
+  static Map<String, Object> resultOf(Throwable e) {
+    Throwable cause = e;
+    while ((cause instanceof CompletionException || cause instanceof java.util.concurrent.ExecutionException)
+        && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof ConnectionException) {
+      return Results.of("changed", false, "msg", cause.getMessage(), "unreachable", true);
+    }
+    if (cause instanceof TemplateException || cause instanceof ModuleArgumentException
+        || cause instanceof Keywords.TaskValueException || cause instanceof IllegalArgumentException) {
+      return Results.failure(cause.getMessage());
+    }
+    Map<String, Object> r = Results.failure("Unexpected failure during module execution: " + cause);
+    StringWriter trace = new StringWriter();
+    cause.printStackTrace(new PrintWriter(trace));
+    r.put("exception", trace.toString());
+    return r;
+  }
+
+  PlayContext context() {
+    return ctx;
+  }
+
+  static List<Object> asList(Object value) {
+    if (value instanceof List<?> l) {
+      return new ArrayList<>(l);
+    }
+    return null;
+  }
+}

@@ -1,0 +1,155 @@
+package io.tightbeam.executor;
+
+import io.tightbeam.playbook.Task;
+import io.tightbeam.playbook.TaskItem;
+import io.tightbeam.template.Literal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@code include_tasks}: evaluated per host ({@code when}, {@code loop}, the file name may be
+ * templated), announced as {@code included: <file> for <hosts>}, then the file's tasks run for the
+ * hosts that included it, with the include's vars and loop item in scope.
+ */
+final class Includes {
+  private final PlayContext ctx;
+  private final LinearStrategy strategy;
+
+  Includes(PlayContext ctx, LinearStrategy strategy) {
+    this.ctx = ctx;
+    this.strategy = strategy;
+  }
+
+  /** One inclusion: a file, for a host, with the item (if looping) that brought it in. */
+  private record Entry(Path file, int index, Object item, String loopVar, Map<String, Object> extra) {}
+
+  void run(Task t, Scope scope, List<HostState> hosts) {
+    TaskHeader header = strategy.header(t, scope);
+    ctx.listener().taskStart(header);
+    Map<HostState, List<Entry>> byHost = new LinkedHashMap<>();
+    HostTaskRunner runner = strategy.runner();
+    for (HostState h : hosts) {
+      Keywords kw = new Keywords(ctx, t, scope);
+      Map<String, Object> vars = TaskVars.build(ctx, h, t, scope);
+      try {
+        byHost.put(h, entries(t, scope, vars));
+        if (byHost.get(h).isEmpty()) {
+          report(t, scope, runner.finish(h, kw, vars, HostTaskRunner.skipResult(), null, false, null));
+        } else {
+          ctx.stats().count(new HostOutcome.Ok(h.name(), Map.of("changed", false), null, false), false);
+        }
+      } catch (RuntimeException e) {
+        report(t, scope, runner.finish(h, kw, vars, HostTaskRunner.resultOf(e), null, false, null));
+      }
+    }
+    List<Entry> order = new ArrayList<>();
+    byHost.values().forEach(list -> list.forEach(e -> {
+      if (order.stream().noneMatch(o -> same(o, e))) {
+        order.add(e);
+      }
+    }));
+    for (Entry e : order) {
+      List<HostState> who = new ArrayList<>();
+      Map<String, Map<String, Object>> perHost = new LinkedHashMap<>();
+      byHost.forEach((h, list) -> list.stream().filter(x -> same(x, e)).findFirst().ifPresent(x -> {
+        who.add(h);
+        perHost.put(h.name(), x.extra());
+      }));
+      ctx.listener().included(e.file().toString(), who.stream().map(HostState::name).toList(), e.item());
+    }
+    for (Entry e : order) {
+      List<HostState> who = new ArrayList<>();
+      Map<String, Map<String, Object>> perHost = new LinkedHashMap<>();
+      byHost.forEach((h, list) -> list.stream().filter(x -> same(x, e)).findFirst().ifPresent(x -> {
+        who.add(h);
+        perHost.put(h.name(), x.extra());
+      }));
+      List<TaskItem> tasks = ctx.services().parser().parseTaskFile(e.file());
+      strategy.run(tasks, scope.enterInclude(t, perHost), who);
+    }
+  }
+
+  private void report(Task t, Scope scope, TaskDone done) {
+    ctx.services().resultThread().submit(() -> {
+      ctx.stats().count(done.outcome(), false);
+      ctx.listener().taskOutcome(strategy.header(t, scope), done.outcome());
+      if (done.outcome() instanceof HostOutcome.Failed f && !f.ignored()) {
+        done.host().failed = true;
+      }
+    });
+  }
+
+  private static boolean same(Entry a, Entry b) {
+    return a.file().equals(b.file()) && a.index() == b.index() && Objects.equals(a.item(), b.item());
+  }
+
+  private List<Entry> entries(Task t, Scope scope, Map<String, Object> vars) {
+    for (Object when : scope.whens()) {
+      if (!ctx.templar().isTrue(when, vars)) {
+        return List.of();
+      }
+    }
+    Object loopRaw = HostTaskRunner.loopExpression(t);
+    List<Entry> out = new ArrayList<>();
+    if (loopRaw == null) {
+      if (t.keywords().containsKey("when") && !ctx.templar().isTrue(t.keywords().get("when"), vars)) {
+        return List.of();
+      }
+      out.add(new Entry(file(t, vars), 0, null, null, params(t, vars)));
+      return out;
+    }
+    Map<?, ?> control = t.keywords().get("loop_control") instanceof Map<?, ?> m ? m : Map.of();
+    String loopVar = String.valueOf(control.get("loop_var") == null ? "item" : control.get("loop_var"));
+    List<Object> items = LoopItems.of(ctx.templar(), loopRaw, vars);
+    for (int i = 0; i < items.size(); i++) {
+      Map<String, Object> itemVars = new LinkedHashMap<>(vars);
+      itemVars.put(loopVar, new Literal(items.get(i)));
+      if (t.keywords().containsKey("when") && !ctx.templar().isTrue(t.keywords().get("when"), itemVars)) {
+        continue;
+      }
+      Map<String, Object> extra = params(t, itemVars);
+      extra.put(loopVar, new Literal(items.get(i)));
+      extra.put("ansible_loop_var", loopVar);
+      if (control.get("index_var") != null) {
+        extra.put(control.get("index_var").toString(), i);
+      }
+      out.add(new Entry(file(t, itemVars), i, items.get(i), loopVar, extra));
+    }
+    return out;
+  }
+
+  /** Include parameters ({@code k=v} args other than the file) become variables of the included tasks. */
+  private Map<String, Object> params(Task t, Map<String, Object> vars) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    t.args().forEach((k, v) -> {
+      if (!k.equals("_raw_params") && !k.equals("file") && !k.equals("apply")) {
+        p.put(k, ctx.templar().template(v, vars));
+      }
+    });
+    return p;
+  }
+
+  private Path file(Task t, Map<String, Object> vars) {
+    Object raw = t.args().containsKey("file") ? t.args().get("file") : t.args().get("_raw_params");
+    if (raw == null) {
+      throw new IllegalArgumentException("No file specified for " + t.action());
+    }
+    String name = String.valueOf(ctx.templar().template(raw, vars)).trim();
+    Path p = Path.of(name);
+    if (p.isAbsolute()) {
+      return p;
+    }
+    for (Path base : List.of(t.baseDir(), t.baseDir().resolve("tasks"), ctx.services().playbookDir())) {
+      Path candidate = base.resolve(name).normalize();
+      if (Files.isReadable(candidate)) {
+        return candidate;
+      }
+    }
+    throw new IllegalArgumentException("Could not find or access '" + name + "' on the Ansible Controller.");
+  }
+}

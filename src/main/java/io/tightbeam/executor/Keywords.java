@@ -1,0 +1,93 @@
+package io.tightbeam.executor;
+
+import io.tightbeam.playbook.Task;
+import io.tightbeam.template.Templar;
+import java.util.Map;
+
+/**
+ * A task's keyword values as in force: the task's own, else the inherited one from its blocks and
+ * includes, else the play's. Values come back templated where Ansible templates them.
+ */
+final class Keywords {
+  private final PlayContext ctx;
+  private final Task task;
+  private final Scope scope;
+
+  Keywords(PlayContext ctx, Task task, Scope scope) {
+    this.ctx = ctx;
+    this.task = task;
+    this.scope = scope;
+  }
+
+  /** The raw value, looked up task, then blocks/includes, then play. */
+  Object raw(String name) {
+    if (task.keywords().containsKey(name)) {
+      return task.keywords().get(name);
+    }
+    if (scope.keywords().containsKey(name)) {
+      return scope.keywords().get(name);
+    }
+    return ctx.play().keywords().get(name);
+  }
+
+  boolean has(String name) {
+    return raw(name) != null;
+  }
+
+  Object value(String name, Map<String, Object> vars) {
+    Object raw = raw(name);
+    return raw == null ? null : ctx.templar().template(raw, vars);
+  }
+
+  boolean bool(String name, Map<String, Object> vars, boolean fallback) {
+    Object v = value(name, vars);
+    return v == null ? fallback : Results.truthy(v);
+  }
+
+  String string(String name, Map<String, Object> vars) {
+    Object v = value(name, vars);
+    return v == null ? null : v.toString();
+  }
+
+  /**
+   * An integer keyword with Ansible's conversion: YAML floats truncate, booleans count as 0/1,
+   * anything else is a task failure with Ansible's message (field named as Ansible names it).
+   */
+  int integer(String name, String field, Map<String, Object> vars, int fallback) {
+    Object raw = task.keywords().get(name);
+    if (raw == null) {
+      return fallback;
+    }
+    Object v = ctx.templar().template(raw, vars);
+    if (v instanceof Boolean b) {
+      return b ? 1 : 0;
+    }
+    if (v instanceof Number n) {
+      return n.intValue();
+    }
+    String s = String.valueOf(v).trim();
+    try {
+      return Integer.parseInt(s);
+    } catch (NumberFormatException e) {
+      throw new TaskValueException(
+          "the field '"
+              + field
+              + "' has an invalid value ("
+              + v
+              + "), and could not be converted to an int.The error was: invalid literal for int() with base 10: '"
+              + v
+              + "'");
+    }
+  }
+
+  static boolean isTemplated(Object raw) {
+    return raw instanceof String s && Templar.isTemplate(s);
+  }
+
+  /** A keyword value the task cannot use; the task fails with this message. */
+  static final class TaskValueException extends RuntimeException {
+    TaskValueException(String message) {
+      super(message);
+    }
+  }
+}

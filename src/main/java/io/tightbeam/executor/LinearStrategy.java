@@ -1,0 +1,170 @@
+package io.tightbeam.executor;
+
+import io.tightbeam.module.Modules;
+import io.tightbeam.playbook.Block;
+import io.tightbeam.playbook.Task;
+import io.tightbeam.playbook.TaskItem;
+import io.tightbeam.template.Literal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Ansible's linear strategy: every host of the batch finishes a task before any host starts the
+ * next. Blocks run their rescue for the hosts that failed and their always for all; dynamic
+ * includes are expanded per host and their tasks run for the hosts that included them.
+ */
+final class LinearStrategy {
+  private final PlayContext ctx;
+  private final HostTaskRunner runner;
+  private final Handlers handlers;
+  private final TagSelection tags;
+  private boolean startReached;
+
+  LinearStrategy(PlayContext ctx, Handlers handlers) {
+    this.ctx = ctx;
+    this.runner = new HostTaskRunner(ctx);
+    this.handlers = handlers;
+    this.tags = new TagSelection(ctx.options().tags(), ctx.options().skipTags());
+    this.startReached = ctx.options().startAtTask() == null;
+  }
+
+  void run(List<TaskItem> items, Scope scope, List<HostState> hosts) {
+    for (TaskItem item : items) {
+      List<HostState> active = hosts.stream().filter(HostState::active).toList();
+      if (active.isEmpty() || ctx.play() == null) {
+        return;
+      }
+      if (item instanceof Block b) {
+        runBlock(b, scope, active);
+      } else if (item instanceof Task t) {
+        runTaskItem(t, scope, active);
+      }
+    }
+  }
+
+  private void runTaskItem(Task t, Scope scope, List<HostState> hosts) {
+    List<String> taskTags = new ArrayList<>(scope.tags());
+    taskTags.addAll(TagSelection.tagsOf(t.keywords().get("tags")));
+    if (!tags.runs(taskTags)) {
+      return;
+    }
+    if (!startReached) {
+      if (!ctx.options().startAtTask().equals(t.name())) {
+        return;
+      }
+      startReached = true;
+    }
+    String action = Modules.shortName(t.action());
+    switch (action) {
+      case "include_tasks", "include", "import_tasks" -> new Includes(ctx, this).run(t, scope, hosts);
+      case "meta" -> new Meta(ctx, this, handlers).run(t, scope, hosts);
+      default -> runTask(t, scope, hosts);
+    }
+  }
+
+  /** Runs one task on every host, applying the results on the result thread as hosts finish. */
+  void runTask(Task t, Scope scope, List<HostState> hosts) {
+    TaskHeader header = header(t, scope);
+    ctx.listener().taskStart(header);
+    List<HostState> targets = hosts;
+    if (Results.truthy(new Keywords(ctx, t, scope).raw("run_once")) && !hosts.isEmpty()) {
+      targets = List.of(hosts.get(0));
+    }
+    List<CompletableFuture<Void>> applied = new ArrayList<>();
+    for (HostState h : targets) {
+      applied.add(runner.run(t, header, scope, h)
+          .thenAcceptAsync(done -> apply(t, scope, done, hosts), ctx.services().resultThread()));
+    }
+    CompletableFuture.allOf(applied.toArray(CompletableFuture[]::new)).join();
+    AnyErrorsFatal.check(ctx, t, scope, hosts);
+  }
+
+  TaskHeader header(Task t, Scope scope) {
+    String name = t.name();
+    if (name == null || name.isBlank()) {
+      name = t.action();
+    } else if (Keywords.isTemplated(name)) {
+      try {
+        name = String.valueOf(ctx.templar().template(name, ctx.playVars()));
+      } catch (RuntimeException e) {
+        // Ansible shows the raw name when it cannot be templated with play vars
+      }
+    }
+    return new TaskHeader(name, Modules.shortName(t.action()), scope.handler(), t.pos());
+  }
+
+  /** On the result thread: register, facts, notify, stats, output, host state. */
+  private void apply(Task t, Scope scope, TaskDone done, List<HostState> all) {
+    HostState h = done.host();
+    Map<String, Object> r = done.result();
+    Object register = t.keywords().get("register");
+    boolean runOnce = Results.truthy(new Keywords(ctx, t, scope).raw("run_once"));
+    List<HostState> receivers = runOnce ? all : List.of(h);
+    for (HostState receiver : receivers) {
+      if (register != null) {
+        receiver.setFacts.put(register.toString(), new Literal(r));
+      }
+      Facts.apply(Modules.shortName(t.action()), r, receiver);
+    }
+    if (Results.changed(r) && !Results.failed(r) && t.keywords().containsKey("notify")) {
+      handlers.notify(t.keywords().get("notify"), h, ctx.templar());
+    }
+    HostOutcome shown = Censor.outcome(done);
+    boolean rescuing = scope.rescuable() && shown instanceof HostOutcome.Failed f && !f.ignored();
+    ctx.stats().count(shown, rescuing);
+    ctx.listener().taskOutcome(header(t, scope), shown);
+    if (shown instanceof HostOutcome.Failed f && !f.ignored()) {
+      h.failed = true;
+      h.lastFailedTask = t;
+      h.lastFailedResult = r;
+    } else if (shown instanceof HostOutcome.Unreachable u && !u.ignored()) {
+      h.unreachable = true;
+    }
+  }
+
+  private void runBlock(Block b, Scope scope, List<HostState> hosts) {
+    boolean hasRescue = !b.rescue().isEmpty();
+    Scope inner = scope.enterBlock(b).rescuable(hasRescue || scope.rescuable());
+    run(b.block(), inner.rescuable(hasRescue), hosts);
+    List<HostState> failed = hosts.stream().filter(h -> h.failed).toList();
+    if (hasRescue && !failed.isEmpty()) {
+      Map<String, Map<String, Object>> failVars = new LinkedHashMap<>();
+      for (HostState h : failed) {
+        h.failed = false;
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("ansible_failed_result", new Literal(h.lastFailedResult));
+        v.put("ansible_failed_task", new Literal(Map.of("name", h.lastFailedTask == null || h.lastFailedTask.name() == null ? "" : h.lastFailedTask.name(),
+            "action", h.lastFailedTask == null ? "" : h.lastFailedTask.action())));
+        failVars.put(h.name(), v);
+      }
+      Scope rescueScope = new Scope(inner.vars(), inner.whens(), inner.keywords(), inner.tags(),
+          merge(inner.hostVars(), failVars), inner.handler(), scope.rescuable());
+      run(b.rescue(), rescueScope, failed);
+      failed = List.of();
+    }
+    if (!b.always().isEmpty()) {
+      List<HostState> stillFailed = failed;
+      stillFailed.forEach(h -> h.failed = false);
+      run(b.always(), inner.rescuable(scope.rescuable()), hosts.stream().filter(h -> !h.unreachable && !h.ended).toList());
+      stillFailed.forEach(h -> h.failed = true);
+    }
+  }
+
+  private static Map<String, Map<String, Object>> merge(
+      Map<String, Map<String, Object>> a, Map<String, Map<String, Object>> b) {
+    Map<String, Map<String, Object>> out = new LinkedHashMap<>(a);
+    b.forEach((k, v) -> {
+      Map<String, Object> m = new LinkedHashMap<>(out.getOrDefault(k, Map.of()));
+      m.putAll(v);
+      out.put(k, m);
+    });
+    return out;
+  }
+
+  HostTaskRunner runner() {
+    return runner;
+  }
+}

@@ -1,0 +1,195 @@
+package io.tightbeam.executor;
+
+import io.tightbeam.module.Modules;
+import io.tightbeam.playbook.Task;
+import io.tightbeam.template.Literal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A looping task on one host: items run one after another, except where waiting can overlap
+ * without changing what happens (async jobs with {@code poll > 0} are launched in turn and
+ * polled together; {@code async_status} checks of all items share the poller's rounds). Item
+ * outcomes are reported in item order; the registered result is Ansible's loop result.
+ */
+final class LoopRunner {
+  private final HostTaskRunner runner;
+  private final Task task;
+  private final TaskHeader header;
+  private final Keywords kw;
+  private final HostState h;
+  private final Map<String, Object> vars;
+  private final boolean noLog;
+
+  LoopRunner(HostTaskRunner runner, Task task, TaskHeader header, Keywords kw, HostState h,
+      Map<String, Object> vars, boolean noLog) {
+    this.runner = runner;
+    this.task = task;
+    this.header = header;
+    this.kw = kw;
+    this.h = h;
+    this.vars = vars;
+    this.noLog = noLog;
+  }
+
+  CompletableFuture<TaskDone> run(Object loopRaw) {
+    PlayContext ctx = runner.context();
+    List<Object> items = LoopItems.of(ctx.templar(), loopRaw, vars);
+    Map<String, Object> control = loopControl(ctx);
+    String loopVar = String.valueOf(control.getOrDefault("loop_var", "item"));
+    Object indexVar = control.get("index_var");
+    boolean extended = Results.truthy(control.get("extended"));
+    int pause = control.get("pause") == null ? 0 : (int) Double.parseDouble(control.get("pause").toString());
+    boolean overlap = pause == 0 && overlaps();
+    List<CompletableFuture<Map<String, Object>>> results = new ArrayList<>();
+    CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
+    CompletableFuture<Void> shown = CompletableFuture.completedFuture(null);
+    for (int i = 0; i < items.size(); i++) {
+      Map<String, Object> itemVars = new LinkedHashMap<>(vars);
+      Object item = items.get(i);
+      itemVars.put(loopVar, new Literal(item));
+      itemVars.put("ansible_loop_var", loopVar);
+      if (indexVar != null) {
+        itemVars.put(indexVar.toString(), i);
+      }
+      Map<String, Object> loopInfo = extended ? loopInfo(items, i) : null;
+      if (loopInfo != null) {
+        itemVars.put("ansible_loop", new Literal(loopInfo));
+      }
+      int index = i;
+      CompletableFuture<Void> gate = overlap ? CompletableFuture.completedFuture(null) : previous;
+      if (!overlap && pause > 0 && i > 0) {
+        gate = gate.thenCompose(x -> CompletableFuture.runAsync(() -> {}, CompletableFuture.delayedExecutor(pause, TimeUnit.SECONDS)));
+      }
+      CompletableFuture<Map<String, Object>> result = gate
+          .thenCompose(x -> runItem(itemVars))
+          .thenApply(r -> decorate(r, loopVar, item, indexVar, index, loopInfo));
+      results.add(result);
+      previous = result.thenAccept(r -> {});
+      Object label = label(control, itemVars, item);
+      shown = shown.thenCombine(result, (x, r) -> {
+        TaskDone done = runner.finish(h, kw, itemVars, r, label, noLog, true);
+        ctx.listener().itemOutcome(header, Censor.outcome(done));
+        return null;
+      });
+    }
+    CompletableFuture<Void> all = CompletableFuture.allOf(results.toArray(CompletableFuture[]::new));
+    return all.thenCombine(shown, (x, y) -> aggregate(results))
+        .thenApply(r -> runner.finish(h, kw, vars, r, null, noLog, true));
+  }
+
+  private CompletableFuture<Map<String, Object>> runItem(Map<String, Object> itemVars) {
+    PlayContext ctx = runner.context();
+    try {
+      if (task.keywords().containsKey("when") && !ctx.templar().isTrue(task.keywords().get("when"), itemVars)) {
+        return CompletableFuture.completedFuture(HostTaskRunner.skipResult());
+      }
+    } catch (RuntimeException e) {
+      return CompletableFuture.completedFuture(HostTaskRunner.resultOf(e));
+    }
+    return CompletableFuture.supplyAsync(() -> runner.attempts(task, header, kw, h, itemVars, 1), ctx.services().forks())
+        .thenCompose(f -> f);
+  }
+
+  /** Whether items may wait at the same time: status checks, or polled async jobs without until. */
+  private boolean overlaps() {
+    String action = Modules.shortName(task.action());
+    if (action.equals("async_status")) {
+      return true;
+    }
+    Object async = task.keywords().get("async");
+    Object poll = task.keywords().get("poll");
+    boolean asyncSet = async != null && !"0".equals(String.valueOf(async));
+    boolean pollZero = poll != null && "0".equals(String.valueOf(poll));
+    return asyncSet && !pollZero && !task.keywords().containsKey("until");
+  }
+
+  private Map<String, Object> loopControl(PlayContext ctx) {
+    Object raw = task.keywords().get("loop_control");
+    if (!(raw instanceof Map<?, ?> m)) {
+      return Map.of();
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    m.forEach((k, v) -> out.put(String.valueOf(k), k.equals("label") ? v : ctx.templar().template(v, vars)));
+    return out;
+  }
+
+  private Object label(Map<String, Object> control, Map<String, Object> itemVars, Object item) {
+    Object label = control.get("label");
+    if (label == null) {
+      return item;
+    }
+    try {
+      return runner.context().templar().template(label, itemVars);
+    } catch (RuntimeException e) {
+      return item;
+    }
+  }
+
+  private static Map<String, Object> decorate(Map<String, Object> r, String loopVar, Object item,
+      Object indexVar, int index, Map<String, Object> loopInfo) {
+    Map<String, Object> out = new LinkedHashMap<>(r);
+    out.put(loopVar, item);
+    out.put("ansible_loop_var", loopVar);
+    if (indexVar != null) {
+      out.put(indexVar.toString(), index);
+      out.put("ansible_index_var", indexVar.toString());
+    }
+    if (loopInfo != null) {
+      out.put("ansible_loop", loopInfo);
+    }
+    return out;
+  }
+
+  private static Map<String, Object> loopInfo(List<Object> items, int i) {
+    Map<String, Object> info = new LinkedHashMap<>();
+    int n = items.size();
+    info.put("allitems", items);
+    info.put("index", i + 1);
+    info.put("index0", i);
+    info.put("revindex", n - i);
+    info.put("revindex0", n - i - 1);
+    info.put("first", i == 0);
+    info.put("last", i == n - 1);
+    info.put("length", n);
+    if (i > 0) {
+      info.put("previtem", items.get(i - 1));
+    }
+    if (i < n - 1) {
+      info.put("nextitem", items.get(i + 1));
+    }
+    return info;
+  }
+
+  private static Map<String, Object> aggregate(List<CompletableFuture<Map<String, Object>>> futures) {
+    List<Object> results = new ArrayList<>();
+    boolean changed = false;
+    boolean failed = false;
+    boolean allSkipped = !futures.isEmpty();
+    boolean unreachable = false;
+    for (CompletableFuture<Map<String, Object>> f : futures) {
+      Map<String, Object> r = f.join();
+      results.add(r);
+      changed |= Results.changed(r);
+      failed |= Results.failed(r);
+      unreachable |= Results.unreachable(r);
+      allSkipped &= Results.skipped(r);
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("changed", changed);
+    if (failed) {
+      out.put("failed", true);
+    }
+    if (unreachable) {
+      out.put("unreachable", true);
+    }
+    out.put("msg", failed ? "One or more items failed" : allSkipped ? "All items skipped" : "All items completed");
+    out.put("results", results);
+    out.put("skipped", allSkipped);
+    return out;
+  }
+}

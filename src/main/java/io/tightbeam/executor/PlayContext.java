@@ -1,0 +1,55 @@
+package io.tightbeam.executor;
+
+import io.tightbeam.connection.Connections;
+import io.tightbeam.inventory.Inventory;
+import io.tightbeam.jobs.JobLauncher;
+import io.tightbeam.jobs.Poller;
+import io.tightbeam.module.Modules;
+import io.tightbeam.playbook.Play;
+import io.tightbeam.playbook.PlaybookParser;
+import io.tightbeam.template.Templar;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * The services and state shared by every task of one play: the run's services (templar, modules,
+ * connections, job launcher and poller, the fork pool, the listener already bound to the result
+ * thread) and the play's hosts and variables.
+ */
+record PlayContext(
+    Services services,
+    Play play,
+    Map<String, Object> playVars,
+    Map<String, HostState> hosts,
+    List<String> batch,
+    RunStats stats) {
+
+  /** What lives for a whole run. */
+  record Services(
+      RunOptions options,
+      Inventory inventory,
+      Templar templar,
+      Modules modules,
+      PlaybookParser parser,
+      Connections connections,
+      JobLauncher launcher,
+      Poller poller,
+      ExecutorService forks,
+      ExecutorService resultThread,
+      RunListener listener,
+      Path playbookDir) {}
+
+  RunOptions options() {
+    return services.options();
+  }
+
+  Templar templar() {
+    return services.templar();
+  }
+
+  RunListener listener() {
+    return services.listener();
+  }
+}

@@ -1,0 +1,127 @@
+package io.tightbeam.executor;
+
+import io.tightbeam.inventory.Host;
+import io.tightbeam.playbook.Play;
+import io.tightbeam.playbook.Task;
+import io.tightbeam.template.Literal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * One play: its hosts (pattern, limit), in {@code serial} batches; per batch the facts, then
+ * pre_tasks, tasks and post_tasks, each followed by a handler flush.
+ */
+final class PlayRun {
+  private final PlayContext.Services services;
+  private final RunStats stats;
+  private final Map<String, HostState> states;
+
+  PlayRun(PlayContext.Services services, RunStats stats, Map<String, HostState> states) {
+    this.services = services;
+    this.stats = stats;
+    this.states = states;
+  }
+
+  void run(Play play) {
+    Map<String, Object> playVars = new LinkedHashMap<>(play.vars());
+    String pattern = pattern(play, playVars);
+    String name = play.name() == null ? pattern : String.valueOf(services.templar().template(play.name(), playVars));
+    services.listener().playStart(name);
+    List<Host> hosts = new ArrayList<>(services.inventory().select(pattern));
+    if (services.options().limit() != null) {
+      List<String> allowed = services.inventory().select(services.options().limit()).stream().map(Host::name).toList();
+      hosts.removeIf(h -> !allowed.contains(h.name()));
+    }
+    if (hosts.isEmpty()) {
+      services.listener().noHostsMatched();
+      return;
+    }
+    loadVarsFiles(play, playVars);
+    Map<String, HostState> playHosts = new LinkedHashMap<>();
+    for (Host h : hosts) {
+      HostState s = states.computeIfAbsent(h.name(),
+          n -> new HostState(h, services.inventory().hostVars(h, services.playbookDir())));
+      if (!s.failed && !s.unreachable) {
+        s.ended = false;
+        playHosts.put(h.name(), s);
+      }
+      stats.touch(h.name());
+    }
+    for (List<String> batch : Serial.batches(play.keywords().get("serial"), new ArrayList<>(playHosts.keySet()))) {
+      PlayContext ctx = new PlayContext(services, play, playVars, playHosts, batch, stats);
+      runBatch(ctx, batch.stream().map(playHosts::get).toList());
+      if (playHosts.values().stream().noneMatch(HostState::active)) {
+        break;
+      }
+    }
+    playHosts.values().forEach(h -> h.ended = false);
+  }
+
+  private void runBatch(PlayContext ctx, List<HostState> batch) {
+    Handlers handlers = new Handlers(ctx.play().handlers());
+    LinearStrategy strategy = new LinearStrategy(ctx, handlers);
+    if (gatherFacts(ctx)) {
+      Task setup = new Task("setup", Map.of(), Map.of("name", "Gathering Facts"), ctx.play().baseDir(), ctx.play().pos());
+      strategy.runTask(setup, Scope.root(false), batch);
+    }
+    strategy.run(ctx.play().preTasks(), Scope.root(false), batch);
+    handlers.flush(strategy, ctx);
+    strategy.run(ctx.play().tasks(), Scope.root(false), batch);
+    handlers.flush(strategy, ctx);
+    strategy.run(ctx.play().postTasks(), Scope.root(false), batch);
+    handlers.flush(strategy, ctx);
+    if (batch.stream().noneMatch(HostState::active) && batch.stream().anyMatch(h -> h.failed || h.unreachable)) {
+      ctx.listener().noMoreHosts();
+    }
+  }
+
+  private boolean gatherFacts(PlayContext ctx) {
+    Object g = ctx.play().keywords().get("gather_facts");
+    if (g == null) {
+      return true;
+    }
+    return Results.truthy(services.templar().template(g, ctx.playVars()));
+  }
+
+  private String pattern(Play play, Map<String, Object> vars) {
+    Object hosts = services.templar().template(play.hosts(), vars);
+    if (hosts instanceof List<?> l) {
+      return String.join(",", l.stream().map(String::valueOf).toList());
+    }
+    return String.valueOf(hosts);
+  }
+
+  private void loadVarsFiles(Play play, Map<String, Object> playVars) {
+    for (Object entry : play.varsFiles()) {
+      List<Object> candidates = entry instanceof List<?> l ? new ArrayList<>(l) : List.of(entry);
+      boolean loaded = false;
+      for (Object c : candidates) {
+        Path p = play.baseDir().resolve(String.valueOf(services.templar().template(c, playVars)));
+        if (Files.isReadable(p)) {
+          try {
+            Object data = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(p));
+            if (data instanceof Map<?, ?> m) {
+              m.forEach((k, v) -> playVars.put(String.valueOf(k), v));
+            }
+            loaded = true;
+            break;
+          } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot read vars file " + p + ": " + e.getMessage(), e);
+          }
+        }
+      }
+      if (!loaded) {
+        throw new io.tightbeam.yaml.InputException(io.tightbeam.yaml.Diagnostic.at(play.pos(),
+            "vars file " + entry + " was not found"));
+      }
+    }
+    playVars.put("playbook_dir", new Literal(services.playbookDir().toString()));
+  }
+}

@@ -1,0 +1,108 @@
+package io.tightbeam.executor;
+
+import io.tightbeam.connection.Connections;
+import io.tightbeam.inventory.Inventory;
+import io.tightbeam.jobs.JobLauncher;
+import io.tightbeam.jobs.Poller;
+import io.tightbeam.module.Modules;
+import io.tightbeam.playbook.Play;
+import io.tightbeam.playbook.Playbook;
+import io.tightbeam.playbook.PlaybookParser;
+import io.tightbeam.template.Templar;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The executor's front door: plans, then runs plays over the inventory and reports to the
+ * listener; returns Ansible's exit code (0 ok, 2 a host failed, 4 a host unreachable).
+ */
+public final class PlaybookExecutor {
+  private final RunOptions options;
+  private final Inventory inventory;
+  private final RunListener output;
+  private final Templar templar;
+  private final Modules modules;
+  private final PlaybookParser parser;
+
+  public PlaybookExecutor(RunOptions options, Inventory inventory, RunListener output,
+      Templar templar, Modules modules, PlaybookParser parser) {
+    this.options = options;
+    this.inventory = inventory;
+    this.output = output;
+    this.templar = templar;
+    this.modules = modules;
+    this.parser = parser;
+  }
+
+  /** Checks every play before any host is touched; throws {@code InputException} with all problems. */
+  public void plan(List<Playbook> playbooks) {
+    new Plan(modules).check(playbooks);
+  }
+
+  /** Runs the playbooks' plays in order and prints the recap. */
+  public int run(List<Playbook> playbooks) {
+    plan(playbooks);
+    return execute(playbooks, true);
+  }
+
+  /** Runs plays that were built in memory (ad hoc), without a recap. */
+  public int runAdHoc(Play play) {
+    Playbook pb = new Playbook(play.baseDir().resolve("ad-hoc"), List.of(play));
+    plan(List.of(pb));
+    return execute(List.of(pb), false);
+  }
+
+  private int execute(List<Playbook> playbooks, boolean recap) {
+    ExecutorService resultThread = Executors.newSingleThreadExecutor(named("tb-results"));
+    ExecutorService forks = Executors.newFixedThreadPool(options.forks(), named("tb-fork"));
+    RunListener listener = ResultThreadListener.bind(output, resultThread);
+    RunStats stats = new RunStats();
+    try (Connections connections = new Connections(); Poller poller = new Poller()) {
+      Map<String, HostState> states = new LinkedHashMap<>();
+      for (Playbook pb : playbooks) {
+        Path dir = pb.path().toAbsolutePath().getParent();
+        PlayContext.Services services = new PlayContext.Services(options, inventory, templar, modules,
+            parser, connections, new JobLauncher(), poller, forks, resultThread, listener, dir);
+        for (Play play : pb.plays()) {
+          new PlayRun(services, stats, states).run(play);
+        }
+      }
+      drain(resultThread);
+      if (recap) {
+        listener.recap(stats.snapshot());
+      }
+      listener.runEnd();
+      drain(resultThread);
+    } finally {
+      forks.shutdownNow();
+      resultThread.shutdown();
+    }
+    if (stats.anyUnreachable()) {
+      return 4;
+    }
+    return stats.anyFailed() ? 2 : 0;
+  }
+
+  private static void drain(ExecutorService resultThread) {
+    try {
+      resultThread.submit(() -> { }).get(1, TimeUnit.HOURS);
+    } catch (Exception e) {
+      throw new IllegalStateException("the result thread did not finish: " + e, e);
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory named(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

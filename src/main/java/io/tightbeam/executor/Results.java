@@ -1,0 +1,54 @@
+package io.tightbeam.executor;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Reading Ansible result dictionaries, whose flags may be booleans, integers or strings. */
+final class Results {
+  private Results() {}
+
+  static boolean truthy(Object v) {
+    if (v == null) {
+      return false;
+    }
+    if (v instanceof Boolean b) {
+      return b;
+    }
+    if (v instanceof Number n) {
+      return n.doubleValue() != 0;
+    }
+    String s = v.toString().trim().toLowerCase();
+    return s.equals("true") || s.equals("yes") || s.equals("1") || s.equals("on");
+  }
+
+  static boolean failed(Map<String, Object> r) {
+    return truthy(r.get("failed"));
+  }
+
+  static boolean changed(Map<String, Object> r) {
+    return truthy(r.get("changed"));
+  }
+
+  static boolean skipped(Map<String, Object> r) {
+    return truthy(r.get("skipped"));
+  }
+
+  static boolean unreachable(Map<String, Object> r) {
+    return truthy(r.get("unreachable"));
+  }
+
+  static Map<String, Object> failure(String msg) {
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("failed", true);
+    r.put("msg", msg);
+    return r;
+  }
+
+  static Map<String, Object> of(Object... kv) {
+    Map<String, Object> r = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      r.put((String) kv[i], kv[i + 1]);
+    }
+    return r;
+  }
+}

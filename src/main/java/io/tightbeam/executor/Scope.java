@@ -1,0 +1,82 @@
+package io.tightbeam.executor;
+
+import io.tightbeam.playbook.Block;
+import io.tightbeam.playbook.Task;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a task inherits from the blocks and includes around it: their vars (outermost first),
+ * their {@code when} conditions (all must hold), inherited keywords (inner wins), tags (union),
+ * and per-host include variables (the include's {@code vars}, its loop item).
+ */
+record Scope(
+    List<Map<String, Object>> vars,
+    List<Object> whens,
+    Map<String, Object> keywords,
+    List<String> tags,
+    Map<String, Map<String, Object>> hostVars,
+    boolean handler,
+    boolean rescuable) {
+
+  /** Keywords a block passes down to its tasks. */
+  static final List<String> INHERITED =
+      List.of(
+          "become", "become_user", "become_method", "become_flags", "environment", "ignore_errors",
+          "ignore_unreachable", "no_log", "check_mode", "remote_user", "connection", "port",
+          "any_errors_fatal", "delegate_to", "run_once", "throttle", "timeout", "module_defaults",
+          "diff");
+
+  static Scope root(boolean handler) {
+    return new Scope(List.of(), List.of(), Map.of(), List.of(), Map.of(), handler, false);
+  }
+
+  Scope enterBlock(Block block) {
+    return inherit(block.keywords());
+  }
+
+  Scope enterInclude(Task include, Map<String, Map<String, Object>> perHostVars) {
+    Scope s = inherit(include.keywords());
+    Map<String, Map<String, Object>> hv = new HashMap<>(hostVars);
+    perHostVars.forEach(
+        (host, v) -> {
+          Map<String, Object> merged = new LinkedHashMap<>(hv.getOrDefault(host, Map.of()));
+          merged.putAll(v);
+          hv.put(host, merged);
+        });
+    return new Scope(s.vars, s.whens, s.keywords, s.tags, hv, handler, rescuable);
+  }
+
+  /** The same scope, where a failure is (or is not) handled by an enclosing rescue. */
+  Scope rescuable(boolean value) {
+    return new Scope(vars, whens, keywords, tags, hostVars, handler, value);
+  }
+
+  private Scope inherit(Map<String, Object> kw) {
+    List<Map<String, Object>> v = new ArrayList<>(vars);
+    if (kw.get("vars") instanceof Map<?, ?> m) {
+      v.add(castMap(m));
+    }
+    List<Object> w = new ArrayList<>(whens);
+    if (kw.containsKey("when")) {
+      w.add(kw.get("when"));
+    }
+    Map<String, Object> k = new HashMap<>(keywords);
+    for (String name : INHERITED) {
+      if (kw.containsKey(name)) {
+        k.put(name, kw.get(name));
+      }
+    }
+    List<String> t = new ArrayList<>(tags);
+    t.addAll(TagSelection.tagsOf(kw.get("tags")));
+    return new Scope(v, w, k, t, hostVars, handler, rescuable);
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> castMap(Map<?, ?> m) {
+    return (Map<String, Object>) m;
+  }
+}

@@ -1,0 +1,128 @@
+package io.tightbeam.executor;
+
+import io.tightbeam.connection.Become;
+import io.tightbeam.connection.Endpoint;
+import io.tightbeam.module.TargetContext;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Works out how a task reaches its host: the connection (Ansible's variables over play keywords
+ * over flags over settings), become, and the task's environment.
+ */
+final class TargetResolver {
+  private static final List<String> PASSED_OPTIONS =
+      List.of(
+          "ansible_ssh_private_key_file", "ansible_private_key_file", "ansible_password",
+          "ansible_ssh_pass", "ansible_ssh_common_args", "ansible_ssh_extra_args",
+          "ansible_host_key_checking", "ansible_ssh_host_key_checking");
+
+  private final PlayContext ctx;
+
+  TargetResolver(PlayContext ctx) {
+    this.ctx = ctx;
+  }
+
+  TargetContext resolve(Keywords kw, Map<String, Object> vars, boolean checkMode, java.nio.file.Path baseDir) {
+    Endpoint endpoint = endpoint(kw, vars);
+    return new TargetContext(
+        ctx.services().connections().get(endpoint),
+        become(kw, vars),
+        environment(kw, vars),
+        checkMode,
+        ctx.options().diff(),
+        baseDir);
+  }
+
+  Endpoint endpoint(Keywords kw, Map<String, Object> vars) {
+    RunOptions o = ctx.options();
+    String host = str(vars.get("inventory_hostname"), vars);
+    String type = first(str(vars.get("ansible_connection"), vars), kw.string("connection", vars), o.connection(), "ssh");
+    if (type.equals("smart") || type.equals("paramiko")) {
+      type = "ssh";
+    }
+    String address = first(str(vars.get("ansible_host"), vars), str(vars.get("ansible_ssh_host"), vars), host);
+    String port = first(str(vars.get("ansible_port"), vars), str(vars.get("ansible_ssh_port"), vars), kw.string("port", vars), "0");
+    String user =
+        first(
+            str(vars.get("ansible_user"), vars),
+            str(vars.get("ansible_ssh_user"), vars),
+            kw.string("remote_user", vars),
+            o.remoteUser(),
+            o.settings().remoteUser(),
+            System.getProperty("user.name"));
+    int timeout = o.timeout() != null ? o.timeout() : o.settings().timeout();
+    Map<String, String> options = new LinkedHashMap<>();
+    for (String name : PASSED_OPTIONS) {
+      String v = str(vars.get(name), vars);
+      if (v != null) {
+        options.put(name, v);
+      }
+    }
+    if (o.privateKeyFile() != null) {
+      options.putIfAbsent("ansible_ssh_private_key_file", o.privateKeyFile());
+    } else if (o.settings().privateKeyFile() != null) {
+      options.putIfAbsent("ansible_ssh_private_key_file", o.settings().privateKeyFile());
+    }
+    if (o.connectionPassword() != null) {
+      options.putIfAbsent("ansible_password", o.connectionPassword());
+    }
+    String hkc = first(options.get("ansible_host_key_checking"), options.get("ansible_ssh_host_key_checking"));
+    options.put("host_key_checking", hkc != null ? String.valueOf(Results.truthy(hkc)) : String.valueOf(o.settings().hostKeyChecking()));
+    return new Endpoint(host, type, address, Integer.parseInt(port), user, Duration.ofSeconds(timeout), options);
+  }
+
+  Become become(Keywords kw, Map<String, Object> vars) {
+    RunOptions o = ctx.options();
+    boolean enabled =
+        vars.containsKey("ansible_become")
+            ? Results.truthy(ctx.templar().template(vars.get("ansible_become"), vars))
+            : kw.has("become") ? kw.bool("become", vars, false)
+            : o.become() != null ? o.become() : o.settings().become();
+    if (!enabled) {
+      return Become.NONE;
+    }
+    String method = first(str(vars.get("ansible_become_method"), vars), kw.string("become_method", vars), o.becomeMethod(), o.settings().becomeMethod(), "sudo");
+    String user = first(str(vars.get("ansible_become_user"), vars), kw.string("become_user", vars), o.becomeUser(), o.settings().becomeUser(), "root");
+    String flags = first(str(vars.get("ansible_become_flags"), vars), kw.string("become_flags", vars), "");
+    String password = first(str(vars.get("ansible_become_password"), vars), str(vars.get("ansible_become_pass"), vars), o.becomePassword());
+    return new Become(true, method, user, flags, password);
+  }
+
+  Map<String, String> environment(Keywords kw, Map<String, Object> vars) {
+    Map<String, String> env = new LinkedHashMap<>();
+    Object raw = kw.value("environment", vars);
+    addEnv(env, raw);
+    return env;
+  }
+
+  private static void addEnv(Map<String, String> env, Object raw) {
+    if (raw instanceof Map<?, ?> m) {
+      m.forEach((k, v) -> env.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
+    } else if (raw instanceof List<?> l) {
+      l.forEach(e -> addEnv(env, e));
+    }
+  }
+
+  private String str(Object raw, Map<String, Object> vars) {
+    if (raw == null) {
+      return null;
+    }
+    if (raw instanceof io.tightbeam.template.Literal l) {
+      return l.value() == null ? null : l.value().toString();
+    }
+    Object v = ctx.templar().template(raw, vars);
+    return v == null ? null : v.toString();
+  }
+
+  private static String first(String... values) {
+    for (String v : values) {
+      if (v != null && !v.isEmpty()) {
+        return v;
+      }
+    }
+    return values.length > 0 ? values[values.length - 1] : null;
+  }
+}

@@ -1,0 +1,116 @@
+package io.tightbeam.executor;
+
+import io.tightbeam.playbook.Task;
+import io.tightbeam.template.Literal;
+import io.tightbeam.template.Templar;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Builds the variables a task sees on a host, in Ansible's precedence order (lowest first):
+ * inventory (group then host vars), facts, play vars and vars_files, block vars, task vars,
+ * include vars, set_fact and registered values, extra vars; then the magic variables. Values stay
+ * raw: the templar renders them when used.
+ */
+final class TaskVars {
+  private TaskVars() {}
+
+  static Map<String, Object> build(PlayContext ctx, HostState h, Task task, Scope scope) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("omit", Templar.OMIT);
+    v.put("playbook_dir", String.valueOf(ctx.services().playbookDir()));
+    v.putAll(h.inventoryVars);
+    putFacts(v, h);
+    v.putAll(ctx.playVars());
+    scope.vars().forEach(v::putAll);
+    if (task != null && task.keywords().get("vars") instanceof Map<?, ?> tv) {
+      v.putAll(Scope.castMap(tv));
+    }
+    v.putAll(scope.hostVars().getOrDefault(h.name(), Map.of()));
+    v.putAll(h.setFacts);
+    v.putAll(ctx.options().extraVars());
+    putMagic(v, ctx, h);
+    return v;
+  }
+
+  private static void putFacts(Map<String, Object> v, HostState h) {
+    if (h.facts.isEmpty()) {
+      v.put("ansible_facts", new Literal(Map.of()));
+      return;
+    }
+    Map<String, Object> plain = new LinkedHashMap<>();
+    h.facts.forEach(
+        (k, val) -> {
+          v.put(k, new Literal(val));
+          plain.put(k.startsWith("ansible_") ? k.substring("ansible_".length()) : k, val);
+        });
+    v.put("ansible_facts", new Literal(plain));
+  }
+
+  private static void putMagic(Map<String, Object> v, PlayContext ctx, HostState h) {
+    String name = h.name();
+    v.put("inventory_hostname", name);
+    v.put("inventory_hostname_short", name.contains(".") ? name.substring(0, name.indexOf('.')) : name);
+    Map<String, List<String>> groups = ctx.services().inventory().groups();
+    v.put("groups", new Literal(groups));
+    v.put(
+        "group_names",
+        new Literal(
+            h.host.groups().stream()
+                .filter(g -> !g.equals("all") && !g.equals("ungrouped"))
+                .sorted()
+                .collect(Collectors.toList())));
+    List<String> active =
+        ctx.hosts().values().stream().filter(HostState::active).map(HostState::name).toList();
+    v.put("ansible_play_hosts", new Literal(active));
+    v.put("play_hosts", new Literal(active));
+    v.put("ansible_play_hosts_all", new Literal(new ArrayList<>(ctx.hosts().keySet())));
+    v.put("ansible_play_batch", new Literal(ctx.batch()));
+    v.put("ansible_check_mode", ctx.options().check());
+    v.put("ansible_diff_mode", ctx.options().diff());
+    v.put("ansible_verbosity", ctx.options().verbosity());
+    v.put("ansible_version", new Literal(Map.of("full", "2.14.18", "major", 2, "minor", 14, "revision", 18, "string", "2.14.18")));
+    v.put("ansible_run_tags", new Literal(ctx.options().tags().isEmpty() ? List.of("all") : ctx.options().tags()));
+    v.put("ansible_skip_tags", new Literal(ctx.options().skipTags()));
+    v.put("hostvars", new Literal(new HostVarsView(ctx)));
+  }
+
+  /** {@code hostvars}: every play host's inventory vars, facts and set facts, built when read. */
+  private static final class HostVarsView extends AbstractMap<String, Object> {
+    private final PlayContext ctx;
+
+    HostVarsView(PlayContext ctx) {
+      this.ctx = ctx;
+    }
+
+    @Override
+    public Object get(Object key) {
+      HostState h = ctx.hosts().get(String.valueOf(key));
+      if (h == null) {
+        return null;
+      }
+      Map<String, Object> m = new LinkedHashMap<>(h.inventoryVars);
+      m.putAll(h.facts);
+      h.setFacts.forEach((k, val) -> m.put(k, val instanceof Literal l ? l.value() : val));
+      m.put("inventory_hostname", h.name());
+      return m;
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return ctx.hosts().containsKey(String.valueOf(key));
+    }
+
+    @Override
+    public Set<Entry<String, Object>> entrySet() {
+      Map<String, Object> all = new LinkedHashMap<>();
+      ctx.hosts().keySet().forEach(k -> all.put(k, get(k)));
+      return all.entrySet();
+    }
+  }
+}
