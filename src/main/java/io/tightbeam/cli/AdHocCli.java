@@ -50,18 +50,21 @@ public final class AdHocCli implements Callable<Integer> {
 
   private final PrintStream out;
   private final PrintStream err;
+  private final java.util.Map<String, String> env;
 
-  AdHocCli(PrintStream out, PrintStream err) {
+  AdHocCli(PrintStream out, PrintStream err, java.util.Map<String, String> env) {
     this.out = out;
     this.err = err;
+    this.env = env;
   }
 
   public static void main(String[] argv) {
-    System.exit(execute(argv, System.out, System.err));
+    System.exit(execute(argv, System.out, System.err, System.getenv()));
   }
 
-  static int execute(String[] argv, PrintStream out, PrintStream err) {
-    CommandLine cl = Cli.commandLine(new AdHocCli(out, err), out, err);
+  /** Runs the command as the process would, with {@code env} as its environment; returns the exit code. */
+  public static int execute(String[] argv, PrintStream out, PrintStream err, java.util.Map<String, String> env) {
+    CommandLine cl = Cli.commandLine(new AdHocCli(out, err, env), out, err);
     return cl.execute(argv);
   }
 
@@ -71,7 +74,7 @@ public final class AdHocCli implements Callable<Integer> {
   }
 
   private int run() {
-    RunSetup setup = new RunSetup(common, System.getenv(), err);
+    RunSetup setup = new RunSetup(common, env, err);
     Inventory inventory = setup.inventory(common);
     inventory.warnings().forEach(w -> err.println("[WARNING]: " + w));
     if (!inventory.parsed()) {

@@ -51,18 +51,21 @@ public final class PlaybookCli implements Callable<Integer> {
 
   private final PrintStream out;
   private final PrintStream err;
+  private final java.util.Map<String, String> env;
 
-  PlaybookCli(PrintStream out, PrintStream err) {
+  PlaybookCli(PrintStream out, PrintStream err, java.util.Map<String, String> env) {
     this.out = out;
     this.err = err;
+    this.env = env;
   }
 
   public static void main(String[] argv) {
-    System.exit(execute(argv, System.out, System.err));
+    System.exit(execute(argv, System.out, System.err, System.getenv()));
   }
 
-  static int execute(String[] argv, PrintStream out, PrintStream err) {
-    return Cli.commandLine(new PlaybookCli(out, err), out, err).execute(argv);
+  /** Runs the command as the process would, with {@code env} as its environment; returns the exit code. */
+  public static int execute(String[] argv, PrintStream out, PrintStream err, java.util.Map<String, String> env) {
+    return Cli.commandLine(new PlaybookCli(out, err, env), out, err).execute(argv);
   }
 
   @Override
@@ -71,7 +74,7 @@ public final class PlaybookCli implements Callable<Integer> {
   }
 
   private int run() {
-    RunSetup setup = new RunSetup(common, System.getenv(), err);
+    RunSetup setup = new RunSetup(common, env, err);
     PlaybookParser parser = new PlaybookParser();
     List<Playbook> parsed = new ArrayList<>();
     for (String p : playbooks) {
