@@ -1,0 +1,67 @@
+package io.tightbeam.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs the real CLIs in this JVM with their own environment and captures what they print. */
+final class CliRunner {
+  /** What a command left: its exit code and its output, raw and normalised. */
+  record Run(int exitCode, String out, String err) {
+    /** The output with job ids, timestamps and durations replaced by placeholders. */
+    String normalizedOut() {
+      return normalize(out);
+    }
+  }
+
+  private final Map<String, String> env = new HashMap<>(System.getenv());
+
+  CliRunner() {
+    env.put("ANSIBLE_CONFIG", "/nonexistent/ansible.cfg");
+    env.remove("ANSIBLE_STDOUT_CALLBACK");
+    env.put("ANSIBLE_NOCOLOR", "1");
+  }
+
+  CliRunner env(String key, String value) {
+    env.put(key, value);
+    return this;
+  }
+
+  Run playbook(String... argv) {
+    return run(true, argv);
+  }
+
+  Run adHoc(String... argv) {
+    return run(false, argv);
+  }
+
+  private Run run(boolean playbook, String... argv) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      int rc = playbook
+          ? PlaybookCli.execute(argv, o, e, env)
+          : AdHocCli.execute(argv, o, e, env);
+      return new Run(rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+  }
+
+  static String normalize(String text) {
+    return text
+        .replaceAll("\"(delta|start|end)\": \"[^\"]*\"", "\"$1\": \"<$1>\"")
+        .replaceAll("j\\d+\\.\\d+", "<jid>");
+  }
+
+  static String resource(String name) {
+    return Path.of("src/test/resources/cli", name).toAbsolutePath().toString();
+  }
+
+  static List<String> lines(String text) {
+    return text.lines().toList();
+  }
+}
