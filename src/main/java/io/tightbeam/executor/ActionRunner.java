@@ -68,7 +68,7 @@ final class ActionRunner {
               : "the value of 'poll' must be a whole number of seconds >= 0, got " + poll));
     }
     Map<String, Object> checked = module.checkArgs(args);
-    TargetContext target = targets.resolve(kw, vars, check, task.baseDir());
+    TargetContext target = targets.resolve(kw, vars, check, kw.fileBase());
     if (async > 0) {
       if (check && !kw.has("check_mode")) {
         return done(Results.failure("check mode and async cannot be used on same task."));
@@ -126,7 +126,7 @@ final class ActionRunner {
     } catch (IllegalArgumentException e) {
       return done(Results.failure(e.getMessage()));
     }
-    TargetContext target = targets.resolve(kw, vars, check, task.baseDir());
+    TargetContext target = targets.resolve(kw, vars, check, kw.fileBase());
     return ctx.services().poller().status(target, asyncDir(vars), id, mode);
   }
 

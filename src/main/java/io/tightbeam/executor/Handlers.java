@@ -12,24 +12,29 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The play's handlers: notified by name or {@code listen} topic when a task changed something,
- * run once per notified host at a flush point, in the order they are written.
+ * The play's handlers (and its roles'): notified by name, by {@code role : name} or by {@code
+ * listen} topic when a task changed something, run once per notified host at a flush point, in
+ * the order they are written.
  */
 final class Handlers {
-  private final List<Task> handlers = new ArrayList<>();
-  private final Map<Task, Set<HostState>> notified = new LinkedHashMap<>();
+  /** A handler with the scope it runs in (a role's handlers see the role's variables). */
+  private record Entry(Task task, Scope scope) {}
+
+  private final List<Entry> handlers = new ArrayList<>();
+  private final Map<Entry, Set<HostState>> notified = new LinkedHashMap<>();
   private final List<String> warnings = new ArrayList<>();
 
   Handlers(List<TaskItem> items) {
-    flatten(items, handlers);
+    add(items, Scope.root(true));
   }
 
-  private static void flatten(List<TaskItem> items, List<Task> out) {
+  /** Adds handlers (a role's), to run in {@code scope}. */
+  void add(List<TaskItem> items, Scope scope) {
     for (TaskItem i : items) {
       if (i instanceof Task t) {
-        out.add(t);
+        handlers.add(new Entry(t, scope));
       } else if (i instanceof Block b) {
-        flatten(b.block(), out);
+        add(b.block(), scope);
       }
     }
   }
@@ -39,35 +44,43 @@ final class Handlers {
     List<String> names = TagSelection.tagsOf(notify instanceof String s ? List.of(s) : notify);
     for (String name : names) {
       boolean found = false;
-      for (Task handler : handlers) {
-        if (name.equals(handler.name()) || listens(handler, name)) {
-          notified.computeIfAbsent(handler, k -> new LinkedHashSet<>()).add(h);
+      for (Entry e : handlers) {
+        if (matches(e, name)) {
+          notified.computeIfAbsent(e, k -> new LinkedHashSet<>()).add(h);
           found = true;
         }
       }
       if (!found) {
-        warnings.add("The requested handler '" + name + "' was not found in either the main handlers list nor in the listening handlers list");
+        warnings.add("The requested handler '" + name
+            + "' was not found in either the main handlers list nor in the listening handlers list");
       }
     }
   }
 
-  private static boolean listens(Task handler, String topic) {
-    Object listen = handler.keywords().get("listen");
-    return listen != null && TagSelection.tagsOf(listen instanceof String s ? List.of(s) : listen).contains(topic);
+  private static boolean matches(Entry e, String name) {
+    String own = e.task().name();
+    if (name.equals(own)) {
+      return true;
+    }
+    if (e.scope().role() != null && own != null && name.equals(e.scope().role().name() + " : " + own)) {
+      return true;
+    }
+    Object listen = e.task().keywords().get("listen");
+    return listen != null && TagSelection.tagsOf(listen instanceof String s ? List.of(s) : listen).contains(name);
   }
 
   /** Runs every notified handler for its hosts (those still in the play), then forgets them. */
   void flush(LinearStrategy strategy, PlayContext ctx) {
     warnings.forEach(ctx.listener()::warning);
     warnings.clear();
-    for (Task handler : handlers) {
-      Set<HostState> hosts = notified.remove(handler);
+    for (Entry e : handlers) {
+      Set<HostState> hosts = notified.remove(e);
       if (hosts == null) {
         continue;
       }
       List<HostState> active = hosts.stream().filter(HostState::active).toList();
       if (!active.isEmpty()) {
-        strategy.runTask(handler, Scope.root(true), active);
+        strategy.runTask(e.task(), e.scope(), active);
       }
     }
   }

@@ -19,6 +19,11 @@ final class Keywords {
     this.scope = scope;
   }
 
+  /** Where the task's relative files ({@code files/}, {@code templates/}) are: its role, else its file's folder. */
+  java.nio.file.Path fileBase() {
+    return scope.role() != null ? scope.role().path() : task.baseDir();
+  }
+
   /** The raw value, looked up task, then blocks/includes, then play. */
   Object raw(String name) {
     if (task.keywords().containsKey(name)) {

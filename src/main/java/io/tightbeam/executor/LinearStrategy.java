@@ -21,6 +21,7 @@ final class LinearStrategy {
   private final HostTaskRunner runner;
   private final Handlers handlers;
   private final TagSelection tags;
+  private final Roles roles;
   private boolean startReached;
 
   LinearStrategy(PlayContext ctx, Handlers handlers) {
@@ -28,6 +29,7 @@ final class LinearStrategy {
     this.runner = new HostTaskRunner(ctx);
     this.handlers = handlers;
     this.tags = new TagSelection(ctx.options().tags(), ctx.options().skipTags());
+    this.roles = new Roles(ctx, this, handlers);
     this.startReached = ctx.options().startAtTask() == null;
   }
 
@@ -61,6 +63,7 @@ final class LinearStrategy {
     switch (action) {
       case "include_tasks", "include", "import_tasks" -> new Includes(ctx, this).run(t, scope, hosts);
       case "meta" -> new Meta(ctx, this, handlers).run(t, scope, hosts);
+      case "include_role", "import_role" -> roles.include(t, scope, hosts);
       default -> runTask(t, scope, hosts);
     }
   }
@@ -92,6 +95,9 @@ final class LinearStrategy {
       } catch (RuntimeException e) {
         // Ansible shows the raw name when it cannot be templated with play vars
       }
+    }
+    if (scope.role() != null) {
+      name = scope.role().name() + " : " + name;
     }
     return new TaskHeader(name, Modules.shortName(t.action()), scope.handler(), t.pos());
   }
@@ -141,7 +147,7 @@ final class LinearStrategy {
         failVars.put(h.name(), v);
       }
       Scope rescueScope = new Scope(inner.vars(), inner.whens(), inner.keywords(), inner.tags(),
-          merge(inner.hostVars(), failVars), inner.handler(), scope.rescuable());
+          merge(inner.hostVars(), failVars), inner.handler(), scope.rescuable(), inner.role());
       run(b.rescue(), rescueScope, failed);
       failed = List.of();
     }
@@ -162,6 +168,10 @@ final class LinearStrategy {
       out.put(k, m);
     });
     return out;
+  }
+
+  Roles roles() {
+    return roles;
   }
 
   HostTaskRunner runner() {

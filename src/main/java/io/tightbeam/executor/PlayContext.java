@@ -24,7 +24,8 @@ record PlayContext(
     Map<String, Object> playVars,
     Map<String, HostState> hosts,
     List<String> batch,
-    RunStats stats) {
+    RunStats stats,
+    java.util.Set<String> rolesRun) {
 
   /** What lives for a whole run. */
   record Services(

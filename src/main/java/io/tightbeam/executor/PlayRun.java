@@ -55,7 +55,8 @@ final class PlayRun {
       stats.touch(h.name());
     }
     for (List<String> batch : Serial.batches(play.keywords().get("serial"), new ArrayList<>(playHosts.keySet()))) {
-      PlayContext ctx = new PlayContext(services, play, playVars, playHosts, batch, stats);
+      PlayContext ctx = new PlayContext(services, play, playVars, playHosts, batch, stats,
+          java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>()));
       runBatch(ctx, batch.stream().map(playHosts::get).toList());
       if (playHosts.values().stream().noneMatch(HostState::active)) {
         break;
@@ -73,6 +74,7 @@ final class PlayRun {
     }
     strategy.run(ctx.play().preTasks(), Scope.root(false), batch);
     handlers.flush(strategy, ctx);
+    strategy.roles().runPlayRoles(ctx.play().keywords().get("roles"), batch);
     strategy.run(ctx.play().tasks(), Scope.root(false), batch);
     handlers.flush(strategy, ctx);
     strategy.run(ctx.play().postTasks(), Scope.root(false), batch);

@@ -20,7 +20,12 @@ record Scope(
     List<String> tags,
     Map<String, Map<String, Object>> hostVars,
     boolean handler,
-    boolean rescuable) {
+    boolean rescuable,
+    RoleRef role) {
+
+  /** The role a task belongs to: its name, its folder and its defaults (the lowest variables). */
+  record RoleRef(String name, java.nio.file.Path path, Map<String, Object> defaults) {}
+
 
   /** Keywords a block passes down to its tasks. */
   static final List<String> INHERITED =
@@ -31,7 +36,7 @@ record Scope(
           "diff");
 
   static Scope root(boolean handler) {
-    return new Scope(List.of(), List.of(), Map.of(), List.of(), Map.of(), handler, false);
+    return new Scope(List.of(), List.of(), Map.of(), List.of(), Map.of(), handler, false, null);
   }
 
   Scope enterBlock(Block block) {
@@ -47,12 +52,25 @@ record Scope(
           merged.putAll(v);
           hv.put(host, merged);
         });
-    return new Scope(s.vars, s.whens, s.keywords, s.tags, hv, handler, rescuable);
+    return new Scope(s.vars, s.whens, s.keywords, s.tags, hv, handler, rescuable, role);
+  }
+
+  /** The scope of a role's tasks: the role's keywords and vars inherited, its defaults below all. */
+  Scope enterRole(RoleRef ref, Map<String, Object> keywords, Map<String, Object> roleVars) {
+    Scope s = inherit(keywords);
+    List<Map<String, Object>> v = new ArrayList<>(s.vars);
+    v.add(roleVars);
+    return new Scope(v, s.whens, s.keywords, s.tags, hostVars, handler, rescuable, ref);
+  }
+
+  /** The same scope for handlers. */
+  Scope asHandler() {
+    return new Scope(vars, whens, keywords, tags, hostVars, true, rescuable, role);
   }
 
   /** The same scope, where a failure is (or is not) handled by an enclosing rescue. */
   Scope rescuable(boolean value) {
-    return new Scope(vars, whens, keywords, tags, hostVars, handler, value);
+    return new Scope(vars, whens, keywords, tags, hostVars, handler, value, role);
   }
 
   private Scope inherit(Map<String, Object> kw) {
@@ -72,7 +90,7 @@ record Scope(
     }
     List<String> t = new ArrayList<>(tags);
     t.addAll(TagSelection.tagsOf(kw.get("tags")));
-    return new Scope(v, w, k, t, hostVars, handler, rescuable);
+    return new Scope(v, w, k, t, hostVars, handler, rescuable, role);
   }
 
   @SuppressWarnings("unchecked")

@@ -24,6 +24,9 @@ final class TaskVars {
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("omit", Templar.OMIT);
     v.put("playbook_dir", String.valueOf(ctx.services().playbookDir()));
+    if (scope.role() != null) {
+      v.putAll(scope.role().defaults());
+    }
     v.putAll(h.inventoryVars);
     putFacts(v, h);
     v.putAll(ctx.playVars());
@@ -35,6 +38,11 @@ final class TaskVars {
     v.putAll(h.setFacts);
     v.putAll(ctx.options().extraVars());
     putMagic(v, ctx, h);
+    if (scope.role() != null) {
+      v.put("role_name", scope.role().name());
+      v.put("role_path", scope.role().path().toString());
+    }
+    v.put("ansible_role_names", new Literal(List.copyOf(ctx.rolesRun())));
     return v;
   }
 
