@@ -41,7 +41,9 @@ final class Includes {
         if (byHost.get(h).isEmpty()) {
           report(t, scope, runner.finish(h, kw, vars, HostTaskRunner.skipResult(), null, false, null));
         } else {
-          ctx.stats().count(new HostOutcome.Ok(h.name(), Map.of("changed", false), null, false), false);
+          for (int i = 0; i < byHost.get(h).size(); i++) {
+            ctx.stats().count(new HostOutcome.Ok(h.name(), Map.of("changed", false), null, false), false);
+          }
         }
       } catch (RuntimeException e) {
         report(t, scope, runner.finish(h, kw, vars, HostTaskRunner.resultOf(e), null, false, null));
