@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Ansible's splitting of {@code k=v} argument strings: words are separated by spaces, except
- * inside quotes and {@code {{ }}}, {@code {% %}}, {@code {# #}} blocks; quotes are kept in the
- * words; newlines outside quotes are kept at the end of the word before them.
+ * Ansible's splitting of {@code k=v} argument strings: words are separated by spaces, except inside
+ * quotes and {@code {{ }}}, {@code {% %}}, {@code {# #}} blocks; quotes are kept in the words;
+ * newlines outside quotes are kept at the end of the word before them.
  */
 final class ArgSplitter {
   /** Keys that free-form modules (command, shell, ...) take out of their command line. */
@@ -162,8 +162,6 @@ final class ArgSplitter {
 
   private static boolean closesTemplate(String text, int i) {
     char c = text.charAt(i);
-    return (c == '}' || c == '%' || c == '#')
-        && i + 1 < text.length()
-        && text.charAt(i + 1) == '}';
+    return (c == '}' || c == '%' || c == '#') && i + 1 < text.length() && text.charAt(i + 1) == '}';
   }
 }

@@ -3,6 +3,7 @@ package io.tightbeam.playbook;
 import io.tightbeam.yaml.Pos;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +97,8 @@ final class Includes {
       return items;
     }
     return List.of(
-        new Block(items, List.of(), List.of(), java.util.Collections.unmodifiableMap(inherited), pos));
+        new Block(
+            items, List.of(), List.of(), Collections.unmodifiableMap(inherited), pos));
   }
 
   private static Object fileOf(Map<String, Object> args) {

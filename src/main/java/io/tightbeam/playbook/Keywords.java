@@ -1,6 +1,7 @@
 package io.tightbeam.playbook;
 
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /** The keyword sets of Ansible 2.14's Play, Block, Task and dynamic include objects. */
@@ -57,8 +58,7 @@ final class Keywords {
           "order");
 
   static final Set<String> BLOCK =
-      union(
-          BASE, "block", "rescue", "always", "when", "delegate_to", "delegate_facts", "notify");
+      union(BASE, "block", "rescue", "always", "when", "delegate_to", "delegate_facts", "notify");
 
   static final Set<String> TASK =
       union(
@@ -113,7 +113,7 @@ final class Keywords {
     return key.startsWith("with_");
   }
 
-  static boolean isBlock(java.util.Map<?, ?> ds) {
+  static boolean isBlock(Map<?, ?> ds) {
     return ds.containsKey("block") || ds.containsKey("rescue") || ds.containsKey("always");
   }
 

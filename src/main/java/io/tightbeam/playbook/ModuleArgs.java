@@ -83,7 +83,9 @@ final class ModuleArgs {
       Map<String, Object> args = new LinkedHashMap<>();
       map.forEach((k, v) -> args.put(String.valueOf(k), v));
       args.remove("module");
-      args.putAll(keyValues(action, String.join(" ", words.subList(Math.min(1, words.size()), words.size()))));
+      args.putAll(
+          keyValues(
+              action, String.join(" ", words.subList(Math.min(1, words.size()), words.size()))));
       return new Call(action, merge(additional, args), false);
     }
     throw new BadInput("unexpected parameter type in action: " + PyType.of(value));

@@ -15,8 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * One call of the parser: the problems found so far in every file it read, and the files being
- * imported (to stop import cycles). Problems are collected, not thrown, so that the user sees
- * them all at once.
+ * imported (to stop import cycles). Problems are collected, not thrown, so that the user sees them
+ * all at once.
  */
 final class ParseSession {
   private final YamlLoader loader;

@@ -44,7 +44,10 @@ final class PlayReader {
     if (!(root instanceof List<?> entries)) {
       session.problem(
           doc.posOf(root),
-          "A playbook must be a list of plays, got a " + PyType.of(root) + " instead: " + doc.file());
+          "A playbook must be a list of plays, got a "
+              + PyType.of(root)
+              + " instead: "
+              + doc.file());
       return List.of();
     }
     List<Play> plays = new ArrayList<>();
@@ -114,7 +117,8 @@ final class PlayReader {
     } else if (hosts instanceof List<?> list) {
       for (Object host : list) {
         if (host == null) {
-          session.problem(pos, "Hosts list cannot contain values of 'None'. Please check your playbook");
+          session.problem(
+              pos, "Hosts list cannot contain values of 'None'. Please check your playbook");
         } else if (!(host instanceof String)) {
           session.problem(pos, "Hosts list contains an invalid host value: '" + host + "'");
         }
@@ -133,7 +137,9 @@ final class PlayReader {
     return null;
   }
 
-  /** {@code - import_playbook: other.yml} with optional {@code vars}, {@code tags}, {@code when}. */
+  /**
+   * {@code - import_playbook: other.yml} with optional {@code vars}, {@code tags}, {@code when}.
+   */
   private List<Play> readImport(Map<String, Object> ds, String key, Path baseDir, Pos pos) {
     for (String other : ds.keySet()) {
       if (!other.equals(key) && !Keywords.PLAYBOOK_IMPORT.contains(other)) {

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the task lists of one file (a play's sections, a block's parts, a task file) into tasks
- * and blocks, expanding {@code import_tasks} in place. Problems go to the session; the bad item is
- * left out and reading goes on.
+ * Reads the task lists of one file (a play's sections, a block's parts, a task file) into tasks and
+ * blocks, expanding {@code import_tasks} in place. Problems go to the session; the bad item is left
+ * out and reading goes on.
  */
 final class TaskListReader {
   private final ParseSession session;

@@ -18,9 +18,9 @@ public final class SourceExcerpt {
   private SourceExcerpt() {}
 
   /**
-   * The whole message for one diagnostic, as Ansible's {@code str(AnsibleError)}: {@code
-   * summary}, each detail line indented by two spaces, and, when the position is known, a blank
-   * line and {@link #describe(Pos)}.
+   * The whole message for one diagnostic, as Ansible's {@code str(AnsibleError)}: {@code summary},
+   * each detail line indented by two spaces, and, when the position is known, a blank line and
+   * {@link #describe(Pos)}.
    */
   public static String render(Diagnostic diagnostic) {
     StringBuilder out = new StringBuilder(diagnostic.summary());

@@ -99,8 +99,7 @@ final class ValueBuilder {
 
   /** {@code <<: *base} or {@code <<: [*a, *b]}: keys of earlier sources win, explicit keys win. */
   private void merge(Map<Object, Object> map, Map<Object, Pos> keys, Node source) {
-    List<Node> sources =
-        source instanceof SequenceNode seq ? seq.getValue() : List.of(source);
+    List<Node> sources = source instanceof SequenceNode seq ? seq.getValue() : List.of(source);
     for (Node one : sources) {
       Object value = build(one);
       if (!(value instanceof Map<?, ?> other)) {
@@ -143,6 +142,8 @@ final class ValueBuilder {
   }
 
   Pos pos(Mark mark) {
-    return mark == null ? Pos.unknown(file) : new Pos(file, mark.getLine() + 1, mark.getColumn() + 1);
+    return mark == null
+        ? Pos.unknown(file)
+        : new Pos(file, mark.getLine() + 1, mark.getColumn() + 1);
   }
 }

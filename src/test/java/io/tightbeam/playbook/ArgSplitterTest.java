@@ -25,7 +25,8 @@ class ArgSplitterTest {
   void unbalancedQuoteOrTemplateIsAnError() {
     assertThatThrownBy(() -> ArgSplitter.split("echo \"open"))
         .hasMessage(
-            "failed at splitting arguments, either an unbalanced jinja2 block or quotes: echo \"open");
+            "failed at splitting arguments, either an unbalanced jinja2 block or quotes: echo"
+                + " \"open");
     assertThatThrownBy(() -> ArgSplitter.split("echo {{ x"))
         .hasMessageStartingWith("failed at splitting arguments");
   }

@@ -95,8 +95,7 @@ class ParseErrorsTest {
   void actionAndLocalActionTogetherIsAnError() throws Exception {
     InputException e = tasksError("- action: ping\n  local_action: ping\n");
     assertThat(e.diagnostics())
-        .containsExactly(
-            Diagnostic.at(at(3, 7), "action and local_action are mutually exclusive"));
+        .containsExactly(Diagnostic.at(at(3, 7), "action and local_action are mutually exclusive"));
   }
 
   @Test
@@ -112,7 +111,8 @@ class ParseErrorsTest {
     InputException e = tasksError("- shell: echo \"open\n");
     assertThat(e.diagnostics().get(0).summary())
         .isEqualTo(
-            "failed at splitting arguments, either an unbalanced jinja2 block or quotes: echo \"open");
+            "failed at splitting arguments, either an unbalanced jinja2 block or quotes: echo"
+                + " \"open");
   }
 
   @Test
@@ -153,8 +153,14 @@ class ParseErrorsTest {
   void everyProblemOfTheFileIsReportedTogether() throws Exception {
     InputException e =
         playbookError(
-            "- hosts: all\n  tasks:\n    - name: a\n    - command: ok\n    - block: []\n      loop: x\n"
-                + "- name: second\n  when: x\n");
+            "- hosts: all\n"
+                + "  tasks:\n"
+                + "    - name: a\n"
+                + "    - command: ok\n"
+                + "    - block: []\n"
+                + "      loop: x\n"
+                + "- name: second\n"
+                + "  when: x\n");
     assertThat(e.diagnostics())
         .containsExactly(
             Diagnostic.at(at(3, 7), "no module/action detected in task."),

@@ -41,7 +41,8 @@ class SeedExamplesTest {
 
   @Test
   void pollBlockingKeepsPollFive() throws Exception {
-    Task task = (Task) parser.parsePlaybook(seed("poll-blocking.yml")).plays().get(0).tasks().get(0);
+    Task task =
+        (Task) parser.parsePlaybook(seed("poll-blocking.yml")).plays().get(0).tasks().get(0);
     assertThat(task.keywords()).containsEntry("async", 45).containsEntry("poll", 5);
     assertThat(task.pos().line()).isEqualTo(7);
   }
@@ -61,8 +62,7 @@ class SeedExamplesTest {
         .containsEntry("poll", 0)
         .containsEntry("register", "yum_sleeper");
     assertThat(status.action()).isEqualTo("async_status");
-    assertThat(status.args())
-        .containsExactly(Map.entry("jid", "{{ yum_sleeper.ansible_job_id }}"));
+    assertThat(status.args()).containsExactly(Map.entry("jid", "{{ yum_sleeper.ansible_job_id }}"));
     assertThat(status.keywords())
         .containsEntry("until", "job_result.finished")
         .containsEntry("retries", 100)
@@ -80,8 +80,7 @@ class SeedExamplesTest {
     assertThat(include.action()).isEqualTo("include_tasks");
     assertThat(include.args()).containsExactly(Map.entry("_raw_params", "execute_batch.yml"));
     assertThat(include.keywords().get("vars"))
-        .isEqualTo(
-            Map.of("sleep_durations", List.of(1, 2, 3, 4, 5), "durations", "{{ item }}"));
+        .isEqualTo(Map.of("sleep_durations", List.of(1, 2, 3, 4, 5), "durations", "{{ item }}"));
     assertThat(include.keywords()).containsEntry("loop", "{{ sleep_durations | batch(2) | list }}");
     assertThat(include.baseDir()).isEqualTo(file.getParent());
     assertThat(include.pos()).isEqualTo(new Pos(file.toString(), 6, 5));

@@ -43,7 +43,9 @@ class TaskParsingTest {
     Task t = only("- ansible.builtin.copy: src=a.txt dest=\"/tmp/b c.txt\" mode='0644'\n");
     assertThat(t.args())
         .containsExactly(
-            Map.entry("src", "a.txt"), Map.entry("dest", "/tmp/b c.txt"), Map.entry("mode", "0644"));
+            Map.entry("src", "a.txt"),
+            Map.entry("dest", "/tmp/b c.txt"),
+            Map.entry("mode", "0644"));
   }
 
   @Test
@@ -81,7 +83,9 @@ class TaskParsingTest {
     Task t = only("- command: echo hi\n  args:\n    chdir: /tmp\n    creates: /a\n");
     assertThat(t.args())
         .containsExactly(
-            Map.entry("chdir", "/tmp"), Map.entry("creates", "/a"), Map.entry("_raw_params", "echo hi"));
+            Map.entry("chdir", "/tmp"),
+            Map.entry("creates", "/a"),
+            Map.entry("_raw_params", "echo hi"));
     assertThat(t.keywords()).doesNotContainKey("args");
   }
 
@@ -109,8 +113,12 @@ class TaskParsingTest {
                 + "  rescue:\n    - command: b\n  always:\n    - command: c\n    - command: d\n");
     Block b = (Block) parser.parseTaskFile(file).get(0);
     assertThat(b.keywords()).containsOnlyKeys("name", "become", "when");
-    assertThat(b.block()).extracting(i -> ((Task) i).args().get("_raw_params")).containsExactly("a");
-    assertThat(b.rescue()).extracting(i -> ((Task) i).args().get("_raw_params")).containsExactly("b");
+    assertThat(b.block())
+        .extracting(i -> ((Task) i).args().get("_raw_params"))
+        .containsExactly("a");
+    assertThat(b.rescue())
+        .extracting(i -> ((Task) i).args().get("_raw_params"))
+        .containsExactly("b");
     assertThat(b.always()).hasSize(2);
     assertThat(b.pos()).isEqualTo(new Pos(file.toString(), 1, 3));
     assertThat(b.block().get(0).pos()).isEqualTo(new Pos(file.toString(), 5, 7));
@@ -140,12 +148,19 @@ class TaskParsingTest {
 
   @Test
   void importPlaybookIsExpandedWithItsVarsTagsAndWhen() throws Exception {
-    write("plays/other.yml", "- hosts: web\n  tags: [own]\n  vars: {a: 1, b: 1}\n  tasks:\n    - ping:\n");
+    write(
+        "plays/other.yml",
+        "- hosts: web\n  tags: [own]\n  vars: {a: 1, b: 1}\n  tasks:\n    - ping:\n");
     Path site =
         write(
             "site.yml",
-            "- hosts: all\n  tasks: []\n- import_playbook: plays/other.yml\n  vars: {b: 2}\n"
-                + "  tags: imported\n  when: go\n- ansible.builtin.import_playbook: plays/other.yml\n");
+            "- hosts: all\n"
+                + "  tasks: []\n"
+                + "- import_playbook: plays/other.yml\n"
+                + "  vars: {b: 2}\n"
+                + "  tags: imported\n"
+                + "  when: go\n"
+                + "- ansible.builtin.import_playbook: plays/other.yml\n");
     List<Play> plays = parser.parsePlaybook(site).plays();
 
     assertThat(plays).extracting(Play::hosts).containsExactly("all", "web", "web");
@@ -164,9 +179,18 @@ class TaskParsingTest {
     Path site =
         write(
             "site.yml",
-            "- name: p\n  hosts: [a, b]\n  gather_facts: no\n  serial: 2\n  vars_files: common.yml\n"
-                + "  roles: [r1]\n  vars: {x: 1}\n  pre_tasks: [{ping: }]\n  post_tasks: [{ping: }]\n"
-                + "  handlers:\n    - name: restart\n      service: name=x state=restarted\n"
+            "- name: p\n"
+                + "  hosts: [a, b]\n"
+                + "  gather_facts: no\n"
+                + "  serial: 2\n"
+                + "  vars_files: common.yml\n"
+                + "  roles: [r1]\n"
+                + "  vars: {x: 1}\n"
+                + "  pre_tasks: [{ping: }]\n"
+                + "  post_tasks: [{ping: }]\n"
+                + "  handlers:\n"
+                + "    - name: restart\n"
+                + "      service: name=x state=restarted\n"
                 + "      listen: bounce\n");
     Play p = parser.parsePlaybook(site).plays().get(0);
     assertThat(p.hosts()).isEqualTo(List.of("a", "b"));
@@ -178,7 +202,8 @@ class TaskParsingTest {
     assertThat(p.preTasks()).hasSize(1);
     assertThat(p.postTasks()).hasSize(1);
     Task handler = (Task) p.handlers().get(0);
-    assertThat(handler.args()).containsExactly(Map.entry("name", "x"), Map.entry("state", "restarted"));
+    assertThat(handler.args())
+        .containsExactly(Map.entry("name", "x"), Map.entry("state", "restarted"));
     assertThat(handler.keywords()).containsEntry("listen", "bounce");
   }
 

@@ -38,8 +38,7 @@ class SourceExcerptTest {
   @Test
   void firstLineHasAnEmptyPreviousLine() {
     String text = SourceExcerpt.describe(new Pos("f.yml", 1, 3), List.of("- hosts: all"));
-    assertThat(text)
-        .endsWith("The offending line appears to be:\n\n\n- hosts: all\n  ^ here\n");
+    assertThat(text).endsWith("The offending line appears to be:\n\n\n- hosts: all\n  ^ here\n");
   }
 
   @Test
@@ -51,7 +50,8 @@ class SourceExcerptTest {
   @Test
   void unquotedTemplateOnTheOffendingLineAddsTheMissingQuotesHint() {
     String hinted =
-        SourceExcerpt.describe(new Pos("f.yml", 2, 13), List.of("- name: x", "  command: {{ foo }}"));
+        SourceExcerpt.describe(
+            new Pos("f.yml", 2, 13), List.of("- name: x", "  command: {{ foo }}"));
     String quoted =
         SourceExcerpt.describe(
             new Pos("f.yml", 2, 3), List.of("- name: x", "  command: \"{{ foo }}\""));
@@ -67,7 +67,9 @@ class SourceExcerptTest {
 
   @Test
   void diagnosticWithoutPositionIsJustItsSummary() {
-    assertThat(SourceExcerpt.render(new Diagnostic("the playbook: x.yml could not be found", "", null)))
+    assertThat(
+            SourceExcerpt.render(
+                new Diagnostic("the playbook: x.yml could not be found", "", null)))
         .isEqualTo("the playbook: x.yml could not be found");
   }
 }

@@ -61,7 +61,10 @@ class YamlLoaderTest {
     YamlDocument doc =
         loader.load(
             "v.yml",
-            "secret: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  6162\nraw: !unsafe '{{ not templated }}'\n");
+            "secret: !vault |\n"
+                + "  $ANSIBLE_VAULT;1.1;AES256\n"
+                + "  6162\n"
+                + "raw: !unsafe '{{ not templated }}'\n");
     assertThat(map(doc.root()))
         .containsEntry("secret", "$ANSIBLE_VAULT;1.1;AES256\n6162\n")
         .containsEntry("raw", "{{ not templated }}");
@@ -69,8 +72,7 @@ class YamlLoaderTest {
 
   @Test
   void duplicateKeyKeepsTheLastValueAndWarnsAtTheSecondKey() {
-    YamlDocument doc =
-        loader.load("d.yml", "- name: x\n  command: echo 1\n  command: echo 2\n");
+    YamlDocument doc = loader.load("d.yml", "- name: x\n  command: echo 1\n  command: echo 2\n");
     Map<String, Object> task = map(((List<?>) doc.root()).get(0));
     assertThat(task).containsEntry("command", "echo 2").hasSize(2);
     assertThat(doc.warnings())
@@ -83,9 +85,9 @@ class YamlLoaderTest {
 
   @Test
   void mergeKeysCopyTheAnchoredMappingAndExplicitKeysWin() {
-    YamlDocument doc =
-        loader.load("m.yml", "base: &b {x: 1, y: 2}\nuse:\n  <<: *b\n  y: 3\n");
-    assertThat(map(map(doc.root()).get("use"))).containsExactly(Map.entry("x", 1), Map.entry("y", 3));
+    YamlDocument doc = loader.load("m.yml", "base: &b {x: 1, y: 2}\nuse:\n  <<: *b\n  y: 3\n");
+    assertThat(map(map(doc.root()).get("use")))
+        .containsExactly(Map.entry("x", 1), Map.entry("y", 3));
     assertThat(doc.warnings()).isEmpty();
   }
 
@@ -114,8 +116,7 @@ class YamlLoaderTest {
   void unquotedTemplateAsAMappingKeyIsASyntaxError() {
     InputException e =
         catchThrowableOfType(
-            InputException.class,
-            () -> loader.load("t.yml", "- name: x\n  command: {{ foo }}\n"));
+            InputException.class, () -> loader.load("t.yml", "- name: x\n  command: {{ foo }}\n"));
     Diagnostic d = e.diagnostics().get(0);
     assertThat(d.detail()).isEqualTo("found unacceptable key (unhashable type: 'AnsibleMapping')");
     assertThat(d.pos()).isEqualTo(new Pos("t.yml", 2, 13));
