@@ -79,7 +79,8 @@ final class Includes {
         return List.of();
       }
       if (!Keywords.BLOCK.contains(key) && !key.equals("name")) {
-        s.problem(pos, "'" + key + "' is not a valid attribute for a TaskInclude");
+        // Ansible accepts every task keyword here, but only block-level ones reach the tasks.
+        s.warn(pos, "'" + key + "' on import_tasks does not apply to the imported tasks; ignored");
         inherited.remove(key);
       }
     }
@@ -97,8 +98,7 @@ final class Includes {
       return items;
     }
     return List.of(
-        new Block(
-            items, List.of(), List.of(), Collections.unmodifiableMap(inherited), pos));
+        new Block(items, List.of(), List.of(), Collections.unmodifiableMap(inherited), pos));
   }
 
   private static Object fileOf(Map<String, Object> args) {

@@ -34,6 +34,10 @@ final class ParseSession {
     problem(Diagnostic.at(pos, summary));
   }
 
+  void warn(Pos pos, String message) {
+    warnings.accept(Diagnostic.at(pos, message));
+  }
+
   void problem(Diagnostic diagnostic) {
     problems.add(diagnostic);
     onlyMissingFiles = false;

@@ -61,7 +61,7 @@ final class PlayReader {
       }
       Pos pos = doc.posOf(map);
       Map<String, Object> ds = TaskListReader.withStringKeys(map);
-      String importKey = importKey(ds);
+      String importKey = importKey(ds, pos);
       if (importKey != null) {
         plays.addAll(readImport(ds, importKey, baseDir, pos));
       } else {
@@ -128,11 +128,18 @@ final class PlayReader {
     }
   }
 
-  private static String importKey(Map<String, Object> ds) {
+  private String importKey(Map<String, Object> ds, Pos pos) {
     for (String key : ds.keySet()) {
       if (Keywords.isAction(key, "import_playbook")) {
         return key;
       }
+    }
+    if (ds.containsKey("include") && !ds.containsKey("hosts")) {
+      session.warn(
+          pos,
+          "'include' for playbook includes is deprecated. You should use 'import_playbook'"
+              + " instead");
+      return "include";
     }
     return null;
   }

@@ -35,7 +35,7 @@ final class TaskListReader {
     session.enter(file);
     try {
       TaskListReader reader = new TaskListReader(session, doc, file.getParent());
-      return reader.read(doc.root(), "tasks", Pos.unknown(doc.file()));
+      return reader.read(doc.root(), "tasks", doc.posOf(doc.root()));
     } finally {
       session.leave();
     }

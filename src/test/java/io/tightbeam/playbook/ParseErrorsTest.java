@@ -213,4 +213,33 @@ class ParseErrorsTest {
                 + "     bad: 1\n"
                 + "     ^ here\n");
   }
+
+  @Test
+  void emptyOrBadHostsAreErrors() throws Exception {
+    assertThat(playbookError("- hosts:\n").diagnostics())
+        .containsExactly(
+            Diagnostic.at(at(1, 3), "Hosts list cannot be empty. Please check your playbook"));
+    assertThat(playbookError("- hosts: [a, {b: 1}]\n").diagnostics())
+        .containsExactly(
+            Diagnostic.at(at(1, 3), "Hosts list contains an invalid host value: '{b=1}'"));
+  }
+
+  @Test
+  void badVarsAreAnError() throws Exception {
+    InputException e = tasksError("- ping:\n  vars: [1]\n");
+    assertThat(e.diagnostics())
+        .containsExactly(
+            Diagnostic.at(
+                at(3, 7),
+                "Vars in a Task must be specified as a dictionary, or a list of dictionaries"));
+  }
+
+  @Test
+  void badIncludeTasksArgumentsAreErrors() throws Exception {
+    InputException e = tasksError("- include_tasks:\n    files: x.yml\n");
+    assertThat(e.diagnostics())
+        .containsExactly(
+            Diagnostic.at(at(3, 7), "Invalid options for include_tasks: files"),
+            Diagnostic.at(at(3, 7), "No file specified for include_tasks"));
+  }
 }

@@ -216,4 +216,24 @@ class TaskParsingTest {
     assertThat(parser.warnings().get(0).summary()).contains("found a duplicate dict key (command)");
     assertThat(parser.warnings().get(0).pos()).isEqualTo(new Pos(file.toString(), 3, 3));
   }
+
+  @Test
+  void importTasksDropsTaskOnlyKeywordsWithAWarning() throws Exception {
+    write("inner.yml", "- ping:\n");
+    Path file = write("outer.yml", "- import_tasks: inner.yml\n  register: r\n  tags: t\n");
+    Block wrapper = (Block) parser.parseTaskFile(file).get(0);
+    assertThat(wrapper.keywords()).containsExactly(Map.entry("tags", "t"));
+    assertThat(parser.warnings())
+        .extracting(d -> d.summary())
+        .containsExactly(
+            "'register' on import_tasks does not apply to the imported tasks; ignored");
+  }
+
+  @Test
+  void playLevelIncludeIsAnImportPlaybookWithADeprecationWarning() throws Exception {
+    write("other.yml", "- hosts: db\n");
+    Path site = write("site.yml", "- include: other.yml\n");
+    assertThat(parser.parsePlaybook(site).plays()).extracting(Play::hosts).containsExactly("db");
+    assertThat(parser.warnings().get(0).summary()).contains("You should use 'import_playbook'");
+  }
 }
