@@ -106,7 +106,7 @@ final class ModuleArgs {
     throw new BadInput("unexpected parameter type in action: " + PyType.of(value));
   }
 
-  private static Map<String, Object> keyValues(String action, String text) {
+  static Map<String, Object> keyValues(String action, String text) {
     if (text.isBlank()) {
       return Map.of();
     }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -61,6 +62,19 @@ public final class PlaybookParser {
     List<TaskItem> items = TaskListReader.readFile(session, path, null);
     session.throwIfProblems();
     return items;
+  }
+
+  /**
+   * Parses an argument string for {@code action} as Ansible does for ad hoc {@code -a}: free-form
+   * modules (command, shell, raw, script) keep their text under {@code _raw_params}, others get
+   * {@code k=v} pairs. Throws {@link InputException} (exit code 4) for unbalanced quotes.
+   */
+  public Map<String, Object> parseArgs(String action, String args) {
+    try {
+      return Collections.unmodifiableMap(ModuleArgs.keyValues(action, args == null ? "" : args));
+    } catch (BadInput e) {
+      throw new InputException(new Diagnostic(e.getMessage(), "", null));
+    }
   }
 
   private static InputException missing(String summary) {

@@ -1,7 +1,9 @@
 package io.tightbeam.playbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tightbeam.yaml.InputException;
 import io.tightbeam.yaml.Pos;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -235,5 +237,18 @@ class TaskParsingTest {
     Path site = write("site.yml", "- include: other.yml\n");
     assertThat(parser.parsePlaybook(site).plays()).extracting(Play::hosts).containsExactly("db");
     assertThat(parser.warnings().get(0).summary()).contains("You should use 'import_playbook'");
+  }
+
+  @Test
+  void adHocArgumentsParseLikeTaskArguments() {
+    assertThat(parser.parseArgs("shell", "sleep 60; echo done chdir=/tmp"))
+        .containsExactly(
+            Map.entry("chdir", "/tmp"), Map.entry("_raw_params", "sleep 60; echo done"));
+    assertThat(parser.parseArgs("async_status", "jid=123.456"))
+        .containsExactly(Map.entry("jid", "123.456"));
+    assertThat(parser.parseArgs("ping", "")).isEmpty();
+    assertThatThrownBy(() -> parser.parseArgs("shell", "echo 'x"))
+        .isInstanceOf(InputException.class)
+        .hasMessageStartingWith("failed at splitting arguments");
   }
 }
