@@ -5,7 +5,6 @@ import io.tightbeam.executor.RunListener;
 import io.tightbeam.inventory.Host;
 import io.tightbeam.inventory.Inventory;
 import io.tightbeam.module.Modules;
-import io.tightbeam.playbook.ModuleArgs;
 import io.tightbeam.playbook.Play;
 import io.tightbeam.playbook.PlaybookParser;
 import io.tightbeam.playbook.Task;
@@ -110,7 +109,7 @@ public final class AdHocCli implements Callable<Integer> {
       taskKeywords.put("async", background);
       taskKeywords.put("poll", pollValue);
     }
-    Map<String, Object> moduleArgs = args.trim().startsWith("{") ? Cli.yamlMap(args) : ModuleArgs.parse(module, args);
+    Map<String, Object> moduleArgs = args.trim().startsWith("{") ? Cli.yamlMap(args) : new PlaybookParser().parseArgs(module, args);
     Task task = new Task(module, moduleArgs, taskKeywords, base, pos);
     Map<String, Object> playKeywords = new LinkedHashMap<>();
     playKeywords.put("name", "Ansible Ad-Hoc");

@@ -1,6 +1,6 @@
 package io.tightbeam.cli;
 
-import io.tightbeam.playbook.ModuleArgs;
+import io.tightbeam.playbook.PlaybookParser;
 import io.tightbeam.yaml.Diagnostic;
 import io.tightbeam.yaml.InputException;
 import java.io.IOException;
@@ -35,7 +35,7 @@ final class ExtraVars {
       } else if (text.startsWith("{") || text.startsWith("[")) {
         merge(out, load(text), text);
       } else {
-        out.putAll(ModuleArgs.parseKeyValues(text));
+        out.putAll(new PlaybookParser().parseArgs("set_fact", text));
       }
     }
     return out;

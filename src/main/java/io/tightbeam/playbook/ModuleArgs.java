@@ -1,111 +1,139 @@
 package io.tightbeam.playbook;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Module arguments written as text: free form for {@code command}-like actions ({@code
- * _raw_params} plus their known {@code k=v} options) and {@code k=v} pairs (with quotes) for the
- * rest, as Ansible splits them.
+ * Finds a task's action and arguments as Ansible's ModArgsParser does: the action is the one key
+ * that is not a task keyword (or {@code action:} / {@code local_action:}); string arguments are
+ * split into {@code k=v} pairs and {@code _raw_params}; the {@code args:} keyword is merged under
+ * them. Module names are kept as written: whether a module exists is decided later.
  */
-public final class ModuleArgs {
+final class ModuleArgs {
+  /** The action, its arguments, and whether it came from {@code local_action}. */
+  record Call(String action, Map<String, Object> args, boolean local) {}
+
   private static final Set<String> FREE_FORM =
-      Set.of("command", "shell", "raw", "script", "include_tasks", "import_tasks", "include_vars",
-          "meta", "include", "import_playbook", "win_command", "win_shell");
-  private static final Set<String> FREE_FORM_OPTIONS =
-      Set.of("chdir", "creates", "removes", "executable", "stdin", "warn", "stdin_add_newline",
-          "strip_empty_ends", "decrypt");
+      Set.of("command", "shell", "script", "raw", "win_command", "win_shell");
 
   private ModuleArgs() {}
 
-  /** Arguments of {@code action} written as one string. */
-  public static Map<String, Object> parse(String action, String text) {
-    String shortName = action.replaceFirst("^ansible\\.(builtin|legacy)\\.", "");
-    if (!FREE_FORM.contains(shortName)) {
-      return parseKeyValues(text);
+  static Call parse(Map<String, Object> ds) {
+    Object additional = ds.get("args");
+    String action = null;
+    Map<String, Object> args = Map.of();
+    boolean local = false;
+    if (ds.containsKey("action")) {
+      Call c = fromActionKeyword(ds.get("action"), additional);
+      action = c.action();
+      args = c.args();
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    StringBuilder raw = new StringBuilder();
-    for (String word : split(text)) {
-      int eq = word.indexOf('=');
-      String key = eq > 0 ? word.substring(0, eq) : null;
-      if (key != null && FREE_FORM_OPTIONS.contains(key) && !shortName.equals("meta")) {
-        out.put(key, unquote(word.substring(eq + 1)));
-      } else {
-        if (raw.length() > 0) {
-          raw.append(' ');
-        }
-        raw.append(word);
+    if (ds.containsKey("local_action")) {
+      if (action != null) {
+        throw new BadInput("action and local_action are mutually exclusive");
       }
+      Call c = fromActionKeyword(ds.get("local_action"), additional);
+      action = c.action();
+      args = c.args();
+      local = true;
     }
-    out.put("_raw_params", raw.toString());
-    return out;
+    for (Map.Entry<String, Object> e : ds.entrySet()) {
+      String key = e.getKey();
+      if (Keywords.isTaskKeyword(key)) {
+        continue;
+      }
+      if (action != null) {
+        throw new BadInput("conflicting action statements: " + action + ", " + key);
+      }
+      action = key;
+      args = merge(additional, moduleArgs(key, e.getValue()));
+    }
+    if (action == null) {
+      throw new BadInput("no module/action detected in task.");
+    }
+    return new Call(action, args, local);
   }
 
-  /** {@code a=1 b="two words"}; words without {@code =} are kept under {@code _raw_params}. */
-  public static Map<String, Object> parseKeyValues(String text) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    List<String> loose = new ArrayList<>();
-    for (String word : split(text)) {
-      int eq = word.indexOf('=');
-      if (eq > 0) {
-        out.put(word.substring(0, eq), unquote(word.substring(eq + 1)));
-      } else {
-        loose.add(word);
+  static boolean isFreeForm(String action) {
+    String shortName = action;
+    for (String prefix : List.of("ansible.builtin.", "ansible.legacy.", "ansible.windows.")) {
+      if (action.startsWith(prefix)) {
+        shortName = action.substring(prefix.length());
       }
     }
-    if (!loose.isEmpty()) {
-      out.put("_raw_params", String.join(" ", loose));
-    }
-    return out;
+    return FREE_FORM.contains(shortName);
   }
 
-  /** Splits on white space outside quotes, keeping the quotes (Ansible's split_args). */
-  static List<String> split(String text) {
-    List<String> words = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    char quote = 0;
-    int depth = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (quote != 0) {
-        cur.append(c);
-        if (c == '\\' && i + 1 < text.length()) {
-          cur.append(text.charAt(++i));
-        } else if (c == quote) {
-          quote = 0;
-        }
-      } else if (c == '"' || c == '\'') {
-        quote = c;
-        cur.append(c);
-      } else if (c == '{' && i + 1 < text.length() && (text.charAt(i + 1) == '{' || text.charAt(i + 1) == '%')) {
-        depth++;
-        cur.append(c);
-      } else if (c == '}' && depth > 0 && i + 1 < text.length() && text.charAt(i + 1) == '}') {
-        depth--;
-        cur.append(c);
-      } else if (Character.isWhitespace(c) && depth == 0) {
-        if (cur.length() > 0) {
-          words.add(cur.toString());
-          cur.setLength(0);
-        }
-      } else {
-        cur.append(c);
+  /** {@code action: copy src=a dest=b} or {@code action: {module: copy, src: a}}. */
+  private static Call fromActionKeyword(Object value, Object additional) {
+    if (value instanceof String text) {
+      List<String> words = ArgSplitter.split(text);
+      if (words.isEmpty()) {
+        throw new BadInput("no module/action detected in task.");
       }
+      String action = words.get(0).strip();
+      String rest = String.join(" ", words.subList(1, words.size()));
+      return new Call(action, merge(additional, keyValues(action, rest)), false);
     }
-    if (cur.length() > 0) {
-      words.add(cur.toString());
+    if (value instanceof Map<?, ?> map && map.get("module") instanceof String module) {
+      List<String> words = ArgSplitter.split(module);
+      String action = words.isEmpty() ? module : words.get(0).strip();
+      Map<String, Object> args = new LinkedHashMap<>();
+      map.forEach((k, v) -> args.put(String.valueOf(k), v));
+      args.remove("module");
+      args.putAll(
+          keyValues(
+              action, String.join(" ", words.subList(Math.min(1, words.size()), words.size()))));
+      return new Call(action, merge(additional, args), false);
     }
-    return words;
+    throw new BadInput("unexpected parameter type in action: " + PyType.of(value));
   }
 
-  private static String unquote(String v) {
-    if (v.length() >= 2 && (v.charAt(0) == '"' || v.charAt(0) == '\'') && v.charAt(v.length() - 1) == v.charAt(0)) {
-      return v.substring(1, v.length() - 1).replace("\\" + v.charAt(0), String.valueOf(v.charAt(0)));
+  private static Map<String, Object> moduleArgs(String action, Object value) {
+    if (value == null) {
+      return Map.of();
     }
-    return v;
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> args = new LinkedHashMap<>();
+      map.forEach((k, v) -> args.put(String.valueOf(k), v));
+      return args;
+    }
+    if (value instanceof String text) {
+      return keyValues(action, text);
+    }
+    throw new BadInput("unexpected parameter type in action: " + PyType.of(value));
+  }
+
+  static Map<String, Object> keyValues(String action, String text) {
+    if (text.isBlank()) {
+      return Map.of();
+    }
+    try {
+      return ArgSplitter.parseKeyValues(text, isFreeForm(action));
+    } catch (IllegalArgumentException e) {
+      throw new BadInput(e.getMessage());
+    }
+  }
+
+  /** The {@code args:} keyword first, the module's own arguments over it. */
+  private static Map<String, Object> merge(Object additional, Map<String, Object> args) {
+    Map<String, Object> all = new LinkedHashMap<>();
+    if (additional instanceof Map<?, ?> map) {
+      map.forEach((k, v) -> all.put(String.valueOf(k), v));
+    } else if (additional instanceof String text && !text.isBlank()) {
+      String t = text.strip();
+      if (!(t.startsWith("{{") && t.endsWith("}}"))) {
+        throw new BadInput(
+            "Complex args containing variables cannot use bare variables (without Jinja2"
+                + " delimiters), and must use the full variable style ('{{var_name}}')");
+      }
+      all.put("_variable_params", t);
+    } else if (additional != null && !(additional instanceof String)) {
+      throw new BadInput("Complex args must be a dictionary or variable string (\"{{var}}\").");
+    }
+    all.putAll(args);
+    return all;
   }
 }

@@ -1,20 +1,83 @@
 package io.tightbeam.playbook;
 
+import io.tightbeam.yaml.Diagnostic;
+import io.tightbeam.yaml.InputException;
+import io.tightbeam.yaml.Pos;
+import io.tightbeam.yaml.YamlLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Reads playbooks and task files (YAML 1.1) into the immutable model, keeping every node's
- * position. Reports all problems of a file together as an {@code InputException}.
+ * position. Reports all problems of a file together as an {@code InputException} (exit code 4; 1
+ * when the only problem is a missing file). Warnings (duplicate keys) go to the sink given to the
+ * constructor, or are collected for {@link #warnings()}. Safe to call from several threads.
  */
 public final class PlaybookParser {
+  private final YamlLoader loader = new YamlLoader();
+  private final List<Diagnostic> collected = Collections.synchronizedList(new ArrayList<>());
+  private final Consumer<Diagnostic> warningSink;
+
+  /** A parser that collects warnings for {@link #warnings()}. */
+  public PlaybookParser() {
+    this.warningSink = collected::add;
+  }
+
+  /** A parser that hands each warning to {@code warningSink} as it is found. */
+  public PlaybookParser(Consumer<Diagnostic> warningSink) {
+    this.warningSink = warningSink;
+  }
+
+  /** Warnings collected so far (empty when a sink was given). */
+  public List<Diagnostic> warnings() {
+    synchronized (collected) {
+      return List.copyOf(collected);
+    }
+  }
+
   /** Parses a playbook, expanding {@code import_playbook} and {@code import_tasks}. */
   public Playbook parsePlaybook(Path file) {
-    throw new UnsupportedOperationException("TODO(playbook helper)");
+    Path path = file.toAbsolutePath().normalize();
+    if (!Files.exists(path)) {
+      throw missing("the playbook: " + file + " could not be found");
+    }
+    if (!Files.isRegularFile(path)) {
+      throw missing("the playbook: " + file + " does not appear to be a file");
+    }
+    ParseSession session = new ParseSession(loader, warningSink);
+    List<Play> plays = new PlayReader(session).readFile(path, Pos.unknown(path.toString()));
+    session.throwIfProblems();
+    return new Playbook(file, Collections.unmodifiableList(plays));
   }
 
   /** Parses a task file (for {@code include_tasks} at run time and {@code import_tasks}). */
   public List<TaskItem> parseTaskFile(Path file) {
-    throw new UnsupportedOperationException("TODO(playbook helper)");
+    Path path = file.toAbsolutePath().normalize();
+    ParseSession session = new ParseSession(loader, warningSink);
+    List<TaskItem> items = TaskListReader.readFile(session, path, null);
+    session.throwIfProblems();
+    return items;
+  }
+
+  /**
+   * Parses an argument string for {@code action} as Ansible does for ad hoc {@code -a}: free-form
+   * modules (command, shell, raw, script) keep their text under {@code _raw_params}, others get
+   * {@code k=v} pairs. Throws {@link InputException} (exit code 4) for unbalanced quotes.
+   */
+  public Map<String, Object> parseArgs(String action, String args) {
+    try {
+      return Collections.unmodifiableMap(ModuleArgs.keyValues(action, args == null ? "" : args));
+    } catch (BadInput e) {
+      throw new InputException(new Diagnostic(e.getMessage(), "", null));
+    }
+  }
+
+  private static InputException missing(String summary) {
+    return new InputException(List.of(new Diagnostic(summary, "", null)), 1);
   }
 }

@@ -1,0 +1,59 @@
+package io.tightbeam.yaml;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads one YAML 1.1 document the way Ansible (PyYAML) does, into plain Java values with source
+ * positions. Syntax errors become an {@link InputException} (exit code 4) whose diagnostic points
+ * at the problem. Thread-safe: every call uses its own SnakeYAML objects.
+ */
+public final class YamlLoader {
+  static final String SYNTAX_ERROR = "Syntax Error while loading YAML.";
+
+  /** Loads a file; positions name it as given. */
+  public YamlDocument load(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new InputException(
+          List.of(
+              new Diagnostic(
+                  "Unable to retrieve file contents",
+                  "Could not find or access '" + file + "'",
+                  null)),
+          1);
+    }
+    return load(file.toString(), text);
+  }
+
+  /** Loads YAML text; {@code file} is the name used in positions and messages. */
+  public YamlDocument load(String file, String text) {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(true); // we warn ourselves, with Ansible's wording
+    ValueBuilder builder = new ValueBuilder(file, new ScalarValues(options));
+    try {
+      Node root = new Yaml(options).compose(new StringReader(text));
+      Object value = builder.build(root);
+      return new YamlDocument(
+          file, value, builder.nodePositions, builder.keyPositions, builder.warnings);
+    } catch (MarkedYAMLException e) {
+      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
+      throw new InputException(new Diagnostic(SYNTAX_ERROR, problem, builder.pos(mark)));
+    } catch (YAMLException e) {
+      throw new InputException(new Diagnostic(SYNTAX_ERROR, e.getMessage(), Pos.unknown(file)));
+    }
+  }
+}

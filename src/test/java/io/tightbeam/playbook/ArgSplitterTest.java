@@ -1,0 +1,69 @@
+package io.tightbeam.playbook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ArgSplitterTest {
+  @Test
+  void splitKeepsQuotesAndTemplatesTogether() {
+    assertThat(ArgSplitter.split("echo \"a  b\" {{ x | default('y z') }} c='d e'"))
+        .containsExactly("echo", "\"a  b\"", "{{ x | default('y z') }}", "c='d e'");
+  }
+
+  @Test
+  void splitCollapsesSpacesOutsideQuotesAndKeepsNewlines() {
+    assertThat(ArgSplitter.split("echo a   b\necho c\n"))
+        .containsExactly("echo", "a", "b\n", "echo", "c");
+    assertThat(ArgSplitter.join(ArgSplitter.split("echo a   b\necho c")))
+        .isEqualTo("echo a b\necho c");
+  }
+
+  @Test
+  void unbalancedQuoteOrTemplateIsAnError() {
+    assertThatThrownBy(() -> ArgSplitter.split("echo \"open"))
+        .hasMessage(
+            "failed at splitting arguments, either an unbalanced jinja2 block or quotes: echo"
+                + " \"open");
+    assertThatThrownBy(() -> ArgSplitter.split("echo {{ x"))
+        .hasMessageStartingWith("failed at splitting arguments");
+  }
+
+  @Test
+  void keyValuesAreUnquotedAndOtherWordsBecomeRawParams() {
+    assertThat(ArgSplitter.parseKeyValues("src=/a dest='/b c' mode=\"0644\" extra", false))
+        .containsExactly(
+            Map.entry("src", "/a"),
+            Map.entry("dest", "/b c"),
+            Map.entry("mode", "0644"),
+            Map.entry("_raw_params", "extra"));
+  }
+
+  @Test
+  void freeFormKeepsUnknownKeyValuesInTheCommandLine() {
+    assertThat(
+            ArgSplitter.parseKeyValues(
+                "chdir=/tmp creates=/x echo FOO=bar \"quoted  text\" removes='/y z'", true))
+        .containsExactly(
+            Map.entry("chdir", "/tmp"),
+            Map.entry("creates", "/x"),
+            Map.entry("removes", "/y z"),
+            Map.entry("_raw_params", "echo FOO=bar \"quoted  text\""));
+  }
+
+  @Test
+  void escapesAreDecodedInValuesAndEscapedEqualsIsNoSeparator() {
+    assertThat(ArgSplitter.parseKeyValues("msg='a\\nb' a\\=b", false))
+        .containsExactly(Map.entry("msg", "a\nb"), Map.entry("_raw_params", "a=b"));
+  }
+
+  @Test
+  void unquoteLeavesUnmatchedOrEscapedQuotes() {
+    assertThat(ArgSplitter.unquote("'a'")).isEqualTo("a");
+    assertThat(ArgSplitter.unquote("'a\"")).isEqualTo("'a\"");
+    assertThat(ArgSplitter.unquote("\"a\\\"")).isEqualTo("\"a\\\"");
+    assertThat(ArgSplitter.unquote("'")).isEqualTo("'");
+  }
+}
