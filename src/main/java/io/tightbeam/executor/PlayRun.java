@@ -72,12 +72,13 @@ final class PlayRun {
       Task setup = new Task("setup", Map.of(), Map.of("name", "Gathering Facts"), ctx.play().baseDir(), ctx.play().pos());
       strategy.runTask(setup, Scope.root(false), batch);
     }
-    strategy.run(ctx.play().preTasks(), Scope.root(false), batch);
+    Scope scope = Scope.forPlay(ctx.play());
+    strategy.run(ctx.play().preTasks(), scope, batch);
     handlers.flush(strategy, ctx);
     strategy.roles().runPlayRoles(ctx.play().keywords().get("roles"), batch);
-    strategy.run(ctx.play().tasks(), Scope.root(false), batch);
+    strategy.run(ctx.play().tasks(), scope, batch);
     handlers.flush(strategy, ctx);
-    strategy.run(ctx.play().postTasks(), Scope.root(false), batch);
+    strategy.run(ctx.play().postTasks(), scope, batch);
     handlers.flush(strategy, ctx);
     if (batch.stream().noneMatch(HostState::active) && batch.stream().anyMatch(h -> h.failed || h.unreachable)) {
       ctx.listener().noMoreHosts();

@@ -39,6 +39,16 @@ record Scope(
     return new Scope(List.of(), List.of(), Map.of(), List.of(), Map.of(), handler, false, null);
   }
 
+  /** The scope of a play's tasks: {@code import_playbook ... when:} conditions apply to all of them. */
+  static Scope forPlay(io.tightbeam.playbook.Play play) {
+    Object when = play.keywords().get("when");
+    if (when == null) {
+      return root(false);
+    }
+    List<Object> whens = when instanceof List<?> l ? new ArrayList<>(l) : List.of(when);
+    return new Scope(List.of(), whens, Map.of(), List.of(), Map.of(), false, false, null);
+  }
+
   Scope enterBlock(Block block) {
     return inherit(block.keywords());
   }
