@@ -56,6 +56,11 @@ public final class Inventory {
     }
     this.groups = Collections.unmodifiableMap(members);
     List<String> allWarnings = new ArrayList<>(sources.warnings);
+    for (String name : graph.hosts.keySet()) {
+      if (graph.groups.containsKey(name)) {
+        allWarnings.add("Found both group and host with same name: " + name);
+      }
+    }
     if (!parsed) {
       allWarnings.add("No inventory was parsed, only implicit localhost is available");
     }
@@ -199,9 +204,11 @@ public final class Inventory {
     return Optional.ofNullable(h);
   }
 
-  /** Every listed host, in inventory order (the implicit localhost is not among them). */
+  /** Every listed host, in the order of pattern {@code all} (implicit localhost is not one). */
   public List<Host> all() {
-    return List.copyOf(hosts.values());
+    List<Host> list = new ArrayList<>();
+    groups.get("all").forEach(name -> list.add(hosts.get(name)));
+    return List.copyOf(list);
   }
 
   /** Whether {@code host} is the implicit localhost rather than an inventory host. */
