@@ -23,7 +23,10 @@ final class IniInventory {
 
   private final String file;
   private final InventoryGraph graph;
+  private final Map<String, Pending> pending = new LinkedHashMap<>();
   private int lineNo;
+  private String groupName = "ungrouped";
+  private String state = "hosts";
 
   private IniInventory(String file, InventoryGraph graph) {
     this.file = file;
@@ -32,13 +35,16 @@ final class IniInventory {
 
   /** Parses {@code text} (the contents of {@code file}) into {@code graph}. */
   static void parse(String file, String text, InventoryGraph graph) {
-    new IniInventory(file, graph).parse(text);
+    IniInventory parser = new IniInventory(file, graph);
+    try {
+      parser.parse(text);
+    } catch (IllegalArgumentException e) {
+      // A group loop found while linking children.
+      throw parser.error(e.getMessage());
+    }
   }
 
   private void parse(String text) {
-    String groupName = "ungrouped";
-    String state = "hosts";
-    Map<String, Pending> pending = new LinkedHashMap<>();
     String[] lines = text.split("\r?\n|\r", -1);
     for (int i = 0; i < lines.length; i++) {
       lineNo = i + 1;
@@ -48,46 +54,49 @@ final class IniInventory {
       }
       Matcher m = SECTION.matcher(line);
       if (m.matches()) {
-        groupName = m.group(1);
-        state = m.group(2) == null ? "hosts" : m.group(2);
-        if (!List.of("hosts", "children", "vars").contains(state)) {
-          throw error("Section [" + groupName + ":" + state + "] has unknown type: " + state);
-        }
-        if (!graph.hasGroup(groupName)) {
-          // [g:vars] alone does not declare a group; remember it and check at the end.
-          if (state.equals("vars") && !pending.containsKey(groupName)) {
-            pending.put(groupName, new Pending(lineNo, state, new ArrayList<>()));
-          }
-          graph.group(groupName);
-        }
-        Pending waiting = pending.get(groupName);
-        if (waiting != null && !state.equals("vars")) {
-          if (waiting.state().equals("children")) {
-            addPendingChildren(groupName, pending);
-          } else {
-            pending.remove(groupName);
-          }
-        }
-        continue;
-      }
-      if (line.startsWith("[") && line.endsWith("]")) {
+        section(m.group(1), m.group(2) == null ? "hosts" : m.group(2));
+      } else if (line.startsWith("[") && line.endsWith("]")) {
         throw error(
             "Invalid section entry: '"
                 + line
                 + "'. Please make sure that there are no spaces in the section entry, and that"
                 + " there are no other invalid characters");
-      }
-      switch (state) {
-        case "hosts":
-          hostLine(line, groupName);
-          break;
-        case "vars":
-          varLine(line, groupName);
-          break;
-        default:
-          childLine(line, groupName, pending);
+      } else if (state.equals("hosts")) {
+        hostLine(line);
+      } else if (state.equals("vars")) {
+        varLine(line);
+      } else {
+        childLine(line);
       }
     }
+    checkPending();
+  }
+
+  private void section(String name, String kind) {
+    groupName = name;
+    state = kind;
+    if (!List.of("hosts", "children", "vars").contains(state)) {
+      throw error("Section [" + groupName + ":" + state + "] has unknown type: " + state);
+    }
+    if (!graph.hasGroup(groupName)) {
+      // [g:vars] alone does not declare a group; remember it and check at the end.
+      if (state.equals("vars") && !pending.containsKey(groupName)) {
+        pending.put(groupName, new Pending(lineNo, state, new ArrayList<>()));
+      }
+      graph.group(groupName);
+    }
+    Pending waiting = pending.get(groupName);
+    if (waiting != null && !state.equals("vars")) {
+      if (waiting.state().equals("children")) {
+        addPendingChildren(groupName);
+      } else {
+        pending.remove(groupName);
+      }
+    }
+  }
+
+  /** Declarations never resolved: Ansible reports the first. */
+  private void checkPending() {
     for (Map.Entry<String, Pending> e : pending.entrySet()) {
       Pending p = e.getValue();
       if (p.state().equals("vars")) {
@@ -101,18 +110,18 @@ final class IniInventory {
     }
   }
 
-  private void addPendingChildren(String group, Map<String, Pending> pending) {
+  private void addPendingChildren(String group) {
     for (String parent : pending.get(group).parents()) {
       graph.addChild(parent, group);
       Pending up = pending.get(parent);
       if (up != null && up.state().equals("children")) {
-        addPendingChildren(parent, pending);
+        addPendingChildren(parent);
       }
     }
     pending.remove(group);
   }
 
-  private void hostLine(String line, String groupName) {
+  private void hostLine(String line) {
     List<String> tokens;
     try {
       tokens = Shlex.split(line);
@@ -145,7 +154,7 @@ final class IniInventory {
     }
   }
 
-  private void varLine(String line, String groupName) {
+  private void varLine(String line) {
     int eq = line.indexOf('=');
     if (eq < 0) {
       throw error("Expected key=value, got: " + line);
@@ -155,7 +164,7 @@ final class IniInventory {
     graph.group(groupName).vars.put(key, PythonLiteral.eval(value));
   }
 
-  private void childLine(String line, String groupName, Map<String, Pending> pending) {
+  private void childLine(String line) {
     Matcher m = GROUP_NAME.matcher(line);
     if (!m.matches()) {
       throw error("Expected group name, got: " + line);

@@ -1,19 +1,13 @@
 package io.tightbeam.inventory;
 
-import io.tightbeam.yaml.Diagnostic;
 import io.tightbeam.yaml.InputException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Hosts and groups from every inventory source, with host patterns and variable lookup. Immutable
@@ -31,8 +25,11 @@ public final class Inventory {
   private final List<Path> varsDirs;
   private final boolean parsed;
   private final VarsFiles varsFiles = new VarsFiles();
+  private final HostMatcher matcher;
+  private final Path cwd;
 
-  private Inventory(InventorySources sources) {
+  private Inventory(InventorySources sources, Path cwd) {
+    this.cwd = cwd;
     this.graph = sources.graph;
     this.parsed = sources.parsed;
     this.varsDirs = List.copyOf(sources.varsDirs);
@@ -55,6 +52,7 @@ public final class Inventory {
       members.put(g.name, List.copyOf(InventoryGraph.hostsOf(g)));
     }
     this.groups = Collections.unmodifiableMap(members);
+    this.matcher = new HostMatcher(hosts, groups, Inventory::implicitLocalhost);
     List<String> allWarnings = new ArrayList<>(sources.warnings);
     for (String name : graph.hosts.keySet()) {
       if (graph.groups.containsKey(name)) {
@@ -78,7 +76,7 @@ public final class Inventory {
       loader.load(source, cwd);
     }
     loader.graph.reconcile();
-    return new Inventory(loader);
+    return new Inventory(loader, cwd);
   }
 
   /** Whether any source was parsed (Ansible warns when only implicit localhost is available). */
@@ -106,93 +104,21 @@ public final class Inventory {
   }
 
   /**
-   * The hosts of {@code pattern}, restricted to those of {@code limit} (Ansible's {@code
-   * --limit}; null for none), with the pattern parts that matched nothing. Throws {@link
-   * InputException} (exit code 1) for a bad regex or a subscript out of range, with Ansible's text.
+   * The hosts of {@code pattern}, restricted to those of {@code limit} (Ansible's {@code --limit},
+   * parts may be {@code @file}; null or blank for none), with the pattern parts that matched
+   * nothing. Throws {@link InputException} (exit code 1) for a bad regex, a subscript out of range
+   * or a missing limit file, with Ansible's text.
    */
   public PatternMatch match(String pattern, String limit) {
-    PatternMatch main = match(pattern);
     if (limit == null || limit.isBlank()) {
-      return main;
+      return match(pattern);
     }
-    PatternMatch subset = match(limit);
-    Set<String> allowed = new HashSet<>();
-    subset.hosts().forEach(h -> allowed.add(h.name()));
-    List<Host> kept = new ArrayList<>();
-    for (Host h : main.hosts()) {
-      if (allowed.contains(h.name())) {
-        kept.add(h);
-      }
-    }
-    List<String> unmatched = new ArrayList<>(main.unmatched());
-    unmatched.addAll(subset.unmatched());
-    return new PatternMatch(kept, unmatched);
+    return matcher.match(pattern, limit, cwd);
   }
 
   /** The hosts of {@code pattern}, with the pattern parts that matched nothing. */
   public PatternMatch match(String pattern) {
-    List<String> unmatched = new ArrayList<>();
-    List<Host> result = new ArrayList<>();
-    for (String part : HostPattern.order(HostPattern.split(pattern))) {
-      if (hosts.containsKey(part)) {
-        result.add(hosts.get(part));
-        continue;
-      }
-      List<Host> that = matchPart(part.startsWith("&") || part.startsWith("!") ? part.substring(1) : part, unmatched);
-      if (part.startsWith("!")) {
-        Set<Host> drop = new HashSet<>(that);
-        result.removeIf(drop::contains);
-      } else if (part.startsWith("&")) {
-        Set<Host> keep = new HashSet<>(that);
-        result.removeIf(h -> !keep.contains(h));
-      } else {
-        result.addAll(that);
-      }
-    }
-    return new PatternMatch(List.copyOf(new LinkedHashSet<>(result)), List.copyOf(unmatched));
-  }
-
-  private List<Host> matchPart(String part, List<String> unmatched) {
-    HostPattern.Subscripted s = HostPattern.subscript(part);
-    List<Host> found = enumerate(s.expr(), unmatched);
-    List<Host> picked = HostPattern.apply(found, s);
-    if (picked == null) {
-      throw new InputException(
-          List.of(new Diagnostic("No hosts matched the subscripted pattern '" + part + "'", "", null)), 1);
-    }
-    return picked;
-  }
-
-  private List<Host> enumerate(String expr, List<String> unmatched) {
-    Pattern p;
-    try {
-      p = HostPattern.compile(expr);
-    } catch (PatternSyntaxException e) {
-      throw new InputException(
-          List.of(new Diagnostic("Invalid host list pattern: " + expr, e.getMessage(), null)), 1);
-    }
-    List<Host> found = new ArrayList<>();
-    boolean groupMatched = false;
-    for (Map.Entry<String, List<String>> g : groups.entrySet()) {
-      if (HostPattern.matches(p, expr, g.getKey())) {
-        groupMatched = true;
-        g.getValue().forEach(name -> found.add(hosts.get(name)));
-      }
-    }
-    if (!groupMatched || HostPattern.isGlobOrRegex(expr)) {
-      for (Host h : hosts.values()) {
-        if (HostPattern.matches(p, expr, h.name())) {
-          found.add(h);
-        }
-      }
-    }
-    if (found.isEmpty() && LOCALHOST_NAMES.contains(expr)) {
-      found.add(implicitLocalhost(expr));
-    }
-    if (found.isEmpty() && !groupMatched && !expr.equals("all")) {
-      unmatched.add(expr);
-    }
-    return found;
+    return matcher.match(pattern);
   }
 
   /** The host named {@code name}: listed, or implicit localhost for its names, else empty. */

@@ -6,10 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tightbeam.yaml.InputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HostPatternSelectTest {
   private final Inventory inv = load("patterns.ini");
@@ -85,6 +89,17 @@ class HostPatternSelectTest {
   void limitRestrictsThePattern() {
     assertThat(names(inv.match("prod", "staging").hosts())).containsExactly("web1", "db1");
     assertThat(names(inv.match("all", "db*:!db2").hosts())).containsExactly("db1");
+  }
+
+  @Test
+  void limitMayReadHostsFromAFile(@TempDir Path tmp) throws IOException {
+    Files.writeString(tmp.resolve("retry"), "web2\ndb2\n\n");
+    Inventory here = Inventory.load(List.of(Fixtures.path("patterns.ini").toString()), tmp);
+
+    assertThat(names(here.match("all", "@retry").hosts())).containsExactly("web2", "db2");
+    assertThat(names(here.match("web", "@retry:web1").hosts())).containsExactly("web1", "web2");
+    assertThatThrownBy(() -> here.match("all", "@nofile"))
+        .hasMessage("Unable to find limit file " + tmp.resolve("nofile"));
   }
 
   @Test

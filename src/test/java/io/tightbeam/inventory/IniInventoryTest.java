@@ -131,4 +131,13 @@ class IniInventoryTest {
     assertThat(inv.groups().get("g")).containsExactly("h2");
     assertThat(inv.host("h2").orElseThrow().groups()).containsExactly("all", "g");
   }
+
+  @Test
+  void groupLoopIsAParseFailure() {
+    Inventory inv = load("loop.ini");
+
+    assertThat(inv.parsed()).isFalse();
+    assertThat(inv.warnings().get(0))
+        .endsWith("loop.ini:5: Adding group 'a' as child to 'b' creates a recursive dependency loop.");
+  }
 }

@@ -3,7 +3,9 @@ package io.tightbeam.inventory;
 import static io.tightbeam.inventory.Fixtures.names;
 import static io.tightbeam.inventory.Fixtures.path;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tightbeam.yaml.InputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,5 +135,32 @@ class InventorySourcesTest {
 
     assertThat(inv.parsed()).isTrue();
     assertThat(inv.all()).isEmpty();
+  }
+
+  @Test
+  void brokenVarsFileIsAnInputError() throws IOException {
+    Files.writeString(tmp.resolve("hosts"), "h1\n");
+    Files.createDirectories(tmp.resolve("host_vars"));
+    Files.writeString(tmp.resolve("host_vars/h1.yml"), "- a list\n- not a mapping\n");
+    Inventory inv = Inventory.load(List.of("hosts"), tmp);
+
+    assertThatThrownBy(() -> inv.hostVars(inv.host("h1").orElseThrow(), null))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("expected dicts")
+        .hasMessageContaining(tmp.resolve("host_vars/h1.yml").toString());
+  }
+
+  @Test
+  void vaultAndUnsafeTagsLoadAsText() throws IOException {
+    Files.writeString(tmp.resolve("hosts"), "h1\n");
+    Files.createDirectories(tmp.resolve("group_vars"));
+    Files.writeString(
+        tmp.resolve("group_vars/all.yml"),
+        "secret: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  6162\nraw: !unsafe '{{ x }}'\n");
+    Inventory inv = Inventory.load(List.of("hosts"), tmp);
+
+    assertThat(inv.hostVars(inv.host("h1").orElseThrow(), null))
+        .containsEntry("secret", "$ANSIBLE_VAULT;1.1;AES256\n6162\n")
+        .containsEntry("raw", "{{ x }}");
   }
 }
