@@ -155,7 +155,7 @@ final class InventorySources {
     if (yamlCandidate(path)) {
       List<String> yamlWarnings = new ArrayList<>();
       try {
-        YamlInventory.parse(text, graph, yamlWarnings);
+        YamlInventory.parse(path.toString(), text, graph, yamlWarnings);
         warnings.addAll(yamlWarnings);
         addSourceVars(path, known);
         return true;

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads {@code group_vars/<group>} and {@code host_vars/<host>} beside an inventory or playbook, as
@@ -88,10 +90,13 @@ final class VarsFiles {
           List.of(Diagnostic.at(Pos.unknown(file.toString()), "Unable to read " + file + ": " + e)),
           1);
     } catch (RuntimeException e) {
+      Pos pos = Pos.unknown(file.toString());
+      if (e instanceof MarkedYAMLException && ((MarkedYAMLException) e).getProblemMark() != null) {
+        Mark mark = ((MarkedYAMLException) e).getProblemMark();
+        pos = new Pos(file.toString(), mark.getLine() + 1, mark.getColumn() + 1);
+      }
       throw new InputException(
-          Diagnostic.at(
-              Pos.unknown(file.toString()),
-              "Syntax Error while loading YAML in " + file + ": " + e.getMessage()));
+          Diagnostic.at(pos, "Syntax Error while loading YAML.\n" + YamlText.describe(e, file.toString())));
     }
     if (data == null) {
       return Map.of();

@@ -19,12 +19,12 @@ final class YamlInventory {
   }
 
   /** Parses {@code text} into {@code graph}; warnings for skipped keys go to {@code warnings}. */
-  static void parse(String text, InventoryGraph graph, List<String> warnings) {
+  static void parse(String file, String text, InventoryGraph graph, List<String> warnings) {
     Object data;
     try {
       data = YamlText.load(text);
     } catch (RuntimeException e) {
-      throw new InventoryParseException("Syntax Error while loading YAML.\n" + e.getMessage());
+      throw new InventoryParseException("Syntax Error while loading YAML.\n" + YamlText.describe(e, file));
     }
     if (data == null) {
       throw new InventoryParseException("Parsed empty YAML file");

@@ -20,6 +20,13 @@ final class YamlText {
     return new Yaml(new TaggedConstructor()).load(text);
   }
 
+  /** SnakeYAML's message for {@code e}, naming {@code file} where it says {@code 'reader'}. */
+  static String describe(RuntimeException e, String file) {
+    String message = String.valueOf(e.getMessage());
+    return message.replace(" in 'reader',", " in '" + file + "',")
+        .replace(" in 'string',", " in '" + file + "',");
+  }
+
   private static final class TaggedConstructor extends SafeConstructor {
     TaggedConstructor() {
       super(new LoaderOptions());

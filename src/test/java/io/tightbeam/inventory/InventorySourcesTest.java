@@ -163,4 +163,22 @@ class InventorySourcesTest {
         .containsEntry("secret", "$ANSIBLE_VAULT;1.1;AES256\n6162\n")
         .containsEntry("raw", "{{ x }}");
   }
+
+  @Test
+  void varsFileSyntaxErrorNamesFileAndLine() throws IOException {
+    Files.writeString(tmp.resolve("hosts"), "h1\n");
+    Files.createDirectories(tmp.resolve("group_vars"));
+    Path bad = Files.writeString(tmp.resolve("group_vars/all.yml"), "a: 1\nb: [unclosed\n");
+    Inventory inv = Inventory.load(List.of("hosts"), tmp);
+
+    assertThatThrownBy(() -> inv.hostVars(inv.host("h1").orElseThrow(), null))
+        .isInstanceOfSatisfying(
+            InputException.class,
+            e -> {
+              assertThat(e.exitCode()).isEqualTo(4);
+              assertThat(e.diagnostics().get(0).pos().file()).isEqualTo(bad.toString());
+              assertThat(e.diagnostics().get(0).pos().line()).isGreaterThanOrEqualTo(2);
+              assertThat(e.getMessage()).contains(bad.toString());
+            });
+  }
 }
