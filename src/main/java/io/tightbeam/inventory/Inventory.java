@@ -146,6 +146,14 @@ public final class Inventory {
     return new Host(name, Map.of("ansible_connection", "local"), List.of("all"));
   }
 
+  /** The {@code group_names} magic variable: the host's groups but {@code all}, sorted. */
+  public static List<String> groupNames(Host host) {
+    List<String> names = new ArrayList<>(host.groups());
+    names.remove("all");
+    Collections.sort(names);
+    return List.copyOf(names);
+  }
+
   /** All group names mapped to their hosts' names ({@code groups} magic variable). */
   public Map<String, List<String>> groups() {
     return groups;

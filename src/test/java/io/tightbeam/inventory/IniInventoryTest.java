@@ -42,6 +42,15 @@ class IniInventoryTest {
   }
 
   @Test
+  void groupNamesAreSortedWithoutAll() {
+    Inventory inv = load("basic.ini");
+
+    assertThat(Inventory.groupNames(inv.host("web01.example.com").orElseThrow()))
+        .containsExactly("prod", "web");
+    assertThat(Inventory.groupNames(inv.host("solo").orElseThrow())).containsExactly("ungrouped");
+  }
+
+  @Test
   void groupVarsAreLiteralEvaluatedLikeAnsibleCode() {
     Inventory inv = load("basic.ini");
     Map<String, Object> vars = inv.hostVars(inv.host("db-a").orElseThrow(), null);
