@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * The settings in force for a run, from {@code ansible.cfg}, {@code ANSIBLE_*} environment
  * variables and defaults (flags are applied on top by the CLI with the {@code with*} methods).
- * {@code configFile} is the ansible.cfg that was read, or null.
+ * {@code configFile} is the ansible.cfg that was read, or null. {@code warnings} are Ansible's
+ * warnings from finding the file (e.g. a world-writable current directory), without the {@code
+ * [WARNING]: } prefix, for the caller to print.
  */
 public record Settings(
     Path configFile,
@@ -28,7 +30,41 @@ public record Settings(
     String becomeUser,
     boolean become,
     String privateKeyFile,
-    boolean keepRemoteFiles) {
+    boolean keepRemoteFiles,
+    List<String> warnings) {
+
+  public Settings {
+    inventory = List.copyOf(inventory);
+    rolesPath = List.copyOf(rolesPath);
+    warnings = warnings == null ? List.of() : List.copyOf(warnings);
+  }
+
+  /** The settings without warnings (the shape before {@code warnings} was added). */
+  public Settings(
+      Path configFile,
+      List<String> inventory,
+      int forks,
+      int pollInterval,
+      String asyncDir,
+      String remoteUser,
+      String remoteTmp,
+      int timeout,
+      boolean hostKeyChecking,
+      String stdoutCallback,
+      boolean noColor,
+      boolean forceColor,
+      boolean retryFilesEnabled,
+      boolean anyErrorsFatal,
+      List<String> rolesPath,
+      String becomeMethod,
+      String becomeUser,
+      boolean become,
+      String privateKeyFile,
+      boolean keepRemoteFiles) {
+    this(configFile, inventory, forks, pollInterval, asyncDir, remoteUser, remoteTmp, timeout,
+        hostKeyChecking, stdoutCallback, noColor, forceColor, retryFilesEnabled, anyErrorsFatal,
+        rolesPath, becomeMethod, becomeUser, become, privateKeyFile, keepRemoteFiles, List.of());
+  }
 
   /** Ansible's defaults, as with no ansible.cfg and no environment. */
   public static Settings defaults() {
@@ -53,5 +89,61 @@ public record Settings(
         false,
         null,
         false);
+  }
+
+  /** With {@code -i} sources replacing the configured inventory. */
+  public Settings withInventory(List<String> sources) {
+    return new Settings(configFile, sources, forks, pollInterval, asyncDir, remoteUser, remoteTmp,
+        timeout, hostKeyChecking, stdoutCallback, noColor, forceColor, retryFilesEnabled,
+        anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become, privateKeyFile,
+        keepRemoteFiles, warnings);
+  }
+
+  /** With {@code -f}. */
+  public Settings withForks(int value) {
+    return new Settings(configFile, inventory, value, pollInterval, asyncDir, remoteUser,
+        remoteTmp, timeout, hostKeyChecking, stdoutCallback, noColor, forceColor,
+        retryFilesEnabled, anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become,
+        privateKeyFile, keepRemoteFiles, warnings);
+  }
+
+  /** With {@code -P}. */
+  public Settings withPollInterval(int value) {
+    return new Settings(configFile, inventory, forks, value, asyncDir, remoteUser, remoteTmp,
+        timeout, hostKeyChecking, stdoutCallback, noColor, forceColor, retryFilesEnabled,
+        anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become, privateKeyFile,
+        keepRemoteFiles, warnings);
+  }
+
+  /** With {@code -u}. */
+  public Settings withRemoteUser(String value) {
+    return new Settings(configFile, inventory, forks, pollInterval, asyncDir, value, remoteTmp,
+        timeout, hostKeyChecking, stdoutCallback, noColor, forceColor, retryFilesEnabled,
+        anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become, privateKeyFile,
+        keepRemoteFiles, warnings);
+  }
+
+  /** With {@code -T}. */
+  public Settings withTimeout(int value) {
+    return new Settings(configFile, inventory, forks, pollInterval, asyncDir, remoteUser,
+        remoteTmp, value, hostKeyChecking, stdoutCallback, noColor, forceColor,
+        retryFilesEnabled, anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become,
+        privateKeyFile, keepRemoteFiles, warnings);
+  }
+
+  /** With {@code -b}, {@code --become-method} and {@code --become-user} (null keeps the value). */
+  public Settings withBecome(boolean on, String method, String user) {
+    return new Settings(configFile, inventory, forks, pollInterval, asyncDir, remoteUser,
+        remoteTmp, timeout, hostKeyChecking, stdoutCallback, noColor, forceColor,
+        retryFilesEnabled, anyErrorsFatal, rolesPath, method == null ? becomeMethod : method,
+        user == null ? becomeUser : user, on, privateKeyFile, keepRemoteFiles, warnings);
+  }
+
+  /** With {@code --private-key}. */
+  public Settings withPrivateKeyFile(String value) {
+    return new Settings(configFile, inventory, forks, pollInterval, asyncDir, remoteUser,
+        remoteTmp, timeout, hostKeyChecking, stdoutCallback, noColor, forceColor,
+        retryFilesEnabled, anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become, value,
+        keepRemoteFiles, warnings);
   }
 }

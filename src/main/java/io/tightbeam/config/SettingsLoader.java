@@ -1,6 +1,14 @@
 package io.tightbeam.config;
 
+import io.tightbeam.yaml.Diagnostic;
+import io.tightbeam.yaml.InputException;
+import io.tightbeam.yaml.Pos;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,7 +18,108 @@ import java.util.Map;
  * Ansible's message naming the setting and its origin.
  */
 public final class SettingsLoader {
+  static final Path SYSTEM_CONFIG = Path.of("/etc/ansible/ansible.cfg");
+
+  private SettingsLoader() {}
+
+  /**
+   * The settings for a run. {@code env} is the process environment, {@code cwd} the working
+   * directory (for {@code ./ansible.cfg} and relative paths from the environment), {@code home}
+   * the user's home (for {@code ~}). Throws {@link InputException} (exit code 5) for an unreadable
+   * or malformed ansible.cfg and for bad values, listing every bad value found.
+   */
   public static Settings load(Map<String, String> env, Path cwd, Path home) {
-    return Settings.defaults(); // TODO(config helper)
+    return load(env, cwd, home, SYSTEM_CONFIG);
+  }
+
+  static Settings load(Map<String, String> env, Path cwd, Path home, Path systemConfig) {
+    List<String> warnings = new ArrayList<>();
+    Path found = find(env, cwd, home, systemConfig, warnings);
+    ConfigFile file = found == null ? null : ConfigFile.read(found);
+    OptionValues values = new OptionValues(env, file, cwd, home);
+    Settings d = Settings.defaults();
+    Settings s =
+        new Settings(
+            found,
+            values.pathList(ConfigOption.INVENTORY, d.inventory()),
+            values.integer(ConfigOption.FORKS, d.forks()),
+            values.integer(ConfigOption.POLL_INTERVAL, d.pollInterval()),
+            values.string(ConfigOption.ASYNC_DIR, d.asyncDir()),
+            values.string(ConfigOption.REMOTE_USER, d.remoteUser()),
+            values.string(ConfigOption.REMOTE_TMP, d.remoteTmp()),
+            values.integer(ConfigOption.TIMEOUT, d.timeout()),
+            values.bool(ConfigOption.HOST_KEY_CHECKING, d.hostKeyChecking()),
+            values.string(ConfigOption.STDOUT_CALLBACK, d.stdoutCallback()),
+            values.bool(ConfigOption.NOCOLOR, d.noColor()),
+            values.bool(ConfigOption.FORCE_COLOR, d.forceColor()),
+            values.bool(ConfigOption.RETRY_FILES_ENABLED, d.retryFilesEnabled()),
+            values.bool(ConfigOption.ANY_ERRORS_FATAL, d.anyErrorsFatal()),
+            values.pathList(ConfigOption.ROLES_PATH, d.rolesPath()),
+            values.string(ConfigOption.BECOME_METHOD, d.becomeMethod()),
+            values.string(ConfigOption.BECOME_USER, d.becomeUser()),
+            values.bool(ConfigOption.BECOME, d.become()),
+            values.path(ConfigOption.PRIVATE_KEY_FILE, d.privateKeyFile()),
+            values.bool(ConfigOption.KEEP_REMOTE_FILES, d.keepRemoteFiles()),
+            warnings);
+    values.atLeast(ConfigOption.POLL_INTERVAL, s.pollInterval(), 0);
+    if (s.forks() < 1) {
+      values.problem(null, "The number of processes (--forks) must be >= 1");
+    }
+    if (!values.problems().isEmpty()) {
+      throw new InputException(values.problems(), 5);
+    }
+    return s;
+  }
+
+  /** The first of Ansible's candidate files that exists and is readable, or null. */
+  static Path find(
+      Map<String, String> env, Path cwd, Path home, Path systemConfig, List<String> warnings) {
+    List<Path> candidates = new ArrayList<>();
+    Path fromEnv = null;
+    String configured = env.get("ANSIBLE_CONFIG");
+    if (configured != null) {
+      fromEnv = PathText.resolve(configured, cwd, env, home);
+      if (Files.isDirectory(fromEnv)) {
+        fromEnv = fromEnv.resolve("ansible.cfg");
+      }
+      candidates.add(fromEnv);
+    }
+    Path cwdConfig = cwd.resolve("ansible.cfg");
+    boolean skippedCwd = false;
+    if (worldWritable(cwd)) {
+      // Ansible refuses a config anyone could have planted, but says so.
+      skippedCwd = Files.exists(cwdConfig);
+    } else {
+      candidates.add(cwdConfig);
+    }
+    candidates.add(home.resolve(".ansible.cfg"));
+    candidates.add(systemConfig);
+    Path found = null;
+    for (Path p : candidates) {
+      if (Files.exists(p) && Files.isReadable(p)) {
+        found = p;
+        break;
+      }
+    }
+    if (skippedCwd && (fromEnv == null || !fromEnv.equals(found))) {
+      warnings.add(
+          "Ansible is being run in a world writable directory (" + cwd + "), ignoring it as an"
+              + " ansible.cfg source. For more information see"
+              + " https://docs.ansible.com/ansible/devel/reference_appendices/config.html"
+              + "#cfg-in-world-writable-dir");
+    }
+    return found;
+  }
+
+  private static boolean worldWritable(Path dir) {
+    try {
+      return Files.getPosixFilePermissions(dir).contains(PosixFilePermission.OTHERS_WRITE);
+    } catch (IOException | UnsupportedOperationException e) {
+      return false;
+    }
+  }
+
+  static Diagnostic diagnostic(Path file, String message) {
+    return Diagnostic.at(file == null ? null : Pos.unknown(file.toString()), message);
   }
 }

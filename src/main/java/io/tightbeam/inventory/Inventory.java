@@ -1,18 +1,82 @@
 package io.tightbeam.inventory;
 
+import io.tightbeam.yaml.InputException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Hosts and groups from every inventory source, with host patterns and variable lookup. Immutable
- * once loaded. Implicit {@code localhost} (connection local) is available when named but not
- * listed.
+ * once loaded and safe to share between threads. Implicit {@code localhost} (connection local) is
+ * available when named but not listed; it is not matched by {@code all} or {@code *}.
  */
 public final class Inventory {
-  /** Loads the sources: files, directories, or comma lists ({@code localhost,}). */
+  /** The names Ansible treats as the implicit localhost. */
+  public static final List<String> LOCALHOST_NAMES = List.of("127.0.0.1", "localhost", "::1");
+
+  private final InventoryGraph graph;
+  private final Map<String, Host> hosts;
+  private final Map<String, List<String>> groups;
+  private final List<String> warnings;
+  private final List<Path> varsDirs;
+  private final boolean parsed;
+  private final VarsFiles varsFiles = new VarsFiles();
+  private final HostMatcher matcher;
+  private final Path cwd;
+
+  private Inventory(InventorySources sources, Path cwd) {
+    this.cwd = cwd;
+    this.graph = sources.graph;
+    this.parsed = sources.parsed;
+    this.varsDirs = List.copyOf(sources.varsDirs);
+    Map<String, Host> byName = new LinkedHashMap<>();
+    for (InventoryGraph.HostEntry entry : graph.hosts.values()) {
+      List<String> groupNames = new ArrayList<>();
+      for (InventoryGraph.Group g : InventoryGraph.groupsOf(entry)) {
+        groupNames.add(g.name);
+      }
+      if (!groupNames.contains("all")) {
+        groupNames.add(0, "all");
+      }
+      byName.put(
+          entry.name,
+          new Host(entry.name, Collections.unmodifiableMap(copy(entry.vars)), List.copyOf(groupNames)));
+    }
+    this.hosts = Collections.unmodifiableMap(byName);
+    Map<String, List<String>> members = new LinkedHashMap<>();
+    for (InventoryGraph.Group g : graph.groups.values()) {
+      members.put(g.name, List.copyOf(InventoryGraph.hostsOf(g)));
+    }
+    this.groups = Collections.unmodifiableMap(members);
+    this.matcher = new HostMatcher(hosts, groups, Inventory::implicitLocalhost);
+    List<String> allWarnings = new ArrayList<>(sources.warnings);
+    for (String name : graph.hosts.keySet()) {
+      if (graph.groups.containsKey(name)) {
+        allWarnings.add("Found both group and host with same name: " + name);
+      }
+    }
+    if (!parsed) {
+      allWarnings.add("No inventory was parsed, only implicit localhost is available");
+    }
+    this.warnings = List.copyOf(allWarnings);
+  }
+
+  /**
+   * Loads the sources: files (YAML or INI), directories, or comma lists ({@code localhost,}).
+   * Relative paths resolve against {@code cwd}. Sources that cannot be read become {@link
+   * #warnings()}, as in Ansible; a broken group/host loop in one file too.
+   */
   public static Inventory load(List<String> sources, Path cwd) {
-    throw new UnsupportedOperationException("TODO(inventory helper)");
+    InventorySources loader = new InventorySources();
+    for (String source : sources) {
+      loader.load(source, cwd);
+    }
+    loader.graph.reconcile();
+    return new Inventory(loader, cwd);
   }
 
   /** Warnings from loading the sources ({@code Unable to parse ... as an inventory source}). */
@@ -22,7 +86,17 @@ public final class Inventory {
 
   /** Whether any source was parsed (Ansible warns when only implicit localhost is available). */
   public boolean parsed() {
-    throw new UnsupportedOperationException("TODO(inventory helper)");
+    return parsed;
+  }
+
+  /**
+   * Ansible's warnings from loading, in order, without the {@code [WARNING]: } prefix: {@code
+   * Unable to parse <path> as an inventory source}, {@code  * Failed to parse <path> with ini
+   * plugin: <path>:3: ...}, skipped YAML keys, and last {@code No inventory was parsed, only
+   * implicit localhost is available} when nothing was parsed.
+   */
+  public List<String> warnings() {
+    return warnings;
   }
 
   /**
@@ -31,21 +105,108 @@ public final class Inventory {
    * ~web\d+}), in inventory order, without duplicates.
    */
   public List<Host> select(String pattern) {
-    throw new UnsupportedOperationException("TODO(inventory helper)");
+    return match(pattern).hosts();
+  }
+
+  /**
+   * The hosts of {@code pattern}, restricted to those of {@code limit} (Ansible's {@code --limit},
+   * parts may be {@code @file}; null or blank for none), with the pattern parts that matched
+   * nothing. Throws {@link InputException} (exit code 1) for a bad regex, a subscript out of range
+   * or a missing limit file, with Ansible's text.
+   */
+  public PatternMatch match(String pattern, String limit) {
+    if (limit == null || limit.isBlank()) {
+      return match(pattern);
+    }
+    return matcher.match(pattern, limit, cwd);
+  }
+
+  /** The hosts of {@code pattern}, with the pattern parts that matched nothing. */
+  public PatternMatch match(String pattern) {
+    return matcher.match(pattern);
+  }
+
+  /** The host named {@code name}: listed, or implicit localhost for its names, else empty. */
+  public Optional<Host> host(String name) {
+    Host h = hosts.get(name);
+    if (h == null && LOCALHOST_NAMES.contains(name)) {
+      return Optional.of(implicitLocalhost(name));
+    }
+    return Optional.ofNullable(h);
+  }
+
+  /** Every listed host, in the order of pattern {@code all} (implicit localhost is not one). */
+  public List<Host> all() {
+    List<Host> list = new ArrayList<>();
+    groups.get("all").forEach(name -> list.add(hosts.get(name)));
+    return List.copyOf(list);
+  }
+
+  /** Whether {@code host} is the implicit localhost rather than an inventory host. */
+  public boolean isImplicit(Host host) {
+    return !hosts.containsKey(host.name()) && LOCALHOST_NAMES.contains(host.name());
+  }
+
+  private static Host implicitLocalhost(String name) {
+    return new Host(name, Map.of("ansible_connection", "local"), List.of("all"));
+  }
+
+  /** The {@code group_names} magic variable: the host's groups but {@code all}, sorted. */
+  public static List<String> groupNames(Host host) {
+    List<String> names = new ArrayList<>(host.groups());
+    names.remove("all");
+    Collections.sort(names);
+    return List.copyOf(names);
   }
 
   /** All group names mapped to their hosts' names ({@code groups} magic variable). */
   public Map<String, List<String>> groups() {
-    throw new UnsupportedOperationException("TODO(inventory helper)");
+    return groups;
   }
 
   /**
    * The variables of {@code host} from inventory sources and {@code group_vars/}/{@code
    * host_vars/} beside the inventory and beside {@code playbookDir} (may be null), merged in
-   * Ansible's precedence order (group {@code all} lowest, child groups over parents, host vars
-   * over group vars, playbook-side files over inventory-side ones).
+   * Ansible's precedence order, low to high: inventory-file vars of {@code all}, inventory {@code
+   * group_vars/all}, playbook {@code group_vars/all}, inventory-file vars of the other groups (by
+   * depth, {@code ansible_group_priority}, name), inventory {@code group_vars/<g>}, playbook
+   * {@code group_vars/<g>}, inventory-file host vars, inventory {@code host_vars/}, playbook
+   * {@code host_vars/}. Throws {@link InputException} for a broken vars file.
    */
   public Map<String, Object> hostVars(Host host, Path playbookDir) {
-    throw new UnsupportedOperationException("TODO(inventory helper)");
+    List<String> others = new ArrayList<>(host.groups());
+    others.remove("all");
+    List<Path> playDirs = playbookDir == null ? List.of() : List.of(playbookDir);
+    Map<String, Object> vars = new LinkedHashMap<>();
+    vars.putAll(groupVars("all"));
+    varsFromFiles(vars, varsDirs, "group_vars", List.of("all"));
+    varsFromFiles(vars, playDirs, "group_vars", List.of("all"));
+    for (String g : others) {
+      vars.putAll(groupVars(g));
+    }
+    varsFromFiles(vars, varsDirs, "group_vars", others);
+    varsFromFiles(vars, playDirs, "group_vars", others);
+    vars.putAll(host.vars());
+    varsFromFiles(vars, varsDirs, "host_vars", List.of(host.name()));
+    varsFromFiles(vars, playDirs, "host_vars", List.of(host.name()));
+    return vars;
+  }
+
+  private Map<String, Object> groupVars(String name) {
+    InventoryGraph.Group g = graph.groups.get(name);
+    return g == null ? Map.of() : g.vars;
+  }
+
+  private void varsFromFiles(
+      Map<String, Object> into, List<Path> dirs, String kind, List<String> names) {
+    for (Path dir : dirs) {
+      for (String name : names) {
+        into.putAll(varsFiles.load(dir, kind, name));
+      }
+    }
+  }
+
+  private static Map<String, Object> copy(Map<String, Object> vars) {
+    return new LinkedHashMap<>(vars);
   }
 }

@@ -1,0 +1,73 @@
+package io.tightbeam.config;
+
+import java.util.List;
+
+/**
+ * The settings Tightbeam reads, with Ansible's setting names (used in error messages), their
+ * environment variables and ini keys. When several entries of one kind are set, the last listed
+ * wins, as in Ansible's config manager; any environment variable beats the ini file.
+ */
+enum ConfigOption {
+  INVENTORY("DEFAULT_HOST_LIST", Type.PATH_LIST, List.of("ANSIBLE_INVENTORY"),
+      List.of("defaults.hostfile", "defaults.inventory")),
+  FORKS("DEFAULT_FORKS", Type.INT, List.of("ANSIBLE_FORKS"), List.of("defaults.forks")),
+  POLL_INTERVAL("DEFAULT_POLL_INTERVAL", Type.INT, List.of("ANSIBLE_POLL_INTERVAL"),
+      List.of("defaults.poll_interval")),
+  ASYNC_DIR("async_dir", Type.STRING, List.of("ANSIBLE_ASYNC_DIR"), List.of("defaults.async_dir")),
+  REMOTE_USER("DEFAULT_REMOTE_USER", Type.STRING, List.of("ANSIBLE_REMOTE_USER"),
+      List.of("defaults.remote_user")),
+  REMOTE_TMP("remote_tmp", Type.STRING, List.of("ANSIBLE_REMOTE_TEMP", "ANSIBLE_REMOTE_TMP"),
+      List.of("defaults.remote_tmp")),
+  TIMEOUT("DEFAULT_TIMEOUT", Type.INT, List.of("ANSIBLE_TIMEOUT"), List.of("defaults.timeout")),
+  HOST_KEY_CHECKING("HOST_KEY_CHECKING", Type.BOOL,
+      List.of("ANSIBLE_HOST_KEY_CHECKING", "ANSIBLE_SSH_HOST_KEY_CHECKING"),
+      List.of("defaults.host_key_checking", "ssh_connection.host_key_checking")),
+  STDOUT_CALLBACK("DEFAULT_STDOUT_CALLBACK", Type.STRING, List.of("ANSIBLE_STDOUT_CALLBACK"),
+      List.of("defaults.stdout_callback")),
+  NOCOLOR("ANSIBLE_NOCOLOR", Type.BOOL, List.of("ANSIBLE_NOCOLOR", "NO_COLOR"),
+      List.of("defaults.nocolor")),
+  FORCE_COLOR("ANSIBLE_FORCE_COLOR", Type.BOOL, List.of("ANSIBLE_FORCE_COLOR"),
+      List.of("defaults.force_color")),
+  RETRY_FILES_ENABLED("RETRY_FILES_ENABLED", Type.BOOL, List.of("ANSIBLE_RETRY_FILES_ENABLED"),
+      List.of("defaults.retry_files_enabled")),
+  ANY_ERRORS_FATAL("ANY_ERRORS_FATAL", Type.BOOL, List.of("ANSIBLE_ANY_ERRORS_FATAL"),
+      List.of("defaults.any_errors_fatal")),
+  ROLES_PATH("DEFAULT_ROLES_PATH", Type.PATH_SPEC, List.of("ANSIBLE_ROLES_PATH"),
+      List.of("defaults.roles_path")),
+  BECOME_METHOD("DEFAULT_BECOME_METHOD", Type.STRING, List.of("ANSIBLE_BECOME_METHOD"),
+      List.of("privilege_escalation.become_method")),
+  BECOME_USER("DEFAULT_BECOME_USER", Type.STRING, List.of("ANSIBLE_BECOME_USER"),
+      List.of("privilege_escalation.become_user")),
+  BECOME("DEFAULT_BECOME", Type.BOOL, List.of("ANSIBLE_BECOME"),
+      List.of("privilege_escalation.become")),
+  PRIVATE_KEY_FILE("DEFAULT_PRIVATE_KEY_FILE", Type.PATH, List.of("ANSIBLE_PRIVATE_KEY_FILE"),
+      List.of("defaults.private_key_file")),
+  KEEP_REMOTE_FILES("DEFAULT_KEEP_REMOTE_FILES", Type.BOOL, List.of("ANSIBLE_KEEP_REMOTE_FILES"),
+      List.of("defaults.keep_remote_files"));
+
+  /** How a raw text value becomes a typed one, as Ansible's {@code ensure_type}. */
+  enum Type {
+    STRING,
+    INT,
+    BOOL,
+    /** One local path: {@code ~} and {@code $VARS} expanded, relative to the origin's dir. */
+    PATH,
+    /** Comma-separated paths. */
+    PATH_LIST,
+    /** Colon-separated paths. */
+    PATH_SPEC
+  }
+
+  final String setting;
+  final Type type;
+  final List<String> envNames;
+  /** {@code section.key} entries. */
+  final List<String> iniEntries;
+
+  ConfigOption(String setting, Type type, List<String> envNames, List<String> iniEntries) {
+    this.setting = setting;
+    this.type = type;
+    this.envNames = envNames;
+    this.iniEntries = iniEntries;
+  }
+}

@@ -1,0 +1,184 @@
+package io.tightbeam.inventory;
+
+import static io.tightbeam.inventory.Fixtures.names;
+import static io.tightbeam.inventory.Fixtures.path;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tightbeam.yaml.InputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InventorySourcesTest {
+  @TempDir Path tmp;
+
+  @Test
+  void commaListWithTrailingCommaIsOneHost() {
+    Inventory inv = Inventory.load(List.of("localhost,"), tmp);
+
+    assertThat(inv.parsed()).isTrue();
+    assertThat(inv.warnings()).isEmpty();
+    assertThat(names(inv.all())).containsExactly("localhost");
+    assertThat(inv.groups().get("ungrouped")).containsExactly("localhost");
+    assertThat(inv.isImplicit(inv.host("localhost").orElseThrow())).isFalse();
+  }
+
+  @Test
+  void commaListTakesPortsAndSkipsBlanks() {
+    Inventory inv = Inventory.load(List.of(" h1 , h2:2222,,h1"), tmp);
+
+    assertThat(names(inv.all())).containsExactly("h1", "h2");
+    assertThat(inv.host("h2").orElseThrow().vars()).containsEntry("ansible_port", 2222);
+  }
+
+  @Test
+  void existingFileWithACommaInItsNameIsAFile() throws IOException {
+    Files.writeString(tmp.resolve("a,b"), "fromfile\n");
+
+    Inventory inv = Inventory.load(List.of("a,b"), tmp);
+
+    assertThat(names(inv.all())).containsExactly("fromfile");
+  }
+
+  @Test
+  void missingFileWarnsAndLeavesOnlyImplicitLocalhost() {
+    Inventory inv = Inventory.load(List.of("missing.ini"), tmp);
+
+    assertThat(inv.parsed()).isFalse();
+    assertThat(inv.warnings())
+        .containsExactly(
+            "Unable to parse " + tmp.resolve("missing.ini") + " as an inventory source",
+            "No inventory was parsed, only implicit localhost is available");
+    assertThat(inv.all()).isEmpty();
+    assertThat(names(inv.select("localhost"))).containsExactly("localhost");
+  }
+
+  @Test
+  void missingDefaultSourceIsNotNamedInTheWarnings() {
+    Inventory inv = Inventory.load(List.of("/etc/ansible/hosts"), tmp);
+
+    boolean present = Files.exists(Path.of("/etc/ansible/hosts"));
+    assertThat(inv.warnings().stream().anyMatch(w -> w.startsWith("Unable to parse")))
+        .isEqualTo(present && !inv.parsed());
+  }
+
+  @Test
+  void oneBadSourceDoesNotStopTheOthers() {
+    Inventory inv =
+        Inventory.load(List.of(tmp.resolve("nope").toString(), "x1,x2"), tmp);
+
+    assertThat(inv.parsed()).isTrue();
+    assertThat(names(inv.all())).containsExactly("x1", "x2");
+    assertThat(inv.warnings()).hasSize(1);
+  }
+
+  @Test
+  void directoryReadsEveryInventoryFileButIgnoredOnes() {
+    Inventory inv = Inventory.load(List.of(path("dir-source").toString()), tmp);
+
+    assertThat(inv.parsed()).isTrue();
+    assertThat(inv.groups()).containsKeys("web", "db").doesNotContainKey("ignored");
+    assertThat(inv.groups().get("all")).containsExactlyInAnyOrder("w1", "d1", "s1");
+    assertThat(inv.warnings()).isEmpty();
+    assertThat(inv.hostVars(inv.host("w1").orElseThrow(), null))
+        .containsEntry("from_dir_group_vars", true);
+  }
+
+  @Test
+  void severalSourcesMergeHostsAndGroups() {
+    Inventory inv =
+        Inventory.load(
+            List.of(path("basic.ini").toString(), path("inventory.yml").toString()), tmp);
+
+    assertThat(inv.groups().get("web"))
+        .containsExactly(
+            "web01.example.com", "web02.example.com", "web03.example.com", "www.example.com",
+            "web1", "web2", "www");
+  }
+
+  @Test
+  void executableScriptIsReportedAsUnsupported() throws IOException {
+    Path script = tmp.resolve("inv.sh");
+    Files.writeString(script, "#!/bin/sh\necho '{}'\n");
+    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+    Inventory inv = Inventory.load(List.of(script.toString()), tmp);
+
+    assertThat(inv.parsed()).isFalse();
+    assertThat(inv.warnings().get(0))
+        .isEqualTo(
+            " * Failed to parse " + script
+                + " with script plugin: executable inventory scripts are not supported by"
+                + " Tightbeam");
+  }
+
+  @Test
+  void hostAndGroupWithTheSameNameIsWarned() throws IOException {
+    Files.writeString(tmp.resolve("hosts"), "[web]\nweb\n");
+
+    Inventory inv = Inventory.load(List.of("hosts"), tmp);
+
+    assertThat(inv.warnings()).containsExactly("Found both group and host with same name: web");
+    assertThat(names(inv.select("web"))).containsExactly("web");
+  }
+
+  @Test
+  void emptyFileParsesAsAnEmptyInventory() throws IOException {
+    Files.writeString(tmp.resolve("empty"), "");
+
+    Inventory inv = Inventory.load(List.of("empty"), tmp);
+
+    assertThat(inv.parsed()).isTrue();
+    assertThat(inv.all()).isEmpty();
+  }
+
+  @Test
+  void brokenVarsFileIsAnInputError() throws IOException {
+    Files.writeString(tmp.resolve("hosts"), "h1\n");
+    Files.createDirectories(tmp.resolve("host_vars"));
+    Files.writeString(tmp.resolve("host_vars/h1.yml"), "- a list\n- not a mapping\n");
+    Inventory inv = Inventory.load(List.of("hosts"), tmp);
+
+    assertThatThrownBy(() -> inv.hostVars(inv.host("h1").orElseThrow(), null))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("expected dicts")
+        .hasMessageContaining(tmp.resolve("host_vars/h1.yml").toString());
+  }
+
+  @Test
+  void vaultAndUnsafeTagsLoadAsText() throws IOException {
+    Files.writeString(tmp.resolve("hosts"), "h1\n");
+    Files.createDirectories(tmp.resolve("group_vars"));
+    Files.writeString(
+        tmp.resolve("group_vars/all.yml"),
+        "secret: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  6162\nraw: !unsafe '{{ x }}'\n");
+    Inventory inv = Inventory.load(List.of("hosts"), tmp);
+
+    assertThat(inv.hostVars(inv.host("h1").orElseThrow(), null))
+        .containsEntry("secret", "$ANSIBLE_VAULT;1.1;AES256\n6162\n")
+        .containsEntry("raw", "{{ x }}");
+  }
+
+  @Test
+  void varsFileSyntaxErrorNamesFileAndLine() throws IOException {
+    Files.writeString(tmp.resolve("hosts"), "h1\n");
+    Files.createDirectories(tmp.resolve("group_vars"));
+    Path bad = Files.writeString(tmp.resolve("group_vars/all.yml"), "a: 1\nb: [unclosed\n");
+    Inventory inv = Inventory.load(List.of("hosts"), tmp);
+
+    assertThatThrownBy(() -> inv.hostVars(inv.host("h1").orElseThrow(), null))
+        .isInstanceOfSatisfying(
+            InputException.class,
+            e -> {
+              assertThat(e.exitCode()).isEqualTo(4);
+              assertThat(e.diagnostics().get(0).pos().file()).isEqualTo(bad.toString());
+              assertThat(e.diagnostics().get(0).pos().line()).isGreaterThanOrEqualTo(2);
+              assertThat(e.getMessage()).contains(bad.toString());
+            });
+  }
+}

@@ -1,0 +1,85 @@
+package io.tightbeam.inventory;
+
+import static io.tightbeam.inventory.Fixtures.load;
+import static io.tightbeam.inventory.Fixtures.path;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Fixture {@code precedence/}: layer N (1 = lowest) sets keys kN..k11 to "LN", so key kN must come
+ * from layer N. Layers: 1 [all:vars], 2 inv group_vars/all, 3 play group_vars/all, 4 [parent:vars],
+ * 5 [child:vars], 6 inv group_vars/parent, 7 inv group_vars/child/ (a directory), 8 play
+ * group_vars/child.yaml, 9 inline host vars, 10 inv host_vars/h1, 11 play host_vars/h1.json.
+ */
+class VarsPrecedenceTest {
+  private final Inventory inv = load("precedence/inv/hosts");
+
+  @Test
+  void everyLayerOverridesTheOneBelow() {
+    Map<String, Object> vars =
+        inv.hostVars(inv.host("h1").orElseThrow(), path("precedence/play"));
+
+    for (int layer = 1; layer <= 11; layer++) {
+      assertThat(vars).as("k%d", layer).containsEntry("k" + layer, "L" + layer);
+    }
+  }
+
+  @Test
+  void groupVarsDirectoryMergesItsFilesInNameOrder() {
+    Map<String, Object> vars = inv.hostVars(inv.host("h2").orElseThrow(), null);
+
+    assertThat(vars)
+        .containsEntry("dirkey", "second")
+        .containsEntry("only_first", "kept")
+        .containsEntry("k7", "L7")
+        .doesNotContainValue("from-txt-ignored");
+  }
+
+  @Test
+  void withoutPlaybookDirOnlyInventorySideFilesApply() {
+    Map<String, Object> vars = inv.hostVars(inv.host("h1").orElseThrow(), null);
+
+    assertThat(vars)
+        .containsEntry("k3", "L2")
+        .containsEntry("k8", "L7")
+        .containsEntry("k11", "L10");
+  }
+
+  @Test
+  void fileWithoutExtensionShadowsTheYmlOne() {
+    Map<String, Object> vars = inv.hostVars(inv.host("h1").orElseThrow(), null);
+
+    assertThat(vars).doesNotContainKey("shadowed");
+  }
+
+  @Test
+  void otherHostsGetOnlyGroupLayers() {
+    Map<String, Object> vars =
+        inv.hostVars(inv.host("h2").orElseThrow(), path("precedence/play"));
+
+    assertThat(vars).containsEntry("k8", "L8").containsEntry("k11", "L8");
+  }
+
+  @Test
+  void implicitLocalhostGetsAllGroupVarsOnly() {
+    Map<String, Object> vars =
+        inv.hostVars(inv.host("localhost").orElseThrow(), path("precedence/play"));
+
+    assertThat(vars)
+        .containsEntry("ansible_connection", "local")
+        .containsEntry("k1", "L1")
+        .containsEntry("k11", "L3");
+  }
+
+  @Test
+  void groupsAtTheSameDepthMergeAlphabeticallyUnlessPrioritised() {
+    Inventory prio = load("priority.ini");
+
+    assertThat(prio.host("h1").orElseThrow().groups()).containsExactly("all", "alpha", "zeta");
+    assertThat(prio.hostVars(prio.host("h1").orElseThrow(), null)).containsEntry("who", "zeta");
+    assertThat(prio.host("h2").orElseThrow().groups()).containsExactly("all", "high", "low");
+    assertThat(prio.hostVars(prio.host("h2").orElseThrow(), null)).containsEntry("who", "low");
+  }
+}
