@@ -75,15 +75,11 @@ public final class AdHocCli implements Callable<Integer> {
   private int run() {
     RunSetup setup = new RunSetup(common, env, err);
     Inventory inventory = setup.inventory(common);
+    setup.settings.warnings().forEach(w -> err.println("[WARNING]: " + w));
     inventory.warnings().forEach(w -> err.println("[WARNING]: " + w));
-    if (!inventory.parsed()) {
-      err.println("[WARNING]: No inventory was parsed, only implicit localhost is available");
-    }
-    List<Host> hosts = inventory.select(pattern);
-    if (common.limit != null) {
-      List<String> allowed = inventory.select(common.limit).stream().map(Host::name).toList();
-      hosts = hosts.stream().filter(h -> allowed.contains(h.name())).toList();
-    }
+    io.tightbeam.inventory.PatternMatch match = inventory.match(pattern, common.limit);
+    match.unmatched().forEach(u -> err.println("[WARNING]: Could not match supplied host pattern, ignoring: " + u));
+    List<Host> hosts = match.hosts();
     if (common.listHosts) {
       out.println("  hosts (" + hosts.size() + "):");
       hosts.forEach(h -> out.println("    " + h.name()));

@@ -93,10 +93,8 @@ public final class PlaybookCli implements Callable<Integer> {
       return 0;
     }
     Inventory inventory = setup.inventory(common);
+    setup.settings.warnings().forEach(w -> err.println("[WARNING]: " + w));
     inventory.warnings().forEach(w -> err.println("[WARNING]: " + w));
-    if (!inventory.parsed()) {
-      err.println("[WARNING]: No inventory was parsed, only implicit localhost is available");
-    }
     if (common.listHosts || listTasks) {
       new PlaybookExecutor(options, inventory, null, null, Modules.builtin(), parser).plan(parsed);
       list(parsed, inventory);

@@ -23,7 +23,7 @@ final class RunSetup {
     Path home = Path.of(System.getProperty("user.home"));
     Settings loaded = SettingsLoader.load(env, cwd, home);
     if (o.forks != null) {
-      loaded = withForks(loaded, o.forks);
+      loaded = loaded.withForks(o.forks);
     }
     this.settings = loaded;
     String becomePass = o.askBecomePass ? Prompt.secret("BECOME password: ") : null;
@@ -32,13 +32,6 @@ final class RunSetup {
         settings, o.check, o.diff, o.verbosity(), ExtraVars.parse(o.extraVars, cwd), o.limit,
         List.of(), List.of(), null, o.connection, o.user, o.become ? Boolean.TRUE : null,
         o.becomeUser, o.becomeMethod, becomePass, connPass, o.privateKey, o.timeout);
-  }
-
-  private static Settings withForks(Settings s, int forks) {
-    return new Settings(s.configFile(), s.inventory(), forks, s.pollInterval(), s.asyncDir(),
-        s.remoteUser(), s.remoteTmp(), s.timeout(), s.hostKeyChecking(), s.stdoutCallback(),
-        s.noColor(), s.forceColor(), s.retryFilesEnabled(), s.anyErrorsFatal(), s.rolesPath(),
-        s.becomeMethod(), s.becomeUser(), s.become(), s.privateKeyFile(), s.keepRemoteFiles());
   }
 
   Inventory inventory(CommonOptions o) {

@@ -34,11 +34,9 @@ final class PlayRun {
     String pattern = pattern(play, playVars);
     String name = play.name() == null ? pattern : String.valueOf(services.templar().template(play.name(), playVars));
     services.listener().playStart(name);
-    List<Host> hosts = new ArrayList<>(services.inventory().select(pattern));
-    if (services.options().limit() != null) {
-      List<String> allowed = services.inventory().select(services.options().limit()).stream().map(Host::name).toList();
-      hosts.removeIf(h -> !allowed.contains(h.name()));
-    }
+    io.tightbeam.inventory.PatternMatch match = services.inventory().match(pattern, services.options().limit());
+    match.unmatched().forEach(u -> services.listener().warning("Could not match supplied host pattern, ignoring: " + u));
+    List<Host> hosts = new ArrayList<>(match.hosts());
     if (hosts.isEmpty()) {
       services.listener().noHostsMatched();
       return;

@@ -79,11 +79,6 @@ public final class Inventory {
     return new Inventory(loader, cwd);
   }
 
-  /** Warnings from loading the sources ({@code Unable to parse ... as an inventory source}). */
-  public List<String> warnings() {
-    return List.of();
-  }
-
   /** Whether any source was parsed (Ansible warns when only implicit localhost is available). */
   public boolean parsed() {
     return parsed;
