@@ -46,6 +46,9 @@ final class DefaultCallback implements RunListener {
     String host = outcome.host();
     if (outcome instanceof HostOutcome.Ok) {
       ShownResult r = ShownResult.of(outcome.result(), task.action(), true);
+      if (r.include()) {
+        return;
+      }
       r.showWarnings(display);
       if (itemsShown) {
         return;
@@ -93,6 +96,9 @@ final class DefaultCallback implements RunListener {
     String host = outcome.host();
     if (outcome instanceof HostOutcome.Ok) {
       ShownResult r = ShownResult.of(outcome.result(), task.action(), true);
+      if (r.include()) {
+        return;
+      }
       boolean changed = r.changed();
       String msg = (changed ? "changed: [" : "ok: [") + host + "] => (item="
           + r.itemLabel(outcome.item()) + ")";

@@ -105,8 +105,12 @@ final class JsonCallback implements RunListener {
     result.remove("failed");
     result.remove("skipped");
     result = ShownResult.stripInternal(result, KEPT);
-    if (!result.containsKey("censored")) {
+    // Ansible's task executor marks every single result, not a loop's summary
+    if (!result.containsKey("censored") && !outcome.loop()) {
       result.putIfAbsent("_ansible_no_log", false);
+      if (outcome instanceof HostOutcome.Ok && "debug".equals(ShownResult.shortAction(task.action()))) {
+        result.putIfAbsent("_ansible_verbose_always", true);
+      }
     }
     if (outcome instanceof HostOutcome.Failed) {
       result.put("failed", true);

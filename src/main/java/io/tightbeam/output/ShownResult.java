@@ -49,7 +49,8 @@ final class ShownResult {
     if (debug) {
       copy.remove("invocation");
     }
-    return new ShownResult(copy, a, debug && okOutcome);
+    // a censored result has lost debug's "always verbose" mark, so it prints one line
+    return new ShownResult(copy, a, debug && okOutcome && !copy.containsKey("censored"));
   }
 
   static String shortAction(String action) {
@@ -62,6 +63,11 @@ final class ShownResult {
       }
     }
     return action;
+  }
+
+  /** include_tasks/include_role: their ok result prints nothing; the included line says it all. */
+  boolean include() {
+    return action.equals("include_tasks") || action.equals("include_role") || action.equals("include");
   }
 
   Map<String, Object> map() {
