@@ -132,6 +132,11 @@ final class JsonCallback implements RunListener {
   }
 
   @Override
+  public void verbose(int level, String message) {
+    display.verbose(level, message);
+  }
+
+  @Override
   public void recap(SortedMap<String, HostStats> stats) {
     Map<String, Object> summary = new LinkedHashMap<>();
     stats.forEach(
