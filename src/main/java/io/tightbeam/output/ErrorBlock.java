@@ -58,7 +58,7 @@ public final class ErrorBlock {
 
   /**
    * A bug: {@code ERROR! Unexpected Exception, this is probably a bug: msg}; the traceback on
-   * stderr at {@code -vvv}, otherwise the hint on stdout as Ansible prints it. Exit code 250.
+   * stdout at {@code -vvv}, otherwise the hint, both where Ansible prints them. Exit code 250.
    */
   public void unexpected(Throwable t) {
     display.display("ERROR! Unexpected Exception, this is probably a bug: " + t.getMessage(),
@@ -66,7 +66,7 @@ public final class ErrorBlock {
     if (display.verbosity() > 2) {
       StringWriter sw = new StringWriter();
       t.printStackTrace(new PrintWriter(sw));
-      display.display("the full traceback was:\n\n" + sw, null, true);
+      display.display("the full traceback was:\n\n" + sw);
     } else {
       display.display("to see the full traceback, use -vvv");
     }
