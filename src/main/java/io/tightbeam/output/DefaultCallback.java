@@ -41,54 +41,56 @@ final class DefaultCallback implements RunListener {
 
   @Override
   public void taskOutcome(TaskHeader task, HostOutcome outcome) {
+    // a loop's items were shown one by one; its summary adds no line unless it was censored
     boolean itemsShown = outcome.loop() && outcome.result() != null
         && outcome.result().containsKey("results");
-    String host = outcome.host();
     if (outcome instanceof HostOutcome.Ok) {
-      ShownResult r = ShownResult.of(outcome.result(), task.action(), true);
-      if (r.include()) {
-        return;
-      }
-      r.showWarnings(display);
-      if (itemsShown) {
-        return;
-      }
-      r.cleanForDebug();
-      boolean changed = r.changed();
-      String msg = (changed ? "changed: [" : "ok: [") + host + "]";
-      if (r.verbose(display.verbosity(), 0)) {
-        msg += " => " + r.dump(display.verbosity(), null);
-      }
-      display.display(msg, changed ? Color.CHANGED : Color.OK);
+      ok(task, outcome, itemsShown);
     } else if (outcome instanceof HostOutcome.Failed f) {
+      failed(task, f, itemsShown);
+    } else if (outcome instanceof HostOutcome.Skipped && !itemsShown) {
       ShownResult r = ShownResult.of(outcome.result(), task.action(), false).cleanForDebug();
-      r.showException(display, false).showWarnings(display);
-      if (!itemsShown) {
-        display.display(
-            "fatal: [" + host + "]: FAILED! => " + r.dump(display.verbosity(), null), Color.ERROR);
-      }
-      if (f.ignored()) {
-        display.display("...ignoring", Color.SKIP);
-      }
-    } else if (outcome instanceof HostOutcome.Skipped) {
-      if (itemsShown) {
-        return;
-      }
-      ShownResult r = ShownResult.of(outcome.result(), task.action(), false).cleanForDebug();
-      String msg = "skipping: [" + host + "]";
-      if (r.verbose(display.verbosity(), 0)) {
-        msg += " => " + r.dump(display.verbosity(), null);
-      }
-      display.display(msg, Color.SKIP);
+      display.display(withJson("skipping: [" + outcome.host() + "]", r), Color.SKIP);
     } else if (outcome instanceof HostOutcome.Unreachable u) {
       ShownResult r = ShownResult.of(outcome.result(), task.action(), false);
-      display.display(
-          "fatal: [" + host + "]: UNREACHABLE! => " + r.dump(display.verbosity(), null),
-          Color.UNREACHABLE);
+      display.display("fatal: [" + u.host() + "]: UNREACHABLE! => "
+          + r.dump(display.verbosity(), null), Color.UNREACHABLE);
       if (u.ignored()) {
         display.display("...ignoring", Color.SKIP);
       }
     }
+  }
+
+  private void ok(TaskHeader task, HostOutcome outcome, boolean itemsShown) {
+    ShownResult r = ShownResult.of(outcome.result(), task.action(), true);
+    if (r.include()) {
+      return;
+    }
+    r.showWarnings(display);
+    if (itemsShown) {
+      return;
+    }
+    r.cleanForDebug();
+    boolean changed = r.changed();
+    String msg = (changed ? "changed: [" : "ok: [") + outcome.host() + "]";
+    display.display(withJson(msg, r), changed ? Color.CHANGED : Color.OK);
+  }
+
+  private void failed(TaskHeader task, HostOutcome.Failed f, boolean itemsShown) {
+    ShownResult r = ShownResult.of(f.result(), task.action(), false).cleanForDebug();
+    r.showException(display, false).showWarnings(display);
+    if (!itemsShown) {
+      display.display(
+          "fatal: [" + f.host() + "]: FAILED! => " + r.dump(display.verbosity(), null), Color.ERROR);
+    }
+    if (f.ignored()) {
+      display.display("...ignoring", Color.SKIP);
+    }
+  }
+
+  /** Appends {@code => {json}} when the run is verbose or the result always shows itself. */
+  private String withJson(String msg, ShownResult r) {
+    return r.verbose(display.verbosity(), 0) ? msg + " => " + r.dump(display.verbosity(), null) : msg;
   }
 
   @Override
@@ -103,10 +105,7 @@ final class DefaultCallback implements RunListener {
       String msg = (changed ? "changed: [" : "ok: [") + host + "] => (item="
           + r.itemLabel(outcome.item()) + ")";
       r.cleanForDebug();
-      if (r.verbose(display.verbosity(), 0)) {
-        msg += " => " + r.dump(display.verbosity(), null);
-      }
-      display.display(msg, changed ? Color.CHANGED : Color.OK);
+      display.display(withJson(msg, r), changed ? Color.CHANGED : Color.OK);
     } else if (outcome instanceof HostOutcome.Failed) {
       ShownResult r = ShownResult.of(outcome.result(), task.action(), false).cleanForDebug();
       r.showException(display, false).showWarnings(display);
@@ -118,10 +117,7 @@ final class DefaultCallback implements RunListener {
       ShownResult r = ShownResult.of(outcome.result(), task.action(), false).cleanForDebug();
       // Ansible's item skip line really ends in a space
       String msg = "skipping: [" + host + "] => (item=" + r.itemLabel(outcome.item()) + ") ";
-      if (r.verbose(display.verbosity(), 0)) {
-        msg += " => " + r.dump(display.verbosity(), null);
-      }
-      display.display(msg, Color.SKIP);
+      display.display(withJson(msg, r), Color.SKIP);
     } else if (outcome instanceof HostOutcome.Unreachable) {
       taskOutcome(task, outcome);
     }

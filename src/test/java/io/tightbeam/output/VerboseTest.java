@@ -58,4 +58,16 @@ class VerboseTest {
         "invocation", map("module_args", map()), "dest", "/x"), null, false));
     assertThat(c.stdout()).isEqualTo("changed: [h1] => {\"changed\": true, \"dest\": \"/x\"}\n");
   }
+
+  @Test
+  void ignoredUnreachableSaysIgnoringAsAnsibleDoes() {
+    Console c = new Console();
+    RunListener l = c.callback("default", 0, false);
+    l.taskOutcome(task("ping", "ping", 4), new HostOutcome.Unreachable("bad", map("changed", false,
+        "msg", "Failed to connect to the host via ssh: ssh: connect to host 127.0.0.1 port 1:"
+            + " Connection refused", "unreachable", true), null, false, true));
+    assertThat(c.stdout()).isEqualTo("fatal: [bad]: UNREACHABLE! => {\"changed\": false, \"msg\":"
+        + " \"Failed to connect to the host via ssh: ssh: connect to host 127.0.0.1 port 1: Connection"
+        + " refused\", \"unreachable\": true}\n...ignoring\n");
+  }
 }
