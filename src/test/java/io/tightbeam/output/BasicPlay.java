@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The events of /tmp-style fixture pb_basic.yml (two hosts, forks 1) as ansible-core 2.14.18 ran
+ * The events of fixtures/pb_basic.yml (two hosts, forks 1) as ansible-core 2.14.18 ran
  * it to make the golden files: debug, set_fact with changed_when, an ignored failure, skips, a
  * loop with ok/changed/failed/skipped items, and a real failure.
  */
