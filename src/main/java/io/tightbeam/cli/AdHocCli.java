@@ -69,7 +69,7 @@ public final class AdHocCli implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return Guard.run(err, common.verbosity(), this::run);
+    return Guard.run(out, err, common.verbosity(), this::run);
   }
 
   private int run() {

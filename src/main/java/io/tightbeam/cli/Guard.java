@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class Guard {
   private Guard() {}
 
-  static int run(PrintStream err, int verbosity, Callable<Integer> command) {
+  static int run(PrintStream out, PrintStream err, int verbosity, Callable<Integer> command) {
+    ErrorBlock errors = new ErrorBlock(out, err, verbosity, false);
     AtomicBoolean finished = new AtomicBoolean();
     Thread interrupt = new Thread(() -> {
       if (!finished.get()) {
@@ -27,15 +28,10 @@ final class Guard {
     try {
       return command.call();
     } catch (InputException e) {
-      ErrorBlock.print(err, e.diagnostics());
+      errors.print(e);
       return e.exitCode();
     } catch (Exception | Error e) {
-      err.println("ERROR! Unexpected Exception, this is probably a bug: " + e.getMessage());
-      if (verbosity >= 3) {
-        e.printStackTrace(err);
-      } else {
-        err.println("to see the full traceback, use -vvv");
-      }
+      errors.unexpected(e);
       return 250;
     } finally {
       finished.set(true);

@@ -70,7 +70,7 @@ public final class PlaybookCli implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return Guard.run(err, common.verbosity(), this::run);
+    return Guard.run(out, err, common.verbosity(), this::run);
   }
 
   private int run() {
