@@ -1,5 +1,7 @@
 package io.tightbeam.module;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,9 +20,44 @@ public final class Modules {
     this.actions = Map.copyOf(actions);
   }
 
+  /**
+   * Actions the executor runs itself; {@link #suggest(String)} knows them so that a misspelt
+   * {@code include_task} still gets a hint.
+   */
+  public static final Set<String> EXECUTOR_ACTIONS =
+      Set.of(
+          "async_status",
+          "include_tasks",
+          "import_tasks",
+          "include_vars",
+          "meta",
+          "include_role",
+          "import_role",
+          "set_fact");
+
   /** The built-in set. */
   public static Modules builtin() {
-    return new Modules(Map.of(), Map.of()); // TODO(modules helper): register every module
+    Map<String, RemoteModule> remote = new HashMap<>();
+    for (RemoteModule m :
+        List.of(
+            CommandModule.command(),
+            CommandModule.shell(),
+            new RawModule(),
+            new PingModule(),
+            new SetupModule())) {
+      remote.put(m.name(), m);
+    }
+    Map<String, ControllerAction> actions = new HashMap<>();
+    for (ControllerAction a :
+        List.of(
+            new DebugAction(),
+            new SetFactAction(),
+            new FailAction(),
+            new AssertAction(),
+            new PauseAction())) {
+      actions.put(a.name(), a);
+    }
+    return new Modules(remote, actions);
   }
 
   /** The short name for {@code name}: {@code ansible.builtin.command} gives {@code command}. */
@@ -39,6 +76,32 @@ public final class Modules {
 
   public Optional<ControllerAction> action(String name) {
     return Optional.ofNullable(actions.get(shortName(name)));
+  }
+
+  /** A near known name for a misspelt module or action (the executor's own actions included). */
+  public Optional<String> suggest(String unknownName) {
+    return suggest(unknownName, EXECUTOR_ACTIONS);
+  }
+
+  /**
+   * The known name closest to {@code unknownName} by edit distance, among this registry's names
+   * and {@code extraNames}; empty when nothing is close (more than a third of the name differs).
+   */
+  public Optional<String> suggest(String unknownName, Set<String> extraNames) {
+    String wanted = shortName(unknownName);
+    Set<String> candidates = new TreeSet<>(names());
+    candidates.addAll(extraNames);
+    int limit = Math.max(1, wanted.length() / 3);
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String name : candidates) {
+      int d = EditDistance.between(wanted, name);
+      if (d > 0 && d <= limit && d < bestDistance) {
+        best = name;
+        bestDistance = d;
+      }
+    }
+    return Optional.ofNullable(best);
   }
 
   public Set<String> names() {
