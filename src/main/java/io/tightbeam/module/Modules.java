@@ -1,5 +1,6 @@
 package io.tightbeam.module;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,13 +86,14 @@ public final class Modules {
 
   /**
    * The known name closest to {@code unknownName} by edit distance, among this registry's names
-   * and {@code extraNames}; empty when nothing is close (more than a third of the name differs).
+   * and {@code extraNames}; empty when nothing is close (more than two edits, or a third of a
+   * long name).
    */
-  public Optional<String> suggest(String unknownName, Set<String> extraNames) {
+  public Optional<String> suggest(String unknownName, Collection<String> extraNames) {
     String wanted = shortName(unknownName);
     Set<String> candidates = new TreeSet<>(names());
     candidates.addAll(extraNames);
-    int limit = Math.max(1, wanted.length() / 3);
+    int limit = Math.max(2, wanted.length() / 3);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String name : candidates) {

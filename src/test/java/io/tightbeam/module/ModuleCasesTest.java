@@ -29,7 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>A case: {@code args}; {@code expect} (key: exact value); {@code absent} (keys that must be
  * missing); {@code files} (relative path: content, created in a temp dir); {@code check_mode};
- * {@code error} (the ModuleArgumentException message from checkArgs). {@code ${TMP}} in any string
+ * {@code error} (the ModuleArgumentException message from checkArgs); {@code files_absent} (paths
+ * that must not exist afterwards). {@code ${TMP}} in any string
  * stands for the temp dir.
  */
 class ModuleCasesTest {
@@ -86,6 +87,11 @@ class ModuleCasesTest {
         assertExpected(spec, async, "async");
         assertThat(withoutTimes(async)).as("async equals sync").isEqualTo(withoutTimes(sync));
       }
+    }
+    @SuppressWarnings("unchecked")
+    List<String> absentFiles = (List<String>) spec.getOrDefault("files_absent", List.of());
+    for (String path : absentFiles) {
+      assertThat(Path.of(path)).as("nothing interpreted the arguments").doesNotExist();
     }
   }
 
