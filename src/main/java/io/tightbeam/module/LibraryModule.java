@@ -81,8 +81,9 @@ public final class LibraryModule implements RemoteModule {
       Map<String, Object> args, TargetContext target) {
     byte[] module = read();
     String makeDir = "umask 077 && mktemp -d \"${TMPDIR:-/tmp}/tb-lib.XXXXXX\"";
+    // put() blocks; the hop to the common pool keeps it off the connection's I/O threads
     return RemoteRun.exec(target, ExecRequest.of(makeDir))
-        .thenCompose(
+        .thenComposeAsync(
             made -> {
               String dir = made.stdoutText().strip();
               if (made.exitCode() != 0 || dir.isEmpty()) {
