@@ -102,7 +102,7 @@ final class ArgSpec {
   private static Object convert(Param p, Object value) {
     return switch (p.kind()) {
       case RAW -> value;
-      case STR -> value instanceof Collection || value instanceof Map ? value : String.valueOf(value);
+      case STR -> String.valueOf(value);
       case BOOL -> toBool(p.name(), value);
       case INT -> toInt(p.name(), value);
       case LIST -> toList(value);
@@ -134,7 +134,7 @@ final class ArgSpec {
             + " 'false', 'true', 't', 'y', 'f', '0', 'yes'");
   }
 
-  private static long toInt(String name, Object value) {
+  static long toInt(String name, Object value) {
     if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
       return n.longValue();
     }

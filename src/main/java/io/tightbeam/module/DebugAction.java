@@ -24,10 +24,7 @@ final class DebugAction implements ControllerAction {
     if (args.containsKey("msg") && args.containsKey("var")) {
       throw new ModuleArgumentException("parameters are mutually exclusive: msg|var");
     }
-    long verbosity =
-        (Long) new ArgSpec("debug").param("verbosity", ArgSpec.Kind.INT, 0).check(
-            args.containsKey("verbosity") ? Map.of("verbosity", args.get("verbosity")) : Map.of())
-            .get("verbosity");
+    long verbosity = ArgSpec.toInt("verbosity", args.getOrDefault("verbosity", 0));
     Map<String, Object> r = new LinkedHashMap<>();
     if (context.verbosity() < verbosity) {
       r.put("skipped_reason", "Verbosity threshold not met.");
