@@ -1,5 +1,8 @@
 package io.tightbeam.module;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,9 +21,44 @@ public final class Modules {
     this.actions = Map.copyOf(actions);
   }
 
+  /**
+   * Actions the executor runs itself; {@link #suggest(String)} knows them so that a misspelt
+   * {@code include_task} still gets a hint.
+   */
+  public static final Set<String> EXECUTOR_ACTIONS =
+      Set.of(
+          "async_status",
+          "include_tasks",
+          "import_tasks",
+          "include_vars",
+          "meta",
+          "include_role",
+          "import_role",
+          "set_fact");
+
   /** The built-in set. */
   public static Modules builtin() {
-    return new Modules(Map.of(), Map.of()); // TODO(modules helper): register every module
+    Map<String, RemoteModule> remote = new HashMap<>();
+    for (RemoteModule m :
+        List.of(
+            CommandModule.command(),
+            CommandModule.shell(),
+            new RawModule(),
+            new PingModule(),
+            new SetupModule())) {
+      remote.put(m.name(), m);
+    }
+    Map<String, ControllerAction> actions = new HashMap<>();
+    for (ControllerAction a :
+        List.of(
+            new DebugAction(),
+            new SetFactAction(),
+            new FailAction(),
+            new AssertAction(),
+            new PauseAction())) {
+      actions.put(a.name(), a);
+    }
+    return new Modules(remote, actions);
   }
 
   /** The short name for {@code name}: {@code ansible.builtin.command} gives {@code command}. */
@@ -41,37 +79,31 @@ public final class Modules {
     return Optional.ofNullable(actions.get(shortName(name)));
   }
 
-  /** The nearest known name to {@code unknown} (also among {@code extra}), for "did you mean". */
-  public Optional<String> suggest(String unknown, java.util.Collection<String> extra) {
-    Set<String> all = names();
-    all.addAll(extra);
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String name : all) {
-      int d = distance(unknown, name);
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = name;
-      }
-    }
-    return bestDistance <= Math.max(2, unknown.length() / 3) ? Optional.ofNullable(best) : Optional.empty();
+  /** A near known name for a misspelt module or action (the executor's own actions included). */
+  public Optional<String> suggest(String unknownName) {
+    return suggest(unknownName, EXECUTOR_ACTIONS);
   }
 
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      int[] cur = new int[b.length() + 1];
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+  /**
+   * The known name closest to {@code unknownName} by edit distance, among this registry's names
+   * and {@code extraNames}; empty when nothing is close (more than two edits, or a third of a
+   * long name).
+   */
+  public Optional<String> suggest(String unknownName, Collection<String> extraNames) {
+    String wanted = shortName(unknownName);
+    Set<String> candidates = new TreeSet<>(names());
+    candidates.addAll(extraNames);
+    int limit = Math.max(2, wanted.length() / 3);
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String name : candidates) {
+      int d = EditDistance.between(wanted, name);
+      if (d > 0 && d <= limit && d < bestDistance) {
+        best = name;
+        bestDistance = d;
       }
-      prev = cur;
     }
-    return prev[b.length()];
+    return Optional.ofNullable(best);
   }
 
   public Set<String> names() {

@@ -34,4 +34,12 @@ public interface RemoteModule {
   default boolean supportsCheckMode() {
     return false;
   }
+
+  /**
+   * Whether the module may run under {@code async}. When false the executor fails the task with
+   * Ansible's {@code async is not supported for this task.} and never calls {@link #script}.
+   */
+  default boolean supportsAsync() {
+    return true;
+  }
 }

@@ -1,0 +1,88 @@
+package io.tightbeam.module;
+
+import io.tightbeam.module.ArgSpec.Kind;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Ansible's {@code setup} without Python: one remote sh command gathers the facts (names with the
+ * {@code ansible_} prefix, as Ansible returns them). {@code filter} takes fnmatch patterns over
+ * fact names; {@code gather_subset} is accepted and reported, and the same facts are gathered.
+ */
+final class SetupModule implements RemoteModule {
+  private final ArgSpec spec =
+      new ArgSpec("setup")
+          .param("gather_subset", Kind.LIST, List.of("all"))
+          .param("gather_timeout", Kind.INT, 10)
+          .param("filter", Kind.LIST, List.of())
+          .param("fact_path", Kind.STR, "/etc/ansible/facts.d");
+
+  @Override
+  public String name() {
+    return "setup";
+  }
+
+  @Override
+  public boolean supportsCheckMode() {
+    return true;
+  }
+
+  @Override
+  public Map<String, Object> checkArgs(Map<String, Object> args) {
+    return spec.check(args);
+  }
+
+  @Override
+  public RemoteScript script(Map<String, Object> args, TargetContext target) {
+    Map<String, Object> checked = spec.check(args);
+    List<?> patterns = (List<?>) checked.get("filter");
+    String filter =
+        patterns.isEmpty()
+            ? ""
+            : "^("
+                + String.join("|", patterns.stream().map(p -> ere(String.valueOf(p))).toList())
+                + ")$";
+    return new RemoteScript(
+        "tb_filter="
+            + Sh.quote(filter)
+            + "\ntb_subset="
+            + Sh.quote(RemoteRun.json(checked.get("gather_subset")))
+            + "\n"
+            + SetupScript.BODY);
+  }
+
+  @Override
+  public CompletableFuture<Map<String, Object>> run(
+      Map<String, Object> args, TargetContext target) {
+    return RemoteRun.script(script(args, target), target);
+  }
+
+  /**
+   * An fnmatch pattern as a POSIX ERE without backslashes (awk's {@code -v} would eat them):
+   * every other special character goes into a bracket expression.
+   */
+  static String ere(String glob) {
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < glob.length(); i++) {
+      char c = glob.charAt(i);
+      if (c == '*') {
+        s.append(".*");
+      } else if (c == '?') {
+        s.append('.');
+      } else if (c == '[' && glob.indexOf(']', i + 2) > 0) {
+        int end = glob.indexOf(']', i + 2);
+        String set = glob.substring(i + 1, end);
+        s.append('[').append(set.startsWith("!") ? "^" + set.substring(1) : set).append(']');
+        i = end;
+      } else if (Character.isLetterOrDigit(c) || c == '_' || c == '-') {
+        s.append(c);
+      } else if (c == '^' || c == '\\' || c == ']') {
+        s.append("[[:punct:]]"); // no fact name holds these; a bracket cannot quote them portably
+      } else {
+        s.append('[').append(c).append(']');
+      }
+    }
+    return s.toString();
+  }
+}

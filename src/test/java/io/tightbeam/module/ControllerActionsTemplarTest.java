@@ -1,0 +1,54 @@
+package io.tightbeam.module;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tightbeam.template.Templar;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * debug's {@code var} and assert's {@code that} against the real Templar. These need the template
+ * package's implementation; until it is merged they fail with its stub's
+ * UnsupportedOperationException (run the rest with {@code -DexcludedGroups=needs-templar}).
+ */
+@Tag("needs-templar")
+class ControllerActionsTemplarTest {
+  private final Map<String, Object> vars = Map.of("job_result", Map.of("finished", 1), "n", 3);
+
+  private Map<String, Object> run(String action, Map<String, Object> args) {
+    ActionContext context = new ActionContext(new Templar(), vars, "h1", false, 0);
+    return Modules.builtin().action(action).orElseThrow().run(args, context);
+  }
+
+  @Test
+  void debugVarIsKeyedByTheExpression() {
+    assertThat(run("debug", Map.of("var", "job_result.finished")))
+        .containsEntry("job_result.finished", 1)
+        .containsEntry("changed", false);
+  }
+
+  @Test
+  void debugVarUndefinedSaysSo() {
+    assertThat(run("debug", Map.of("var", "nope")))
+        .containsEntry("nope", "VARIABLE IS NOT DEFINED!");
+  }
+
+  @Test
+  void assertPassesWhenAllHold() {
+    assertThat(run("assert", Map.of("that", List.of("n > 2", "job_result.finished"))))
+        .containsEntry("msg", "All assertions passed")
+        .containsEntry("changed", false)
+        .doesNotContainKey("failed");
+  }
+
+  @Test
+  void assertNamesTheFirstFailingExpression() {
+    assertThat(run("assert", Map.of("that", List.of("n > 2", "n == 4", "n == 5"), "fail_msg", "bad n")))
+        .containsEntry("failed", true)
+        .containsEntry("assertion", "n == 4")
+        .containsEntry("evaluated_to", false)
+        .containsEntry("msg", "bad n");
+  }
+}

@@ -1,0 +1,66 @@
+package io.tightbeam.module;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tightbeam.connection.Become;
+import io.tightbeam.connection.LocalConnection;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ModulesTest {
+  private final Modules modules = Modules.builtin();
+
+  @Test
+  void builtinRegistersEveryModuleAndActionByShortAndLongName() {
+    assertThat(modules.names())
+        .containsExactlyInAnyOrder(
+            "command", "shell", "raw", "ping", "setup", "debug", "set_fact", "fail", "assert",
+            "pause");
+    assertThat(modules.remote("ansible.builtin.command")).get().extracting(RemoteModule::name)
+        .isEqualTo("command");
+    assertThat(modules.remote("ansible.legacy.shell")).get().extracting(RemoteModule::name)
+        .isEqualTo("shell");
+    assertThat(modules.action("ansible.builtin.debug")).isPresent();
+    assertThat(modules.remote("debug")).isEmpty();
+    assertThat(modules.action("command")).isEmpty();
+  }
+
+  @Test
+  void suggestsTheNearestNameIncludingExecutorActions() {
+    assertThat(modules.suggest("comand")).contains("command");
+    assertThat(modules.suggest("ansible.builtin.shel")).contains("shell");
+    assertThat(modules.suggest("include_task")).contains("include_tasks");
+    assertThat(modules.suggest("asycn_status")).contains("async_status");
+    assertThat(modules.suggest("setfact")).contains("set_fact");
+    assertThat(modules.suggest("frobnicate")).isEmpty();
+    assertThat(modules.suggest("command")).isEmpty();
+    assertThat(modules.suggest("templat", Set.of("template"))).contains("template");
+  }
+
+  @Test
+  void rawRefusesAsyncWithAnsiblesMessage() {
+    RemoteModule raw = modules.remote("raw").orElseThrow();
+    assertThat(raw.supportsAsync()).isFalse();
+    assertThat(modules.remote("command").orElseThrow().supportsAsync()).isTrue();
+    TargetContext target =
+        new TargetContext(new LocalConnection("h"), Become.NONE, Map.of(), false, false, Path.of("."));
+    assertThatThrownBy(() -> raw.script(Map.of("_raw_params", "true"), target))
+        .hasMessage("async is not supported for this task.");
+  }
+
+  @Test
+  void missingRequiredArgumentIsNamed() {
+    assertThatThrownBy(() -> modules.remote("raw").orElseThrow().checkArgs(Map.of()))
+        .isInstanceOf(ModuleArgumentException.class)
+        .hasMessage("missing required arguments: _raw_params");
+  }
+
+  @Test
+  void commandSupportsCheckModeAndRawDoesNot() {
+    assertThat(modules.remote("command").orElseThrow().supportsCheckMode()).isTrue();
+    assertThat(modules.remote("raw").orElseThrow().supportsCheckMode()).isFalse();
+  }
+}
