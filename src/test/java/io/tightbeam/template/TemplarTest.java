@@ -1,0 +1,158 @@
+package io.tightbeam.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TemplarTest {
+  private final Templar templar = new Templar();
+
+  private Map<String, Object> vars(Object... kv) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put((String) kv[i], kv[i + 1]);
+    }
+    return m;
+  }
+
+  private Object t(String template, Object... kv) {
+    return templar.template(template, vars(kv));
+  }
+
+  // --- native values and output style
+
+  @Test
+  void stringWithoutMarkupIsReturnedAsIs() {
+    String s = "plain {not a template}";
+    assertThat(templar.template(s, Map.of())).isSameAs(s);
+  }
+
+  @Test
+  void loneExpressionYieldsNativeValues() {
+    assertThat(t("{{ [1, 2, 3] }}")).isEqualTo(List.of(1, 2, 3));
+    assertThat(t("{{ {'a': 1} }}")).isEqualTo(Map.of("a", 1));
+    assertThat(t("{{ 3 + 4 }}")).isEqualTo(7);
+    assertThat(t("{{ '3600' | int }}")).isEqualTo(3600);
+    assertThat(t("{{ 10 / 4 }}")).isEqualTo(2.5);
+    assertThat(t("{{ 10 // 4 }}")).isEqualTo(2);
+    assertThat(t("{{ true }}")).isEqualTo(true);
+    assertThat(t("{{ none }}")).isNull();
+    assertThat(t("{{ x }}", "x", 5000000000L)).isEqualTo(5000000000L);
+  }
+
+  @Test
+  void mixedTemplateRendersPythonStyle() {
+    assertThat(t("flag={{ f }} n={{ n }} l={{ l }} d={{ d }}",
+        "f", true, "n", null, "l", List.of("a", "b"), "d", Map.of("k", "v")))
+        .isEqualTo("flag=True n=None l=['a', 'b'] d={'k': 'v'}");
+  }
+
+  @Test
+  void nativeStringThatLooksLikeALiteralIsNotReparsed() {
+    assertThat(t("{{ x }}", "x", "[1, 2]")).isEqualTo("[1, 2]");
+    assertThat(t("{{ x }}", "x", "42")).isEqualTo("42");
+  }
+
+  @Test
+  void listsAndMapsAreTemplatedElementByElementIncludingKeys() {
+    Object out = templar.template(
+        Map.of("{{ k }}", List.of("{{ a }}", "x-{{ a }}", 3)), vars("k", "key", "a", 1));
+    assertThat(out).isEqualTo(Map.of("key", List.of(1, "x-1", 3)));
+  }
+
+  // --- lazy vars, literals, cycles
+
+  @Test
+  void varsAreTemplatedLazilyWithTheCurrentItem() {
+    Map<String, Object> v = vars("durations", "{{ item }}", "label", "d={{ durations }}");
+    v.put("item", 7);
+    assertThat(templar.template("{{ durations }}", v)).isEqualTo(7);
+    v.put("item", 9);
+    assertThat(templar.template("{{ label }}", v)).isEqualTo("d=9");
+  }
+
+  @Test
+  void nestedListsAndMapsInVarsAreTemplatedWhenRead() {
+    Map<String, Object> v = vars("base", 2, "cfg", Map.of("n", "{{ base * 2 }}", "l", List.of("{{ base }}")));
+    assertThat(templar.template("{{ cfg.n }}", v)).isEqualTo(4);
+    assertThat(templar.template("{{ cfg }}", v)).isEqualTo(Map.of("n", 4, "l", List.of(2)));
+  }
+
+  @Test
+  void literalValuesAreNeverTemplated() {
+    Map<String, Object> v = vars("r", new Literal(Map.of("stdout", "{{ 7 * 7 }}")), "s", new Literal("{{ nope }}"));
+    assertThat(templar.template("{{ r.stdout }}", v)).isEqualTo("{{ 7 * 7 }}");
+    assertThat(templar.template("out: {{ r.stdout }}", v)).isEqualTo("out: {{ 7 * 7 }}");
+    assertThat(templar.template("{{ s }}", v)).isEqualTo("{{ nope }}");
+    assertThat(templar.template(new Literal("{{ x }}"), v)).isEqualTo("{{ x }}");
+  }
+
+  @Test
+  void cyclesAreDetected() {
+    assertThatThrownBy(() -> t("{{ a }}", "a", "{{ b }}", "b", "{{ a }}"))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("recursive loop detected in template string: {{ a }}");
+  }
+
+  // --- undefined
+
+  @Test
+  void undefinedVariableFailsWithAnsiblesMessage() {
+    assertThatThrownBy(() -> t("{{ foo }}")).isInstanceOf(TemplateException.class).hasMessage("'foo' is undefined");
+    assertThatThrownBy(() -> t("a {{ foo }} b")).hasMessage("'foo' is undefined");
+    assertThatThrownBy(() -> t("{{ foo.bar }}")).hasMessage("'foo' is undefined");
+    assertThatThrownBy(() -> t("{{ foo | length }}")).hasMessage("'foo' is undefined");
+    assertThatThrownBy(() -> t("{% if foo %}x{% endif %}")).hasMessage("'foo' is undefined");
+  }
+
+  @Test
+  void missingAttributeFailsWithDictObjectMessage() {
+    assertThatThrownBy(() -> t("{{ d.nope }}", "d", Map.of("a", 1)))
+        .isInstanceOf(TemplateException.class)
+        .hasMessage("'dict object' has no attribute 'nope'");
+  }
+
+  @Test
+  void defaultAndDefinedGuardUndefined() {
+    assertThat(t("{{ foo | default('x') }}")).isEqualTo("x");
+    assertThat(t("{{ foo | d(5) }}")).isEqualTo(5);
+    assertThat(t("{{ foo | default(true) }}")).isEqualTo(true);
+    assertThat(t("{{ d.nope | default('y') }}", "d", Map.of())).isEqualTo("y");
+    assertThat(t("{{ foo.bar | default('z') }}")).isEqualTo("z");
+    assertThat(t("{{ '' | default('e') }}")).isEqualTo("");
+    assertThat(t("{{ '' | default('e', true) }}")).isEqualTo("e");
+    assertThat(t("{{ x | default('e') }}", "x", null)).isNull();
+    assertThat(t("{{ foo is defined }}")).isEqualTo(false);
+    assertThat(t("{{ foo is undefined }}")).isEqualTo(true);
+    assertThat(t("{{ d.a is defined }}", "d", Map.of("a", 1))).isEqualTo(true);
+  }
+
+  @Test
+  void omitIsBound() {
+    assertThat(t("{{ foo | default(omit) }}")).isEqualTo(Templar.OMIT);
+  }
+
+  @Test
+  void syntaxErrorNamesTheTemplate() {
+    assertThatThrownBy(() -> t("{{ foo( }}"))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("{{ foo( }}");
+    assertThatThrownBy(() -> t("{% if x %}no end", "x", 1))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("{% if x %}no end");
+  }
+
+  @Test
+  void unknownFilterAndTestFail() {
+    assertThatThrownBy(() -> t("{{ 1 | nosuchfilter }}")).hasMessageContaining("no filter named 'nosuchfilter'");
+    assertThatThrownBy(() -> t("{{ 1 is nosuchtest }}")).hasMessageContaining("no test named 'nosuchtest'");
+  }
+}
