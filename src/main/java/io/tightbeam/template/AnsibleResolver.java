@@ -29,8 +29,9 @@ final class AnsibleResolver extends ELResolver {
       context.setPropertyResolved(true);
       return Undefined.attribute(map, property);
     }
-    if (base instanceof String s && property instanceof Number n) {
-      int i = n.intValue() < 0 ? s.length() + n.intValue() : n.intValue();
+    if (base instanceof String s && property != null && String.valueOf(property).matches("-?\\d+")) {
+      int n = Integer.parseInt(String.valueOf(property));
+      int i = n < 0 ? s.length() + n : n;
       context.setPropertyResolved(true);
       return i >= 0 && i < s.length() ? String.valueOf(s.charAt(i)) : Undefined.attribute(s, property);
     }

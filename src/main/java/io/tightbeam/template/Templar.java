@@ -23,7 +23,7 @@ public final class Templar {
   public static final String OMIT = "__omit_place_holder__tightbeam";
 
   private static final Pattern LONE_EXPRESSION =
-      Pattern.compile("\\s*\\{\\{-?(.*?)-?\\}\\}\\s*", Pattern.DOTALL);
+      Pattern.compile("\\s*\\{\\{-?(.*)-?\\}\\}\\s*", Pattern.DOTALL);
 
   private final Engine engine = new Engine();
   private final ThreadLocal<List<String>> warnings = ThreadLocal.withInitial(ArrayList::new);
@@ -144,9 +144,12 @@ public final class Templar {
       return null;
     }
     String inner = m.group(1);
-    if (inner.contains("{{") || inner.contains("}}") || inner.contains("{%") || inner.contains("{#")) {
+    // A "}}" inside is fine: it closes a dict literal ({'a': {'b': 1}}), as Jinja2's lexer allows.
+    if (inner.contains("{{") || inner.contains("{%") || inner.contains("{#")) {
       return null;
     }
-    return inner.strip();
+    inner = inner.strip();
+    // The greedy group swallows the "-" of a closing "-}}"; no expression ends in "-".
+    return inner.endsWith("-") ? inner.substring(0, inner.length() - 1).strip() : inner;
   }
 }
