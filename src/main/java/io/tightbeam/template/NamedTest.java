@@ -3,6 +3,7 @@ package io.tightbeam.template;
 import com.hubspot.jinjava.el.ext.NamedParameter;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.lib.exptest.ExpTest;
+import com.hubspot.jinjava.objects.collections.PyList;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +46,13 @@ final class NamedTest implements ExpTest {
     }
     List<Object> positional = new ArrayList<>();
     Map<String, Object> named = new LinkedHashMap<>();
-    for (Object arg : args == null ? new Object[0] : args) {
+    Object[] given = args == null ? new Object[0] : args;
+    // Jinjava passes "is t(a, b)" as one tuple argument, a bare PyList (a list literal argument
+    // arrives as a SizeLimitingPyList). Keyword names are dropped by Jinjava's parser.
+    if (given.length == 1 && given[0] != null && given[0].getClass() == PyList.class) {
+      given = ((PyList) given[0]).toArray();
+    }
+    for (Object arg : given) {
       if (arg instanceof NamedParameter p) {
         named.put(p.getName(), p.getValue());
       } else if (arg instanceof Undefined u) {

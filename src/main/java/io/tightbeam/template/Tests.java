@@ -5,6 +5,7 @@ import com.hubspot.jinjava.lib.exptest.ExpTest;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -36,7 +37,7 @@ final class Tests {
     add(jinjava, "search", (v, a) -> regex(v, a).matcher(Pyish.str(v)).find());
     add(jinjava, "regex", (v, a) -> {
       var m = regex(v, a).matcher(Pyish.str(v));
-      return switch (a.string(-1, "match_type", "search")) {
+      return switch (matchType(a)) {
         case "match" -> m.lookingAt();
         case "fullmatch" -> m.matches();
         default -> m.find();
@@ -67,12 +68,27 @@ final class Tests {
     return false;
   }
 
+  private static String matchType(Args a) {
+    // Jinjava drops keyword names, so match_type=... arrives as a positional string.
+    for (int i = 1; i < a.size(); i++) {
+      if (a.positional()[i] instanceof String s && Set.of("search", "match", "fullmatch").contains(s)) {
+        return s;
+      }
+    }
+    return a.string(3, "match_type", "search");
+  }
+
+  private static boolean flag(Args a, int index, String name) {
+    Object v = a.get(index, name, false);
+    return v instanceof Boolean b ? b : false;
+  }
+
   private static Pattern regex(Object value, Args a) {
     int flags = 0;
-    if (a.bool(1, "ignorecase", false)) {
+    if (flag(a, 1, "ignorecase")) {
       flags |= Pattern.CASE_INSENSITIVE;
     }
-    if (a.bool(2, "multiline", false)) {
+    if (flag(a, 2, "multiline")) {
       flags |= Pattern.MULTILINE;
     }
     return Pattern.compile(TextFilters.pythonRegex(a.string(0, "pattern", "")), flags);
