@@ -29,6 +29,18 @@ final class AnsibleResolver extends ELResolver {
       context.setPropertyResolved(true);
       return Undefined.attribute(map, property);
     }
+    if (base instanceof Number || base instanceof Boolean) {
+      context.setPropertyResolved(true);
+      return Undefined.attribute(base, property);
+    }
+    if (base instanceof List<?> list && property != null && String.valueOf(property).matches("-?\\d+")) {
+      int n = Integer.parseInt(String.valueOf(property));
+      if (n >= list.size() || n < -list.size()) {
+        context.setPropertyResolved(true);
+        return Undefined.element(list, n);
+      }
+      return null;
+    }
     if (base instanceof String s && property != null && String.valueOf(property).matches("-?\\d+")) {
       int n = Integer.parseInt(String.valueOf(property));
       int i = n < 0 ? s.length() + n : n;

@@ -30,6 +30,9 @@ final class Lookups {
       jinjava.registerFunction(new ELFunctionDefinition("", "lookup", lookup));
       jinjava.registerFunction(new ELFunctionDefinition("", "query", query));
       jinjava.registerFunction(new ELFunctionDefinition("", "q", query));
+      Method dict = Lookups.class.getDeclaredMethod("dict", Object[].class);
+      dict.setAccessible(true);
+      jinjava.registerFunction(new ELFunctionDefinition("", "dict", dict));
     } catch (NoSuchMethodException e) {
       throw new IllegalStateException(e);
     }
@@ -53,6 +56,19 @@ final class Lookups {
   /** {@code query(name, terms...)}: always a list. */
   public static Object query(String name, Object... args) {
     return run(name, args, new LinkedHashMap<>());
+  }
+
+  /** Jinja2's {@code dict(a=1, b=2)}. */
+  public static Object dict(Object... args) {
+    Map<Object, Object> out = new LinkedHashMap<>();
+    for (Object arg : args == null ? new Object[0] : args) {
+      if (arg instanceof NamedParameter p) {
+        out.put(p.getName(), p.getValue());
+      } else if (arg instanceof Map<?, ?> m) {
+        out.putAll(m);
+      }
+    }
+    return out;
   }
 
   private static List<Object> run(String name, Object[] args, Map<String, Object> named) {

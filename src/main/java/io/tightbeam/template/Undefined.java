@@ -23,6 +23,10 @@ final class Undefined implements HasObjectTruthValue, PyWrapper {
     return new Undefined("'" + Pyish.typeName(owner) + " object' has no attribute '" + name + "'");
   }
 
+  static Undefined element(Object owner, int index) {
+    return new Undefined(Pyish.typeName(owner) + " object has no element " + index);
+  }
+
   String message() {
     return message;
   }

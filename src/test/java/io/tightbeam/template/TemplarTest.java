@@ -155,4 +155,41 @@ class TemplarTest {
     assertThatThrownBy(() -> t("{{ 1 | nosuchfilter }}")).hasMessageContaining("no filter named 'nosuchfilter'");
     assertThatThrownBy(() -> t("{{ 1 is nosuchtest }}")).hasMessageContaining("no test named 'nosuchtest'");
   }
+
+  @Test
+  void attributeOfScalarAndIndexOutOfRangeAreUndefined() {
+    assertThatThrownBy(() -> t("{{ d.a.b }}", "d", Map.of("a", 1))).hasMessage("'int object' has no attribute 'b'");
+    assertThatThrownBy(() -> t("{{ xs[10] }}", "xs", List.of(1))).hasMessage("list object has no element 10");
+    assertThat(t("{{ xs[10] | default('none') }}", "xs", List.of(1))).isEqualTo("none");
+    assertThat(t("{{ xs[-1] }}", "xs", List.of(1, 2))).isEqualTo(2);
+  }
+
+  @Test
+  void undefinedInsideCompositeResultFails() {
+    assertThatThrownBy(() -> t("{{ [nope] }}")).hasMessage("'nope' is undefined");
+    assertThatThrownBy(() -> t("{{ 'x' ~ nope }}")).hasMessage("'nope' is undefined");
+  }
+
+  @Test
+  void jinjaStatementsWork() {
+    assertThat(t("{% for k, v in d.items() %}{{ k }}={{ v }};{% endfor %}", "d", Map.of("a", 1))).isEqualTo("a=1;");
+    assertThat(t("{% for x in xs %}{{ loop.index }}:{{ x }} {% endfor %}", "xs", List.of(5, 6))).isEqualTo("1:5 2:6 ");
+    assertThat(t("{% set y = xs | length %}{{ y }}", "xs", List.of(5, 6))).isEqualTo("2");
+    assertThat(t("{% raw %}{{ x }}{% endraw %}")).isEqualTo("{{ x }}");
+    assertThat(t("{{ dict(a=1) }}")).isEqualTo(Map.of("a", 1));
+  }
+
+  @Test
+  void whitespaceControlOnLoneExpression() {
+    assertThat(t("{{- x -}}", "x", 3)).isEqualTo(3);
+    assertThat(t("{{ x - 1 }}", "x", 3)).isEqualTo(2);
+  }
+
+  @Test
+  void reusedInterpretersDoNotLeakStateBetweenCalls() {
+    assertThat(t("{% set leaked = 1 %}{{ leaked }}")).isEqualTo("1");
+    assertThatThrownBy(() -> t("{{ leaked }}")).hasMessage("'leaked' is undefined");
+    assertThatThrownBy(() -> t("{{ 1 | nosuch }}")).isInstanceOf(TemplateException.class);
+    assertThat(t("{{ 1 + 1 }}")).isEqualTo(2);
+  }
 }
