@@ -192,4 +192,20 @@ class TemplarTest {
     assertThatThrownBy(() -> t("{{ 1 | nosuch }}")).isInstanceOf(TemplateException.class);
     assertThat(t("{{ 1 + 1 }}")).isEqualTo(2);
   }
+
+  @Test
+  void numbersFollowTheDocumentedRule() {
+    assertThat(t("{{ xs | sum }}", "xs", List.of(1, 2))).isInstanceOf(Integer.class).isEqualTo(3);
+    assertThat(t("{{ 2 * 3000000000 }}")).isInstanceOf(Long.class).isEqualTo(6000000000L);
+    assertThat(t("{{ x + 1 }}", "x", new java.math.BigDecimal("2"))).isEqualTo(3);
+    assertThat(t("{{ 1.5 * 2 }}")).isEqualTo(3.0);
+    assertThat(t("{{ xs | sum }}", "xs", List.of(1.5, 2))).isEqualTo(3.5);
+  }
+
+  @Test
+  void nullVarsAndNonStringValuesPassThrough() {
+    assertThat(templar.template(42, null)).isEqualTo(42);
+    assertThat(templar.template("{{ 1 }}", null)).isEqualTo(1);
+    assertThat(templar.template(null, Map.of())).isNull();
+  }
 }
