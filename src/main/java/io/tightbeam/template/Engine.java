@@ -79,10 +79,10 @@ final class Engine {
       interp = new AnsibleInterpreter(jinjava, new AnsibleContext(jinjava.getGlobalContext()));
     }
     interp.bind(evaluation);
-    JinjavaInterpreter.pushCurrent(interp);
     boolean clean = false;
-    try {
-      Object result = body.apply(interp);
+    // Jinjava's filters find their interpreter through a thread-local stack.
+    try (var current = JinjavaInterpreter.closeablePushCurrent(interp).get()) {
+      Object result = body.apply(current.value());
       failOnErrors(interp.getErrorsCopy(), source);
       clean = interp.getContext() == interp.root();
       return result;
@@ -91,7 +91,6 @@ final class Engine {
     } catch (RuntimeException e) {
       throw translate(e, source);
     } finally {
-      JinjavaInterpreter.popCurrent();
       interp.bind(null);
       if (clean && free.size() < POOL_LIMIT) {
         while (interp.getLastError().isPresent()) {
