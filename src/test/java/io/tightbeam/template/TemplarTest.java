@@ -208,4 +208,21 @@ class TemplarTest {
     assertThat(templar.template("{{ 1 }}", null)).isEqualTo(1);
     assertThat(templar.template(null, Map.of())).isNull();
   }
+
+  @Test
+  void varsAreVisibleInsideLoopBodiesAndMissingOnesFailThere() {
+    assertThat(t("{% for x in xs %}{{ x }}{{ sep }}{% endfor %}", "xs", List.of(1, 2), "sep", "{{ ';' }}"))
+        .isEqualTo("1;2;");
+    assertThatThrownBy(() -> t("{% for x in xs %}{{ nope }}{% endfor %}", "xs", List.of(1)))
+        .hasMessage("'nope' is undefined");
+  }
+
+  @Test
+  void literalsInsideHostvarsStyleMapsStayRaw() {
+    Map<String, Object> hostvars = Map.of("web1", Map.of(
+        "facts", new Literal(Map.of("motd", "{{ boom }}")), "port", "{{ base_port + 1 }}"));
+    Map<String, Object> v = vars("hostvars", hostvars, "base_port", 8000);
+    assertThat(templar.template("{{ hostvars['web1'].facts.motd }}", v)).isEqualTo("{{ boom }}");
+    assertThat(templar.template("{{ hostvars.web1.port }}", v)).isEqualTo(8001);
+  }
 }
