@@ -47,6 +47,7 @@ final class Engine {
             return factory;
           }
         };
+    jinjava.registerTag(new PythonIfTag());
     Filters.register(jinjava);
     Tests.register(jinjava);
     Lookups.register(jinjava);

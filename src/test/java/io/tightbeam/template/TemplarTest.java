@@ -225,4 +225,11 @@ class TemplarTest {
     assertThat(templar.template("{{ hostvars['web1'].facts.motd }}", v)).isEqualTo("{{ boom }}");
     assertThat(templar.template("{{ hostvars.web1.port }}", v)).isEqualTo(8001);
   }
+
+  @Test
+  void ifTagUsesPythonTruth() {
+    assertThat(t("{% if s %}yes{% else %}no{% endif %}", "s", "false")).isEqualTo("yes");
+    assertThat(t("{% if s %}yes{% elif n %}n{% else %}no{% endif %}", "s", "", "n", 0)).isEqualTo("no");
+    assertThat(t("{% if s %}yes{% elif n %}n{% else %}no{% endif %}", "s", "", "n", 2)).isEqualTo("n");
+  }
 }
