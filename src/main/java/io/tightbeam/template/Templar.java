@@ -1,6 +1,12 @@
 package io.tightbeam.template;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Jinja2 with Ansible's semantics, on Jinjava. Variables are given raw and templated lazily when
@@ -8,16 +14,54 @@ import java.util.Map;
  * {@link Literal} are never templated. A value that is exactly one {@code {{ expr }}} yields the
  * native value. Undefined variables raise {@link TemplateException} naming the variable. One
  * instance is shared by all threads.
+ *
+ * <p>Numbers in native results: integral values come back as Integer when they fit, else Long
+ * (Jinjava computes in Long and BigDecimal); non-integral values as Double.
  */
 public final class Templar {
   /** The value Ansible calls {@code omit}: a task argument equal to it is dropped. */
   public static final String OMIT = "__omit_place_holder__tightbeam";
 
+  private static final Pattern LONE_EXPRESSION =
+      Pattern.compile("\\s*\\{\\{-?(.*)-?\\}\\}\\s*", Pattern.DOTALL);
+
+  private final Engine engine = new Engine();
+  private final ThreadLocal<List<String>> warnings = ThreadLocal.withInitial(ArrayList::new);
+
   public Templar() {}
 
   /** Templates strings inside {@code value} (recursively through lists and maps). */
   public Object template(Object value, Map<String, Object> vars) {
-    throw new UnsupportedOperationException("TODO(template helper)");
+    if (value instanceof String s && !isTemplate(s)) {
+      return s;
+    }
+    Evaluation evaluation = new Evaluation(engine, vars);
+    try {
+      return walk(value, evaluation);
+    } finally {
+      collect(evaluation);
+    }
+  }
+
+  private Object walk(Object value, Evaluation evaluation) {
+    if (value instanceof Literal literal) {
+      return literal.value();
+    } else if (value instanceof String s) {
+      return isTemplate(s) ? Pyish.plain(evaluation.templateString(s)) : s;
+    } else if (value instanceof Map<?, ?> map) {
+      Map<Object, Object> out = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        out.put(walk(e.getKey(), evaluation), walk(e.getValue(), evaluation));
+      }
+      return out;
+    } else if (value instanceof List<?> list) {
+      List<Object> out = new ArrayList<>(list.size());
+      for (Object item : list) {
+        out.add(walk(item, evaluation));
+      }
+      return out;
+    }
+    return value;
   }
 
   /**
@@ -25,16 +69,87 @@ public final class Templar {
    * expression string, a boolean, or a list of them (all must hold).
    */
   public boolean isTrue(Object conditional, Map<String, Object> vars) {
-    throw new UnsupportedOperationException("TODO(template helper)");
+    if (conditional instanceof List<?> list) {
+      for (Object item : list) {
+        if (!isTrue(item, vars)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (conditional == null || conditional instanceof Boolean || conditional instanceof Number) {
+      return Pyish.truthy(conditional);
+    }
+    if (conditional instanceof Literal literal) {
+      return isTrue(literal.value(), vars);
+    }
+    String text = String.valueOf(conditional).strip();
+    if (text.isEmpty()) {
+      return true;
+    }
+    if (isTemplate(text)) {
+      Object rendered = template(text, vars);
+      if (!(rendered instanceof String s)) {
+        return Pyish.truthy(rendered);
+      }
+      // Ansible evaluates the rendered text as an expression, so "False" is false.
+      switch (s.strip().toLowerCase(Locale.ROOT)) {
+        case "", "false", "no", "off", "0", "none" -> {
+          return false;
+        }
+        case "true", "yes", "on", "1" -> {
+          return true;
+        }
+        default -> text = s;
+      }
+    }
+    return Pyish.truthy(evaluate(text, vars));
   }
 
   /** Evaluates one bare expression ({@code debug: var=x}) to its native value. */
   public Object evaluate(String expression, Map<String, Object> vars) {
-    throw new UnsupportedOperationException("TODO(template helper)");
+    Evaluation evaluation = new Evaluation(engine, vars);
+    try {
+      return Pyish.plain(engine.evaluate(expression, expression, evaluation));
+    } finally {
+      collect(evaluation);
+    }
+  }
+
+  /**
+   * Returns and forgets the warnings raised by templating on the calling thread (for example
+   * {@code The 'finished' test expects an async task, but a non-async task was tested}).
+   */
+  public List<String> drainWarnings() {
+    List<String> out = List.copyOf(warnings.get());
+    warnings.get().clear();
+    return out;
+  }
+
+  private void collect(Evaluation evaluation) {
+    if (!evaluation.warnings().isEmpty()) {
+      warnings.get().addAll(evaluation.warnings());
+    }
   }
 
   /** Whether {@code text} holds Jinja2 markup ({@code {{}}, {@code {%}}, {@code {#}}). */
   public static boolean isTemplate(String text) {
     return text.contains("{{") || text.contains("{%") || text.contains("{#");
+  }
+
+  /** The expression of a string that is exactly one {@code {{ expr }}}, else null. */
+  static String loneExpression(String text) {
+    Matcher m = LONE_EXPRESSION.matcher(text);
+    if (!m.matches()) {
+      return null;
+    }
+    String inner = m.group(1);
+    // A "}}" inside is fine: it closes a dict literal ({'a': {'b': 1}}), as Jinja2's lexer allows.
+    if (inner.contains("{{") || inner.contains("{%") || inner.contains("{#")) {
+      return null;
+    }
+    inner = inner.strip();
+    // The greedy group swallows the "-" of a closing "-}}"; no expression ends in "-".
+    return inner.endsWith("-") ? inner.substring(0, inner.length() - 1).strip() : inner;
   }
 }

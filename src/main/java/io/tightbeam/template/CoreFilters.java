@@ -1,0 +1,134 @@
+package io.tightbeam.template;
+
+import com.hubspot.jinjava.Jinjava;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Type and control filters: default, bool, int, float, string, list, batch, ternary, … */
+final class CoreFilters {
+  private CoreFilters() {}
+
+  static void register(Jinjava jinjava) {
+    NamedFilter.Body byDefault = CoreFilters::withDefault;
+    jinjava.registerFilter(new NamedFilter("default", true, byDefault));
+    jinjava.registerFilter(new NamedFilter("d", true, byDefault));
+    jinjava.registerFilter(
+        new NamedFilter(
+            "mandatory",
+            true,
+            (v, a) -> {
+              if (v instanceof Undefined u) {
+                Object msg = a.get(0, "msg", null);
+                throw msg == null
+                    ? new TemplateException("Mandatory variable " + u.message().replace(" is undefined", "") + " not defined.")
+                    : new TemplateException(Pyish.str(msg));
+              }
+              return v;
+            }));
+    Filters.add(jinjava, "bool", (v, a) -> Filters.toBool(v));
+    Filters.add(jinjava, "int", CoreFilters::toInt);
+    Filters.add(jinjava, "float", CoreFilters::toFloat);
+    Filters.add(jinjava, "string", (v, a) -> Pyish.str(v));
+    Filters.add(jinjava, "list", (v, a) -> new ArrayList<>(Filters.list(v)));
+    Filters.add(jinjava, "batch", CoreFilters::batch);
+    Filters.add(
+        jinjava,
+        "ternary",
+        (v, a) ->
+            v == null && a.size() > 2 ? a.get(2, "none_val", null)
+                : Pyish.truthy(v) ? a.get(0, "true_val", null) : a.get(1, "false_val", null));
+    Filters.add(jinjava, "type_debug", (v, a) -> Pyish.typeName(v));
+    Filters.add(jinjava, "random", CoreFilters::random);
+  }
+
+  private static Object withDefault(Object value, Args args) {
+    Object fallback = args.get(0, "default_value", "");
+    boolean alsoFalsy = args.bool(1, "boolean", false);
+    if (value instanceof Undefined || (alsoFalsy && !Pyish.truthy(value))) {
+      return fallback;
+    }
+    return value;
+  }
+
+  private static Object toInt(Object v, Args a) {
+    Object fallback = a.get(0, "default", 0);
+    int base = a.integer(1, "base", 10);
+    try {
+      if (v instanceof Boolean b) {
+        return b ? 1 : 0;
+      }
+      if (v instanceof Number n) {
+        return Pyish.normalNumber(n instanceof Double || n instanceof Float
+            ? BigDecimal.valueOf(n.doubleValue()).toBigInteger() : n);
+      }
+      String s = Pyish.str(v).trim().replace("_", "");
+      if (base != 10) {
+        String digits = s.toLowerCase().replaceFirst("^0[xob]", "");
+        return Pyish.normalNumber(Long.parseLong(digits, base));
+      }
+      try {
+        return Pyish.normalNumber(Long.parseLong(s));
+      } catch (NumberFormatException e) {
+        return Pyish.normalNumber(new BigDecimal(s).toBigInteger());
+      }
+    } catch (RuntimeException e) {
+      return fallback;
+    }
+  }
+
+  private static Object toFloat(Object v, Args a) {
+    try {
+      return v instanceof Number n ? n.doubleValue() : Double.parseDouble(Pyish.str(v).trim());
+    } catch (RuntimeException e) {
+      return a.get(0, "default", 0.0);
+    }
+  }
+
+  /** Jinja2's batch: rows of {@code size}; the last row is padded only when fill_with is given. */
+  private static Object batch(Object v, Args a) {
+    int size = a.integer(0, "linecount", 1);
+    if (size <= 0) {
+      throw new TemplateException("batch size must be positive");
+    }
+    boolean fill = a.get(1, "fill_with", null) != null;
+    Object filler = a.get(1, "fill_with", null);
+    List<Object> rows = new ArrayList<>();
+    List<Object> row = new ArrayList<>();
+    for (Object item : Filters.list(v)) {
+      row.add(item);
+      if (row.size() == size) {
+        rows.add(row);
+        row = new ArrayList<>();
+      }
+    }
+    if (!row.isEmpty()) {
+      while (fill && row.size() < size) {
+        row.add(filler);
+      }
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  private static Object random(Object v, Args a) {
+    ThreadLocalRandom rnd = ThreadLocalRandom.current();
+    if (v instanceof Number n) {
+      long start = a.get(0, "start", null) == null ? 0 : Filters.number(a.get(0, "start", 0)).longValue();
+      long step = a.get(1, "step", null) == null ? 1 : Filters.number(a.get(1, "step", 1)).longValue();
+      long stop = n.longValue();
+      long count = (stop - start + step - 1) / step;
+      if (count <= 0) {
+        throw new TemplateException("random: empty range for " + stop);
+      }
+      return Pyish.normalNumber(start + step * rnd.nextLong(count));
+    }
+    List<Object> items = v instanceof Map<?, ?> m ? new ArrayList<>(m.keySet()) : Filters.list(v);
+    if (items.isEmpty()) {
+      throw new TemplateException("random: cannot choose from an empty sequence");
+    }
+    return items.get(rnd.nextInt(items.size()));
+  }
+}
