@@ -32,7 +32,14 @@ final class CoreFilters {
     Filters.add(jinjava, "int", CoreFilters::toInt);
     Filters.add(jinjava, "float", CoreFilters::toFloat);
     Filters.add(jinjava, "string", (v, a) -> Pyish.str(v));
-    Filters.add(jinjava, "list", (v, a) -> new ArrayList<>(Filters.list(v)));
+    // Integers become Longs like Jinjava's own literals, so `range(3) | list == [0, 1, 2]` holds.
+    Filters.add(jinjava, "list", (v, a) -> {
+      List<Object> out = new ArrayList<>();
+      for (Object o : Filters.list(v)) {
+        out.add(o instanceof Integer i ? (Object) i.longValue() : o);
+      }
+      return out;
+    });
     Filters.add(jinjava, "batch", CoreFilters::batch);
     Filters.add(
         jinjava,

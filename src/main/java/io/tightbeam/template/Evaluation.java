@@ -59,7 +59,11 @@ final class Evaluation {
   /** A raw value as Jinjava should see it: strings templated now, collections as lazy views. */
   Object lazy(Object raw) {
     if (raw instanceof Literal literal) {
-      return literal.value();
+      return data(literal.value());
+    } else if (raw instanceof Integer i) {
+      // Jinjava's literals are Longs and lists compare element by element with equals():
+      // one integer type for every number read makes [1, 2] == [1, 2] hold as in Python.
+      return i.longValue();
     } else if (raw instanceof String s) {
       return Templar.isTemplate(s) ? templateString(s) : s;
     } else if (raw instanceof Map<?, ?> map) {
@@ -68,6 +72,59 @@ final class Evaluation {
       return new LazyList(list);
     }
     return raw;
+  }
+
+  /** Data that is never templated, with its integers seen as Longs like every other number. */
+  private Object data(Object value) {
+    if (value instanceof Integer i) {
+      return i.longValue();
+    } else if (value instanceof List<?> list) {
+      return new AbstractList<Object>() {
+        @Override
+        public Object get(int index) {
+          return data(list.get(index));
+        }
+
+        @Override
+        public int size() {
+          return list.size();
+        }
+      };
+    } else if (value instanceof Map<?, ?> map) {
+      return new DataMap(map);
+    }
+    return value;
+  }
+
+  /** A read-only view of a data map whose values are seen through {@link #data}. */
+  private final class DataMap extends AbstractMap<Object, Object> {
+    private final Map<?, ?> raw;
+
+    DataMap(Map<?, ?> raw) {
+      this.raw = raw;
+    }
+
+    @Override
+    public Object get(Object key) {
+      return data(raw.get(key));
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return raw.containsKey(key);
+    }
+
+    @Override
+    public int size() {
+      return raw.size();
+    }
+
+    @Override
+    public Set<Entry<Object, Object>> entrySet() {
+      Set<Entry<Object, Object>> out = new java.util.LinkedHashSet<>();
+      raw.forEach((k, v) -> out.add(new java.util.AbstractMap.SimpleImmutableEntry<>(k, data(v))));
+      return out;
+    }
   }
 
   /** Templates one string: native value for a lone expression, a String otherwise. */
