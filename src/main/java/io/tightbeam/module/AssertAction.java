@@ -30,6 +30,11 @@ final class AssertAction implements ControllerAction {
     List<?> assertions = that instanceof List<?> list ? list : List.of(that);
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("changed", false);
+    boolean quiet = args.get("quiet") != null && Boolean.parseBoolean(String.valueOf(args.get("quiet")).toLowerCase().replace("yes", "true"));
+    if (!quiet) {
+      // As Ansible's assert: its result is shown in full even without -v.
+      r.put("_ansible_verbose_always", true);
+    }
     for (Object assertion : assertions) {
       if (!context.templar().isTrue(assertion, context.vars())) {
         r.put("failed", true);
