@@ -72,6 +72,10 @@ public final class SshdExtension implements BeforeAllCallback, AfterAllCallback 
     keygen(hostKey(), "tightbeam-test-host");
     keygen(clientKey(), "tightbeam-test-client");
     Files.copy(Path.of(clientKey() + ".pub"), dir.resolve("authorized_keys"));
+    // sshd reads authorized_keys as the login user, who may be a test-made user other than us
+    Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.setPosixFilePermissions(
+        dir.resolve("authorized_keys"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
     port = freePort();
     addresses = new ArrayList<>();
     for (int i = 0; i < hosts; i++) {
@@ -164,6 +168,12 @@ public final class SshdExtension implements BeforeAllCallback, AfterAllCallback 
   public String hostKeyFingerprint() throws IOException, InterruptedException {
     String out = run("ssh-keygen", "-l", "-f", hostKey() + ".pub");
     return out.split("\\s+")[1];
+  }
+
+  /** As {@link #endpoint(String, int)}, logging in as {@code user} (same client key). */
+  public Endpoint endpointAs(String inventoryName, int host, String user) {
+    Endpoint e = endpoint(inventoryName, host);
+    return new Endpoint(e.inventoryName(), e.type(), e.address(), e.port(), user, e.connectTimeout(), e.options());
   }
 
   /** An ssh endpoint for host number {@code host} with the client key and this known_hosts. */
