@@ -19,7 +19,7 @@ import org.apache.sshd.common.util.buffer.Buffer;
 /**
  * Ansible's {@code ssh} connection over one authenticated MINA session per (host, user), opened on
  * first use and shared by every exec, put and fetch as multiplexed channels. At most {@value
- * #CHANNELS_PER_SESSION} channels are open at once (OpenSSH's default MaxSessions); further
+ * #CHANNELS_PER_SESSION} channels are open at once (under OpenSSH's default MaxSessions 10); further
  * commands wait in a queue, holding no thread.
  *
  * <p>The command is sent as is (sshd runs it through the login shell); environment and working
@@ -29,13 +29,19 @@ import org.apache.sshd.common.util.buffer.Buffer;
  * commands that outlived a timeout) is retried with backoff; the command had not started.
  */
 public final class SshConnection implements Connection {
-  static final int CHANNELS_PER_SESSION = 10;
+  /**
+   * Below OpenSSH's default MaxSessions of 10 on purpose: sshd frees a finished channel's session
+   * slot only after it has processed the packets read with our CLOSE, so an open sent right after a
+   * close is refused when every slot is taken (measured with sshd 9.2 at DEBUG2).
+   */
+  static final int CHANNELS_PER_SESSION = 8;
   static final Duration TRANSFER_TIMEOUT = Duration.ofMinutes(5);
-  private static final int OPEN_RETRIES = 8;
+  private static final Duration OPEN_RETRY_LIMIT = Duration.ofSeconds(30);
 
   private final SshSettings settings;
   private final SshDialer dialer;
   private final AsyncSlots channels = new AsyncSlots(CHANNELS_PER_SESSION);
+  private final java.util.concurrent.atomic.AtomicInteger refusals = new java.util.concurrent.atomic.AtomicInteger();
   private CompletableFuture<ClientSession> session; // guarded by this
   private boolean closed; // guarded by this
 
@@ -91,9 +97,11 @@ public final class SshConnection implements Connection {
                 if (!opened.isOpened()) {
                   channels.release();
                   channel.close(true);
-                  if (opened.getException() instanceof SshChannelOpenException && s.isOpen() && run.refusals < OPEN_RETRIES) {
-                    // sshd still counts channels whose commands outlived them (MaxSessions): wait and retry
-                    long backoff = 50L << run.refusals++;
+                  if (opened.getException() instanceof SshChannelOpenException && s.isOpen() && run.mayRetryOpen()) {
+                    // sshd frees a closed channel's session slot only after it has read the packets that
+                    // follow our close, and commands that outlived their channel keep theirs: retry
+                    long backoff = Math.min(1000L, 20L << Math.min(run.refusals++, 6));
+                    refusals.incrementAndGet();
                     dialer.timer().schedule(
                         () -> channels.acquire().thenRun(() -> open(run, s, mayReopen)), backoff, TimeUnit.MILLISECONDS);
                     return;
@@ -134,28 +142,20 @@ public final class SshConnection implements Connection {
 
   private void sendStdin(ChannelExec channel, byte[] stdin) {
     OutputStream in = channel.getInvertedIn();
-    if (stdin == null || stdin.length == 0) {
-      closeQuietly(in);
-      return;
-    }
+    // Even an empty stdin is closed off the NIO thread: closing flushes and sends EOF through the
+    // same session the NIO thread is serving.
     dialer
         .stdinWriters()
         .execute(
             () -> {
               try (in) {
-                in.write(stdin);
+                if (stdin != null && stdin.length > 0) {
+                  in.write(stdin);
+                }
               } catch (IOException e) {
                 // the command exited without reading all of its input, as `head -1` may
               }
             });
-  }
-
-  private static void closeQuietly(OutputStream in) {
-    try {
-      in.close();
-    } catch (IOException e) {
-      // the channel is already gone; its close listener reports the outcome
-    }
   }
 
   private synchronized CompletableFuture<ClientSession> session() {
@@ -238,6 +238,15 @@ public final class SshConnection implements Connection {
     return session != null && session.isDone() && !session.isCompletedExceptionally() ? session.join() : null;
   }
 
+  /** How many channel opens sshd has refused and we retried (for tests and -vvv). */
+  int refusedOpens() {
+    return refusals.get();
+  }
+
+  int channelsWaiting() {
+    return channels.waiting();
+  }
+
   /** How many channels are open or queued right now (for tests). */
   int channelsInUse() {
     return channels.inUse();
@@ -266,6 +275,15 @@ public final class SshConnection implements Connection {
     final CompletableFuture<ExecResult> result = new CompletableFuture<>();
     volatile ChannelExec channel;
     int refusals; // touched by one listener at a time
+    long firstRefusal;
+
+    boolean mayRetryOpen() {
+      long now = System.nanoTime();
+      if (refusals == 0) {
+        firstRefusal = now;
+      }
+      return now - firstRefusal < OPEN_RETRY_LIMIT.toNanos();
+    }
 
     Run(String command, byte[] stdin, Duration timeout) {
       this.command = command;

@@ -27,6 +27,20 @@ class SshConnectionContractIT extends ConnectionContract {
     dialer.close();
   }
 
+  @org.junit.jupiter.api.Test
+  void neverMoreThanTenChannelsAtOnce() throws Exception {
+    java.util.List<java.util.concurrent.CompletableFuture<ExecResult>> running = new java.util.ArrayList<>();
+    for (int i = 0; i < 25; i++) {
+      running.add(connection.exec(ExecRequest.of("sleep 1")));
+    }
+    Thread.sleep(300);
+    org.assertj.core.api.Assertions.assertThat(connection.channelsInUse()).isEqualTo(SshConnection.CHANNELS_PER_SESSION);
+    for (var f : running) {
+      org.assertj.core.api.Assertions.assertThat(f.get(120, java.util.concurrent.TimeUnit.SECONDS).exitCode()).isZero();
+    }
+    org.assertj.core.api.Assertions.assertThat(connection.channelsInUse()).isZero();
+  }
+
   @Override
   Connection connection() {
     return connection;

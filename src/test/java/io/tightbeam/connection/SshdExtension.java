@@ -36,6 +36,7 @@ public final class SshdExtension implements BeforeAllCallback, AfterAllCallback 
 
   private final int hosts;
   private int maxSessions = 50;
+  private String logLevel = "VERBOSE";
   private Path dir;
   private Process process;
   private int port;
@@ -53,6 +54,12 @@ public final class SshdExtension implements BeforeAllCallback, AfterAllCallback 
   /** Sets sshd's MaxSessions (channels per connection; 50 by default here, 10 in stock OpenSSH). */
   public SshdExtension withMaxSessions(int sessions) {
     this.maxSessions = sessions;
+    return this;
+  }
+
+  /** Sets sshd's LogLevel (VERBOSE by default; DEBUG3 to watch channels). */
+  public SshdExtension withLogLevel(String level) {
+    this.logLevel = level;
     return this;
   }
 
@@ -199,7 +206,7 @@ public final class SshdExtension implements BeforeAllCallback, AfterAllCallback 
         .append("AuthorizedKeysFile ").append(dir.resolve("authorized_keys")).append('\n')
         .append("PidFile ").append(dir.resolve("sshd.pid")).append('\n')
         .append("StrictModes no\nUsePAM no\nPermitRootLogin yes\nPasswordAuthentication no\n")
-        .append("KbdInteractiveAuthentication no\nUseDNS no\nPrintMotd no\nLogLevel VERBOSE\n")
+        .append("KbdInteractiveAuthentication no\nUseDNS no\nPrintMotd no\nLogLevel ").append(logLevel).append('\n')
         .append("MaxStartups 200\nMaxSessions ").append(maxSessions).append('\n');
     if (Files.exists(Path.of("/usr/lib/openssh/sftp-server"))) {
       c.append("Subsystem sftp /usr/lib/openssh/sftp-server\n");
