@@ -204,6 +204,22 @@ class SshConnectionIT {
   }
 
   @Test
+  void sshConfigSuppliesHostNamePortUserAndIdentityFile() throws Exception {
+    Path sshDir = Files.createDirectories(SSHD.directory().resolve("config-ssh"));
+    Files.writeString(
+        sshDir.resolve("config"),
+        "Host webalias\n  HostName " + SSHD.address(2) + "\n  Port " + SSHD.port() + "\n  User " + SSHD.user()
+            + "\n  IdentityFile " + SSHD.clientKey() + "\n");
+    try (SshDialer configured = new SshDialer(sshDir)) {
+      Endpoint endpoint =
+          new Endpoint("webalias", "ssh", "webalias", 0, null, Duration.ofSeconds(10), Map.of("host_key_checking", "false"));
+      SshConnection connection = new SshConnection(endpoint, configured);
+      assertThat(run(connection, "echo $SSH_CONNECTION").stdoutText()).contains(SSHD.address(2) + " " + SSHD.port());
+      connection.close();
+    }
+  }
+
+  @Test
   void connectionsWiresSshAndItsAliases() throws Exception {
     try (Connections connections = new Connections()) {
       for (String type : List.of("ssh", "paramiko", "smart")) {
