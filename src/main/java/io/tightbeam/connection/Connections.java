@@ -5,10 +5,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The connections of one run: one per (host, user), opened on first use, reused by every task,
- * poll and transfer, closed at the end of the run.
+ * poll and transfer, closed at the end of the run. SSH connections share one MINA client (two I/O
+ * threads, one timer thread, a few stdin writers), created with the first SSH endpoint and stopped
+ * by {@link #close}.
  */
 public final class Connections implements AutoCloseable {
   private final Map<String, Connection> open = new ConcurrentHashMap<>();
+  private SshDialer dialer; // guarded by this
 
   /** The connection for {@code endpoint}, opening it when this is the first use. */
   public Connection get(Endpoint endpoint) {
@@ -16,17 +19,32 @@ public final class Connections implements AutoCloseable {
     return open.computeIfAbsent(key, k -> openNew(endpoint));
   }
 
-  private static Connection openNew(Endpoint endpoint) {
-    if ("local".equals(endpoint.type())) {
-      return new LocalConnection(endpoint.inventoryName());
+  private Connection openNew(Endpoint endpoint) {
+    String type = endpoint.type() == null ? "ssh" : endpoint.type();
+    return switch (type) {
+      case "local", "ansible.builtin.local" -> new LocalConnection(endpoint.inventoryName());
+      case "ssh", "paramiko", "paramiko_ssh", "smart", "ansible.builtin.ssh", "ansible.builtin.paramiko_ssh" ->
+          new SshConnection(endpoint, dialer());
+      default -> throw new ConnectionException("unsupported connection type '" + endpoint.type() + "'");
+    };
+  }
+
+  private synchronized SshDialer dialer() {
+    if (dialer == null) {
+      dialer = new SshDialer();
     }
-    // TODO(connection helper): ssh
-    throw new ConnectionException("unsupported connection type '" + endpoint.type() + "'");
+    return dialer;
   }
 
   @Override
   public void close() {
     open.values().forEach(Connection::close);
     open.clear();
+    synchronized (this) {
+      if (dialer != null) {
+        dialer.close();
+        dialer = null;
+      }
+    }
   }
 }

@@ -1,0 +1,319 @@
+package io.tightbeam.connection;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.config.hosts.ConfigFileHostEntryResolver;
+import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
+import org.apache.sshd.client.future.ConnectFuture;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.AttributeRepository;
+import org.apache.sshd.common.keyprovider.FileKeyPairProvider;
+import org.apache.sshd.core.CoreModuleProperties;
+
+/**
+ * The run's one MINA {@link SshClient} (started once, two NIO workers for all hosts) and the way
+ * to an authenticated session: at most {@value #HANDSHAKES_PER_ADDRESS} handshakes in flight per
+ * target address, a deadline of the endpoint's connect timeout per attempt, and up to {@value
+ * #ATTEMPTS} attempts when a server drops a handshake (OpenSSH's MaxStartups does so under load).
+ * Nothing here blocks a caller: sessions arrive through futures completed by MINA's listeners.
+ */
+final class SshDialer implements AutoCloseable {
+  static final int HANDSHAKES_PER_ADDRESS = 8;
+  static final int ATTEMPTS = 3;
+  private static final List<String> DEFAULT_KEYS = List.of("id_ed25519", "id_ecdsa", "id_rsa");
+
+  private final SshClient client;
+  private final Path sshDir;
+  private final ScheduledExecutorService timer;
+  private final ThreadPoolExecutor stdinWriters;
+  private final Map<String, AsyncSlots> handshakes = new ConcurrentHashMap<>();
+  private final Map<Path, List<KeyPair>> keyCache = new ConcurrentHashMap<>();
+  private final AtomicInteger sessionsOpened = new AtomicInteger();
+
+  /** A dialer reading {@code config}, {@code known_hosts} and default keys from {@code sshDir}. */
+  SshDialer(Path sshDir) {
+    this.sshDir = sshDir;
+    client = SshClient.setUpDefaultClient();
+    // Without TCP_NODELAY every round trip waits ~40 ms for Nagle and delayed ACKs.
+    CoreModuleProperties.TCP_NODELAY.set(client, true);
+    CoreModuleProperties.SOCKET_KEEPALIVE.set(client, true);
+    CoreModuleProperties.NIO_WORKERS.set(client, 2);
+    // A host that stops answering closes its session (and fails its commands) within about a minute.
+    CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, Duration.ofSeconds(15));
+    CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(client, 4);
+    client.setServerKeyVerifier(new HostKeyCheck());
+    Path config = sshDir.resolve("config");
+    client.setHostConfigEntryResolver(
+        Files.isRegularFile(config) ? new ConfigFileHostEntryResolver(config) : HostConfigEntryResolver.EMPTY);
+    String agent = System.getenv("SSH_AUTH_SOCK");
+    if (agent != null && !agent.isBlank() && Files.exists(Path.of(agent))) {
+      client.setAgentFactory(UnixSocketAgent.factory(Path.of(agent)));
+    }
+    client.start();
+    timer = new ScheduledThreadPoolExecutor(1, daemon("tightbeam-ssh-timer"));
+    ((ScheduledThreadPoolExecutor) timer).setRemoveOnCancelPolicy(true);
+    // Stdin larger than the channel window blocks its writer, so it must not be an NIO worker.
+    stdinWriters =
+        new ThreadPoolExecutor(4, 4, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemon("tightbeam-ssh-stdin"));
+    stdinWriters.allowCoreThreadTimeOut(true);
+  }
+
+  /** A dialer for the user's own {@code ~/.ssh}. */
+  SshDialer() {
+    this(Path.of(System.getProperty("user.home"), ".ssh"));
+  }
+
+  ScheduledExecutorService timer() {
+    return timer;
+  }
+
+  Executor stdinWriters() {
+    return stdinWriters;
+  }
+
+  /** How many sessions have been authenticated since the start (for tests and -vvv). */
+  int sessionsOpened() {
+    return sessionsOpened.get();
+  }
+
+  Path sshDir() {
+    return sshDir;
+  }
+
+  /** An authenticated session to the endpoint, or a {@link ConnectionException}. */
+  CompletableFuture<ClientSession> open(SshSettings settings) {
+    AsyncSlots gate =
+        handshakes.computeIfAbsent(settings.address() + ":" + settings.port(), k -> new AsyncSlots(HANDSHAKES_PER_ADDRESS));
+    CompletableFuture<ClientSession> result = new CompletableFuture<>();
+    gate.acquire().thenRun(() -> attempt(settings, 1, result));
+    result.whenComplete((session, failure) -> gate.release());
+    return result;
+  }
+
+  private void attempt(SshSettings settings, int attempt, CompletableFuture<ClientSession> result) {
+    handshake(settings)
+        .whenComplete(
+            (session, failure) -> {
+              if (failure == null) {
+                result.complete(session);
+              } else if (failure instanceof HandshakeFailure f && f.retriable && attempt < ATTEMPTS) {
+                long backoff = 150L * attempt + ThreadLocalRandom.current().nextLong(100);
+                timer.schedule(() -> attempt(settings, attempt + 1, result), backoff, TimeUnit.MILLISECONDS);
+              } else {
+                result.completeExceptionally(
+                    failure instanceof HandshakeFailure f ? f.error : unreachable(settings, failure));
+              }
+            });
+  }
+
+  private CompletableFuture<ClientSession> handshake(SshSettings settings) {
+    CompletableFuture<ClientSession> done = new CompletableFuture<>();
+    ConnectFuture connecting;
+    try {
+      AttributeRepository context = AttributeRepository.ofKeyValuePair(HostKeyCheck.POLICY, settings.hostKeys());
+      connecting = client.connect(userFor(settings), settings.address(), settings.port(), context);
+    } catch (IOException | RuntimeException e) {
+      done.completeExceptionally(new HandshakeFailure(unreachable(settings, e), false));
+      return done;
+    }
+    var deadline =
+        timer.schedule(
+            () -> {
+              ConnectionException timeout =
+                  unreachable(settings, "timed out after " + settings.connectTimeout().toMillis() + " ms");
+              if (done.completeExceptionally(new HandshakeFailure(timeout, false))) {
+                connecting.cancel();
+                if (connecting.getSession() != null) {
+                  connecting.getSession().close(true);
+                }
+              }
+            },
+            settings.connectTimeout().toMillis(),
+            TimeUnit.MILLISECONDS);
+    done.whenComplete((s, e) -> deadline.cancel(false));
+    connecting.addListener(
+        connected -> {
+          if (!connected.isConnected()) {
+            Throwable cause = connected.getException();
+            done.completeExceptionally(
+                new HandshakeFailure(
+                    unreachable(settings, cause == null ? "connection cancelled" : describe(cause)), retriable(cause)));
+            return;
+          }
+          ClientSession session = connected.getSession();
+          if (done.isDone()) {
+            session.close(true);
+            return;
+          }
+          authenticate(settings, session, done);
+        });
+    return done;
+  }
+
+  private void authenticate(SshSettings settings, ClientSession session, CompletableFuture<ClientSession> done) {
+    try {
+      addIdentities(settings, session);
+      session
+          .auth()
+          .addListener(
+              auth -> {
+                if (auth.isSuccess()) {
+                  if (done.complete(session)) {
+                    sessionsOpened.incrementAndGet();
+                  } else {
+                    session.close(true);
+                  }
+                  return;
+                }
+                String rejection = session.getAttribute(HostKeyCheck.REJECTION);
+                session.close(true);
+                Throwable cause = auth.getException();
+                if (rejection != null) {
+                  done.completeExceptionally(new HandshakeFailure(new ConnectionException(rejection), false));
+                } else if (cause != null && String.valueOf(cause.getMessage()).contains("authentication methods")) {
+                  done.completeExceptionally(
+                      new HandshakeFailure(
+                          unreachable(settings, "Permission denied (no key or password was accepted)"), false));
+                } else {
+                  done.completeExceptionally(
+                      new HandshakeFailure(
+                          unreachable(settings, cause == null ? "authentication failed" : describe(cause)), true));
+                }
+              });
+    } catch (IOException | RuntimeException e) {
+      session.close(true);
+      boolean retriable = !(e instanceof ConnectionException);
+      done.completeExceptionally(
+          new HandshakeFailure(e instanceof ConnectionException c ? c : unreachable(settings, e), retriable));
+    }
+  }
+
+  private void addIdentities(SshSettings settings, ClientSession session) {
+    for (Path key : settings.identityFiles()) {
+      for (KeyPair pair : keys(key, true)) {
+        session.addPublicKeyIdentity(pair);
+      }
+    }
+    for (String name : DEFAULT_KEYS) {
+      Path key = sshDir.resolve(name);
+      if (Files.isRegularFile(key) && !settings.identityFiles().contains(key)) {
+        keys(key, false).forEach(session::addPublicKeyIdentity);
+      }
+    }
+    if (settings.password() != null) {
+      session.addPasswordIdentity(settings.password());
+    }
+  }
+
+  private List<KeyPair> keys(Path file, boolean required) {
+    List<KeyPair> cached = keyCache.get(file);
+    if (cached != null) {
+      return cached;
+    }
+    List<KeyPair> loaded = new ArrayList<>();
+    try {
+      new FileKeyPairProvider(file).loadKeys(null).forEach(loaded::add);
+    } catch (RuntimeException e) {
+      if (required) {
+        throw new ConnectionException("cannot load private key " + file + ": " + describe(e), e);
+      }
+      // an unreadable or passphrase-protected default key is skipped, as ssh does without a tty
+    }
+    if (required && loaded.isEmpty()) {
+      throw new ConnectionException("cannot load private key " + file + ": no key found");
+    }
+    keyCache.put(file, List.copyOf(loaded));
+    return loaded;
+  }
+
+  private static String userFor(SshSettings settings) {
+    return settings.user() != null ? settings.user() : System.getProperty("user.name");
+  }
+
+  private static boolean retriable(Throwable cause) {
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static ConnectionException unreachable(SshSettings settings, Throwable cause) {
+    return new ConnectionException(message(settings, describe(cause)), cause);
+  }
+
+  static ConnectionException unreachable(SshSettings settings, String reason) {
+    return new ConnectionException(message(settings, reason));
+  }
+
+  private static String message(SshSettings settings, String reason) {
+    return "Failed to connect to the host via ssh: "
+        + userFor(settings)
+        + "@"
+        + settings.address()
+        + (settings.port() > 0 ? ":" + settings.port() : "")
+        + ": "
+        + reason;
+  }
+
+  static String describe(Throwable cause) {
+    Throwable root = cause;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String text = root.getMessage();
+    return text == null || text.isBlank() ? root.getClass().getSimpleName() : text;
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  @Override
+  public void close() {
+    try {
+      client.stop();
+    } finally {
+      timer.shutdownNow();
+      stdinWriters.shutdownNow();
+    }
+  }
+
+  /** A failed handshake and whether trying again might help. */
+  private static final class HandshakeFailure extends RuntimeException {
+    final ConnectionException error;
+    final boolean retriable;
+
+    HandshakeFailure(ConnectionException error, boolean retriable) {
+      super(error.getMessage(), null, false, false);
+      this.error = error;
+      this.retriable = retriable;
+    }
+  }
+}

@@ -1,0 +1,168 @@
+package io.tightbeam.connection;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How to reach one host over SSH, read from an {@link Endpoint}: its fields first, then the
+ * OpenSSH options found in {@code ansible_ssh_common_args} / {@code ansible_ssh_extra_args} for
+ * whatever the endpoint leaves unset. A port of 0 and a null user leave the choice to {@code
+ * ~/.ssh/config} (then 22 and the local user).
+ */
+record SshSettings(
+    String inventoryName,
+    String address,
+    int port,
+    String user,
+    Duration connectTimeout,
+    List<Path> identityFiles,
+    String password,
+    HostKeyPolicy hostKeys) {
+
+  static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+  /** Whether and against which file host keys are checked; {@code acceptNew} adds unknown ones. */
+  record HostKeyPolicy(boolean check, boolean acceptNew, Path knownHosts) {}
+
+  static SshSettings from(Endpoint endpoint, Path sshDir) {
+    Map<String, String> options = endpoint.options() == null ? Map.of() : endpoint.options();
+    List<String> args = new ArrayList<>();
+    args.addAll(words(options.get("ansible_ssh_common_args")));
+    args.addAll(words(options.get("ansible_ssh_extra_args")));
+
+    int port = endpoint.port();
+    String user = blankToNull(endpoint.user());
+    Duration timeout = endpoint.connectTimeout();
+    List<Path> keys = new ArrayList<>();
+    String keyOption = blankToNull(options.get("ansible_ssh_private_key_file"));
+    if (keyOption == null) {
+      keyOption = blankToNull(options.get("ansible_private_key_file"));
+    }
+    if (keyOption != null) {
+      keys.add(localPath(keyOption));
+    }
+    boolean check = !isFalse(options.get("host_key_checking"));
+    boolean acceptNew = false;
+    Path knownHosts = sshDir.resolve("known_hosts");
+
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      String value = i + 1 < args.size() ? args.get(i + 1) : null;
+      if (arg.length() > 2 && arg.startsWith("-") && "iplo".indexOf(arg.charAt(1)) >= 0) {
+        value = arg.substring(2); // -oKey=value, -p2222 ...
+        arg = arg.substring(0, 2);
+      } else {
+        i++;
+      }
+      if (value == null) {
+        break;
+      }
+      switch (arg) {
+        case "-i" -> keys.add(localPath(value));
+        case "-p" -> port = port > 0 ? port : Integer.parseInt(value);
+        case "-l" -> user = user != null ? user : value;
+        case "-o" -> {
+          String[] kv = value.split("[=\\s]+", 2);
+          String key = kv[0].toLowerCase(Locale.ROOT);
+          String v = kv.length > 1 ? kv[1].trim() : "";
+          switch (key) {
+            case "stricthostkeychecking" -> {
+              check = check && !isFalse(v);
+              acceptNew = v.equalsIgnoreCase("accept-new");
+            }
+            case "userknownhostsfile" -> knownHosts = localPath(v.split("\\s+")[0]);
+            case "identityfile" -> keys.add(localPath(v));
+            case "port" -> port = port > 0 ? port : Integer.parseInt(v);
+            case "user" -> user = user != null ? user : v;
+            case "connecttimeout" -> timeout = timeout != null ? timeout : Duration.ofSeconds(Long.parseLong(v));
+            default -> {
+              // other OpenSSH options have no MINA equivalent we honour; ignoring them matches ssh's tolerance
+            }
+          }
+        }
+        default -> i--; // an unknown flag: do not swallow the next word
+      }
+    }
+    String password = options.get("ansible_password");
+    if (password == null) {
+      password = options.get("ansible_ssh_pass");
+    }
+    String address = blankToNull(endpoint.address()) != null ? endpoint.address() : endpoint.inventoryName();
+    return new SshSettings(
+        endpoint.inventoryName(),
+        address,
+        Math.max(port, 0),
+        user,
+        timeout == null ? DEFAULT_CONNECT_TIMEOUT : timeout,
+        List.copyOf(keys),
+        password,
+        new HostKeyPolicy(check, acceptNew, knownHosts));
+  }
+
+  private static boolean isFalse(String value) {
+    if (value == null) {
+      return false;
+    }
+    return switch (value.trim().toLowerCase(Locale.ROOT)) {
+      case "false", "no", "off", "0", "n" -> true;
+      default -> false;
+    };
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+
+  static Path localPath(String path) {
+    if (path.equals("~") || path.startsWith("~/")) {
+      return Path.of(System.getProperty("user.home") + path.substring(1));
+    }
+    return Path.of(path);
+  }
+
+  /** Splits an ssh argument string into words as sh would: quotes group, backslash escapes. */
+  static List<String> words(String text) {
+    List<String> words = new ArrayList<>();
+    if (text == null) {
+      return words;
+    }
+    StringBuilder word = null;
+    char quote = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quote != 0) {
+        if (c == quote) {
+          quote = 0;
+        } else if (c == '\\' && quote == '"' && i + 1 < text.length()) {
+          word.append(text.charAt(++i));
+        } else {
+          word.append(c);
+        }
+      } else if (Character.isWhitespace(c)) {
+        if (word != null) {
+          words.add(word.toString());
+          word = null;
+        }
+      } else {
+        if (word == null) {
+          word = new StringBuilder();
+        }
+        if (c == '\'' || c == '"') {
+          quote = c;
+        } else if (c == '\\' && i + 1 < text.length()) {
+          word.append(text.charAt(++i));
+        } else {
+          word.append(c);
+        }
+      }
+    }
+    if (word != null) {
+      words.add(word.toString());
+    }
+    return words;
+  }
+}
