@@ -1,6 +1,5 @@
 package io.tightbeam.connection;
 
-import io.tightbeam.module.Sh;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;

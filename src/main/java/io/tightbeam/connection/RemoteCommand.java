@@ -1,6 +1,5 @@
 package io.tightbeam.connection;
 
-import io.tightbeam.module.Sh;
 import java.util.Map;
 import java.util.regex.Pattern;
 

@@ -1,5 +1,6 @@
 package io.tightbeam.module;
 
+import io.tightbeam.connection.Sh;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;

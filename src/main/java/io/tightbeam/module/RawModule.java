@@ -1,5 +1,6 @@
 package io.tightbeam.module;
 
+import io.tightbeam.connection.Sh;
 import io.tightbeam.connection.ExecRequest;
 import io.tightbeam.connection.ExecResult;
 import io.tightbeam.module.ArgSpec.Kind;

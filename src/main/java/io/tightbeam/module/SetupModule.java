@@ -1,5 +1,6 @@
 package io.tightbeam.module;
 
+import io.tightbeam.connection.Sh;
 import io.tightbeam.module.ArgSpec.Kind;
 import java.util.List;
 import java.util.Map;

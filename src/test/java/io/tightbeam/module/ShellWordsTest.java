@@ -1,5 +1,6 @@
 package io.tightbeam.module;
 
+import io.tightbeam.connection.Sh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

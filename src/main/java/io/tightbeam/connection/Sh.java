@@ -1,4 +1,4 @@
-package io.tightbeam.module;
+package io.tightbeam.connection;
 
 import java.util.List;
 import java.util.stream.Collectors;
