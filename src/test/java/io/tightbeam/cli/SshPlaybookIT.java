@@ -50,7 +50,7 @@ class SshPlaybookIT {
             - assert:
                 that: out.stdout == inventory_hostname
         """);
-    int loginsBefore = SSHD.acceptedLogins();
+    long loginsBefore = SSHD.acceptedLogins();
     CliRunner.Run run = new CliRunner().playbook("-i", inventory("").toString(), pb.toString(), "-f", "5");
     assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     for (int i = 1; i <= 5; i++) {
