@@ -173,9 +173,24 @@ final class WrapperText {
           }'
       }
 
-      # Stops the whole job: TERM, a short grace (cut short when all are gone), then KILL until
-      # nothing of it is left.
+      # Whether a pid is a live process (a zombie is not).
+      tb_alive() {
+        [ -n "$1" ] || return 1
+        if [ -r "/proc/$1/stat" ]; then
+          tb_st=
+          read -r tb_st < "/proc/$1/stat" 2>/dev/null
+          [ -n "$tb_st" ] || return 1
+          tb_st=${tb_st##*') '}
+          case $tb_st in Z*|X*) return 1 ;; esac
+          return 0
+        fi
+        kill -0 "$1" 2>/dev/null
+      }
+
+      # Stops the whole job: TERM to the runner's group at once, then to every other member found,
+      # a short grace (cut short when all are gone), then KILL until nothing of it is left.
       tb_stop() {
+        kill -TERM -"$1" 2>/dev/null
         tb_p=$(tb_members "$1")
         [ -z "$tb_p" ] && return
         kill -TERM $tb_p 2>/dev/null
@@ -184,7 +199,7 @@ final class WrapperText {
           tb_i=$((tb_i + 1))
           sleep 0.1 2>/dev/null || tb_i=3
           tb_a=
-          for tb_q in $tb_p; do kill -0 $tb_q 2>/dev/null && tb_a=1 && break; done
+          for tb_q in $tb_p; do tb_alive $tb_q && tb_a=1 && break; done
           [ -z "$tb_a" ] && break
         done
         tb_i=0
@@ -243,16 +258,32 @@ final class WrapperText {
       """
       tb_boot=
       if [ -r /proc/sys/kernel/random/boot_id ]; then read -r tb_boot < /proc/sys/kernel/random/boot_id; fi
-      tb_alive() { [ -n "$1" ] && { kill -0 "$1" 2>/dev/null || [ -d "/proc/$1" ]; }; }
+      # Whether a pid is a live process (a zombie is not).
+      tb_alive() {
+        [ -n "$1" ] || return 1
+        if [ -r "/proc/$1/stat" ]; then
+          tb_st=
+          read -r tb_st < "/proc/$1/stat" 2>/dev/null
+          [ -n "$tb_st" ] || return 1
+          tb_st=${tb_st##*') '}
+          case $tb_st in Z*|X*) return 1 ;; esac
+          return 0
+        fi
+        kill -0 "$1" 2>/dev/null
+      }
       tb_read() { tb_c=$(cat -- "$1" 2>/dev/null; echo .); tb_c=${tb_c%.}; }
+      # Liveness from the started record: a live supervisor is enough (it writes the record of a
+      # runner that died); a live runner without its supervisor has lost its time limit.
       tb_liveness() {
         tb_p=${tb_c#*'"tightbeam_pid": '}; tb_p=${tb_p%%[!0-9]*}
         tb_s=; case $tb_c in *'"tightbeam_supervisor_pid": '*) tb_s=${tb_c#*'"tightbeam_supervisor_pid": '}; tb_s=${tb_s%%[!0-9]*} ;; esac
         tb_b=; case $tb_c in *'"tightbeam_boot_id": "'*) tb_b=${tb_c#*'"tightbeam_boot_id": "'}; tb_b=${tb_b%%'"'*} ;; esac
         if [ -n "$tb_b" ] && [ -n "$tb_boot" ] && [ "$tb_b" != "$tb_boot" ]; then tb_a=boot
-        elif ! tb_alive "$tb_p"; then tb_a=runner:$tb_p
-        elif [ -n "$tb_s" ] && ! tb_alive "$tb_s"; then tb_a=supervisor:$tb_s
-        else tb_a=1; fi
+        elif [ -z "$tb_s" ]; then
+          if tb_alive "$tb_p"; then tb_a=1; else tb_a=runner:$tb_p; fi
+        elif tb_alive "$tb_s"; then tb_a=1
+        elif tb_alive "$tb_p"; then tb_a=supervisor:$tb_s
+        else tb_a=runner:$tb_p; fi
       }
       # Whether a process still carries the job's environment marker (only the unparseable case needs it).
       tb_marker() {
