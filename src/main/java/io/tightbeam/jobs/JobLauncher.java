@@ -39,6 +39,11 @@ public final class JobLauncher {
     this.shell = shell;
   }
 
+  /**
+   * Launches {@code script} as a job; a null or blank async dir or remote tmp means Ansible's
+   * default. Throws {@link IllegalArgumentException} for a time limit below 1 second (validate
+   * {@code async} before calling).
+   */
   public CompletableFuture<Map<String, Object>> launch(
       RemoteScript script, JobSpec spec, TargetContext target) {
     if (spec.timeLimitSeconds() < 1) {
@@ -65,8 +70,10 @@ public final class JobLauncher {
     }
     String body = script.body().endsWith("\n") ? script.body() : script.body() + "\n";
     return "tb_rand=" + rand + "\n"
-        + "tb_dir=" + RemotePath.expr(trimSlash(spec.asyncDir())) + "\n"
-        + "tb_rt=" + RemotePath.expr(trimSlash(spec.remoteTmp())) + "\n"
+        + "tb_dir=" + RemotePath.expr(trimSlash(orDefault(spec.asyncDir(), "~/.ansible_async")))
+        + "\n"
+        + "tb_rt=" + RemotePath.expr(trimSlash(orDefault(spec.remoteTmp(), "~/.ansible/tmp")))
+        + "\n"
         + "tb_limit=" + spec.timeLimitSeconds() + "\n"
         + "tb_keep=" + (spec.keepRemoteFiles() ? 1 : 0) + "\n"
         + "tb_sh=" + Sh.quote(shell) + "\n"
@@ -76,6 +83,10 @@ public final class JobLauncher {
         + "cat > \"$tb_tmp/job.sh\" <<'" + delimiter + "'\n"
         + ShellJson.FUNCTIONS + WrapperText.JOB + delimiter + "\n"
         + WrapperText.LAUNCH_DETACH;
+  }
+
+  private static String orDefault(String dir, String ansibleDefault) {
+    return dir == null || dir.isBlank() ? ansibleDefault : dir;
   }
 
   private static String trimSlash(String dir) {
