@@ -61,7 +61,7 @@ class JobLifecycleIT {
   void awaitReportsPollsThenFinishesAndRemovesTheJobFile() throws Exception {
     try (LocalJobs jobs = new LocalJobs("/bin/sh", root)) {
       Map<String, Object> launched =
-          jobs.launch("sleep 2; printf '%s\\n' '{\"changed\": true, \"stdout\": \"a\\\\nb\"}'", 20);
+          jobs.launch("sleep 2; printf '%s\\n' '{\"changed\": true, \"stdout\": \"a\\nb\"}'", 20);
       String jid = (String) launched.get("ansible_job_id");
       List<Map<String, Object>> polls = new CopyOnWriteArrayList<>();
       long start = System.nanoTime();
@@ -75,6 +75,20 @@ class JobLifecycleIT {
       assertThat(tookMillis).as("first check after poll, done at the first check after 2 s")
           .isBetween(1900L, 5000L);
       assertThat(jobs.jobFile(jid)).as("automatic cleanup").doesNotExist();
+    }
+  }
+
+  @Test
+  void keepRemoteFilesKeepsTheJobsTmpDir() throws Exception {
+    try (LocalJobs jobs = new LocalJobs("/bin/sh", root)) {
+      JobSpec keep = new JobSpec(20, jobs.asyncDir.toString(), jobs.remoteTmp.toString(), true);
+      String jid = (String) jobs.launcher
+          .launch(new io.tightbeam.module.RemoteScript("echo '{\"k\": 1}'"), keep, jobs.target)
+          .get().get("ansible_job_id");
+      assertThat(jobs.statusWhenFinished(jid)).containsEntry("k", 1);
+      Thread.sleep(500);
+      assertThat(jobs.remoteTmp.resolve("tightbeam-async-" + jid).resolve("module.sh"))
+          .hasContent("echo '{\"k\": 1}'");
     }
   }
 
