@@ -5,6 +5,7 @@ import io.tightbeam.connection.ExecResult;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,23 +65,22 @@ final class StatusScript {
           + result.exitCode() + "): " + result.stderrText().strip());
     }
     int end = out.lastIndexOf(token + " end\n");
-    List<JobObservation> found = new ArrayList<>();
+    List<MatchResult> heads = new ArrayList<>();
     Matcher m = header.matcher(out);
-    List<int[]> spans = new ArrayList<>();
-    List<String[]> heads = new ArrayList<>();
     while (m.find()) {
-      spans.add(new int[] {m.start(), m.end()});
-      heads.add(new String[] {m.group(1), m.group(2), m.group(3), m.group(4), m.group(5)});
+      heads.add(m.toMatchResult());
     }
-    for (int i = 0; i < spans.size(); i++) {
-      int from = spans.get(i)[1];
-      int to = i + 1 < spans.size() ? spans.get(i + 1)[0] : end;
-      String content = out.substring(from, Math.max(from, to - 1));
-      String[] h = heads.get(i);
-      if (Integer.parseInt(h[0]) != i) {
+    List<JobObservation> found = new ArrayList<>();
+    for (int i = 0; i < heads.size(); i++) {
+      MatchResult h = heads.get(i);
+      int to = i + 1 < heads.size() ? heads.get(i + 1).start() : end;
+      // every section ends with the newline the script adds after the file's content
+      String content = out.substring(h.end(), Math.max(h.end(), to - 1));
+      if (Integer.parseInt(h.group(1)) != i) {
         throw new ConnectionException("job status check on " + host + ": garbled reply");
       }
-      found.add(new JobObservation(h[1].equals("1"), h[2], h[3].equals("1"), h[4], content));
+      found.add(new JobObservation(
+          h.group(2).equals("1"), h.group(3), h.group(4).equals("1"), h.group(5), content));
     }
     if (found.size() != entries.size()) {
       throw new ConnectionException("job status check on " + host + ": expected "
