@@ -22,6 +22,7 @@ class JobTimeLimitIT {
       "setsid sleep 301 &",
       "setsid sh -c 'trap \"\" TERM; sleep 302; sleep 302' &",
       "sh -c 'trap \"\" TERM; while :; do sleep 1; done' &",
+      "touch %s",
       "sleep 303",
       "echo '{\"changed\": true}'");
 
@@ -45,16 +46,18 @@ class JobTimeLimitIT {
   @MethodSource("shells")
   void jobOverItsLimitIsStoppedWithItsWholeProcessTree(String shell) throws Exception {
     try (LocalJobs jobs = new LocalJobs(shell, root)) {
-      jid = (String) jobs.launch(FORKING_MODULE, 2).get("ansible_job_id");
+      jid = (String) jobs.launch(FORKING_MODULE.formatted(io.tightbeam.module.Sh.quote(root.resolve("ready").toString())), 4).get("ansible_job_id");
       long launched = System.nanoTime();
-      LocalJobs.await(() -> count(jid) >= 5, Duration.ofSeconds(2));
+      Path ready = root.resolve("ready");
+      LocalJobs.await(() -> Files.exists(ready), Duration.ofSeconds(4));
+      assertThat(ready).as("the module started all its children before its limit").exists();
       assertThat(count(jid)).as("the module and its children run").isGreaterThanOrEqualTo(5);
 
       // limit + 1 s on an idle machine; the shared CI box runs at load 20+, hence the margin
       LocalJobs.await(() -> count(jid) == 0, Duration.ofSeconds(5));
       long goneAfterMillis = (System.nanoTime() - launched) / 1_000_000;
       assertThat(LocalJobs.jobProcesses(jid)).as("nothing of the job is left").isEmpty();
-      assertThat(goneAfterMillis).as("stopped soon after the 2 s limit").isLessThan(2000 + 3000);
+      assertThat(goneAfterMillis).as("stopped soon after the 4 s limit").isLessThan(4000 + 3000);
 
       Map<String, Object> r = jobs.statusWhenFinished(jid);
       assertThat(r).containsEntry("failed", true).containsEntry("finished", 1)
