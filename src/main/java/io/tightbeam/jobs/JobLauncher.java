@@ -1,7 +1,17 @@
 package io.tightbeam.jobs;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tightbeam.connection.ExecRequest;
+import io.tightbeam.connection.ExecResult;
 import io.tightbeam.module.RemoteScript;
+import io.tightbeam.module.ShellJson;
+import io.tightbeam.module.Sh;
 import io.tightbeam.module.TargetContext;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -10,11 +20,122 @@ import java.util.concurrent.CompletableFuture;
  * command. Completes once the job has written its "started" record, with Ansible's launch result:
  * {@code ansible_job_id}, {@code results_file}, {@code started: 1}, {@code finished: 0}, {@code
  * failed: 0}, {@code changed: true}; or a failed result ({@code could not create directory: ...})
- * when the wrapper could not start the job.
+ * when the wrapper could not start the job. Transport failures complete exceptionally with {@code
+ * ConnectionException}. Thread-safe; holds no thread while a launch runs.
  */
 public final class JobLauncher {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final long RANDOM_BOUND = 1_000_000_000_000L; // R in 0..999999999999
+
+  private final SecureRandom random = new SecureRandom();
+  private final String shell;
+
+  public JobLauncher() {
+    this("/bin/sh");
+  }
+
+  /** A launcher whose remote commands run under {@code shell} (e.g. {@code busybox sh}). */
+  JobLauncher(String shell) {
+    this.shell = shell;
+  }
+
+  /**
+   * Launches {@code script} as a job; a null or blank async dir or remote tmp means Ansible's
+   * default. Throws {@link IllegalArgumentException} for a time limit below 1 second (validate
+   * {@code async} before calling).
+   */
   public CompletableFuture<Map<String, Object>> launch(
       RemoteScript script, JobSpec spec, TargetContext target) {
-    throw new UnsupportedOperationException("TODO(jobs helper)");
+    if (spec.timeLimitSeconds() < 1) {
+      throw new IllegalArgumentException(
+          "async must be at least 1 second to launch a job, got " + spec.timeLimitSeconds());
+    }
+    long rand = random.nextLong(RANDOM_BOUND);
+    String text = launcherText(script, spec, rand);
+    ExecRequest request =
+        ExecRequest.of(shell + " -s")
+            .withStdin(text.getBytes(StandardCharsets.UTF_8))
+            .withEnvironment(target.environment());
+    return target
+        .connection()
+        .exec(target.become().wrap(request))
+        .thenApply(JobLauncher::launchResult);
+  }
+
+  /** The whole launcher program for {@code sh -s}: values, wrapper, module and job scripts. */
+  String launcherText(RemoteScript script, JobSpec spec, long rand) {
+    String delimiter = "TB_EOF_" + Long.toHexString(random.nextLong() & Long.MAX_VALUE);
+    if (script.body().contains(delimiter)) {
+      throw new IllegalStateException("module script contains the here-doc delimiter " + delimiter);
+    }
+    String body = script.body().endsWith("\n") ? script.body() : script.body() + "\n";
+    return "tb_rand=" + rand + "\n"
+        + "tb_dir=" + RemotePath.expr(trimSlash(orDefault(spec.asyncDir(), "~/.ansible_async")))
+        + "\n"
+        + "tb_rt=" + RemotePath.expr(trimSlash(orDefault(spec.remoteTmp(), "~/.ansible/tmp")))
+        + "\n"
+        + "tb_limit=" + spec.timeLimitSeconds() + "\n"
+        + "tb_keep=" + (spec.keepRemoteFiles() ? 1 : 0) + "\n"
+        + "tb_sh=" + Sh.quote(shell) + "\n"
+        + ShellJson.FUNCTIONS
+        + WrapperText.LAUNCH_START
+        + "cat > \"$tb_tmp/module.sh\" <<'" + delimiter + "'\n" + body + delimiter + "\n"
+        + "cat > \"$tb_tmp/job.sh\" <<'" + delimiter + "'\n"
+        + ShellJson.FUNCTIONS + WrapperText.JOB + delimiter + "\n"
+        + WrapperText.LAUNCH_DETACH;
+  }
+
+  private static String orDefault(String dir, String ansibleDefault) {
+    return dir == null || dir.isBlank() ? ansibleDefault : dir;
+  }
+
+  private static String trimSlash(String dir) {
+    return dir.length() > 1 && dir.endsWith("/") ? dir.substring(0, dir.length() - 1) : dir;
+  }
+
+  /** Ansible's launch result from the wrapper's output: internal keys dropped, changed forced. */
+  static Map<String, Object> launchResult(ExecResult result) {
+    Map<String, Object> printed = lastJsonLine(result.stdoutText());
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (printed == null) {
+      out.put("changed", true);
+      out.put("failed", true);
+      out.put(
+          "msg",
+          "the job wrapper printed no result (rc=" + result.exitCode() + "): "
+              + result.stderrText().strip());
+      return out;
+    }
+    if (printed.containsKey("ansible_job_id") && isZero(printed.get("failed"))) {
+      out.put("ansible_job_id", printed.get("ansible_job_id"));
+      out.put("changed", true);
+      out.put("failed", 0);
+      out.put("finished", 0);
+      out.put("results_file", printed.get("results_file"));
+      out.put("started", 1);
+      return out;
+    }
+    printed.keySet().removeIf(k -> k.startsWith("_ansible_"));
+    out.putAll(printed);
+    out.put("changed", true);
+    return out;
+  }
+
+  private static boolean isZero(Object failed) {
+    return failed == null || Integer.valueOf(0).equals(failed) || Boolean.FALSE.equals(failed);
+  }
+
+  private static Map<String, Object> lastJsonLine(String stdout) {
+    String[] lines = stdout.split("\n");
+    for (int i = lines.length - 1; i >= 0; i--) {
+      if (lines[i].startsWith("{")) {
+        try {
+          return JSON.readValue(lines[i], new TypeReference<LinkedHashMap<String, Object>>() {});
+        } catch (IOException e) {
+          return null;
+        }
+      }
+    }
+    return null;
   }
 }

@@ -1,17 +1,52 @@
 package io.tightbeam.jobs;
 
 import io.tightbeam.module.TargetContext;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Waits for async jobs without holding a thread per job or per host: one scheduler checks, each
  * cycle, all the jobs due on a host in one remote command, and async_status requests made at the
  * same moment for the same host share that command. Also serves single status checks ({@link
- * #status}) for the async_status module.
+ * #status}) for the async_status module. One Poller per run; {@link #close} at the end of the run.
  */
 public final class Poller implements AutoCloseable {
+  /** How long a {@link #status} request waits for others to share its command. */
+  static final long WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(30);
+
+  private final ScheduledExecutorService scheduler;
+  private final LongSupplier clock;
+  private final StatusBatcher batcher;
+  private final Set<CompletableFuture<Map<String, Object>>> waiting = ConcurrentHashMap.newKeySet();
+
+  public Poller() {
+    this(
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "tightbeam-poller");
+              t.setDaemon(true);
+              return t;
+            }),
+        System::nanoTime,
+        "/bin/sh");
+  }
+
+  /** A poller on {@code scheduler} (one thread) reading time from {@code clock} (nanoseconds). */
+  Poller(ScheduledExecutorService scheduler, LongSupplier clock, String shell) {
+    this.scheduler = scheduler;
+    this.clock = clock;
+    this.batcher = new StatusBatcher(scheduler, clock, shell);
+  }
 
   /**
    * Polls {@code jid} every {@code pollSeconds} until it finishes or {@code timeLimitSeconds} (from
@@ -19,6 +54,13 @@ public final class Poller implements AutoCloseable {
    * POLL}). Completes with the final result: the job's result merged with the status keys (the job
    * file then removed, Ansible's automatic cleanup), or {@code {"failed": true, "msg": "async task
    * did not complete within the requested time - Ns", "async_result": <last status>}}.
+   *
+   * <p>As in Ansible, the first check comes after {@code pollSeconds} and there are {@code
+   * ceil(timeLimit / poll)} checks at most; time is measured from this call, not summed sleeps.
+   * {@code onPoll} and the completion run on the poller's thread: keep them short. A check that
+   * fails with a connection error is retried at the next cycle; when time is up the result is
+   * failed with that error in {@code msg}. On controller timeout the job is not killed here (its
+   * own time limit, started at launch, stops it on the target).
    */
   public CompletableFuture<Map<String, Object>> await(
       TargetContext target,
@@ -27,20 +69,132 @@ public final class Poller implements AutoCloseable {
       int pollSeconds,
       int timeLimitSeconds,
       Consumer<Map<String, Object>> onPoll) {
-    throw new UnsupportedOperationException("TODO(jobs helper)");
+    if (pollSeconds < 1) {
+      throw new IllegalArgumentException("poll must be at least 1 second, got " + pollSeconds);
+    }
+    Waiter w = new Waiter(target, asyncDir, jid, pollSeconds, timeLimitSeconds, onPoll);
+    waiting.add(w.result);
+    w.result.whenComplete((r, e) -> waiting.remove(w.result));
+    w.checkNext();
+    return w.result;
   }
 
   /**
    * Ansible's {@code async_status} module: {@code mode} is {@code status} or {@code cleanup}.
    * Completes with the result dictionary of spec §5 (pre-filled keys, {@code finished}, {@code
    * started}, {@code results_file} or {@code erased}, {@code stdout_lines}, {@code stderr_lines});
-   * {@code failed: true} with {@code could not find job} for an unknown id.
+   * {@code failed: true} with {@code could not find job} for an unknown id. A transport failure
+   * completes exceptionally with {@code ConnectionException}.
    */
   public CompletableFuture<Map<String, Object>> status(
       TargetContext target, String asyncDir, JobId jid, String mode) {
-    throw new UnsupportedOperationException("TODO(jobs helper)");
+    StatusScript.Mode m = switch (mode) {
+      case "status" -> StatusScript.Mode.STATUS;
+      case "cleanup" -> StatusScript.Mode.CLEANUP;
+      default -> throw new IllegalArgumentException(
+          "value of mode must be one of: status, cleanup, got: " + mode);
+    };
+    return batcher
+        .check(target, new StatusScript.Entry(asyncDir, jid, m), clock.getAsLong() + WINDOW_NANOS)
+        .thenApply(seen -> JobStatus.result(jid, mode, seen));
   }
 
   @Override
-  public void close() {}
+  public void close() {
+    scheduler.shutdownNow();
+    try {
+      scheduler.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    CancellationException closed = new CancellationException("the poller was closed");
+    batcher.cancelPending(closed);
+    waiting.forEach(f -> f.completeExceptionally(closed));
+  }
+
+  /** One job being waited for; its state changes only on the scheduler thread. */
+  private final class Waiter {
+    final CompletableFuture<Map<String, Object>> result = new CompletableFuture<>();
+    final TargetContext target;
+    final String asyncDir;
+    final JobId jid;
+    final long pollNanos;
+    final int limit;
+    final Consumer<Map<String, Object>> onPoll;
+    final long start = clock.getAsLong();
+    int checks;
+    Map<String, Object> last;
+    Throwable lastError;
+
+    Waiter(TargetContext target, String asyncDir, JobId jid, int poll, int limit,
+        Consumer<Map<String, Object>> onPoll) {
+      this.target = target;
+      this.asyncDir = asyncDir;
+      this.jid = jid;
+      this.pollNanos = TimeUnit.SECONDS.toNanos(poll);
+      this.limit = limit;
+      this.onPoll = onPoll;
+    }
+
+    void checkNext() {
+      checks++;
+      long due = start + checks * pollNanos;
+      batcher
+          .check(target, new StatusScript.Entry(asyncDir, jid, StatusScript.Mode.POLL), due)
+          .whenComplete((seen, failure) -> run(() -> handle(seen, failure)));
+    }
+
+    void run(Runnable step) {
+      try {
+        scheduler.execute(step);
+      } catch (RuntimeException e) {
+        result.completeExceptionally(e);
+      }
+    }
+
+    void handle(JobObservation seen, Throwable failure) {
+      try {
+        if (failure != null) {
+          lastError = failure instanceof CompletionException && failure.getCause() != null
+              ? failure.getCause() : failure;
+        } else {
+          lastError = null;
+          last = JobStatus.result(jid, "status", seen);
+          if (isDone(last)) {
+            result.complete(last);
+            return;
+          }
+          onPoll.accept(last);
+        }
+        if ((long) checks * pollNanos >= TimeUnit.SECONDS.toNanos(limit)) {
+          result.complete(timedOut());
+        } else {
+          checkNext();
+        }
+      } catch (RuntimeException e) {
+        result.completeExceptionally(e);
+      }
+    }
+
+    Map<String, Object> timedOut() {
+      Map<String, Object> r = new LinkedHashMap<>();
+      r.put("failed", true);
+      String msg = "async task did not complete within the requested time - " + limit + "s";
+      if (lastError != null) {
+        msg += "; the last status check failed: " + lastError.getMessage();
+      }
+      r.put("msg", msg);
+      if (last != null) {
+        r.put("async_result", last);
+      }
+      r.put("changed", false);
+      return r;
+    }
+  }
+
+  private static boolean isDone(Map<String, Object> status) {
+    return JobStatus.truthy(status.get("finished"))
+        || JobStatus.truthy(status.get("failed"))
+        || status.containsKey("skipped");
+  }
 }

@@ -1,0 +1,130 @@
+package io.tightbeam.jobs;
+
+import io.tightbeam.connection.Become;
+import io.tightbeam.connection.Connection;
+import io.tightbeam.connection.ExecRequest;
+import io.tightbeam.module.TargetContext;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * Gathers job file checks due at nearly the same moment on the same connection (and become
+ * settings) into one remote status command. All bookkeeping happens on the single scheduler
+ * thread, so it needs no locks; the command itself runs asynchronously on the connection.
+ */
+final class StatusBatcher {
+  /** Checks whose due times differ by at most this much share a command. */
+  static final long JOIN_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
+  private record Check(StatusScript.Entry entry, CompletableFuture<JobObservation> seen) {}
+
+  private static final class Batch {
+    final long fireAt;
+    final TargetContext target;
+    final List<Check> checks = new ArrayList<>();
+
+    Batch(long fireAt, TargetContext target) {
+      this.fireAt = fireAt;
+      this.target = target;
+    }
+  }
+
+  /** A connection by identity (two connections to one host are two hosts for us) plus become. */
+  private record Key(Connection connection, Become become) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && k.connection == connection && Objects.equals(k.become, become);
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(connection) * 31 + Objects.hashCode(become);
+    }
+  }
+
+  private final ScheduledExecutorService scheduler;
+  private final LongSupplier clock;
+  private final String shell;
+  private final Map<Key, List<Batch>> pending = new HashMap<>();
+
+  StatusBatcher(ScheduledExecutorService scheduler, LongSupplier clock, String shell) {
+    this.scheduler = scheduler;
+    this.clock = clock;
+    this.shell = shell;
+  }
+
+  /** Checks {@code entry} in the command for its host that runs nearest {@code dueNanos}. */
+  CompletableFuture<JobObservation> check(
+      TargetContext target, StatusScript.Entry entry, long dueNanos) {
+    CompletableFuture<JobObservation> seen = new CompletableFuture<>();
+    try {
+      scheduler.execute(() -> place(target, new Check(entry, seen), dueNanos));
+    } catch (RuntimeException e) {
+      seen.completeExceptionally(e);
+    }
+    return seen;
+  }
+
+  private void place(TargetContext target, Check check, long due) {
+    Key key = new Key(target.connection(), target.become());
+    List<Batch> batches = pending.computeIfAbsent(key, k -> new ArrayList<>());
+    for (Batch b : batches) {
+      if (Math.abs(b.fireAt - due) <= JOIN_NANOS) {
+        b.checks.add(check);
+        return;
+      }
+    }
+    Batch batch = new Batch(due, target);
+    batch.checks.add(check);
+    batches.add(batch);
+    long delay = Math.max(0, due - clock.getAsLong());
+    scheduler.schedule(() -> flush(key, batch), delay, TimeUnit.NANOSECONDS);
+  }
+
+  private void flush(Key key, Batch batch) {
+    List<Batch> batches = pending.get(key);
+    batches.remove(batch);
+    if (batches.isEmpty()) {
+      pending.remove(key);
+    }
+    List<StatusScript.Entry> entries = batch.checks.stream().map(Check::entry).toList();
+    StatusScript script = new StatusScript(entries);
+    ExecRequest request =
+        ExecRequest.of(shell + " -s")
+            .withStdin(script.text().getBytes(StandardCharsets.UTF_8));
+    Connection connection = batch.target.connection();
+    try {
+      connection
+          .exec(batch.target.become().wrap(request))
+          .thenApply(result -> script.parse(result, connection.host()))
+          .whenComplete(
+              (seen, failure) -> {
+                for (int i = 0; i < batch.checks.size(); i++) {
+                  CompletableFuture<JobObservation> f = batch.checks.get(i).seen();
+                  if (failure != null) {
+                    f.completeExceptionally(failure);
+                  } else {
+                    f.complete(seen.get(i));
+                  }
+                }
+              });
+    } catch (RuntimeException e) {
+      batch.checks.forEach(c -> c.seen().completeExceptionally(e));
+    }
+  }
+
+  /** Fails every check not yet sent; call on the scheduler thread or after it stopped. */
+  void cancelPending(RuntimeException why) {
+    pending.values().forEach(bs -> bs.forEach(b -> b.checks.forEach(
+        c -> c.seen().completeExceptionally(why))));
+    pending.clear();
+  }
+}

@@ -1,0 +1,323 @@
+package io.tightbeam.jobs;
+
+/**
+ * The POSIX sh text of the job wrapper, kept apart from the Java that fills in its values. Every
+ * value reaches these scripts as an already-quoted variable assignment or a positional argument;
+ * nothing here is pasted together from user text. The text avoids bash-isms (dash, BusyBox ash).
+ */
+final class WrapperText {
+  private WrapperText() {}
+
+  /** Launcher, first half: async dir, private tmp dir; fails with Ansible's launch failure. */
+  static final String LAUNCH_START =
+      """
+      tb_fail() {
+        printf '{"failed": 1, "msg": %s, "changed": true}\\n' "$(printf '%s' "$1" | tb_json)"
+        exit 1
+      }
+      umask 077
+      tb_jid="j$tb_rand.$$"
+      tb_boot=
+      if [ -r /proc/sys/kernel/random/boot_id ]; then read -r tb_boot < /proc/sys/kernel/random/boot_id; fi
+      case $tb_boot in *[!0-9a-f-]*) tb_boot= ;; esac
+      tb_err=$(LC_ALL=C mkdir -p -- "$tb_dir" 2>&1) || tb_fail "could not create directory: $tb_dir - $tb_err"
+      tb_err=$( { : > "$tb_dir/.tb-probe.$$"; } 2>&1) || tb_fail "could not create directory: $tb_dir - $tb_err"
+      rm -f "$tb_dir/.tb-probe.$$"
+      tb_err=$(LC_ALL=C mkdir -p -- "$tb_rt" 2>&1) || tb_fail "could not create remote tmp directory: $tb_rt - $tb_err"
+      tb_tmp="$tb_rt/tightbeam-async-$tb_jid"
+      tb_err=$(LC_ALL=C mkdir -- "$tb_tmp" 2>&1) || tb_fail "could not create remote tmp directory: $tb_tmp - $tb_err"
+      tb_file="$tb_dir/$tb_jid"
+      """;
+
+  /** Launcher, second half: detaches the supervisor, waits for the started record, prints the launch JSON. */
+  static final String LAUNCH_DETACH =
+      """
+      if command -v setsid > /dev/null 2>&1; then
+        setsid $tb_sh "$tb_tmp/job.sh" supervise "$tb_jid" "$tb_file" "$tb_tmp" "$tb_limit" "$tb_keep" "$tb_boot" "$tb_sh" < /dev/null > /dev/null 2>&1 &
+      else
+        ( trap '' HUP; exec $tb_sh "$tb_tmp/job.sh" supervise "$tb_jid" "$tb_file" "$tb_tmp" "$tb_limit" "$tb_keep" "$tb_boot" "$tb_sh" ) < /dev/null > /dev/null 2>&1 &
+      fi
+      tb_n=0
+      while [ ! -f "$tb_file" ]; do
+        tb_n=$((tb_n + 1))
+        [ $tb_n -gt 1500 ] && tb_fail "the job did not start within 30 seconds: no record in $tb_file"
+        sleep 0.02 2>/dev/null || { sleep 1; tb_n=$((tb_n + 49)); }
+      done
+      printf '{"failed": 0, "started": 1, "finished": 0, "ansible_job_id": "%s", "results_file": %s, "_ansible_suppress_tmpdir_delete": true}\\n' \\
+        "$tb_jid" "$(printf '%s' "$tb_file" | tb_json)"
+      """;
+
+  /** The job script ({@code job.sh}): {@code supervise} enforces the time limit; {@code run} runs the module and writes the records. */
+  static final String JOB =
+      """
+      tb_mode=$1 tb_jid=$2 tb_file=$3 tb_tmp=$4 tb_limit=$5 tb_keep=$6 tb_boot=$7 tb_sh=$8
+
+      # Replace the job file atomically with stdin; a failed write never reaches the job file.
+      tb_write() {
+        tb_t="$tb_file.tmp.$$"
+        if cat > "$tb_t"; then mv -f "$tb_t" "$tb_file"; else rm -f "$tb_t"; return 1; fi
+      }
+
+      # Splits the module's stdout into the JSON body and the junk after it (Ansible's rules).
+      tb_split() {
+        LC_ALL=C awk -v bodyf="$tb_tmp/body" -v junkf="$tb_tmp/junk" '
+          { line[NR] = $0 }
+          END {
+            a = 0
+            for (i = 1; i <= NR; i++) { s = line[i]; sub(/^[ \\t\\r\\f\\v]+/, "", s); if (substr(s, 1, 1) == "{") { a = i; break } }
+            if (a == 0) { print "nostart"; exit }
+            b = 0
+            for (i = NR; i >= a; i--) { s = line[i]; sub(/[ \\t\\r\\f\\v]+$/, "", s); if (substr(s, length(s), 1) == "}") { b = i; break } }
+            if (b == 0) { print "noend"; exit }
+            for (i = a; i <= b; i++) printf "%s%s", line[i], (i < b ? "\\n" : "") > bodyf
+            close(bodyf)
+            junk = 0
+            for (i = b + 1; i <= NR; i++) { printf "%s%s", line[i], (i < NR ? "\\n" : "") > junkf; if (line[i] ~ /[^ \\t\\r\\f\\v]/) junk = 1 }
+            print (junk ? "junk" : "ok")
+          }' "$tb_tmp/stdout"
+      }
+
+      # Rewrites the top-level members of the JSON object in body: stderr replaced, a warning appended.
+      tb_merge() {
+        LC_ALL=C awk -v errf="$1" -v warnf="$2" '
+          function member(from, to,   t) {
+            t = substr(body, from, to - from)
+            sub(/^[ \\t\\r\\n]+/, "", t); sub(/[ \\t\\r\\n]+$/, "", t)
+            if (t == "") return
+            n++; mtext[n] = t; mkey[n] = key; key = ""
+          }
+          function value(j,   v) {
+            v = substr(mtext[j], length(mkey[j]) + 1); sub(/^[ \\t\\r\\n]*:[ \\t\\r\\n]*/, "", v); return v
+          }
+          BEGIN {
+            dq = sprintf("%c", 34); bs = sprintf("%c", 92)
+            if (errf != "") getline elit < errf
+            if (warnf != "") getline wlit < warnf
+          }
+          { body = body (NR > 1 ? "\\n" : "") $0 }
+          END {
+            depth = 0; instr = 0; esc = 0; want = 0; n = 0; key = ""; L = length(body)
+            for (i = 1; i <= L; i++) {
+              c = substr(body, i, 1)
+              if (instr) {
+                if (esc) esc = 0
+                else if (c == bs) esc = 1
+                else if (c == dq) { instr = 0; if (kstart) { key = substr(body, kstart, i - kstart + 1); kstart = 0 } }
+                continue
+              }
+              if (c == dq) { instr = 1; if (depth == 1 && want) { kstart = i; want = 0 } }
+              else if (c == "{" || c == "[") { depth++; if (depth == 1) { start = i + 1; want = 1 } }
+              else if (c == "}" || c == "]") { if (depth == 1) { member(start, i); break } depth-- }
+              else if (c == "," && depth == 1) { member(start, i); start = i + 1; want = 1 }
+            }
+            out = "{"; sep = ""; hasw = 0
+            for (j = 1; j <= n; j++) {
+              if (elit != "" && mkey[j] == dq "stderr" dq) continue
+              if (wlit != "" && mkey[j] == dq "warnings" dq) {
+                v = value(j); hasw = 1
+                if (substr(v, 1, 1) != "[") v = "[" v ", " wlit "]"
+                else if (substr(v, 2, length(v) - 2) ~ /^[ \\t\\r\\n]*$/) v = "[" wlit "]"
+                else v = substr(v, 1, length(v) - 1) ", " wlit "]"
+                out = out sep mkey[j] ": " v; sep = ", "; continue
+              }
+              out = out sep mtext[j]; sep = ", "
+            }
+            if (wlit != "" && !hasw) { out = out sep dq "warnings" dq ": [" wlit "]"; sep = ", " }
+            if (elit != "") out = out sep dq "stderr" dq ": " elit
+            printf "%s}", out
+          }' "$tb_tmp/body"
+      }
+
+      # Prints the final record of a module run whose output is in $tb_tmp.
+      tb_final() {
+        tb_k=$(tb_split)
+        case $tb_k in
+          nostart|noend)
+            if [ "$tb_k" = nostart ]; then tb_m="No start of json char found"; else tb_m="No end of json char found"; fi
+            printf '{"failed": 1, "cmd": %s, "data": %s, "stderr": %s, "msg": "%s", "ansible_job_id": "%s"}' \\
+              "$(printf '%s' "$tb_sh $tb_tmp/module.sh" | tb_json)" "$(tb_json < "$tb_tmp/stdout")" \\
+              "$(tb_json < "$tb_tmp/stderr")" "$tb_m" "$tb_jid"
+            return ;;
+        esac
+        tb_ef= tb_wf=
+        if [ -s "$tb_tmp/stderr" ]; then tb_ef="$tb_tmp/stderr.json"; tb_json < "$tb_tmp/stderr" > "$tb_ef"; fi
+        if [ "$tb_k" = junk ]; then
+          tb_wf="$tb_tmp/warning.json"
+          { printf 'Module invocation had junk after the JSON data: '; cat "$tb_tmp/junk"; } | tb_json > "$tb_wf"
+        fi
+        if [ -z "$tb_ef$tb_wf" ]; then cat "$tb_tmp/body"; else tb_merge "$tb_ef" "$tb_wf"; fi
+      }
+
+      tb_run() {
+        printf '{"started": 1, "finished": 0, "ansible_job_id": "%s", "tightbeam_pid": %s, "tightbeam_supervisor_pid": %s, "tightbeam_boot_id": "%s"}' \\
+          "$tb_jid" "$$" "$1" "$tb_boot" | tb_write || exit 1
+        $tb_sh "$tb_tmp/module.sh" < /dev/null > "$tb_tmp/stdout" 2> "$tb_tmp/stderr"
+        tb_final | tb_write && : > "$tb_tmp/done"
+      }
+
+      # Prints the pids of the job's processes: the runner's descendants, its process group and
+      # session, and every process that inherited the job's environment marker (setsid escapees).
+      tb_members() {
+        if [ -r /proc/self/stat ]; then
+          { cat /proc/[0-9]*/stat; grep -l -F "TIGHTBEAM_JOB=$tb_jid;" /proc/[0-9]*/environ; } 2>/dev/null
+        else
+          ps -eo pid=,stat=,ppid=,pgid=,sid= 2>/dev/null | LC_ALL=C awk '{ print $1, "(x)", $2, $3, $4, $5 }'
+        fi | LC_ALL=C awk -v r="$1" -v me="$$" '
+          /^[/]proc[/]/ { split($0, f, "/"); mark[f[3]] = 1; next }
+          { p = $1; sub(/^.*[)] /, ""); all[p] = 1; st[p] = $1; pp[p] = $2; pg[p] = $3; sd[p] = $4 }
+          END {
+            sel[r] = 1; more = 1
+            while (more) { more = 0; for (p in all) if (!(p in sel) && (pp[p] in sel)) { sel[p] = 1; more = 1 } }
+            for (p in all) if (pg[p] == r || sd[p] == r || (p in mark)) sel[p] = 1
+            for (p in sel) if ((p in all) && p != me && substr(st[p], 1, 1) != "Z") print p
+          }'
+      }
+
+      # Whether a pid is a live process (a zombie is not).
+      tb_alive() {
+        [ -n "$1" ] || return 1
+        if [ -r "/proc/$1/stat" ]; then
+          tb_st=
+          read -r tb_st < "/proc/$1/stat" 2>/dev/null
+          [ -n "$tb_st" ] || return 1
+          tb_st=${tb_st##*') '}
+          case $tb_st in Z*|X*) return 1 ;; esac
+          return 0
+        fi
+        kill -0 "$1" 2>/dev/null
+      }
+
+      # Stops the whole job: TERM to the runner's group at once, then to every other member found,
+      # a short grace (cut short when all are gone), then KILL until nothing of it is left.
+      tb_stop() {
+        kill -TERM -"$1" 2>/dev/null
+        tb_p=$(tb_members "$1")
+        [ -z "$tb_p" ] && return
+        kill -TERM $tb_p 2>/dev/null
+        tb_i=0
+        while [ $tb_i -lt 3 ]; do
+          tb_i=$((tb_i + 1))
+          sleep 0.1 2>/dev/null || tb_i=3
+          tb_a=
+          for tb_q in $tb_p; do tb_alive $tb_q && tb_a=1 && break; done
+          [ -z "$tb_a" ] && break
+        done
+        tb_i=0
+        while tb_p=$(tb_members "$1"); [ -n "$tb_p" ]; do
+          kill -KILL $tb_p 2>/dev/null
+          tb_i=$((tb_i + 1))
+          [ $tb_i -ge 50 ] && break
+          sleep 0.05 2>/dev/null || sleep 1
+        done
+      }
+
+      tb_supervise() {
+        tb_expired=0
+        trap 'tb_expired=1' USR1
+        trap '' HUP
+        if command -v setsid > /dev/null 2>&1; then
+          TIGHTBEAM_JOB="$tb_jid;" setsid $tb_sh "$tb_tmp/job.sh" run "$tb_jid" "$tb_file" "$tb_tmp" "$tb_limit" "$tb_keep" "$tb_boot" "$tb_sh" "$$" &
+        else
+          TIGHTBEAM_JOB="$tb_jid;" $tb_sh "$tb_tmp/job.sh" run "$tb_jid" "$tb_file" "$tb_tmp" "$tb_limit" "$tb_keep" "$tb_boot" "$tb_sh" "$$" &
+        fi
+        tb_r=$!
+        (
+          trap 'kill $tb_s 2>/dev/null; exit 0' TERM
+          sleep "$tb_limit" & tb_s=$!
+          wait $tb_s && kill -USR1 $$
+        ) &
+        tb_t=$!
+        while :; do
+          wait $tb_r
+          [ $tb_expired = 1 ] && break
+          kill -0 $tb_r 2>/dev/null || break
+        done
+        kill $tb_t 2>/dev/null
+        if [ ! -f "$tb_tmp/done" ]; then
+          tb_stop $tb_r
+          if [ ! -f "$tb_tmp/done" ]; then
+            if [ $tb_expired = 1 ]; then
+              printf '{"msg": "Timeout exceeded", "failed": true, "child_pid": %s, "started": 1, "finished": 1, "ansible_job_id": "%s"}' "$tb_r" "$tb_jid" | tb_write
+            else
+              printf '{"failed": 1, "started": 1, "finished": 1, "child_pid": %s, "msg": "%s", "ansible_job_id": "%s"}' "$tb_r" \\
+                "the job's runner (pid $tb_r) is gone without writing a result: killed or crashed" "$tb_jid" | tb_write
+            fi
+          fi
+        fi
+        [ "$tb_keep" = 1 ] || rm -rf "$tb_tmp"
+      }
+
+      case $tb_mode in
+        run) shift 8; tb_run "$1" ;;
+        supervise) tb_supervise ;;
+      esac
+      """;
+
+  /** Functions of the status command: {@code tb_check} prints one job file with liveness facts. */
+  static final String STATUS =
+      """
+      tb_boot=
+      if [ -r /proc/sys/kernel/random/boot_id ]; then read -r tb_boot < /proc/sys/kernel/random/boot_id; fi
+      # Whether a pid is a live process (a zombie is not).
+      tb_alive() {
+        [ -n "$1" ] || return 1
+        if [ -r "/proc/$1/stat" ]; then
+          tb_st=
+          read -r tb_st < "/proc/$1/stat" 2>/dev/null
+          [ -n "$tb_st" ] || return 1
+          tb_st=${tb_st##*') '}
+          case $tb_st in Z*|X*) return 1 ;; esac
+          return 0
+        fi
+        kill -0 "$1" 2>/dev/null
+      }
+      tb_read() { tb_c=$(cat -- "$1" 2>/dev/null; echo .); tb_c=${tb_c%.}; }
+      # Liveness from the started record: a live supervisor is enough (it writes the record of a
+      # runner that died); a live runner without its supervisor has lost its time limit.
+      tb_liveness() {
+        tb_p=${tb_c#*'"tightbeam_pid": '}; tb_p=${tb_p%%[!0-9]*}
+        tb_s=; case $tb_c in *'"tightbeam_supervisor_pid": '*) tb_s=${tb_c#*'"tightbeam_supervisor_pid": '}; tb_s=${tb_s%%[!0-9]*} ;; esac
+        tb_b=; case $tb_c in *'"tightbeam_boot_id": "'*) tb_b=${tb_c#*'"tightbeam_boot_id": "'}; tb_b=${tb_b%%'"'*} ;; esac
+        if [ -n "$tb_b" ] && [ -n "$tb_boot" ] && [ "$tb_b" != "$tb_boot" ]; then tb_a=boot
+        elif [ -z "$tb_s" ]; then
+          if tb_alive "$tb_p"; then tb_a=1; else tb_a=runner:$tb_p; fi
+        elif tb_alive "$tb_s"; then tb_a=1
+        elif tb_alive "$tb_p"; then tb_a=supervisor:$tb_s
+        else tb_a=runner:$tb_p; fi
+      }
+      # Whether a process still carries the job's environment marker (only the unparseable case needs it).
+      tb_marker() {
+        tb_a=none
+        grep -l -F "TIGHTBEAM_JOB=$1;" /proc/[0-9]*/environ > /dev/null 2>&1 && tb_a=marker
+      }
+      # tb_check <index> <status|poll|cleanup> <job file> <jid>: one job's header, path and content.
+      tb_check() {
+        tb_f=$3 tb_a=- tb_rm=0 tb_c=
+        if [ ! -f "$tb_f" ]; then
+          printf '%s %s 0 - 0\\n%s\\n\\n' "$tb_T" "$1" "$tb_f"; return
+        fi
+        if [ "$2" = cleanup ]; then
+          rm -f -- "$tb_f" && tb_rm=1
+          printf '%s %s 1 - %s\\n%s\\n\\n' "$tb_T" "$1" "$tb_rm" "$tb_f"; return
+        fi
+        tb_read "$tb_f"
+        case $tb_c in
+          '{"started": 1, "finished": 0'*'"tightbeam_pid": '*)
+            tb_liveness
+            if [ "$tb_a" != 1 ]; then
+              tb_o=$tb_c; tb_read "$tb_f"; [ "$tb_c" != "$tb_o" ] && tb_a=-
+            fi ;;
+          '{'*) [ "$2" = status ] && tb_marker "$4" ;;
+          *) tb_marker "$4" ;;
+        esac
+        if [ "$2" = poll ]; then
+          case $tb_c in
+            '{"started": 1, "finished": 0'*) case $tb_a in 1|-) ;; *) rm -f -- "$tb_f" && tb_rm=1 ;; esac ;;
+            '{'*) rm -f -- "$tb_f" && tb_rm=1 ;;
+            *) [ "$tb_a" = marker ] || { rm -f -- "$tb_f" && tb_rm=1; } ;;
+          esac
+        fi
+        printf '%s %s 1 %s %s\\n%s\\n%s\\n' "$tb_T" "$1" "$tb_a" "$tb_rm" "$tb_f" "$tb_c"
+      }
+      """;
+}

@@ -1,0 +1,196 @@
+package io.tightbeam.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tightbeam.connection.ConnectionException;
+import io.tightbeam.connection.ExecRequest;
+import io.tightbeam.connection.ExecResult;
+import io.tightbeam.connection.LocalConnection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JobSafetyIT {
+  @TempDir Path root;
+
+  @Test
+  void pathLikeJobIdIsRefusedBeforeAnyCommandRuns() throws Exception {
+    RecordingConnection recorder = new RecordingConnection(new LocalConnection("localhost"));
+    try (LocalJobs jobs = new LocalJobs("/bin/sh", root, recorder)) {
+      Files.createDirectories(jobs.asyncDir);
+      Path victim = Files.writeString(root.resolve("x"), "{\"foo\": 1}");
+      assertThatThrownBy(() -> jobs.status("../x", "cleanup"))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("invalid job id '../x': a job id looks like j123456789.4242");
+      assertThatThrownBy(() -> jobs.status(victim.toString(), "status"))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThat(victim).exists().hasContent("{\"foo\": 1}");
+      assertThat(recorder.commands).isEmpty();
+    }
+  }
+
+  @Test
+  void unwritableAsyncDirFailsClearlyAndLeavesNothingBehind() throws Exception {
+    try (LocalJobs jobs = new LocalJobs("/bin/sh", root)) {
+      JobSpec spec = new JobSpec(10, "/etc/passwd/sub", jobs.remoteTmp.toString(), false);
+      Map<String, Object> r = jobs.launcher
+          .launch(new io.tightbeam.module.RemoteScript("echo '{}'"), spec, jobs.target).get();
+      assertThat(r).containsEntry("failed", 1).containsEntry("changed", true)
+          .doesNotContainKey("ansible_job_id");
+      assertThat((String) r.get("msg"))
+          .startsWith("could not create directory: /etc/passwd/sub - ")
+          .contains("Not a directory");
+      assertThat(jobs.remoteTmp).isEmptyDirectory();
+    }
+  }
+
+  @Test
+  void corruptJobFileWithNoProcessLeftIsFailedNotRunningForever() throws Exception {
+    try (LocalJobs jobs = new LocalJobs("/bin/sh", root)) {
+      Files.createDirectories(jobs.asyncDir);
+      Files.writeString(jobs.jobFile("j1.1"), "");
+      Map<String, Object> r = jobs.status("j1.1", "status");
+      assertThat(r).containsEntry("failed", true).containsEntry("finished", 1);
+      assertThat((String) r.get("msg")).contains("it is empty");
+    }
+  }
+
+  @Test
+  void statusCheckThatFailsWithAConnectionErrorIsRetried() throws Exception {
+    AtomicInteger failuresLeft = new AtomicInteger(1);
+    RecordingConnection flaky = new RecordingConnection(new LocalConnection("localhost")) {
+      @Override
+      public CompletableFuture<ExecResult> exec(ExecRequest request) {
+        boolean status = new String(request.stdin(), java.nio.charset.StandardCharsets.UTF_8)
+            .contains("tb_check ");
+        if (status && failuresLeft.getAndDecrement() > 0) {
+          commands.add(request.command());
+          return CompletableFuture.failedFuture(new ConnectionException("connection reset"));
+        }
+        return super.exec(request);
+      }
+    };
+    try (LocalJobs jobs = new LocalJobs("/bin/sh", root, flaky)) {
+      String jid = (String) jobs.launch("sleep 1; echo '{\"changed\": true}'", 10)
+          .get("ansible_job_id");
+      Map<String, Object> r = jobs.poller.await(
+          jobs.target, jobs.asyncDir.toString(), JobId.parse(jid), 1, 10, p -> {}).get();
+      assertThat(r).containsEntry("finished", 1).containsEntry("changed", true);
+      assertThat(flaky.commands).hasSizeGreaterThanOrEqualTo(3);
+
+      failuresLeft.set(100);
+      String jid2 = (String) jobs.launch("sleep 5; echo '{}'", 10).get("ansible_job_id");
+      Map<String, Object> gaveUp = jobs.poller.await(
+          jobs.target, jobs.asyncDir.toString(), JobId.parse(jid2), 1, 2, p -> {}).get();
+      assertThat(gaveUp).containsEntry("failed", true);
+      assertThat((String) gaveUp.get("msg")).isEqualTo(
+          "async task did not complete within the requested time - 2s;"
+              + " the last status check failed: connection reset");
+    }
+  }
+
+  @Test
+  void tenJobsOnOneHostShareOneStatusCommandPerCycle() throws Exception {
+    RecordingConnection recorder = new RecordingConnection(new LocalConnection("localhost"));
+    Path go = root.resolve("go");
+    try (LocalJobs jobs = new LocalJobs("/bin/sh", root, recorder)) {
+      List<CompletableFuture<Map<String, Object>>> launches = new java.util.ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        launches.add(jobs.launcher.launch(
+            new io.tightbeam.module.RemoteScript("while [ ! -f '" + go + "' ]; do sleep 0.1; done;"
+                + " echo '{\"n\": " + i + "}'"),
+            jobs.spec(60), jobs.target));
+      }
+      CompletableFuture.allOf(launches.toArray(CompletableFuture[]::new)).get();
+      recorder.stdins.clear();
+      List<CompletableFuture<Map<String, Object>>> waits = new java.util.ArrayList<>();
+      Map<String, AtomicInteger> polls = new java.util.concurrent.ConcurrentHashMap<>();
+      for (CompletableFuture<Map<String, Object>> l : launches) {
+        String jid = (String) l.get().get("ansible_job_id");
+        polls.put(jid, new AtomicInteger());
+        waits.add(jobs.poller.await(jobs.target, jobs.asyncDir.toString(), JobId.parse(jid), 1, 60,
+            p -> polls.get(jid).incrementAndGet()));
+      }
+      LocalJobs.await(() -> polls.values().stream().allMatch(n -> n.get() >= 2),
+          java.time.Duration.ofSeconds(30));
+      Files.writeString(go, "");
+      CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)).get();
+      for (int i = 0; i < 10; i++) {
+        assertThat(waits.get(i).get()).containsEntry("n", i).containsEntry("finished", 1);
+      }
+      int cycles = polls.values().stream().mapToInt(n -> n.get() + 1).max().orElseThrow();
+      assertThat(cycles).isGreaterThanOrEqualTo(3);
+      assertThat(recorder.stdins).as("one status command per poll cycle").hasSize(cycles);
+      assertThat(recorder.stdins.get(0)).as("carrying every job of the host")
+          .containsPattern("(?s)(tb_check \\d+ poll .*){10}");
+      try (var left = Files.list(jobs.asyncDir)) {
+        assertThat(left).as("finished jobs' files are removed").isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void asyncStatusRequestsMadeTogetherShareOneCommand() throws Exception {
+    RecordingConnection recorder = new RecordingConnection(new LocalConnection("localhost"));
+    try (LocalJobs jobs = new LocalJobs("/bin/sh", root, recorder)) {
+      Files.createDirectories(jobs.asyncDir);
+      List<CompletableFuture<Map<String, Object>>> all = new java.util.ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        Files.writeString(jobs.jobFile("j" + i + ".1"), "{\"n\": " + i + "}");
+      }
+      for (int i = 0; i < 5; i++) {
+        all.add(jobs.poller.status(jobs.target, jobs.asyncDir.toString(),
+            JobId.parse("j" + i + ".1"), "status"));
+      }
+      for (int i = 0; i < 5; i++) {
+        assertThat(all.get(i).get()).containsEntry("n", i).containsEntry("finished", 1);
+      }
+      assertThat(recorder.commands).hasSize(1);
+    }
+  }
+
+  /** Delegates to a real connection and records every command it runs. */
+  static class RecordingConnection implements io.tightbeam.connection.Connection {
+    final io.tightbeam.connection.Connection delegate;
+    final List<String> commands = new CopyOnWriteArrayList<>();
+    final List<String> stdins = new CopyOnWriteArrayList<>();
+
+    RecordingConnection(io.tightbeam.connection.Connection delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public String host() {
+      return delegate.host();
+    }
+
+    @Override
+    public CompletableFuture<ExecResult> exec(ExecRequest request) {
+      commands.add(request.command());
+      stdins.add(new String(request.stdin(), java.nio.charset.StandardCharsets.UTF_8));
+      return delegate.exec(request);
+    }
+
+    @Override
+    public void put(byte[] data, String remotePath, int mode) {
+      delegate.put(data, remotePath, mode);
+    }
+
+    @Override
+    public byte[] fetch(String remotePath) {
+      return delegate.fetch(remotePath);
+    }
+
+    @Override
+    public void close() {
+      delegate.close();
+    }
+  }
+}
