@@ -6,7 +6,7 @@ import io.tightbeam.connection.ExecRequest;
 import io.tightbeam.connection.ExecResult;
 import io.tightbeam.module.RemoteScript;
 import io.tightbeam.module.ShellJson;
-import io.tightbeam.module.Sh;
+import io.tightbeam.connection.Sh;
 import io.tightbeam.module.TargetContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package io.tightbeam.jobs;
 
-import io.tightbeam.module.Sh;
+import io.tightbeam.connection.Sh;
 
 /**
  * A configured remote directory as a sh word that the target expands: a leading {@code ~} becomes

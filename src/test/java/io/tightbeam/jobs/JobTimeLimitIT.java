@@ -46,7 +46,7 @@ class JobTimeLimitIT {
   @MethodSource("shells")
   void jobOverItsLimitIsStoppedWithItsWholeProcessTree(String shell) throws Exception {
     try (LocalJobs jobs = new LocalJobs(shell, root)) {
-      jid = (String) jobs.launch(FORKING_MODULE.formatted(io.tightbeam.module.Sh.quote(root.resolve("ready").toString())), 4).get("ansible_job_id");
+      jid = (String) jobs.launch(FORKING_MODULE.formatted(io.tightbeam.connection.Sh.quote(root.resolve("ready").toString())), 4).get("ansible_job_id");
       long launched = System.nanoTime();
       Path ready = root.resolve("ready");
       LocalJobs.await(() -> Files.exists(ready), Duration.ofSeconds(4));
