@@ -99,7 +99,12 @@ final class ActionRunner {
         .await(target, spec.asyncDir(), jid, poll, spec.timeLimitSeconds(),
             status -> ctx.listener().asyncPoll(header, host, status))
         .thenApply(result -> {
-          ctx.listener().asyncOutcome(header, host, noLog ? Censor.result(result) : result, Results.failed(result));
+          // A job id is no secret: under no_log the line still names the job (Ansible prints jid=None).
+          Map<String, Object> shown = noLog ? Censor.result(result) : result;
+          if (noLog) {
+            shown.put("ansible_job_id", jid.value());
+          }
+          ctx.listener().asyncOutcome(header, host, shown, Results.failed(result));
           return result;
         });
   }

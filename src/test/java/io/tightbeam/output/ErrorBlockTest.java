@@ -40,7 +40,7 @@ class ErrorBlockTest {
         new Diagnostic("first", "expected a list, found 'x'", null),
         new Diagnostic("second", "", null)), 4));
     assertThat(c.stderr()).isEqualTo("\033[0;31mERROR! first\033[0m\n"
-        + "\033[0;31mexpected a list, found 'x'\033[0m\n\033[0;31mERROR! second\033[0m\n");
+        + "\033[0;31m  expected a list, found 'x'\033[0m\n\033[0;31mERROR! second\033[0m\n");
   }
 
   @Test
