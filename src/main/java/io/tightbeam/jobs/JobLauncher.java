@@ -107,12 +107,13 @@ public final class JobLauncher {
       return out;
     }
     if (printed.containsKey("ansible_job_id") && isZero(printed.get("failed"))) {
-      out.put("ansible_job_id", printed.get("ansible_job_id"));
-      out.put("changed", true);
+      // Ansible's order: the wrapper's launch JSON, then the controller's `changed`.
       out.put("failed", 0);
-      out.put("finished", 0);
-      out.put("results_file", printed.get("results_file"));
       out.put("started", 1);
+      out.put("finished", 0);
+      out.put("ansible_job_id", printed.get("ansible_job_id"));
+      out.put("results_file", printed.get("results_file"));
+      out.put("changed", true);
       return out;
     }
     printed.keySet().removeIf(k -> k.startsWith("_ansible_"));
