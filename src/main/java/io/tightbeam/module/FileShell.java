@@ -13,7 +13,12 @@ final class FileShell {
       tb_out=''
       tb_changed=0
       tb_kv() { tb_out="$tb_out,\\"$1\\":$2"; }
-      tb_ks() { tb_kv "$1" "$(printf '%s' "$2" | tb_json)"; }
+      tb_ks() {
+        case "$2" in
+          *[\\"\\\\]* | *[![:print:]]*) tb_kv "$1" "$(printf '%s' "$2" | tb_json)" ;;
+          *) tb_kv "$1" "\\"$2\\"" ;;
+        esac
+      }
       tb_kb() { if [ "$2" = 1 ]; then tb_kv "$1" true; else tb_kv "$1" false; fi; }
       tb_emit() { printf '{%s}\\n' "${tb_out#,}"; }
       tb_fail() { tb_kb changed "$tb_changed"; tb_kv failed true; tb_ks msg "$1"; tb_emit; exit 0; }

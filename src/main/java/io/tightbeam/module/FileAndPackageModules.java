@@ -1,0 +1,21 @@
+package io.tightbeam.module;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The file and package modules ({@code copy}, {@code file}, {@code stat}, {@code lineinfile},
+ * {@code wait_for}, {@code apt}, {@code yum}, {@code dnf}, {@code package}, {@code service},
+ * {@code systemd}) by short name, for the registry to merge into {@link Modules#builtin()}.
+ */
+public final class FileAndPackageModules {
+  private FileAndPackageModules() {}
+
+  /** Short name to module; a new map on every call. */
+  public static Map<String, RemoteModule> all() {
+    Map<String, RemoteModule> all = new LinkedHashMap<>();
+    all.put("stat", new StatModule());
+    all.put("copy", new CopyModule());
+    return all;
+  }
+}
