@@ -16,6 +16,7 @@ public final class FileAndPackageModules {
     Map<String, RemoteModule> all = new LinkedHashMap<>();
     all.put("stat", new StatModule());
     all.put("copy", new CopyModule());
+    all.put("file", new FileModule());
     return all;
   }
 }
