@@ -17,6 +17,7 @@ public final class FileAndPackageModules {
     all.put("stat", new StatModule());
     all.put("copy", new CopyModule());
     all.put("file", new FileModule());
+    all.put("lineinfile", new LineInFileModule());
     return all;
   }
 }
