@@ -18,6 +18,10 @@ public final class FileAndPackageModules {
     all.put("copy", new CopyModule());
     all.put("file", new FileModule());
     all.put("lineinfile", new LineInFileModule());
+    all.put("apt", PackageModule.apt());
+    all.put("yum", PackageModule.yum("yum"));
+    all.put("dnf", PackageModule.yum("dnf"));
+    all.put("package", PackageModule.generic());
     return all;
   }
 }
