@@ -18,6 +18,7 @@ public final class FileAndPackageModules {
     all.put("copy", new CopyModule());
     all.put("file", new FileModule());
     all.put("lineinfile", new LineInFileModule());
+    all.put("wait_for", new WaitForModule());
     all.put("apt", PackageModule.apt());
     all.put("yum", PackageModule.yum("yum"));
     all.put("dnf", PackageModule.yum("dnf"));
