@@ -23,6 +23,9 @@ public final class FileAndPackageModules {
     all.put("yum", PackageModule.yum("yum"));
     all.put("dnf", PackageModule.yum("dnf"));
     all.put("package", PackageModule.generic());
+    all.put("service", ServiceModule.service());
+    all.put("systemd", ServiceModule.systemd());
+    all.put("systemd_service", ServiceModule.systemd());
     return all;
   }
 }
