@@ -131,6 +131,11 @@ final class CopyModule implements RemoteModule {
     if (target.checkMode() || Boolean.TRUE.equals(args.get("remote_src"))) {
       return;
     }
+    Path tree = localDirectory(args, target);
+    if (tree != null) {
+      CopyTree.prepare(CopyTree.entries(tree, ScriptRun.str(args.get("src")), ScriptRun.str(args.get("dest"))), target);
+      return;
+    }
     Source source = source(args, target);
     if (source.error() != null) {
       return;
@@ -175,6 +180,14 @@ final class CopyModule implements RemoteModule {
     vars.put("force", ScriptRun.flag(args.get("force")));
     String validate = ScriptRun.str(args.get("validate"));
     vars.put("validate_cmd", validate.replace("%s", Sh.quote(validated)));
+    Path tree = remote ? null : localDirectory(args, target);
+    if (tree != null) {
+      String dest = ScriptRun.str(args.get("dest")).replaceAll("/+$", "");
+      String destRoot = src.endsWith("/") ? dest : dest + "/" + tree.getFileName();
+      vars.put("src_shown", tree + (src.endsWith("/") ? "/" : ""));
+      vars.put("directory_mode", args.get("directory_mode") == null ? "" : OptionSpec.mode(args.get("directory_mode")));
+      return CopyTree.script(CopyTree.entries(tree, src, dest), vars, target, destRoot);
+    }
     return ScriptRun.script(vars, target, BODY);
   }
 
@@ -208,7 +221,7 @@ final class CopyModule implements RemoteModule {
     List<Path> candidates = candidates(src, target.baseDir());
     for (Path p : candidates) {
       if (Files.isDirectory(p)) {
-        return new Source(null, p.toString(), "", "Copying a directory (" + p + ") is not supported yet");
+        return new Source(null, p.toString(), "", "Source " + p + " is a directory");
       }
       if (Files.isRegularFile(p)) {
         try {
@@ -222,6 +235,22 @@ final class CopyModule implements RemoteModule {
     msg.append("\nSearched in:");
     candidates.forEach(p -> msg.append("\n\t").append(p));
     return new Source(null, src, "", msg.toString());
+  }
+
+  /** The local directory that {@code src} names, or null when it names a file or nothing. */
+  private static Path localDirectory(Map<String, Object> args, TargetContext target) {
+    if (args.get("content") != null || args.get("src") == null) {
+      return null;
+    }
+    for (Path p : candidates(ScriptRun.str(args.get("src")), target.baseDir())) {
+      if (Files.isDirectory(p)) {
+        return p;
+      }
+      if (Files.exists(p)) {
+        return null;
+      }
+    }
+    return null;
   }
 
   private static String contentText(Object content) {

@@ -139,4 +139,25 @@ class CopyModuleIT {
     assertThat(job).containsEntry("changed", true).isEqualTo(sync);
     assertThat(Files.readString(dest)).isEqualTo("job data");
   }
+
+  @Test
+  void copiesADirectoryTreeSyncAndAsJob() throws Exception {
+    Files.createDirectories(dir.resolve("files/conf.d/sub"));
+    Files.writeString(dir.resolve("files/conf.d/a.conf"), "a");
+    Files.writeString(dir.resolve("files/conf.d/sub/b.conf"), "b");
+    Path dest = Files.createDirectory(dir.resolve("etc"));
+    FilesTarget t = new FilesTarget(dir);
+    assertThat(t.run(copy, args("src", "conf.d", "dest", dest.toString()))).containsEntry("changed", true)
+        .containsEntry("dest", dest + "/conf.d/");
+    assertThat(Files.readString(dest.resolve("conf.d/sub/b.conf"))).isEqualTo("b");
+    assertThat(t.run(copy, args("src", "conf.d", "dest", dest.toString()))).containsEntry("changed", false);
+    Files.writeString(dir.resolve("files/conf.d/a.conf"), "a2");
+    assertThat(t.check(copy, args("src", "conf.d/", "dest", dest.toString(), "mode", "0600"))).containsEntry("changed", true);
+    assertThat(dest.resolve("a.conf")).doesNotExist();
+    Map<String, Object> job = t.runAsJob(copy, args("src", "conf.d/", "dest", dest.toString(), "mode", "0600"));
+    assertThat(job).containsEntry("changed", true).doesNotContainKey("failed");
+    assertThat(Files.readString(dest.resolve("a.conf"))).isEqualTo("a2");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dest.resolve("sub/b.conf")))).isEqualTo("rw-------");
+    assertThat(t.run(copy, args("src", "conf.d/", "dest", dest.toString(), "mode", "0600"))).containsEntry("changed", false);
+  }
 }
