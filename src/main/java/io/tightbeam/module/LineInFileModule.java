@@ -95,6 +95,10 @@ final class LineInFileModule implements RemoteModule {
       res=$(TB_OUT=$tmp TB_MODE=edit awk "$awk_prog" "$src") || tb_fail "awk failed on $p"
       msg=$(printf '%s\\n' "$res" | sed -n 1p); found=$(printf '%s\\n' "$res" | sed -n 2p)
       [ "$state" = absent ] && tb_kv found "$found"
+      if [ "$tb_diff" = 1 ]; then
+        h=$(printf '%s' "$p" | tb_json)
+        tb_kv diff "{\\"before\\":$(tb_json < "$src"),\\"after\\":$(tb_json < "$tmp"),\\"before_header\\":$h,\\"after_header\\":$h}"
+      fi
       if [ -n "$msg" ] || [ "$new_file" = 1 ]; then
         tb_changed=1
         if [ "$tb_check" != 1 ]; then
