@@ -1,0 +1,282 @@
+package io.tightbeam.module;
+
+import io.tightbeam.module.OptionSpec.Type;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Ansible's {@code copy}: a local file (or {@code content}) to {@code dest} on the target. The
+ * bytes go to a staging file with {@code Connection.put} on the controller side; the remote script
+ * then compares sha1 checksums, backs up, validates, moves atomically and fixes mode and owner.
+ */
+final class CopyModule implements RemoteModule {
+  private static final OptionSpec SPEC =
+      new OptionSpec("copy")
+          .add("src", Type.STR)
+          .add("content", Type.RAW)
+          .required("dest", Type.STR)
+          .add("mode", Type.RAW)
+          .add("owner", Type.STR)
+          .add("group", Type.STR)
+          .add("backup", Type.BOOL, false)
+          .add("force", Type.BOOL, true)
+          .add("remote_src", Type.BOOL, false)
+          .add("validate", Type.STR)
+          .add("checksum", Type.STR)
+          .add("directory_mode", Type.RAW)
+          .add("follow", Type.BOOL, false)
+          .add("local_follow", Type.BOOL, true)
+          .add("unsafe_writes", Type.BOOL, false)
+          .add("decrypt", Type.BOOL, true)
+          .add("seuser", Type.STR)
+          .add("serole", Type.STR)
+          .add("setype", Type.STR)
+          .add("selevel", Type.STR)
+          .add("attributes", Type.STR);
+
+  private static final String PROBE =
+      """
+      d=$dest
+      [ -d "$d" ] && [ -n "$base" ] && d="${d%/}/$base"
+      tb_sum sha1 "$d"
+      """;
+
+  private static final String BODY =
+      """
+      if [ -n "$error" ]; then tb_fail "$error"; fi
+      trap '[ "$remote_src" = 1 ] || [ -z "$staged" ] || rm -f -- "$staged"' EXIT
+      if [ "$remote_src" = 1 ]; then
+        [ -e "$src" ] || tb_fail "Source $src not found"
+        [ -d "$src" ] && tb_fail "Remote copy of a directory is not supported: $src"
+        [ -r "$src" ] || tb_fail "Source $src not readable"
+        want=$(tb_sum sha1 "$src"); from=$src
+      else
+        want=$want_sum; from=$staged
+      fi
+      if [ -d "$dest" ]; then
+        [ -z "$base" ] && tb_fail "can not use content with a dir as dest"
+        dest="${dest%/}/$base"
+      fi
+      parent=$(dirname -- "$dest")
+      [ -d "$parent" ] || tb_fail "Destination directory $parent does not exist"
+      if [ -e "$dest" ]; then
+        [ -d "$dest" ] && tb_fail "Destination $dest is a directory"
+        have=$(tb_sum sha1 "$dest")
+        [ "$have" != "$want" ] && [ "$force" = 1 ] && tb_changed=1
+      else
+        tb_changed=1
+      fi
+      if [ "$tb_changed" = 1 ] && [ "$tb_check" != 1 ]; then
+        [ -f "$from" ] || tb_fail "the source was not transferred to the target before the job ran: $from"
+        if [ -n "$validate_cmd" ]; then
+          vout=$(sh -c "$validate_cmd" 2>&1); vrc=$?
+          if [ "$vrc" != 0 ]; then tb_kv exit_status "$vrc"; tb_ks stdout "$vout"; tb_changed=0; tb_fail "failed to validate"; fi
+        fi
+        if [ "$backup" = 1 ] && [ -e "$dest" ]; then
+          bf="$dest.$$.$(date +%Y-%m-%d@%H:%M:%S)~"
+          e=$(cp -p -- "$dest" "$bf" 2>&1) || tb_fail "Could not make a backup of $dest: $e"
+          tb_ks backup_file "$bf"
+        fi
+        tmp="$parent/.tb-copy.$$.tmp"
+        e=$(cp -- "$from" "$tmp" 2>&1) || { rm -f -- "$tmp"; tb_fail "Could not write $dest: $e"; }
+        if tb_stat "$dest"; then chmod "$tb_mode" "$tmp" 2>/dev/null; chown "$tb_uid:$tb_gid" "$tmp" 2>/dev/null
+        else chmod "$(printf '%04o' $(( 0666 & ~0$(umask) )))" "$tmp"; fi
+        e=$(mv -f -- "$tmp" "$dest" 2>&1) || { rm -f -- "$tmp"; tb_fail "Could not replace $dest: $e"; }
+      fi
+      tb_attrs "$dest" "$mode" "$owner" "$group" 0
+      tb_ks dest "$dest"; tb_ks src "$src_shown"; tb_ks checksum "$want"
+      if [ -f "$dest" ]; then
+        m=$(tb_sum md5 "$dest") && tb_ks md5sum "$m"
+        tb_stat "$dest"; tb_ks mode "$tb_mode"; tb_ks owner "$tb_owner"; tb_ks group "$tb_group"
+        tb_kv uid "$tb_uid"; tb_kv gid "$tb_gid"; tb_kv size "$tb_size"
+      fi
+      tb_ks state file; tb_kb changed "$tb_changed"; tb_emit
+      """;
+
+  /** The bytes to deliver, or why there are none. */
+  record Source(byte[] data, String shown, String basename, String error) {}
+
+  @Override
+  public String name() {
+    return "copy";
+  }
+
+  @Override
+  public Map<String, Object> checkArgs(Map<String, Object> args) {
+    Map<String, Object> a = SPEC.check(args);
+    if (a.get("src") == null && a.get("content") == null) {
+      throw new ModuleArgumentException("src (or content) is required");
+    }
+    if (a.get("src") != null && a.get("content") != null) {
+      throw new ModuleArgumentException("parameters are mutually exclusive: content|src");
+    }
+    if (a.get("content") != null && Boolean.TRUE.equals(a.get("remote_src"))) {
+      throw new ModuleArgumentException("parameters are mutually exclusive: content|remote_src");
+    }
+    a.put("mode", a.get("mode") == null ? null : OptionSpec.mode(a.get("mode")));
+    return a;
+  }
+
+  @Override
+  public void prepareForJob(Map<String, Object> args, TargetContext target) {
+    if (target.checkMode() || Boolean.TRUE.equals(args.get("remote_src"))) {
+      return;
+    }
+    Path tree = localDirectory(args, target);
+    if (tree != null) {
+      CopyTree.prepare(CopyTree.entries(tree, ScriptRun.str(args.get("src")), ScriptRun.str(args.get("dest"))), target);
+      return;
+    }
+    Source source = source(args, target);
+    if (source.error() != null) {
+      return;
+    }
+    String sum = sha1(source.data());
+    Map<String, String> vars = new LinkedHashMap<>();
+    vars.put("dest", ScriptRun.str(args.get("dest")));
+    vars.put("base", source.basename());
+    String remote = ScriptRun.exec(ScriptRun.script(vars, target, PROBE).body(), target).join().stdoutText().trim();
+    if (!remote.equals(sum)) {
+      boolean restricted = target.become().enabled() && !"root".equals(target.become().user());
+      target.connection().put(source.data(), staged(args, sum), restricted ? 0644 : 0600);
+    }
+  }
+
+  @Override
+  public RemoteScript script(Map<String, Object> args, TargetContext target) {
+    boolean remote = Boolean.TRUE.equals(args.get("remote_src"));
+    Map<String, String> vars = new LinkedHashMap<>();
+    String src = ScriptRun.str(args.get("src"));
+    vars.put("dest", ScriptRun.str(args.get("dest")));
+    vars.put("src", src);
+    vars.put("remote_src", remote ? "1" : "0");
+    String validated = src;
+    if (remote) {
+      vars.put("base", src.replaceAll("/+$", "").replaceAll(".*/", ""));
+      vars.put("src_shown", src);
+    } else {
+      Source source = source(args, target);
+      vars.put("error", source.error() == null ? "" : source.error());
+      String sum = source.data() == null ? "" : sha1(source.data());
+      validated = source.data() == null ? "" : staged(args, sum);
+      vars.put("base", source.basename());
+      vars.put("want_sum", sum);
+      vars.put("staged", validated);
+      vars.put("src_shown", args.get("content") != null ? validated : source.shown());
+    }
+    vars.put("mode", ScriptRun.str(args.get("mode")));
+    vars.put("owner", ScriptRun.str(args.get("owner")));
+    vars.put("group", ScriptRun.str(args.get("group")));
+    vars.put("backup", ScriptRun.flag(args.get("backup")));
+    vars.put("force", ScriptRun.flag(args.get("force")));
+    String validate = ScriptRun.str(args.get("validate"));
+    vars.put("validate_cmd", validate.replace("%s", Sh.quote(validated)));
+    Path tree = remote ? null : localDirectory(args, target);
+    if (tree != null) {
+      String dest = ScriptRun.str(args.get("dest")).replaceAll("/+$", "");
+      String destRoot = src.endsWith("/") ? dest : dest + "/" + tree.getFileName();
+      vars.put("src_shown", tree + (src.endsWith("/") ? "/" : ""));
+      vars.put("directory_mode", args.get("directory_mode") == null ? "" : OptionSpec.mode(args.get("directory_mode")));
+      return CopyTree.script(CopyTree.entries(tree, src, dest), vars, target, destRoot);
+    }
+    return ScriptRun.script(vars, target, BODY);
+  }
+
+  @Override
+  public CompletableFuture<Map<String, Object>> run(Map<String, Object> args, TargetContext target) {
+    try {
+      prepareForJob(args, target);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return ScriptRun.run(script(args, target), target);
+  }
+
+  @Override
+  public boolean supportsCheckMode() {
+    return true;
+  }
+
+  /** Where the bytes wait on the target: named by content and destination, so script() finds them. */
+  private static String staged(Map<String, Object> args, String sum) {
+    return "/tmp/.tb-copy-" + sum + "-" + sha1(ScriptRun.str(args.get("dest")).getBytes(StandardCharsets.UTF_8)).substring(0, 12);
+  }
+
+  static Source source(Map<String, Object> args, TargetContext target) {
+    Object content = args.get("content");
+    if (content != null) {
+      byte[] data = content instanceof byte[] b ? b : contentText(content).getBytes(StandardCharsets.UTF_8);
+      return new Source(data, "", "", null);
+    }
+    String src = ScriptRun.str(args.get("src"));
+    List<Path> candidates = candidates(src, target.baseDir());
+    for (Path p : candidates) {
+      if (Files.isDirectory(p)) {
+        return new Source(null, p.toString(), "", "Source " + p + " is a directory");
+      }
+      if (Files.isRegularFile(p)) {
+        try {
+          return new Source(Files.readAllBytes(p), p.toString(), p.getFileName().toString(), null);
+        } catch (IOException e) {
+          return new Source(null, p.toString(), "", "Could not read " + p + ": " + e.getMessage());
+        }
+      }
+    }
+    StringBuilder msg = new StringBuilder("Could not find or access '" + src + "' on the Ansible Controller.");
+    msg.append("\nSearched in:");
+    candidates.forEach(p -> msg.append("\n\t").append(p));
+    return new Source(null, src, "", msg.toString());
+  }
+
+  /** The local directory that {@code src} names, or null when it names a file or nothing. */
+  private static Path localDirectory(Map<String, Object> args, TargetContext target) {
+    if (args.get("content") != null || args.get("src") == null) {
+      return null;
+    }
+    for (Path p : candidates(ScriptRun.str(args.get("src")), target.baseDir())) {
+      if (Files.isDirectory(p)) {
+        return p;
+      }
+      if (Files.exists(p)) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private static String contentText(Object content) {
+    if (content instanceof Map<?, ?> || content instanceof List<?>) {
+      try {
+        return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(content);
+      } catch (IOException e) {
+        throw new ModuleArgumentException("content cannot be written as JSON: " + e.getMessage());
+      }
+    }
+    return String.valueOf(content);
+  }
+
+  private static List<Path> candidates(String src, Path baseDir) {
+    Path p = Path.of(src);
+    if (p.isAbsolute() || baseDir == null) {
+      return List.of(p);
+    }
+    return List.of(baseDir.resolve("files").resolve(src), baseDir.resolve(src));
+  }
+
+  static String sha1(byte[] data) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(data));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK has no SHA-1", e);
+    }
+  }
+}

@@ -1,0 +1,218 @@
+package io.tightbeam.module;
+
+import io.tightbeam.module.OptionSpec.Type;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Ansible's {@code lineinfile}: makes sure one line is in a file (replacing the last line matching
+ * {@code regexp}, else inserting after/before a match, at EOF or BOF) or that matching lines are
+ * gone. The edit is done by awk on the target; Python regexps are turned into POSIX ERE.
+ */
+final class LineInFileModule implements RemoteModule {
+  private static final OptionSpec SPEC =
+      new OptionSpec("lineinfile")
+          .required("path", Type.STR, "dest", "destfile", "name")
+          .aliased("regexp", Type.STR, "regex")
+          .add("search_string", Type.STR)
+          .aliased("line", Type.STR, "value")
+          .choice("state", "present", "absent", "present")
+          .add("insertafter", Type.STR)
+          .add("insertbefore", Type.STR)
+          .add("create", Type.BOOL, false)
+          .add("backrefs", Type.BOOL, false)
+          .add("backup", Type.BOOL, false)
+          .add("firstmatch", Type.BOOL, false)
+          .add("mode", Type.RAW)
+          .add("owner", Type.STR)
+          .add("group", Type.STR)
+          .add("validate", Type.STR)
+          .add("unsafe_writes", Type.BOOL, false)
+          .add("others", Type.RAW)
+          .add("seuser", Type.STR)
+          .add("serole", Type.STR)
+          .add("setype", Type.STR)
+          .add("selevel", Type.STR)
+          .add("attributes", Type.STR);
+
+  private static final String AWK =
+      """
+      BEGIN { re = ENVIRON["TB_RE"]; ss = ENVIRON["TB_SS"]; line = ENVIRON["TB_LINE"]; st = ENVIRON["TB_STATE"]
+        after = ENVIRON["TB_AFTER"]; before = ENVIRON["TB_BEFORE"]; br = ENVIRON["TB_BACKREFS"]
+        first = ENVIRON["TB_FIRST"]; out = ENVIRON["TB_OUT"]; mode = ENVIRON["TB_MODE"] }
+      { l[NR] = $0 }
+      function hit(s) { return (re != "" && s ~ re) || (ss != "" && index(s, ss) > 0) }
+      function last(pat,   i, k) { k = 0; for (i = 1; i <= NR; i++) if (l[i] ~ pat) { k = i; if (first == "1") break }; return k }
+      END {
+        n = NR; msg = ""
+        if (mode == "find") { for (i = 1; i <= n; i++) if (hit(l[i])) k = i
+          if (k) { match(l[k], re); print substr(l[k], RSTART, RLENGTH) } ; exit }
+        if (st == "absent") {
+          m = 0; for (i = 1; i <= n; i++) if (hit(l[i]) || (re == "" && ss == "" && l[i] == line)) m++; else printf "%s\\n", l[i] > out
+          if (m) print m " line(s) removed"; else print ""; print m; exit
+        }
+        k = 0; ex = 0
+        for (i = 1; i <= n; i++) { if (hit(l[i])) k = i; if (l[i] == line) ex = i }
+        pos = -1
+        if (k) { if (l[k] != line) { l[k] = line; msg = "line replaced" } }
+        else if (br != "1" && !ex) {
+          if (after == "BOF" || before == "BOF") pos = 0
+          else if (after != "" && after != "EOF") { a = last(after); pos = a ? a : n; if (a && a < n && l[a + 1] == line) pos = -1 }
+          else if (before != "" && before != "EOF") { b = last(before); pos = b ? b - 1 : n; if (b > 1 && l[b - 1] == line) pos = -1 }
+          else pos = n
+          if (pos >= 0) msg = "line added"
+        }
+        if (pos == 0) printf "%s\\n", line > out
+        for (i = 1; i <= n; i++) { printf "%s\\n", l[i] > out; if (i == pos) printf "%s\\n", line > out }
+        print msg; print 0
+      }
+      """;
+
+  private static final String BODY =
+      """
+      p=$path
+      export TB_RE="$re" TB_SS="$ss" TB_STATE="$state" TB_AFTER="$after" TB_BEFORE="$before"
+      export TB_BACKREFS="$backrefs" TB_FIRST="$firstmatch" TB_LINE="$line"
+      [ -d "$p" ] && tb_fail "Path $p is a directory !"
+      if [ ! -e "$p" ]; then
+        if [ "$state" = absent ]; then tb_ks msg "file not present"; tb_kv found 0; tb_kb changed 0; tb_emit; exit 0; fi
+        if [ "$create" != 1 ]; then tb_kv rc 257; tb_fail "Destination $p does not exist !"; fi
+        [ "$tb_check" = 1 ] || { mkdir -p -- "$(dirname -- "$p")" && : > "$p"; } 2>/dev/null || tb_fail "Error creating $p"
+        new_file=1
+      fi
+      [ -r "$p" ] || [ "$tb_check" = 1 ] || tb_fail "Destination $p not readable"
+      src=$p; [ -e "$p" ] || src=/dev/null
+      if [ "$backrefs" = 1 ]; then
+        m=$(TB_MODE=find awk "$awk_prog" "$src")
+        if [ -n "$m" ]; then TB_LINE=$(printf '%s\\n' "$m" | sed -E "s$d^($re)\\$$d$repl$d"); fi
+      fi
+      tmp=$(mktemp) || tb_fail "cannot make a temporary file"
+      trap 'rm -f -- "$tmp"' EXIT
+      res=$(TB_OUT=$tmp TB_MODE=edit awk "$awk_prog" "$src") || tb_fail "awk failed on $p"
+      msg=$(printf '%s\\n' "$res" | sed -n 1p); found=$(printf '%s\\n' "$res" | sed -n 2p)
+      [ "$state" = absent ] && tb_kv found "$found"
+      if [ "$tb_diff" = 1 ]; then
+        h=$(printf '%s' "$p" | tb_json)
+        tb_kv diff "{\\"before\\":$(tb_json < "$src"),\\"after\\":$(tb_json < "$tmp"),\\"before_header\\":$h,\\"after_header\\":$h}"
+      fi
+      if [ -n "$msg" ] || [ "$new_file" = 1 ]; then
+        tb_changed=1
+        if [ "$tb_check" != 1 ]; then
+          if [ -n "$validate_cmd" ]; then
+            vout=$(f=$tmp sh -c "$validate_cmd" 2>&1) || { tb_changed=0; tb_ks stdout "$vout"; tb_fail "failed to validate"; }
+          fi
+          if [ "$backup" = 1 ] && [ -z "$new_file" ]; then
+            bf="$p.$$.$(date +%Y-%m-%d@%H:%M:%S)~"; cp -p -- "$p" "$bf" || tb_fail "Could not back up $p"; tb_ks backup "$bf"
+          fi
+          t2="$(dirname -- "$p")/.tb-line.$$"
+          cp -- "$tmp" "$t2" 2>/dev/null || tb_fail "Could not write $p"
+          if tb_stat "$p"; then chmod "$tb_mode" "$t2"; chown "$tb_uid:$tb_gid" "$t2" 2>/dev/null; fi
+          mv -f -- "$t2" "$p" || { rm -f -- "$t2"; tb_fail "Could not replace $p"; }
+        fi
+      fi
+      c0=$tb_changed; tb_changed=0
+      tb_attrs "$p" "$mode" "$owner" "$group" 0
+      if [ "$tb_changed" = 1 ]; then
+        if [ -n "$msg" ]; then msg="$msg and ownership, perms or SE linux context changed"
+        else msg="ownership, perms or SE linux context changed"; fi
+      fi
+      [ "$c0" = 1 ] && tb_changed=1
+      [ -z "$msg" ] && [ "$new_file" = 1 ] && msg="line added"
+      tb_ks msg "$msg"; tb_kb changed "$tb_changed"; tb_emit
+      """;
+
+  @Override
+  public String name() {
+    return "lineinfile";
+  }
+
+  @Override
+  public Map<String, Object> checkArgs(Map<String, Object> args) {
+    Map<String, Object> a = SPEC.check(args);
+    if (a.get("regexp") != null && a.get("search_string") != null) {
+      throw new ModuleArgumentException("parameters are mutually exclusive: regexp|search_string");
+    }
+    if (a.get("insertafter") != null && a.get("insertbefore") != null) {
+      throw new ModuleArgumentException("parameters are mutually exclusive: insertbefore|insertafter");
+    }
+    if (Boolean.TRUE.equals(a.get("backrefs")) && a.get("regexp") == null) {
+      throw new ModuleArgumentException("regexp is required with backrefs=true");
+    }
+    if ("present".equals(a.get("state")) && a.get("line") == null) {
+      throw new ModuleArgumentException("state is present but all of the following are missing: line");
+    }
+    if ("absent".equals(a.get("state")) && a.get("line") == null && a.get("regexp") == null
+        && a.get("search_string") == null) {
+      throw new ModuleArgumentException("one of line, search_string, or regexp is required with state=absent");
+    }
+    a.put("mode", a.get("mode") == null ? null : OptionSpec.mode(a.get("mode")));
+    return a;
+  }
+
+  @Override
+  public RemoteScript script(Map<String, Object> args, TargetContext target) {
+    Map<String, String> vars = new LinkedHashMap<>();
+    vars.put("path", ScriptRun.str(args.get("path")));
+    vars.put("re", args.get("regexp") == null ? "" : ere(args.get("regexp").toString()));
+    vars.put("ss", ScriptRun.str(args.get("search_string")));
+    vars.put("line", ScriptRun.str(args.get("line")));
+    vars.put("state", ScriptRun.str(args.get("state")));
+    vars.put("after", args.get("insertafter") == null ? "" : anchor(args.get("insertafter").toString()));
+    vars.put("before", args.get("insertbefore") == null ? "" : anchor(args.get("insertbefore").toString()));
+    vars.put("create", ScriptRun.flag(args.get("create")));
+    vars.put("backrefs", ScriptRun.flag(args.get("backrefs")));
+    vars.put("backup", ScriptRun.flag(args.get("backup")));
+    vars.put("firstmatch", ScriptRun.flag(args.get("firstmatch")));
+    vars.put("mode", ScriptRun.str(args.get("mode")));
+    vars.put("owner", ScriptRun.str(args.get("owner")));
+    vars.put("group", ScriptRun.str(args.get("group")));
+    vars.put("validate_cmd", ScriptRun.str(args.get("validate")).replace("%s", "\"$f\""));
+    vars.put("awk_prog", AWK);
+    vars.put("d", "\u0001");
+    vars.put("repl", sedReplacement(ScriptRun.str(args.get("line"))));
+    vars.put("new_file", "");
+    return ScriptRun.script(vars, target, BODY);
+  }
+
+  @Override
+  public CompletableFuture<Map<String, Object>> run(Map<String, Object> args, TargetContext target) {
+    return ScriptRun.run(script(args, target), target);
+  }
+
+  @Override
+  public boolean supportsCheckMode() {
+    return true;
+  }
+
+  private static String anchor(String where) {
+    return where.equals("EOF") || where.equals("BOF") ? where : ere(where);
+  }
+
+  /** Python regexp shorthand classes as POSIX ERE, which awk and sed -E understand. */
+  static String ere(String python) {
+    return python.replace("\\d", "[0-9]").replace("\\D", "[^0-9]").replace("\\s", "[[:space:]]")
+        .replace("\\S", "[^[:space:]]").replace("\\w", "[[:alnum:]_]").replace("\\W", "[^[:alnum:]_]")
+        .replace("*?", "*").replace("+?", "+");
+  }
+
+  /**
+   * Python's expand template as a sed replacement for {@code ^(regexp)$}: groups shift by one
+   * because of the added outer group, and {@code &} is literal.
+   */
+  static String sedReplacement(String template) {
+    Matcher m = Pattern.compile("\\\\g<(\\d)>|\\\\(\\d)|&|\\\\\\\\").matcher(template);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String group = m.group(1) != null ? m.group(1) : m.group(2);
+      String rep = group != null ? "\\" + (Integer.parseInt(group) + 1) : m.group().equals("&") ? "\\&" : "\\\\";
+      m.appendReplacement(out, Matcher.quoteReplacement(rep));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+}

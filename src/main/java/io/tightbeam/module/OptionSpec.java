@@ -1,0 +1,172 @@
+package io.tightbeam.module;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The argument table of one file or package module, checked the way Ansible's argument spec
+ * checks: unknown names, aliases, required names, choices and types, with Ansible's messages.
+ */
+final class OptionSpec {
+  enum Type { STR, BOOL, INT, LIST, RAW }
+
+  record Option(String name, Type type, Object defaultValue, List<String> choices, List<String> aliases,
+      boolean required) {}
+
+  private final String module;
+  private final Map<String, Option> options = new LinkedHashMap<>();
+
+  OptionSpec(String module) {
+    this.module = module;
+  }
+
+  OptionSpec add(String name, Type type) {
+    return add(new Option(name, type, null, List.of(), List.of(), false));
+  }
+
+  OptionSpec add(String name, Type type, Object defaultValue) {
+    return add(new Option(name, type, defaultValue, List.of(), List.of(), false));
+  }
+
+  OptionSpec required(String name, Type type, String... aliases) {
+    return add(new Option(name, type, null, List.of(), List.of(aliases), true));
+  }
+
+  OptionSpec aliased(String name, Type type, String... aliases) {
+    return add(new Option(name, type, null, List.of(), List.of(aliases), false));
+  }
+
+  OptionSpec choice(String name, Object defaultValue, String... choices) {
+    return add(new Option(name, Type.STR, defaultValue, List.of(choices), List.of(), false));
+  }
+
+  OptionSpec add(Option option) {
+    options.put(option.name(), option);
+    return this;
+  }
+
+  /** Checked arguments: every option present (null when unset and without default). */
+  Map<String, Object> check(Map<String, Object> args) {
+    Map<String, String> names = new LinkedHashMap<>();
+    for (Option o : options.values()) {
+      names.put(o.name(), o.name());
+      o.aliases().forEach(a -> names.put(a, o.name()));
+    }
+    List<String> unknown = new ArrayList<>();
+    for (String key : args.keySet()) {
+      if (!names.containsKey(key) && !key.startsWith("_ansible_")) {
+        unknown.add(key);
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw new ModuleArgumentException("Unsupported parameters for (" + module + ") module: "
+          + String.join(", ", new TreeSet<>(unknown)) + ". Supported parameters include: "
+          + String.join(", ", new TreeSet<>(names.keySet())) + ".");
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    List<String> missing = new ArrayList<>();
+    for (Option o : options.values()) {
+      Object value = args.get(o.name());
+      for (String alias : o.aliases()) {
+        if (value == null) {
+          value = args.get(alias);
+        }
+      }
+      if (value == null) {
+        value = o.defaultValue();
+      }
+      if (value == null && o.required()) {
+        missing.add(o.name());
+        continue;
+      }
+      out.put(o.name(), value == null ? null : convert(o, value));
+    }
+    if (!missing.isEmpty()) {
+      throw new ModuleArgumentException("missing required arguments: " + String.join(", ", missing));
+    }
+    return out;
+  }
+
+  private Object convert(Option o, Object value) {
+    Object v =
+        switch (o.type()) {
+          case STR -> value instanceof byte[] ? value : String.valueOf(value);
+          case BOOL -> bool(o.name(), value);
+          case INT -> integer(o.name(), value);
+          case LIST -> list(value);
+          case RAW -> value;
+        };
+    if (!o.choices().isEmpty() && !o.choices().contains(String.valueOf(v))) {
+      throw new ModuleArgumentException("value of " + o.name() + " must be one of: "
+          + String.join(", ", o.choices()) + ", got: " + v);
+    }
+    return v;
+  }
+
+  static boolean bool(String name, Object value) {
+    if (value instanceof Boolean b) {
+      return b;
+    }
+    String s = String.valueOf(value).trim().toLowerCase(java.util.Locale.ROOT);
+    return switch (s) {
+      case "yes", "on", "1", "true", "y", "t" -> true;
+      case "no", "off", "0", "false", "n", "f", "" -> false;
+      default -> throw new ModuleArgumentException("argument '" + name + "' is of type "
+          + value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)
+          + " and we were unable to convert to bool: The value '" + value + "' is not a valid boolean.");
+    };
+  }
+
+  private static Integer integer(String name, Object value) {
+    if (value instanceof Number n) {
+      return n.intValue();
+    }
+    try {
+      return Integer.parseInt(String.valueOf(value).trim());
+    } catch (NumberFormatException e) {
+      throw new ModuleArgumentException("argument '" + name + "' is of type str and we were unable to"
+          + " convert to int: invalid literal for int() with base 10: '" + value + "'");
+    }
+  }
+
+  private static List<String> list(Object value) {
+    List<String> out = new ArrayList<>();
+    if (value instanceof List<?> l) {
+      l.forEach(item -> out.add(String.valueOf(item)));
+    } else {
+      for (String part : String.valueOf(value).split(",")) {
+        if (!part.isBlank()) {
+          out.add(part.trim());
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A file mode as chmod accepts it: YAML's 0644 arrives as the int 420 and becomes "0644", a
+   * string of octal digits is kept, a symbolic mode ("u+x,g-w") is passed on as is.
+   */
+  static String mode(Object value) {
+    if (value == null) {
+      return "";
+    }
+    if (value instanceof Number n) {
+      return String.format("%04o", n.intValue());
+    }
+    String s = String.valueOf(value).trim();
+    if (s.matches("0?[0-7]{3,4}")) {
+      return s.length() == 3 ? "0" + s : s.length() == 5 ? s.substring(1) : s;
+    }
+    if (s.matches("0o[0-7]{3,4}")) {
+      return mode(s.substring(2));
+    }
+    if (s.matches("([ugoa]*[-+=]([rwxXst]*|[ugo]))+(,([ugoa]*[-+=]([rwxXst]*|[ugo]))+)*")) {
+      return s;
+    }
+    throw new ModuleArgumentException("bad symbolic permission for mode: " + s);
+  }
+}

@@ -1,0 +1,67 @@
+package io.tightbeam.module;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tightbeam.connection.ExecRequest;
+import io.tightbeam.connection.ExecResult;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Runs a module's remote script synchronously through the connection (with become and the task's
+ * environment) and reads its one JSON object; output that is not JSON becomes Ansible's {@code
+ * MODULE FAILURE} result.
+ */
+final class ScriptRun {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ScriptRun() {}
+
+  static CompletableFuture<Map<String, Object>> run(RemoteScript script, TargetContext target) {
+    return exec(script.body(), target).thenApply(ScriptRun::parse);
+  }
+
+  static CompletableFuture<ExecResult> exec(String command, TargetContext target) {
+    ExecRequest request = ExecRequest.of(command).withEnvironment(target.environment());
+    return target.connection().exec(target.become().wrap(request));
+  }
+
+  static Map<String, Object> parse(ExecResult result) {
+    String out = result.stdoutText();
+    int start = out.indexOf('{');
+    if (start >= 0) {
+      try {
+        return JSON.readValue(out.substring(start), new TypeReference<LinkedHashMap<String, Object>>() {});
+      } catch (java.io.IOException ignored) {
+        // falls through to the MODULE FAILURE result, which shows the raw output
+      }
+    }
+    Map<String, Object> failed = new LinkedHashMap<>();
+    failed.put("failed", true);
+    failed.put("msg", "MODULE FAILURE\nSee stdout/stderr for the exact error");
+    failed.put("module_stdout", out);
+    failed.put("module_stderr", result.stderrText());
+    failed.put("rc", result.exitCode());
+    return failed;
+  }
+
+  /** A script: the JSON and file functions, the variables (each value quoted), then the body. */
+  static RemoteScript script(Map<String, String> vars, TargetContext target, String body) {
+    StringBuilder s = new StringBuilder();
+    s.append(ShellJson.FUNCTIONS).append(FileShell.FUNCTIONS);
+    s.append("tb_check=").append(target.checkMode() ? "1" : "0").append('\n');
+    s.append("tb_diff=").append(target.diff() ? "1" : "0").append('\n');
+    vars.forEach((k, v) -> s.append(k).append('=').append(Sh.quote(v == null ? "" : v)).append('\n'));
+    s.append(body);
+    return new RemoteScript(s.toString());
+  }
+
+  static String str(Object value) {
+    return value == null ? "" : String.valueOf(value);
+  }
+
+  static String flag(Object value) {
+    return Boolean.TRUE.equals(value) ? "1" : "0";
+  }
+}

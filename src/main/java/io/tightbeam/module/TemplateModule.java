@@ -1,0 +1,144 @@
+package io.tightbeam.module;
+
+import io.tightbeam.module.OptionSpec.Type;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
+
+/**
+ * Ansible's {@code template}: the controller renders {@code src} (found under {@code
+ * <baseDir>/templates/} then {@code <baseDir>/}) with the renderer it was given, and {@code copy}
+ * delivers the text as {@code content} with the same dest, mode, owner, group, backup and validate.
+ */
+final class TemplateModule implements RemoteModule {
+  /** The args key under which the executor may pass the task's variables for the renderer. */
+  static final String TASK_VARS = "_tightbeam_vars";
+
+  private static final OptionSpec SPEC =
+      new OptionSpec("template")
+          .required("src", Type.STR)
+          .required("dest", Type.STR)
+          .add("mode", Type.RAW).add("owner", Type.STR).add("group", Type.STR)
+          .add("backup", Type.BOOL, false).add("force", Type.BOOL, true).add("validate", Type.STR)
+          .add(new OptionSpec.Option("newline_sequence", Type.STR, "\n", List.of("\n", "\r", "\r\n"), List.of(), false))
+          .add("trim_blocks", Type.BOOL, true).add("lstrip_blocks", Type.BOOL, false)
+          .add("variable_start_string", Type.STR).add("variable_end_string", Type.STR)
+          .add("block_start_string", Type.STR).add("block_end_string", Type.STR)
+          .add("comment_start_string", Type.STR).add("comment_end_string", Type.STR)
+          .add("output_encoding", Type.STR, "utf-8").add("follow", Type.BOOL, false)
+          .add("unsafe_writes", Type.BOOL, false).add("attributes", Type.STR)
+          .add("seuser", Type.STR).add("serole", Type.STR).add("setype", Type.STR).add("selevel", Type.STR);
+
+  private final BiFunction<String, Map<String, Object>, String> renderer;
+  private final CopyModule copy = new CopyModule();
+
+  TemplateModule(BiFunction<String, Map<String, Object>, String> renderer) {
+    this.renderer = renderer;
+  }
+
+  @Override
+  public String name() {
+    return "template";
+  }
+
+  @Override
+  public Map<String, Object> checkArgs(Map<String, Object> args) {
+    Map<String, Object> rest = new LinkedHashMap<>(args);
+    Object vars = rest.remove(TASK_VARS);
+    Map<String, Object> checked = SPEC.check(rest);
+    checked.put("mode", checked.get("mode") == null ? null : OptionSpec.mode(checked.get("mode")));
+    checked.put(TASK_VARS, vars instanceof Map<?, ?> ? vars : Map.of());
+    return checked;
+  }
+
+  /** Copy's arguments with the rendered text as content, or the failure message. */
+  private Object copyArgs(Map<String, Object> args, TargetContext target) {
+    String src = ScriptRun.str(args.get("src"));
+    List<Path> candidates = Path.of(src).isAbsolute() || target.baseDir() == null
+        ? List.of(Path.of(src))
+        : List.of(target.baseDir().resolve("templates").resolve(src), target.baseDir().resolve(src));
+    Path found = candidates.stream().filter(Files::isRegularFile).findFirst().orElse(null);
+    if (found == null) {
+      StringBuilder msg = new StringBuilder("Could not find or access '" + src + "'\nSearched in:");
+      candidates.forEach(p -> msg.append("\n\t").append(p));
+      return msg.toString();
+    }
+    String text;
+    try {
+      text = Files.readString(found, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "Could not read template " + found + ": " + e.getMessage();
+    }
+    Map<String, Object> vars = new LinkedHashMap<>();
+    if (args.get(TASK_VARS) instanceof Map<?, ?> m) {
+      m.forEach((k, v) -> vars.put(String.valueOf(k), v));
+    }
+    vars.put("template_path", found.toString());
+    vars.put("template_fullpath", found.toAbsolutePath().toString());
+    vars.put("template_destpath", ScriptRun.str(args.get("dest")));
+    vars.put("template_host", target.connection().host());
+    vars.put("template_run_date", LocalDateTime.now().toString());
+    String rendered;
+    try {
+      rendered = renderer.apply(text, vars);
+    } catch (RuntimeException e) {
+      return "AnsibleError: template error while templating string: " + e.getMessage();
+    }
+    String newline = ScriptRun.str(args.get("newline_sequence"));
+    if (!newline.equals("\n")) {
+      rendered = rendered.replace("\n", newline);
+    }
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("content", rendered);
+    for (String key : List.of("dest", "mode", "owner", "group", "backup", "force", "validate")) {
+      if (args.get(key) != null) {
+        c.put(key, args.get(key));
+      }
+    }
+    return copy.checkArgs(c);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void prepareForJob(Map<String, Object> args, TargetContext target) {
+    if (copyArgs(args, target) instanceof Map<?, ?> c) {
+      copy.prepareForJob((Map<String, Object>) c, target);
+    }
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public RemoteScript script(Map<String, Object> args, TargetContext target) {
+    Object c = copyArgs(args, target);
+    if (c instanceof Map<?, ?> m) {
+      return copy.script((Map<String, Object>) m, target);
+    }
+    return ScriptRun.script(Map.of("tb_msg", (String) c), target, "tb_fail \"$tb_msg\"\n");
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public CompletableFuture<Map<String, Object>> run(Map<String, Object> args, TargetContext target) {
+    Object c = copyArgs(args, target);
+    if (c instanceof Map<?, ?> m) {
+      return copy.run((Map<String, Object>) m, target);
+    }
+    Map<String, Object> failed = new LinkedHashMap<>();
+    failed.put("changed", false);
+    failed.put("failed", true);
+    failed.put("msg", c);
+    return CompletableFuture.completedFuture(failed);
+  }
+
+  @Override
+  public boolean supportsCheckMode() {
+    return true;
+  }
+}

@@ -1,0 +1,111 @@
+package io.tightbeam.module;
+
+import static io.tightbeam.module.FilesTarget.args;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileModuleIT {
+  @TempDir Path dir;
+  private final FileModule file = new FileModule();
+
+  private static String perms(Path p) throws Exception {
+    return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+  }
+
+  @Test
+  void directoryIsCreatedOnceWithItsModeAndDiff() throws Exception {
+    Path d = dir.resolve("a/b");
+    FilesTarget t = new FilesTarget(dir);
+    Map<String, Object> r = t.run(file, args("path", d.toString(), "state", "directory", "mode", "0750"));
+    assertThat(r).containsEntry("changed", true).containsEntry("state", "directory").containsEntry("mode", "0750")
+        .containsEntry("path", d.toString())
+        .containsEntry("diff", Map.of("before", Map.of("path", d.toString(), "state", "absent"),
+            "after", Map.of("path", d.toString(), "state", "directory")));
+    assertThat(perms(d)).isEqualTo("rwxr-x---");
+    assertThat(t.run(file, args("dest", d.toString(), "state", "directory", "mode", 0750))).containsEntry("changed", false);
+  }
+
+  @Test
+  void recurseFixesModesBelowTheDirectory() throws Exception {
+    Path d = Files.createDirectories(dir.resolve("tree/sub"));
+    Path f = Files.writeString(d.resolve("f"), "x");
+    FilesTarget t = new FilesTarget(dir);
+    assertThat(t.run(file, args("path", dir.resolve("tree").toString(), "state", "directory", "mode", "u=rwX,go=", "recurse", true)))
+        .containsEntry("changed", true);
+    assertThat(perms(f)).isEqualTo("rw-------");
+    assertThat(perms(d)).isEqualTo("rwx------");
+    assertThat(t.run(file, args("path", dir.resolve("tree").toString(), "state", "directory", "mode", "u=rwX,go=", "recurse", true)))
+        .containsEntry("changed", false);
+  }
+
+  @Test
+  void touchLinkHardAndAbsent() throws Exception {
+    Path f = dir.resolve("t.txt");
+    FilesTarget t = new FilesTarget(dir);
+    assertThat(t.run(file, args("path", f.toString(), "state", "touch", "mode", "u+x")))
+        .containsEntry("changed", true).containsEntry("state", "file").containsEntry("size", 0);
+    assertThat(perms(f)).startsWith("rwx");
+    Path link = dir.resolve("l");
+    assertThat(t.run(file, args("path", link.toString(), "src", f.toString(), "state", "link")))
+        .containsEntry("changed", true).containsEntry("state", "link").containsEntry("src", f.toString());
+    assertThat(Files.readSymbolicLink(link)).isEqualTo(f);
+    assertThat(t.run(file, args("path", link.toString(), "src", f.toString(), "state", "link"))).containsEntry("changed", false);
+    Path hard = dir.resolve("h");
+    assertThat(t.run(file, args("path", hard.toString(), "src", f.toString(), "state", "hard")))
+        .containsEntry("changed", true).containsEntry("state", "hard");
+    assertThat(Files.isSameFile(hard, f)).isTrue();
+    assertThat(t.run(file, args("path", hard.toString(), "src", f.toString(), "state", "hard"))).containsEntry("changed", false);
+    assertThat(t.run(file, args("path", f.toString(), "state", "absent"))).containsEntry("changed", true)
+        .containsEntry("state", "absent");
+    assertThat(f).doesNotExist();
+    assertThat(t.run(file, args("path", f.toString(), "state", "absent"))).containsEntry("changed", false);
+  }
+
+  @Test
+  void checkModeChangesNothing() throws Exception {
+    Path f = Files.writeString(dir.resolve("c"), "x");
+    Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));
+    FilesTarget t = new FilesTarget(dir);
+    assertThat(t.check(file, args("path", f.toString(), "mode", "0600"))).containsEntry("changed", true);
+    assertThat(t.check(file, args("path", f.toString(), "state", "absent"))).containsEntry("changed", true);
+    assertThat(t.check(file, args("path", dir.resolve("nd").toString(), "state", "directory"))).containsEntry("changed", true);
+    assertThat(perms(f)).isEqualTo("rw-r--r--");
+    assertThat(dir.resolve("nd")).doesNotExist();
+    assertThat(t.check(file, args("path", f.toString(), "mode", "0644"))).containsEntry("changed", false);
+  }
+
+  @Test
+  void failuresAreClear() throws Exception {
+    FilesTarget t = new FilesTarget(dir);
+    Path missing = dir.resolve("missing");
+    assertThat(t.run(file, args("path", missing.toString(), "mode", "0644")))
+        .containsEntry("failed", true).containsEntry("msg", "file (" + missing + ") is absent, cannot continue");
+    Path f = Files.writeString(dir.resolve("plain"), "x");
+    assertThat(t.run(file, args("path", f.toString(), "state", "directory")))
+        .containsEntry("failed", true).containsEntry("msg", f + " already exists as a file");
+    Map<String, Object> r = t.run(file, args("path", "/proc/tb-no-such/dir", "state", "directory"));
+    assertThat(r).containsEntry("failed", true);
+    assertThat((String) r.get("msg")).contains("/proc/tb-no-such");
+    assertThatThrownBy(() -> file.checkArgs(args("path", "/x", "state", "gone")))
+        .hasMessage("value of state must be one of: absent, directory, file, hard, link, touch, got: gone");
+    assertThatThrownBy(() -> file.checkArgs(args("path", "/x", "state", "link")))
+        .hasMessage("state is link but all of the following are missing: src");
+    assertThatThrownBy(() -> file.checkArgs(args("state", "touch"))).hasMessage("missing required arguments: path");
+  }
+
+  @Test
+  void scriptUnderTheJobWrapperGivesTheSameResult() throws Exception {
+    FilesTarget t = new FilesTarget(dir);
+    Path d = dir.resolve("j");
+    Map<String, Object> job = t.runAsJob(file, args("path", d.toString(), "state", "directory"));
+    Files.delete(d);
+    assertThat(job).containsEntry("changed", true).isEqualTo(t.run(file, args("path", d.toString(), "state", "directory")));
+  }
+}

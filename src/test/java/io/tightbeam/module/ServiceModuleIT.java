@@ -1,0 +1,89 @@
+package io.tightbeam.module;
+
+import static io.tightbeam.module.FilesTarget.args;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** service through SysV, with a fake {@code service} program first on PATH (no systemd runs here). */
+class ServiceModuleIT {
+  private static final String FAKE_SERVICE =
+      """
+      #!/bin/sh
+      echo "$*" >> "$FAKE_SVC_DIR/calls"
+      [ "$1" = tbdemo ] || { echo "$1: unrecognized service"; exit 1; }
+      case "$2" in
+        status) [ -e "$FAKE_SVC_DIR/running" ] && exit 0; exit 3 ;;
+        start|restart|reload) touch "$FAKE_SVC_DIR/running" ;;
+        stop) rm -f "$FAKE_SVC_DIR/running" ;;
+      esac
+      """;
+
+  @TempDir Path dir;
+  private FilesTarget t;
+  private final RemoteModule service = ServiceModule.service();
+
+  @BeforeEach
+  void fakeService() throws Exception {
+    Path bin = Files.createDirectory(dir.resolve("bin"));
+    Files.writeString(bin.resolve("service"), FAKE_SERVICE);
+    Files.setPosixFilePermissions(bin.resolve("service"), PosixFilePermissions.fromString("rwxr-xr-x"));
+    t = new FilesTarget(dir, Map.of("PATH", bin + ":/bin", "FAKE_SVC_DIR", dir.toString()));
+  }
+
+  private List<String> calls() throws Exception {
+    return Files.readAllLines(dir.resolve("calls"));
+  }
+
+  @Test
+  void startsOnlyWhenStoppedAndStopsOnlyWhenRunning() throws Exception {
+    assertThat(t.run(service, args("name", "tbdemo", "state", "started"))).containsEntry("changed", true)
+        .containsEntry("name", "tbdemo").containsEntry("state", "started").containsEntry("status", Map.of("running", true));
+    assertThat(t.run(service, args("name", "tbdemo", "state", "started"))).containsEntry("changed", false);
+    assertThat(t.run(service, args("name", "tbdemo", "state", "restarted"))).containsEntry("changed", true);
+    assertThat(t.run(service, args("name", "tbdemo", "state", "stopped"))).containsEntry("changed", true)
+        .containsEntry("status", Map.of("running", false));
+    assertThat(t.run(service, args("name", "tbdemo", "state", "stopped"))).containsEntry("changed", false);
+    assertThat(calls()).filteredOn(c -> !c.endsWith("status"))
+        .containsExactly("tbdemo start", "tbdemo restart", "tbdemo stop");
+  }
+
+  @Test
+  void checkModeDoesNotStart() throws Exception {
+    assertThat(t.check(service, args("name", "tbdemo", "state", "started"))).containsEntry("changed", true);
+    assertThat(dir.resolve("running")).doesNotExist();
+    assertThat(t.runAsJob(service, args("name", "tbdemo", "state", "started"))).containsEntry("changed", true);
+    assertThat(dir.resolve("running")).exists();
+  }
+
+  @Test
+  void unknownServiceOrNoInitSystemFailsClearly() throws Exception {
+    assertThat(t.run(service, args("name", "nosuch", "state", "started"))).containsEntry("failed", true)
+        .containsEntry("msg", "Could not find the requested service nosuch: host");
+    FilesTarget bare = new FilesTarget(dir, Map.of("PATH", "/nonexistent:/bin"));
+    Map<String, Object> r = bare.run(service, args("name", "tbdemo", "state", "started"));
+    assertThat(r).containsEntry("failed", true);
+    assertThat((String) r.get("msg")).startsWith("Could not find the requested service tbdemo: host");
+    Map<String, Object> sd = t.run(ServiceModule.systemd(), args("name", "tbdemo", "state", "started"));
+    assertThat(sd).containsEntry("failed", true);
+    assertThat((String) sd.get("msg")).startsWith("Could not find the requested service tbdemo");
+  }
+
+  @Test
+  void badArguments() {
+    assertThatThrownBy(() -> service.checkArgs(args("name", "x", "state", "running")))
+        .hasMessage("value of state must be one of: reloaded, restarted, started, stopped, got: running");
+    assertThatThrownBy(() -> service.checkArgs(args("name", "x"))).hasMessage("one of the following is required: state, enabled");
+    assertThatThrownBy(() -> service.checkArgs(args("state", "started"))).hasMessage("missing required arguments: name");
+    assertThat(ServiceModule.systemd().checkArgs(args("unit", "nginx", "enabled", "yes"))).containsEntry("name", "nginx")
+        .containsEntry("enabled", true);
+  }
+}

@@ -1,0 +1,60 @@
+package io.tightbeam.module;
+
+import static io.tightbeam.module.FilesTarget.args;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TemplateModuleIT {
+  @TempDir Path dir;
+
+  /** A stand-in renderer: replaces {{ name }} with the variable's value. */
+  private final RemoteModule template = FileAndPackageModules.template((text, vars) -> {
+    String out = text;
+    for (Map.Entry<String, Object> e : vars.entrySet()) {
+      out = out.replace("{{ " + e.getKey() + " }}", String.valueOf(e.getValue()));
+    }
+    if (out.contains("{{")) {
+      throw new IllegalArgumentException("'undefined' is undefined");
+    }
+    return out;
+  });
+
+  @Test
+  void rendersFromTemplatesDirAndDeliversIdempotently() throws Exception {
+    Files.createDirectories(dir.resolve("templates"));
+    Files.writeString(dir.resolve("templates/app.conf.j2"), "port={{ port }}\nhost={{ template_host }}\n");
+    Path dest = dir.resolve("app.conf");
+    FilesTarget t = new FilesTarget(dir);
+    Map<String, Object> a = args("src", "app.conf.j2", "dest", dest.toString(), "mode", "0600",
+        FileAndPackageModules.TEMPLATE_VARS, Map.of("port", 8080));
+    assertThat(t.run(template, a)).containsEntry("changed", true).containsEntry("mode", "0600");
+    assertThat(Files.readString(dest)).isEqualTo("port=8080\nhost=localhost\n");
+    assertThat(t.run(template, a)).containsEntry("changed", false);
+    assertThat(t.check(template, args("src", "app.conf.j2", "dest", dest.toString(),
+        FileAndPackageModules.TEMPLATE_VARS, Map.of("port", 9090)))).containsEntry("changed", true);
+    assertThat(Files.readString(dest)).contains("8080");
+    Files.delete(dest);
+    assertThat(t.runAsJob(template, a)).containsEntry("changed", true);
+    assertThat(Files.readString(dest)).isEqualTo("port=8080\nhost=localhost\n");
+  }
+
+  @Test
+  void missingTemplateAndRenderErrorsAreFailedResults() throws Exception {
+    Files.writeString(dir.resolve("bad.j2"), "{{ undefined }}");
+    FilesTarget t = new FilesTarget(dir);
+    Map<String, Object> missing = t.run(template, args("src", "nope.j2", "dest", dir.resolve("x").toString()));
+    assertThat(missing).containsEntry("failed", true);
+    assertThat((String) missing.get("msg")).startsWith("Could not find or access 'nope.j2'")
+        .contains(dir.resolve("templates/nope.j2").toString());
+    Map<String, Object> bad = t.runAsJob(template, args("src", "bad.j2", "dest", dir.resolve("x").toString()));
+    assertThat(bad).containsEntry("failed", true);
+    assertThat((String) bad.get("msg")).contains("'undefined' is undefined");
+    assertThatThrownBy(() -> template.checkArgs(args("src", "a"))).hasMessage("missing required arguments: dest");
+  }
+}
