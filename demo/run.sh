@@ -28,3 +28,9 @@ for pb in poll-blocking.yml fire-and-forget.yml batch/main.yml; do
   say "tightbeam-playbook examples/seed/$pb"
   $tbp -i $inv "examples/seed/$pb"
 done
+
+say "tightbeam-playbook examples/seed/check-later.yml (yum under poll: 0, then async_status until finished)"
+# This machine is Debian: a stand-in yum (demo/fake-yum) takes yum's place on PATH.
+export FAKE_YUM_DB="${TMPDIR:-/tmp}/tightbeam-demo-yum.$$"
+PATH="$PWD/demo/fake-yum:$PATH" $tbp -i $inv examples/seed/check-later.yml
+rm -rf "$FAKE_YUM_DB"

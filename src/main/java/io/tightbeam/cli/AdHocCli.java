@@ -92,8 +92,9 @@ public final class AdHocCli implements Callable<Integer> {
     String callback = oneLine ? "oneline" : "minimal";
     RunListener listener = setup.listener(callback, out, err);
     Path base = common.playbookDir != null ? setup.cwd.resolve(common.playbookDir) : setup.cwd;
-    PlaybookExecutor executor = new PlaybookExecutor(setup.options, inventory, listener, new Templar(),
-        Modules.builtin(), new PlaybookParser());
+    Templar templar = new Templar();
+    PlaybookExecutor executor = new PlaybookExecutor(setup.options, inventory, listener, templar,
+        Modules.builtin(templar), new PlaybookParser());
     return executor.runAdHoc(play(base, setup.settings.pollInterval()));
   }
 

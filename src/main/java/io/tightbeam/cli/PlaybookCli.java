@@ -86,8 +86,10 @@ public final class PlaybookCli implements Callable<Integer> {
       parsed.add(parser.parsePlaybook(path));
     }
     RunOptions options = withSelection(setup.options);
+    Templar templar = new Templar();
+    Modules modules = Modules.builtin(templar);
     if (syntaxCheck) {
-      new PlaybookExecutor(options, null, null, null, Modules.builtin(), parser).plan(parsed);
+      new PlaybookExecutor(options, null, null, templar, modules, parser).plan(parsed);
       out.println();
       out.println("playbook: " + String.join(" ", playbooks));
       return 0;
@@ -96,13 +98,13 @@ public final class PlaybookCli implements Callable<Integer> {
     setup.settings.warnings().forEach(w -> err.println("[WARNING]: " + w));
     inventory.warnings().forEach(w -> err.println("[WARNING]: " + w));
     if (common.listHosts || listTasks) {
-      new PlaybookExecutor(options, inventory, null, null, Modules.builtin(), parser).plan(parsed);
+      new PlaybookExecutor(options, inventory, null, templar, modules, parser).plan(parsed);
       list(parsed, inventory);
       return 0;
     }
     String callback = setup.settings.stdoutCallback() == null ? "default" : setup.settings.stdoutCallback();
     PlaybookExecutor executor = new PlaybookExecutor(options, inventory, setup.listener(callback, out, err),
-        new Templar(), Modules.builtin(), parser);
+        templar, modules, parser);
     return executor.run(parsed);
   }
 

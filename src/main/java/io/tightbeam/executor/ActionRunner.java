@@ -67,6 +67,9 @@ final class ActionRunner {
               ? "the value of 'async' must be a whole number of seconds >= 0, got " + async
               : "the value of 'poll' must be a whole number of seconds >= 0, got " + poll));
     }
+    if (action.equals("template")) {
+      args.put(io.tightbeam.module.FileAndPackageModules.TEMPLATE_VARS, vars);
+    }
     Map<String, Object> checked = module.checkArgs(args);
     TargetContext target = targets.resolve(kw, vars, check, kw.fileBase());
     if (async > 0) {

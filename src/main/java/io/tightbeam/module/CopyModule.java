@@ -1,5 +1,6 @@
 package io.tightbeam.module;
 
+import io.tightbeam.connection.Sh;
 import io.tightbeam.module.OptionSpec.Type;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -48,6 +48,7 @@ public final class Modules {
             new SetupModule())) {
       remote.put(m.name(), m);
     }
+    remote.putAll(FileAndPackageModules.all());
     Map<String, ControllerAction> actions = new HashMap<>();
     for (ControllerAction a :
         List.of(
@@ -59,6 +60,15 @@ public final class Modules {
       actions.put(a.name(), a);
     }
     return new Modules(remote, actions);
+  }
+
+  /** The built-in set plus {@code template}, which renders with {@code templar} on the controller. */
+  public static Modules builtin(io.tightbeam.template.Templar templar) {
+    Modules base = builtin();
+    Map<String, RemoteModule> remote = new HashMap<>(base.remote);
+    remote.put("template", FileAndPackageModules.template(
+        (text, vars) -> String.valueOf(templar.template(text, vars))));
+    return new Modules(remote, base.actions);
   }
 
   /** The short name for {@code name}: {@code ansible.builtin.command} gives {@code command}. */

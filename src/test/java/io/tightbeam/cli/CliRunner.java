@@ -39,6 +39,35 @@ final class CliRunner {
     return run(false, argv);
   }
 
+  /**
+   * Runs {@code tightbeam-playbook} as a separate JVM whose whole environment is this runner's, for
+   * tests where the targets (through the local connection) must see it, e.g. a PATH.
+   */
+  Run playbookProcess(String... argv) {
+    try {
+      List<String> cmd = new java.util.ArrayList<>(List.of(
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-cp", System.getProperty("java.class.path"), "io.tightbeam.cli.PlaybookCli"));
+      cmd.addAll(List.of(argv));
+      ProcessBuilder pb = new ProcessBuilder(cmd);
+      pb.environment().clear();
+      pb.environment().putAll(env);
+      Path out = java.nio.file.Files.createTempFile("tb-out", ".txt");
+      Path err = java.nio.file.Files.createTempFile("tb-err", ".txt");
+      Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+      int rc = p.waitFor();
+      Run run = new Run(rc, java.nio.file.Files.readString(out), java.nio.file.Files.readString(err));
+      java.nio.file.Files.delete(out);
+      java.nio.file.Files.delete(err);
+      return run;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   private Run run(boolean playbook, String... argv) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -65,4 +65,17 @@ class SeedExamplesIT {
         .contains("changed: [localhost] => (item=5)");
     assertThat(out).contains("localhost                  : ok=");
   }
+
+  @Test
+  void checkLaterInstallsWithYumInTheBackgroundAndWaitsWithAsyncStatus(@TempDir Path yumDb) {
+    String fakes = Path.of("demo/fake-yum").toAbsolutePath().toString();
+    CliRunner.Run run = cli().env("PATH", fakes + ":" + System.getenv("PATH"))
+        .env("FAKE_YUM_DB", yumDb.toString()).env("FAKE_YUM_SECONDS", "2")
+        .playbookProcess("-i", inventory(), seed("check-later.yml"));
+    String out = run.normalizedOut();
+    assertThat(run.exitCode()).as(out + run.err()).isZero();
+    assertThat(out).contains("TASK [Run an async task] ******").contains("FAILED - RETRYING: [localhost]: Check on an async task (100 retries left).")
+        .contains("localhost                  : ok=3    changed=2    unreachable=0    failed=0");
+    assertThat(yumDb.resolve("db")).content().contains("docker-io");
+  }
 }

@@ -1,5 +1,6 @@
 package io.tightbeam.jobs;
 
+import io.tightbeam.connection.Sh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.tightbeam.module;
 
+import io.tightbeam.connection.Sh;
 import static io.tightbeam.module.FilesTarget.args;
 import static io.tightbeam.module.FilesTarget.sh;
 import static org.assertj.core.api.Assertions.assertThat;
