@@ -48,31 +48,44 @@ final class LoopRunner {
     List<CompletableFuture<Map<String, Object>>> results = new ArrayList<>();
     CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
     CompletableFuture<Void> shown = CompletableFuture.completedFuture(null);
+    // set_fact and include_vars in a loop: each item sees the facts the items before it set.
+    Map<String, Object> carried = new java.util.concurrent.ConcurrentHashMap<>();
+    boolean carriesFacts = List.of("set_fact", "include_vars").contains(Modules.shortName(task.action()));
     for (int i = 0; i < items.size(); i++) {
-      Map<String, Object> itemVars = new LinkedHashMap<>(vars);
       Object item = items.get(i);
-      itemVars.put(loopVar, new Literal(item));
-      itemVars.put("ansible_loop_var", loopVar);
-      if (indexVar != null) {
-        itemVars.put(indexVar.toString(), i);
-      }
-      Map<String, Object> loopInfo = extended ? loopInfo(items, i) : null;
-      if (loopInfo != null) {
-        itemVars.put("ansible_loop", new Literal(loopInfo));
-      }
       int index = i;
+      Map<String, Object> loopInfo = extended ? loopInfo(items, i) : null;
+      java.util.function.Supplier<Map<String, Object>> itemVars = () -> {
+        Map<String, Object> v = new LinkedHashMap<>(vars);
+        v.putAll(carried);
+        v.put(loopVar, new Literal(item));
+        v.put("ansible_loop_var", loopVar);
+        if (indexVar != null) {
+          v.put(indexVar.toString(), index);
+        }
+        if (loopInfo != null) {
+          v.put("ansible_loop", new Literal(loopInfo));
+        }
+        return v;
+      };
       CompletableFuture<Void> gate = overlap ? CompletableFuture.completedFuture(null) : previous;
       if (!overlap && pause > 0 && i > 0) {
         gate = gate.thenCompose(x -> CompletableFuture.runAsync(() -> {}, CompletableFuture.delayedExecutor(pause, TimeUnit.SECONDS)));
       }
       CompletableFuture<Map<String, Object>> result = gate
-          .thenCompose(x -> runItem(itemVars))
-          .thenApply(r -> decorate(r, loopVar, item, indexVar, index, loopInfo));
+          .thenCompose(x -> runItem(itemVars.get()))
+          .thenApply(r -> {
+            if (carriesFacts && r.get("ansible_facts") instanceof Map<?, ?> facts && !Results.failed(r)) {
+              facts.forEach((k, v) -> carried.put(String.valueOf(k), new Literal(v)));
+            }
+            return decorate(r, loopVar, item, indexVar, index, loopInfo);
+          });
       results.add(result);
       previous = result.thenAccept(r -> {});
-      Object label = label(control, itemVars, item);
+      Map<String, Object> labelVars = itemVars.get();
+      Object label = label(control, labelVars, item);
       shown = shown.thenCombine(result, (x, r) -> {
-        TaskDone done = runner.finish(h, kw, itemVars, r, label, noLog, true);
+        TaskDone done = runner.finish(h, kw, labelVars, r, label, noLog, true);
         ctx.listener().itemOutcome(header, Censor.outcome(done));
         return null;
       });

@@ -53,9 +53,23 @@ final class ScriptRun {
     s.append(ShellJson.FUNCTIONS).append(FileShell.FUNCTIONS);
     s.append("tb_check=").append(target.checkMode() ? "1" : "0").append('\n');
     s.append("tb_diff=").append(target.diff() ? "1" : "0").append('\n');
-    vars.forEach((k, v) -> s.append(k).append('=').append(Sh.quote(v == null ? "" : v)).append('\n'));
+    vars.forEach((k, v) -> s.append(k).append('=').append(value(k, v)).append('\n'));
     s.append(body);
     return new RemoteScript(s.toString());
+  }
+
+  /** Arguments of Ansible's type {@code path}: a leading {@code ~} is the target user's home. */
+  private static final java.util.Set<String> PATHS =
+      java.util.Set.of("path", "dest", "src", "creates", "removes", "chdir", "deb", "backup_file");
+
+  private static String value(String key, String v) {
+    if (v == null) {
+      return "''";
+    }
+    if (PATHS.contains(key) && (v.equals("~") || v.startsWith("~/"))) {
+      return "\"$HOME\"" + (v.length() > 1 ? Sh.quote(v.substring(1)) : "");
+    }
+    return Sh.quote(v);
   }
 
   static String str(Object value) {

@@ -61,12 +61,14 @@ final class Engine {
 
   /** Evaluates a bare expression to its native (possibly lazy) value. */
   Object evaluate(String expression, String source, Evaluation evaluation) {
-    return run(evaluation, source, interp -> interp.resolveELExpression(expression, 1));
+    String fixed = Escapes.inExpression(expression);
+    return run(evaluation, source, interp -> interp.resolveELExpression(fixed, 1));
   }
 
   /** Renders a template to a String. */
   String render(String template, Evaluation evaluation) {
-    return (String) run(evaluation, template, interp -> interp.render(template));
+    String fixed = Escapes.inTemplate(template);
+    return (String) run(evaluation, template, interp -> interp.render(fixed));
   }
 
   private interface Body {
