@@ -77,9 +77,9 @@ def start_sshd(addresses):
     Path("/run/sshd").mkdir(exist_ok=True)
     log = open(WORK / "sshd.log", "w")
     proc = subprocess.Popen(["/usr/sbin/sshd", "-D", "-e", "-f", str(cfg)], stderr=log)
-    for _ in range(100):
+    for _ in range(600):
         try:
-            socket.create_connection((addresses[0], PORT), timeout=0.2).close()
+            socket.create_connection((addresses[0], PORT), timeout=0.5).close()
             return proc
         except OSError:
             time.sleep(0.1)
