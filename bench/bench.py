@@ -57,6 +57,8 @@ def ensure_user_and_keys():
         subprocess.run(["id", USER], check=True, capture_output=True)
     except subprocess.CalledProcessError:
         sh(["useradd", "-m", "-s", "/bin/sh", USER])
+    # A new account is locked ('!'), which sshd refuses without PAM; '*' allows key logins only.
+    sh(["usermod", "-p", "*", USER])
     home = Path(os.path.expanduser("~" + USER))
     (home / ".ssh").mkdir(mode=0o700, exist_ok=True)
     (home / ".ssh" / "authorized_keys").write_text((WORK / "id_ed25519.pub").read_text())
