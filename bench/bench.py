@@ -132,6 +132,9 @@ def run_once(cmd, env):
     time.sleep(0.3)
     after = sshd_counts()
     m = re.search(r"TBTIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)", t.stderr)
+    if not m:  # killed from outside: no measurement
+        return {"wall": float("nan"), "cpu": float("nan"), "rss_mb": float("nan"), "sessions": 0, "execs": 0,
+                "rc": t.returncode, "failed": True, "tail": t.stderr[-2000:]}
     wall, user, sys_, rss = float(m.group(1)), float(m.group(2)), float(m.group(3)), int(m.group(4))
     failed = t.returncode != 0
     return {"wall": wall, "cpu": user + sys_, "rss_mb": rss / 1024, "sessions": after[0] - before[0],
