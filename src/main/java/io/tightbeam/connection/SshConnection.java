@@ -127,7 +127,9 @@ public final class SshConnection implements Connection {
                     });
                 run.channel = channel;
                 if (run.result.isDone()) {
-                  channel.close(true); // timed out while opening
+                  // timed out while opening: sshd may already have started the command
+                  run.kill(channel);
+                  channel.close(true);
                 } else {
                   sendStdin(channel, run.stdin);
                 }
