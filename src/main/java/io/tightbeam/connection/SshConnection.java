@@ -90,10 +90,21 @@ public final class SshConnection implements Connection {
       channel = s.createExecChannel(run.command);
       channel.setOut(run.out);
       channel.setErr(run.err);
-      channel
-          .open()
+      org.apache.sshd.client.future.OpenFuture opening = channel.open();
+      // An open on a session whose link died silently is never answered: after the connect timeout
+      // the session is dropped, which fails this open and lets retryOrFail dial again.
+      ScheduledFuture<?> openLimit = dialer.timer().schedule(
+          () -> {
+            if (!opening.isDone()) {
+              s.close(true);
+            }
+          },
+          settings.connectTimeout().toMillis(),
+          TimeUnit.MILLISECONDS);
+      opening
           .addListener(
               opened -> {
+                openLimit.cancel(false);
                 if (!opened.isOpened()) {
                   channels.release();
                   channel.close(true);
@@ -116,7 +127,9 @@ public final class SshConnection implements Connection {
                     });
                 run.channel = channel;
                 if (run.result.isDone()) {
-                  channel.close(true); // timed out while opening
+                  // timed out while opening: sshd may already have started the command
+                  run.kill(channel);
+                  channel.close(true);
                 } else {
                   sendStdin(channel, run.stdin);
                 }

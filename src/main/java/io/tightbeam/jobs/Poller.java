@@ -166,7 +166,9 @@ public final class Poller implements AutoCloseable {
           }
           onPoll.accept(last);
         }
-        if ((long) checks * pollNanos >= TimeUnit.SECONDS.toNanos(limit)) {
+        long limitNanos = TimeUnit.SECONDS.toNanos(limit);
+        // checks slowed by a dead link (each waits out a connect timeout) must not stretch the deadline
+        if ((long) checks * pollNanos >= limitNanos || clock.getAsLong() - start >= limitNanos) {
           result.complete(timedOut());
         } else {
           checkNext();

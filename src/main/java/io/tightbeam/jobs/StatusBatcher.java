@@ -21,6 +21,9 @@ import java.util.function.LongSupplier;
  * thread, so it needs no locks; the command itself runs asynchronously on the connection.
  */
 final class StatusBatcher {
+  /** A status check reads a few small files; one that takes longer than this is lost. */
+  static final java.time.Duration CHECK_TIMEOUT = java.time.Duration.ofSeconds(10);
+
   /** Checks whose due times differ by at most this much share a command. */
   static final long JOIN_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
@@ -99,7 +102,10 @@ final class StatusBatcher {
     StatusScript script = new StatusScript(entries);
     ExecRequest request =
         ExecRequest.of(shell + " -s")
-            .withStdin(script.text().getBytes(StandardCharsets.UTF_8));
+            .withStdin(script.text().getBytes(StandardCharsets.UTF_8))
+            // a check caught by a link that died silently would otherwise wait for the SSH
+            // heartbeat (about a minute) and carry its waiters far past their jobs' deadlines
+            .withTimeout(CHECK_TIMEOUT);
     Connection connection = batch.target.connection();
     try {
       connection
