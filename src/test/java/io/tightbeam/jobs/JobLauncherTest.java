@@ -19,8 +19,8 @@ class JobLauncherTest {
         "{\"failed\": 0, \"started\": 1, \"finished\": 0, \"ansible_job_id\": \"j5.6\","
             + " \"results_file\": \"/d/j5.6\", \"_ansible_suppress_tmpdir_delete\": true}\n", ""));
     assertThat(r).containsExactly(
-        Map.entry("ansible_job_id", "j5.6"), Map.entry("changed", true), Map.entry("failed", 0),
-        Map.entry("finished", 0), Map.entry("results_file", "/d/j5.6"), Map.entry("started", 1));
+        Map.entry("failed", 0), Map.entry("started", 1), Map.entry("finished", 0),
+        Map.entry("ansible_job_id", "j5.6"), Map.entry("results_file", "/d/j5.6"), Map.entry("changed", true));
   }
 
   @Test

@@ -29,9 +29,9 @@ class JobLifecycleIT {
       String jid = (String) launched.get("ansible_job_id");
       assertThat(jid).matches("j\\d{1,12}\\.\\d+");
       assertThat(launched).containsExactly(
-          Map.entry("ansible_job_id", jid), Map.entry("changed", true), Map.entry("failed", 0),
-          Map.entry("finished", 0), Map.entry("results_file", jobs.jobFile(jid).toString()),
-          Map.entry("started", 1));
+          Map.entry("failed", 0), Map.entry("started", 1), Map.entry("finished", 0),
+          Map.entry("ansible_job_id", jid), Map.entry("results_file", jobs.jobFile(jid).toString()),
+          Map.entry("changed", true));
       assertThat(jobs.jobFile(jid)).exists();
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(jobs.asyncDir)))
           .isEqualTo("rwx------");
