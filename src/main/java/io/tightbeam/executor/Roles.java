@@ -69,7 +69,35 @@ final class Roles {
     Call call = new Call(path.getFileName().toString(), path, kw, Map.of(),
         str(args.get("tasks_from")), str(args.get("vars_from")), str(args.get("defaults_from")),
         str(args.get("handlers_from")));
-    run(call, scope, hosts);
+    Object loop = HostTaskRunner.loopExpression(t);
+    if (loop == null) {
+      run(call, scope, hosts);
+      return;
+    }
+    // A looping include_role runs the role once per item, for the hosts that have that item.
+    Map<?, ?> control = t.keywords().get("loop_control") instanceof Map<?, ?> m ? m : Map.of();
+    String loopVar = String.valueOf(control.get("loop_var") == null ? "item" : control.get("loop_var"));
+    Map<HostState, List<Object>> items = new LinkedHashMap<>();
+    int most = 0;
+    for (HostState h : hosts) {
+      List<Object> list = LoopItems.of(ctx.templar(), loop, TaskVars.build(ctx, h, t, scope));
+      items.put(h, list);
+      most = Math.max(most, list.size());
+    }
+    for (int i = 0; i < most; i++) {
+      List<HostState> who = new ArrayList<>();
+      Map<String, Map<String, Object>> perHost = new LinkedHashMap<>();
+      for (Map.Entry<HostState, List<Object>> e : items.entrySet()) {
+        if (i < e.getValue().size()) {
+          who.add(e.getKey());
+          Map<String, Object> v = new LinkedHashMap<>();
+          v.put(loopVar, new io.tightbeam.template.Literal(e.getValue().get(i)));
+          v.put("ansible_loop_var", loopVar);
+          perHost.put(e.getKey().name(), v);
+        }
+      }
+      run(call, scope.withHostVars(perHost), who);
+    }
   }
 
   private void run(Call call, Scope parent, List<HostState> hosts) {

@@ -73,6 +73,17 @@ record Scope(
     return new Scope(v, s.whens, s.keywords, s.tags, hostVars, handler, rescuable, ref);
   }
 
+  /** The same scope with more per-host variables (a loop item of an include). */
+  Scope withHostVars(Map<String, Map<String, Object>> perHostVars) {
+    Map<String, Map<String, Object>> hv = new HashMap<>(hostVars);
+    perHostVars.forEach((host, v) -> {
+      Map<String, Object> merged = new LinkedHashMap<>(hv.getOrDefault(host, Map.of()));
+      merged.putAll(v);
+      hv.put(host, merged);
+    });
+    return new Scope(vars, whens, keywords, tags, hv, handler, rescuable, role);
+  }
+
   /** The same scope for handlers. */
   Scope asHandler() {
     return new Scope(vars, whens, keywords, tags, hostVars, true, rescuable, role);
