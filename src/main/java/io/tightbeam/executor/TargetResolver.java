@@ -36,8 +36,41 @@ final class TargetResolver {
         baseDir);
   }
 
-  Endpoint endpoint(Keywords kw, Map<String, Object> vars) {
+  private static final List<String> CONNECTION_VARS =
+      List.of("ansible_host", "ansible_ssh_host", "ansible_port", "ansible_ssh_port", "ansible_user",
+          "ansible_ssh_user", "ansible_connection", "ansible_ssh_private_key_file",
+          "ansible_private_key_file", "ansible_password", "ansible_ssh_pass", "ansible_ssh_common_args",
+          "ansible_ssh_extra_args");
+
+  /**
+   * With {@code delegate_to}, the task reaches the delegate: its inventory connection variables
+   * replace the host's (a name not in the inventory is used as the address).
+   */
+  private Map<String, Object> delegated(Keywords kw, Map<String, Object> vars) {
+    String delegate = kw.string("delegate_to", vars);
+    if (delegate == null || delegate.isBlank()) {
+      return vars;
+    }
+    Map<String, Object> v = new LinkedHashMap<>(vars);
+    CONNECTION_VARS.forEach(v::remove);
+    var inventory = ctx.services().inventory();
+    var found = inventory.host(delegate);
+    if (found.isPresent()) {
+      inventory.hostVars(found.get(), ctx.services().playbookDir()).forEach((k, val) -> {
+        if (CONNECTION_VARS.contains(k)) {
+          v.put(k, val);
+        }
+      });
+    } else {
+      v.put("ansible_host", delegate);
+    }
+    v.put("inventory_hostname", delegate);
+    return v;
+  }
+
+  Endpoint endpoint(Keywords kw, Map<String, Object> taskVars) {
     RunOptions o = ctx.options();
+    Map<String, Object> vars = delegated(kw, taskVars);
     String host = str(vars.get("inventory_hostname"), vars);
     String type = first(str(vars.get("ansible_connection"), vars), kw.string("connection", vars), o.connection(), "ssh");
     if (type.equals("smart") || type.equals("paramiko")) {

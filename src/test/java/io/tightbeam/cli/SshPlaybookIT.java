@@ -60,6 +60,27 @@ class SshPlaybookIT {
   }
 
   @Test
+  void delegateToRunsTheTaskOnTheDelegateWithItsConnection() throws Exception {
+    Path pb = playbook("""
+        - hosts: web1,web2
+          gather_facts: false
+          tasks:
+            - shell: echo "${SSH_CONNECTION:-none}"
+              register: remote
+            - shell: echo "${SSH_CONNECTION:-none}"
+              delegate_to: localhost
+              register: delegated
+            - assert:
+                that:
+                  - remote.stdout is search(' %d$')
+                  - delegated.stdout is not search(' %d$')
+        """.formatted(SSHD.port(), SSHD.port()));
+    CliRunner.Run run = new CliRunner().playbook("-i", inventory("").toString(), pb.toString());
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.out()).contains("web2                       : ok=3    changed=2");
+  }
+
+  @Test
   void anUnreachableHostLeavesThePlayTheOthersGoOnAndTheExitCodeIs4() throws Exception {
     int closedPort;
     try (ServerSocket s = new ServerSocket(0)) {
