@@ -18,7 +18,10 @@ class ModulesTest {
     assertThat(modules.names())
         .containsExactlyInAnyOrder(
             "command", "shell", "raw", "ping", "setup", "debug", "set_fact", "fail", "assert",
-            "pause");
+            "pause", "stat", "copy", "file", "lineinfile", "wait_for", "apt", "yum", "dnf", "package",
+            "service", "systemd", "systemd_service");
+    assertThat(Modules.builtin(new io.tightbeam.template.Templar()).remote("ansible.builtin.template"))
+        .isPresent();
     assertThat(modules.remote("ansible.builtin.command")).get().extracting(RemoteModule::name)
         .isEqualTo("command");
     assertThat(modules.remote("ansible.legacy.shell")).get().extracting(RemoteModule::name)
