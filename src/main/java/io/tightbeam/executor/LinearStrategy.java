@@ -76,13 +76,32 @@ final class LinearStrategy {
     if (Results.truthy(new Keywords(ctx, t, scope).raw("run_once")) && !hosts.isEmpty()) {
       targets = List.of(hosts.get(0));
     }
+    int throttle = throttle(t, scope);
     List<CompletableFuture<Void>> applied = new ArrayList<>();
     for (HostState h : targets) {
+      if (throttle > 0 && applied.size() >= throttle) {
+        // throttle: at most N hosts run this task at once; the next starts when one is done.
+        CompletableFuture.anyOf(applied.stream().filter(f -> !f.isDone()).toArray(CompletableFuture[]::new)).join();
+        applied.removeIf(CompletableFuture::isDone);
+      }
       applied.add(runner.run(t, header, scope, h)
           .thenAcceptAsync(done -> apply(t, scope, done, hosts), ctx.services().resultThread()));
     }
     CompletableFuture.allOf(applied.toArray(CompletableFuture[]::new)).join();
     AnyErrorsFatal.check(ctx, t, scope, hosts);
+  }
+
+  private int throttle(Task t, Scope scope) {
+    Object raw = new Keywords(ctx, t, scope).raw("throttle");
+    if (raw == null) {
+      return 0;
+    }
+    try {
+      return Integer.parseInt(String.valueOf(ctx.templar().template(raw, ctx.playVars())).trim());
+    } catch (NumberFormatException e) {
+      throw new io.tightbeam.yaml.InputException(io.tightbeam.yaml.Diagnostic.at(t.pos(),
+          "the field 'throttle' has an invalid value (" + raw + "), and could not be converted to an int"));
+    }
   }
 
   TaskHeader header(Task t, Scope scope) {

@@ -23,6 +23,13 @@ class LanguagePlaybooksIT {
   }
 
   @org.junit.jupiter.api.Test
+  void throttleAndRunOnceOnThreeHosts() {
+    CliRunner.Run run = new CliRunner().playbook("-i", path("local3.ini"), path("throttle.yml"), "-f", "3");
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.out()).contains("h3                         : ok=2    changed=1");
+  }
+
+  @org.junit.jupiter.api.Test
   void variablePrecedenceFollowsAnsible() {
     CliRunner.Run run = new CliRunner().playbook("-i", path("vars-inventory.ini"), path("vars.yml"),
         "-e", "extra=from-cli");
