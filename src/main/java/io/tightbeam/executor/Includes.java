@@ -56,13 +56,13 @@ final class Includes {
       }
     }));
     for (Entry e : order) {
-      List<HostState> who = new ArrayList<>();
-      Map<String, Map<String, Object>> perHost = new LinkedHashMap<>();
-      byHost.forEach((h, list) -> list.stream().filter(x -> same(x, e)).findFirst().ifPresent(x -> {
-        who.add(h);
-        perHost.put(h.name(), x.extra());
-      }));
-      ctx.listener().included(e.file().toString(), who.stream().map(HostState::name).toList(), e.item());
+      List<String> who = new ArrayList<>();
+      byHost.forEach((h, list) -> {
+        if (list.stream().anyMatch(x -> same(x, e))) {
+          who.add(h.name());
+        }
+      });
+      ctx.listener().included(e.file().toString(), who, e.item());
     }
     for (Entry e : order) {
       List<HostState> who = new ArrayList<>();
