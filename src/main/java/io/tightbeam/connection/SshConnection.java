@@ -59,7 +59,17 @@ public final class SshConnection implements Connection {
   public CompletableFuture<ExecResult> exec(ExecRequest request) {
     Run run;
     try {
-      run = new Run(RemoteCommand.prefix(request) + request.command(), request.stdin(), request.timeout());
+      // A command with a time limit carries a marker in its environment, so that the processes
+      // it leaves can be found and killed when the limit passes even if sshd's signal misses them.
+      String marker = request.timeout() == null ? null
+          : Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+      String command = RemoteCommand.prefix(request) + request.command();
+      if (marker != null) {
+        // exec: the marked sh replaces the login shell, so the marker is in its own /proc environ too.
+        command = "TB_EXEC_ID=" + marker + " exec /bin/sh -c " + Sh.quote(command);
+      }
+      run = new Run(command, request.stdin(), request.timeout());
+      run.marker = marker;
     } catch (IllegalArgumentException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -128,8 +138,7 @@ public final class SshConnection implements Connection {
                 run.channel = channel;
                 if (run.result.isDone()) {
                   // timed out while opening: sshd may already have started the command
-                  run.kill(channel);
-                  channel.close(true);
+                  run.killAndClose(channel);
                 } else {
                   sendStdin(channel, run.stdin);
                 }
@@ -287,6 +296,7 @@ public final class SshConnection implements Connection {
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
     final CompletableFuture<ExecResult> result = new CompletableFuture<>();
     volatile ChannelExec channel;
+    String marker;
     int refusals; // touched by one listener at a time
     long firstRefusal;
 
@@ -324,9 +334,29 @@ public final class SshConnection implements Connection {
       if (result.complete(new ExecResult(-1, stdout, stderr))) {
         ChannelExec open = channel;
         if (open != null) {
+          killAndClose(open);
+        }
+      }
+    }
+
+    /**
+     * Kills the command, then closes the channel. The signal is sent twice, 300 ms apart, before the
+     * close: on a loaded host sshd may still be starting the command when the first one arrives.
+     */
+    void killAndClose(ChannelExec open) {
+      kill(open);
+      if (marker != null) {
+        exec(ExecRequest.of("for p in /proc/[0-9]*; do if tr '\\0' '\\n' < \"$p/environ\" 2>/dev/null"
+            + " | grep -qx 'TB_EXEC_ID=" + marker + "'; then kill -KILL \"${p#/proc/}\" 2>/dev/null; fi; done; true")
+            .withTimeout(Duration.ofSeconds(10)));
+      }
+      try {
+        dialer.timer().schedule(() -> {
           kill(open);
           open.close(true);
-        }
+        }, 300, TimeUnit.MILLISECONDS);
+      } catch (RuntimeException e) {
+        open.close(true);
       }
     }
 
