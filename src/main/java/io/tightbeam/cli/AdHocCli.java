@@ -63,6 +63,9 @@ public final class AdHocCli implements Callable<Integer> {
 
   /** Runs the command as the process would, with {@code env} as its environment; returns the exit code. */
   public static int execute(String[] argv, PrintStream out, PrintStream err, java.util.Map<String, String> env) {
+    if (Version.asked(argv)) {
+      return Version.print("tightbeam", out, env);
+    }
     CommandLine cl = Cli.commandLine(new AdHocCli(out, err, env), out, err);
     return cl.execute(argv);
   }

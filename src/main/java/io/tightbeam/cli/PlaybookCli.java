@@ -65,6 +65,9 @@ public final class PlaybookCli implements Callable<Integer> {
 
   /** Runs the command as the process would, with {@code env} as its environment; returns the exit code. */
   public static int execute(String[] argv, PrintStream out, PrintStream err, java.util.Map<String, String> env) {
+    if (Version.asked(argv)) {
+      return Version.print("tightbeam-playbook", out, env);
+    }
     return Cli.commandLine(new PlaybookCli(out, err, env), out, err).execute(argv);
   }
 

@@ -19,6 +19,18 @@ class AdHocOutputIT {
   }
 
   @Test
+  void versionNamesTheCommandAndTheConfigFileInUseWhateverElseIsOnTheLine(@TempDir Path dir) throws Exception {
+    Path cfg = Files.writeString(dir.resolve("ansible.cfg"), "[defaults]\nforks = 3\n");
+    CliRunner.Run adHoc = cli().env("ANSIBLE_CONFIG", cfg.toString()).adHoc("all", "-m", "ping", "--version");
+    assertThat(adHoc.out()).startsWith("tightbeam 0.1.0 [core 2.14.18 compatible]\n  config file = " + cfg + "\n");
+    assertThat(adHoc.exitCode()).isZero();
+    CliRunner.Run playbook = cli().playbook("--version");
+    assertThat(playbook.out()).startsWith("tightbeam-playbook 0.1.0 [core 2.14.18 compatible]\n  config file = None\n");
+    CliRunner.Run afterDashDash = cli().playbook("--", "--version");
+    assertThat(afterDashDash.out()).doesNotContain("0.1.0");
+  }
+
+  @Test
   void commandOutputIsShownAfterTheRcLine() {
     CliRunner.Run run = cli().adHoc("localhost", "-i", resource("inventory.ini"), "-a", "echo hi");
     assertThat(run.out()).isEqualTo("localhost | CHANGED | rc=0 >>\nhi\n");
