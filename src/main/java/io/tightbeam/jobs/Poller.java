@@ -24,6 +24,9 @@ public final class Poller implements AutoCloseable {
   /** How long a {@link #status} request waits for others to share its command. */
   static final long WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(30);
 
+  /** A watching check back this long before its due time did not wait out its cycle. */
+  static final long EARLY_NANOS = TimeUnit.MILLISECONDS.toNanos(300);
+
   private final ScheduledExecutorService scheduler;
   private final LongSupplier clock;
   private final StatusBatcher batcher;
@@ -55,8 +58,10 @@ public final class Poller implements AutoCloseable {
    * file then removed, Ansible's automatic cleanup), or {@code {"failed": true, "msg": "async task
    * did not complete within the requested time - Ns", "async_result": <last status>}}.
    *
-   * <p>As in Ansible, the first check comes after {@code pollSeconds} and there are {@code
-   * ceil(timeLimit / poll)} checks at most; time is measured from this call, not summed sleeps.
+   * <p>As in Ansible, there is one check per {@code pollSeconds} and {@code ceil(timeLimit / poll)}
+   * checks at most, the first ending {@code pollSeconds} after this call; time is measured from
+   * this call, not summed sleeps. Each check is sent at the start of its cycle and waits on the host
+   * while the job runs (see {@link StatusBatcher#watch}), so the end is seen within about 0.1 s.
    * {@code onPoll} and the completion run on the poller's thread: keep them short. A check that
    * fails with a connection error is retried at the next cycle; when time is up the result is
    * failed with that error in {@code msg}. On controller timeout the job is not killed here (its
@@ -136,12 +141,42 @@ public final class Poller implements AutoCloseable {
       this.onPoll = onPoll;
     }
 
+    /**
+     * The next cycle's check: sent now, it waits on the host until the cycle's due time while the
+     * job runs, so the job's end is seen about 0.1 s after it happens, not at the next poll.
+     */
     void checkNext() {
+      long previousDue = start + checks * pollNanos;
       checks++;
       long due = start + checks * pollNanos;
+      long wait = previousDue - clock.getAsLong();
+      if (wait > 0) {
+        // the last check failed early (a connection error): the next one waits for its cycle
+        try {
+          scheduler.schedule(() -> watchUntil(due), wait, TimeUnit.NANOSECONDS);
+        } catch (RuntimeException e) {
+          result.completeExceptionally(e);
+        }
+      } else {
+        watchUntil(due);
+      }
+    }
+
+    void watchUntil(long due) {
       batcher
-          .check(target, new StatusScript.Entry(asyncDir, jid, StatusScript.Mode.POLL), due)
-          .whenComplete((seen, failure) -> run(() -> handle(seen, failure)));
+          .watch(target, entry(), due)
+          .whenComplete((seen, failure) -> run(() -> handle(seen, failure, due)));
+    }
+
+    /** A check at the due time itself, for a watch that came back early with the job running. */
+    void checkAt(long due) {
+      batcher
+          .check(target, entry(), due)
+          .whenComplete((seen, failure) -> run(() -> handle(seen, failure, 0)));
+    }
+
+    StatusScript.Entry entry() {
+      return new StatusScript.Entry(asyncDir, jid, StatusScript.Mode.POLL);
     }
 
     void run(Runnable step) {
@@ -152,7 +187,8 @@ public final class Poller implements AutoCloseable {
       }
     }
 
-    void handle(JobObservation seen, Throwable failure) {
+    /** A check's outcome; {@code watchedUntil} is the due time of a watching check, else 0. */
+    void handle(JobObservation seen, Throwable failure, long watchedUntil) {
       try {
         if (failure != null) {
           lastError = failure instanceof CompletionException && failure.getCause() != null
@@ -162,6 +198,12 @@ public final class Poller implements AutoCloseable {
           last = JobStatus.result(jid, "status", seen);
           if (isDone(last)) {
             result.complete(last);
+            return;
+          }
+          if (watchedUntil > 0 && clock.getAsLong() < watchedUntil - EARLY_NANOS) {
+            // the host could not wait (no fractional sleep, or it watched with finished jobs):
+            // this cycle ends with an ordinary check at its due time
+            checkAt(watchedUntil);
             return;
           }
           onPoll.accept(last);

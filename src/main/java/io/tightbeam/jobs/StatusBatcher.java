@@ -27,16 +27,27 @@ final class StatusBatcher {
   /** Checks whose due times differ by at most this much share a command. */
   static final long JOIN_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
-  private record Check(StatusScript.Entry entry, CompletableFuture<JobObservation> seen) {}
+  /** How long a watching check waits for others to share its command. */
+  static final long WATCH_JOIN_NANOS = TimeUnit.MILLISECONDS.toNanos(30);
+
+  /** A watch ends this much before its deadline, for the reply's way back. */
+  static final long WATCH_MARGIN_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+  private static final long TENTH_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+  /** One job file to check; a watching check ({@code until} > 0) may wait on the host until then. */
+  private record Check(StatusScript.Entry entry, CompletableFuture<JobObservation> seen, long until) {}
 
   private static final class Batch {
     final long fireAt;
     final TargetContext target;
+    final boolean watch;
     final List<Check> checks = new ArrayList<>();
 
-    Batch(long fireAt, TargetContext target) {
+    Batch(long fireAt, TargetContext target, boolean watch) {
       this.fireAt = fireAt;
       this.target = target;
+      this.watch = watch;
     }
   }
 
@@ -67,25 +78,40 @@ final class StatusBatcher {
   /** Checks {@code entry} in the command for its host that runs nearest {@code dueNanos}. */
   CompletableFuture<JobObservation> check(
       TargetContext target, StatusScript.Entry entry, long dueNanos) {
-    CompletableFuture<JobObservation> seen = new CompletableFuture<>();
+    return enqueue(target, new Check(entry, new CompletableFuture<>(), 0), dueNanos);
+  }
+
+  /**
+   * Checks the {@code poll} entry {@code entry} in a command sent now that waits on the host, until
+   * {@code untilNanos} at most, while a job it watches still runs: the reply comes when all of its
+   * jobs have ended, or at {@code untilNanos}.
+   */
+  CompletableFuture<JobObservation> watch(
+      TargetContext target, StatusScript.Entry entry, long untilNanos) {
+    return enqueue(target, new Check(entry, new CompletableFuture<>(), untilNanos),
+        clock.getAsLong() + WATCH_JOIN_NANOS);
+  }
+
+  private CompletableFuture<JobObservation> enqueue(TargetContext target, Check check, long fireAt) {
     try {
-      scheduler.execute(() -> place(target, new Check(entry, seen), dueNanos));
+      scheduler.execute(() -> place(target, check, fireAt));
     } catch (RuntimeException e) {
-      seen.completeExceptionally(e);
+      check.seen().completeExceptionally(e);
     }
-    return seen;
+    return check.seen();
   }
 
   private void place(TargetContext target, Check check, long due) {
     Key key = new Key(target.connection(), target.become());
     List<Batch> batches = pending.computeIfAbsent(key, k -> new ArrayList<>());
+    boolean watch = check.until() > 0;
     for (Batch b : batches) {
-      if (Math.abs(b.fireAt - due) <= JOIN_NANOS) {
+      if (b.watch == watch && Math.abs(b.fireAt - due) <= JOIN_NANOS) {
         b.checks.add(check);
         return;
       }
     }
-    Batch batch = new Batch(due, target);
+    Batch batch = new Batch(due, target, watch);
     batch.checks.add(check);
     batches.add(batch);
     long delay = Math.max(0, due - clock.getAsLong());
@@ -99,13 +125,18 @@ final class StatusBatcher {
       pending.remove(key);
     }
     List<StatusScript.Entry> entries = batch.checks.stream().map(Check::entry).toList();
-    StatusScript script = new StatusScript(entries);
+    int tenths = 0;
+    if (batch.watch) {
+      long until = batch.checks.stream().mapToLong(Check::until).min().orElseThrow();
+      tenths = (int) Math.max(0, (until - WATCH_MARGIN_NANOS - clock.getAsLong()) / TENTH_NANOS);
+    }
+    StatusScript script = new StatusScript(entries, tenths);
     ExecRequest request =
         ExecRequest.of(shell + " -s")
             .withStdin(script.text().getBytes(StandardCharsets.UTF_8))
             // a check caught by a link that died silently would otherwise wait for the SSH
             // heartbeat (about a minute) and carry its waiters far past their jobs' deadlines
-            .withTimeout(CHECK_TIMEOUT);
+            .withTimeout(CHECK_TIMEOUT.plusMillis(100L * tenths));
     Connection connection = batch.target.connection();
     try {
       connection

@@ -290,6 +290,21 @@ final class WrapperText {
         tb_a=none
         grep -l -F "TIGHTBEAM_JOB=$1;" /proc/[0-9]*/environ > /dev/null 2>&1 && tb_a=marker
       }
+      # tb_watch <tenths> <job file>...: waits up to tenths/10 s while any of the jobs still runs.
+      tb_watch() {
+        tb_w=$1; shift
+        while [ "$tb_w" -gt 0 ]; do
+          tb_run=0
+          for tb_f in "$@"; do
+            tb_l=
+            [ -f "$tb_f" ] && { read -r tb_l < "$tb_f"; } 2>/dev/null
+            case $tb_l in '{"started": 1, "finished": 0'*) tb_run=1; break ;; esac
+          done
+          [ "$tb_run" = 1 ] || return 0
+          if sleep 0.1 2>/dev/null; then tb_w=$((tb_w - 1))
+          else [ "$tb_w" -ge 10 ] || return 0; sleep 1; tb_w=$((tb_w - 10)); fi
+        done
+      }
       # tb_check <index> <status|poll|cleanup> <job file> <jid>: one job's header, path and content.
       tb_check() {
         tb_f=$3 tb_a=- tb_rm=0 tb_c=

@@ -79,6 +79,23 @@ class JobLifecycleIT {
   }
 
   @Test
+  void theCheckWaitsOnTheHostSoTheEndIsSeenWithinTheCycle() throws Exception {
+    try (LocalJobs jobs = new LocalJobs("/bin/sh", root)) {
+      String jid = (String) jobs.launch("sleep 1; echo '{\"changed\": true}'", 60).get("ansible_job_id");
+      List<Map<String, Object>> polls = new CopyOnWriteArrayList<>();
+      long start = System.nanoTime();
+      Map<String, Object> result = jobs.poller
+          .await(jobs.target, jobs.asyncDir.toString(), JobId.parse(jid), 30, 60, polls::add)
+          .get();
+      long tookMillis = (System.nanoTime() - start) / 1_000_000;
+      assertThat(result).containsEntry("finished", 1).containsEntry("changed", true);
+      assertThat(polls).as("the first cycle's check saw the end: no poll reported").isEmpty();
+      assertThat(tookMillis).as("long before the 30 s cycle ends").isLessThan(15_000L);
+      assertThat(jobs.jobFile(jid)).doesNotExist();
+    }
+  }
+
+  @Test
   void keepRemoteFilesKeepsTheJobsTmpDir() throws Exception {
     try (LocalJobs jobs = new LocalJobs("/bin/sh", root)) {
       JobSpec keep = new JobSpec(20, jobs.asyncDir.toString(), jobs.remoteTmp.toString(), true);

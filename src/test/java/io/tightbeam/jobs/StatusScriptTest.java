@@ -26,6 +26,16 @@ class StatusScriptTest {
   }
 
   @Test
+  void aWatchingCommandWaitsOnlyForItsPollEntriesAndAPlainOneNotAtAll() {
+    StatusScript watching = new StatusScript(List.of(
+        new StatusScript.Entry("~/.ansible_async", JobId.parse("j1.2"), StatusScript.Mode.STATUS),
+        new StatusScript.Entry("/a b", JobId.parse("j3.4"), StatusScript.Mode.POLL),
+        new StatusScript.Entry("/c", JobId.parse("j5.6"), StatusScript.Mode.POLL)), 25);
+    assertThat(watching.text()).contains("\ntb_watch 25 '/a b'/j3.4 /c/j5.6\ntb_check 0 status");
+    assertThat(script.text()).doesNotContain("\ntb_watch ");
+  }
+
+  @Test
   void splitsTheReplyByTheCommandsToken() {
     String t = script.token();
     String forged = "fake 0 1 1 0\nline\n";
