@@ -60,6 +60,9 @@ public final class PlaybookCli implements Callable<Integer> {
   }
 
   public static void main(String[] argv) {
+    if (!Version.asked(argv)) {
+      Templar.prepare();
+    }
     System.exit(execute(argv, System.out, System.err, System.getenv()));
   }
 

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,17 +27,52 @@ public final class Templar {
   private static final Pattern LONE_EXPRESSION =
       Pattern.compile("\\s*\\{\\{-?(.*)-?\\}\\}\\s*", Pattern.DOTALL);
 
-  private final Engine engine = new Engine();
+  /** An engine being built ahead of time by {@link #prepare}, for the next Templar to take. */
+  private static final AtomicReference<CompletableFuture<Engine>> PREPARED = new AtomicReference<>();
+
+  private final CompletableFuture<Engine> engine;
   private final ThreadLocal<List<String>> warnings = ThreadLocal.withInitial(ArrayList::new);
 
-  public Templar() {}
+  /** A Templar with the engine {@link #prepare} started, if any, else a new one. */
+  public Templar() {
+    CompletableFuture<Engine> prepared = PREPARED.getAndSet(null);
+    this.engine = prepared != null ? prepared : CompletableFuture.completedFuture(new Engine());
+  }
+
+  /**
+   * Starts building the template engine on a background thread, for the next {@code new
+   * Templar()} to take: Jinjava's set-up costs a few hundred milliseconds at start-up, which the
+   * commands spend parsing their arguments, settings, inventory and playbook meanwhile.
+   */
+  public static void prepare() {
+    CompletableFuture<Engine> future = new CompletableFuture<>();
+    if (PREPARED.compareAndSet(null, future)) {
+      Thread builder = new Thread(() -> {
+        try {
+          future.complete(new Engine());
+        } catch (RuntimeException | LinkageError e) {
+          future.completeExceptionally(e);
+        }
+      }, "tightbeam-template-setup");
+      builder.setDaemon(true);
+      builder.start();
+    }
+  }
+
+  private Engine engine() {
+    try {
+      return engine.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      return new Engine(); // fails again, here, with the cause where it belongs
+    }
+  }
 
   /** Templates strings inside {@code value} (recursively through lists and maps). */
   public Object template(Object value, Map<String, Object> vars) {
     if (value instanceof String s && !isTemplate(s)) {
       return s;
     }
-    Evaluation evaluation = new Evaluation(engine, vars);
+    Evaluation evaluation = new Evaluation(engine(), vars);
     try {
       return walk(value, evaluation);
     } finally {
@@ -108,9 +145,9 @@ public final class Templar {
 
   /** Evaluates one bare expression ({@code debug: var=x}) to its native value. */
   public Object evaluate(String expression, Map<String, Object> vars) {
-    Evaluation evaluation = new Evaluation(engine, vars);
+    Evaluation evaluation = new Evaluation(engine(), vars);
     try {
-      return Pyish.plain(engine.evaluate(expression, expression, evaluation));
+      return Pyish.plain(engine().evaluate(expression, expression, evaluation));
     } finally {
       collect(evaluation);
     }
