@@ -61,8 +61,9 @@ public final class SshConnection implements Connection {
     try {
       // A command with a time limit carries a marker in its environment, so that the processes
       // it leaves can be found and killed when the limit passes even if sshd's signal misses them.
+      // Fixed length, so that no marker is the prefix of another.
       String marker = request.timeout() == null ? null
-          : Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+          : String.format("%016x", java.util.concurrent.ThreadLocalRandom.current().nextLong());
       String command = RemoteCommand.prefix(request) + request.command();
       if (marker != null) {
         // exec: the marked sh replaces the login shell, so the marker is in its own /proc environ too.
@@ -346,9 +347,13 @@ public final class SshConnection implements Connection {
     void killAndClose(ChannelExec open) {
       kill(open);
       if (marker != null) {
-        exec(ExecRequest.of("for p in /proc/[0-9]*; do if tr '\\0' '\\n' < \"$p/environ\" 2>/dev/null"
-            + " | grep -qx 'TB_EXEC_ID=" + marker + "'; then kill -KILL \"${p#/proc/}\" 2>/dev/null; fi; done; true")
-            .withTimeout(Duration.ofSeconds(10)));
+        // one grep over every environ: a scan that forked per process would, with many hosts
+        // timing out at once on one machine, fork thousands of processes per timed-out command
+        // unmarked itself: a scan that timed out must not start another one
+        Run scan = new Run("for p in $(grep -l -F 'TB_EXEC_ID=" + marker + "' /proc/[0-9]*/environ 2>/dev/null);"
+            + " do p=${p#/proc/}; kill -KILL \"${p%/environ}\" 2>/dev/null; done; true",
+            new byte[0], Duration.ofSeconds(10));
+        start(scan, false);
       }
       try {
         dialer.timer().schedule(() -> {

@@ -33,12 +33,15 @@ import org.apache.sshd.core.CoreModuleProperties;
 /**
  * The run's one MINA {@link SshClient} (started once, two NIO workers for all hosts) and the way
  * to an authenticated session: at most {@value #HANDSHAKES_PER_ADDRESS} handshakes in flight per
- * target address, a deadline of the endpoint's connect timeout per attempt, and up to {@value
+ * target address and {@value #HANDSHAKES_IN_FLIGHT} in all (a handshake costs both ends CPU: a
+ * thousand at once would time out rather than finish), a deadline of the endpoint's connect timeout per attempt, and up to {@value
  * #ATTEMPTS} attempts when a server drops a handshake (OpenSSH's MaxStartups does so under load).
  * Nothing here blocks a caller: sessions arrive through futures completed by MINA's listeners.
  */
 final class SshDialer implements AutoCloseable {
   static final int HANDSHAKES_PER_ADDRESS = 8;
+  static final int HANDSHAKES_IN_FLIGHT = 64;
+  static final int KEX_GRACE = 6;
   static final int ATTEMPTS = 3;
   private static final List<String> DEFAULT_KEYS = List.of("id_ed25519", "id_ecdsa", "id_rsa");
 
@@ -47,6 +50,7 @@ final class SshDialer implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private final ThreadPoolExecutor stdinWriters;
   private final Map<String, AsyncSlots> handshakes = new ConcurrentHashMap<>();
+  private final AsyncSlots allHandshakes = new AsyncSlots(HANDSHAKES_IN_FLIGHT);
   private final Map<Path, List<KeyPair>> keyCache = new ConcurrentHashMap<>();
   private final AtomicInteger sessionsOpened = new AtomicInteger();
 
@@ -105,8 +109,13 @@ final class SshDialer implements AutoCloseable {
     AsyncSlots gate =
         handshakes.computeIfAbsent(settings.address() + ":" + settings.port(), k -> new AsyncSlots(HANDSHAKES_PER_ADDRESS));
     CompletableFuture<ClientSession> result = new CompletableFuture<>();
-    gate.acquire().thenRun(() -> attempt(settings, 1, result));
-    result.whenComplete((session, failure) -> gate.release());
+    gate.acquire()
+        .thenCompose(v -> allHandshakes.acquire())
+        .thenRun(() -> attempt(settings, 1, result));
+    result.whenComplete((session, failure) -> {
+      allHandshakes.release();
+      gate.release();
+    });
     return result;
   }
 
@@ -136,21 +145,32 @@ final class SshDialer implements AutoCloseable {
       done.completeExceptionally(new HandshakeFailure(unreachable(settings, e), false));
       return done;
     }
-    var deadline =
-        timer.schedule(
-            () -> {
-              ConnectionException timeout =
-                  unreachable(settings, "timed out after " + settings.connectTimeout().toMillis() + " ms");
-              if (done.completeExceptionally(new HandshakeFailure(timeout, false))) {
-                connecting.cancel();
-                if (connecting.getSession() != null) {
-                  connecting.getSession().close(true);
-                }
-              }
-            },
-            settings.connectTimeout().toMillis(),
-            TimeUnit.MILLISECONDS);
-    done.whenComplete((s, e) -> deadline.cancel(false));
+    long timeoutMillis = settings.connectTimeout().toMillis();
+    Runnable giveUp = () -> {
+      ConnectionException timeout = unreachable(settings, "timed out after " + timeoutMillis + " ms");
+      if (done.completeExceptionally(new HandshakeFailure(timeout, false))) {
+        connecting.cancel();
+        if (connecting.getSession() != null) {
+          connecting.getSession().close(true);
+        }
+      }
+    };
+    // As OpenSSH's ConnectTimeout, the timeout covers reaching the server and its greeting; a
+    // server that answered but is slow with the key exchange (many handshakes at once) gets
+    // KEX_GRACE times longer before the host is given up.
+    var deadline = new java.util.concurrent.atomic.AtomicReference<java.util.concurrent.ScheduledFuture<?>>();
+    deadline.set(timer.schedule(
+        () -> {
+          ClientSession started = connecting.getSession();
+          if (started != null && started.getServerVersion() != null && !done.isDone()) {
+            deadline.set(timer.schedule(giveUp, timeoutMillis * (KEX_GRACE - 1), TimeUnit.MILLISECONDS));
+          } else {
+            giveUp.run();
+          }
+        },
+        timeoutMillis,
+        TimeUnit.MILLISECONDS));
+    done.whenComplete((s, e) -> deadline.get().cancel(false));
     connecting.addListener(
         connected -> {
           if (!connected.isConnected()) {
