@@ -151,6 +151,34 @@ def env_for(n):
     return env
 
 
+def startup_rows(env, runs):
+    """Start-up: `--version` and a one-task local playbook (implicit localhost), median wall times."""
+    one = WORK / "one-task.yml"
+    one.write_text("- hosts: localhost\n  gather_facts: false\n  tasks:\n    - command: /bin/true\n")
+    local_env = {**env, "ANSIBLE_INVENTORY": "localhost,"}
+    local_env.pop("ANSIBLE_FORKS", None)
+    cases = {
+        "--version": {"ansible": ["ansible", "--version"], "tightbeam": [str(ROOT / "bin/tightbeam"), "--version"]},
+        "one-task local playbook": {"ansible": ["ansible-playbook", "-c", "local", str(one)],
+                                    "tightbeam": [str(ROOT / "bin/tightbeam-playbook"), "-c", "local", str(one)]},
+    }
+    rows = []
+    for name, cmds in cases.items():
+        row = {"workload": "start-up: " + name, "n": 1}
+        for tool, cmd in cmds.items():
+            run_once(cmd, local_env)  # warm-up
+            walls = []
+            for _ in range(max(runs, 5)):
+                t0 = time.monotonic()
+                subprocess.run(cmd, env=local_env, capture_output=True, check=True)
+                walls.append(time.monotonic() - t0)
+            row[tool] = {"wall": statistics.median(walls), "cpu": float("nan"), "rss_mb": float("nan"),
+                         "sessions": 0, "execs": 0, "failed": 0}
+        row["ratio"] = row["ansible"]["wall"] / row["tightbeam"]["wall"]
+        rows.append(row)
+    return rows
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--hosts", default="10,50", help="host counts, comma separated")
@@ -158,6 +186,7 @@ def main():
     ap.add_argument("--workloads", default="w1,w2,w3,w4,w5,w6")
     ap.add_argument("--scale", type=int, default=1000, help="host aliases for W7 (0 to skip)")
     ap.add_argument("--scale-ansible", action="store_true", help="also run ansible-core on W7")
+    ap.add_argument("--no-startup", action="store_true", help="skip the start-up measurements")
     args = ap.parse_args()
     ensure_packages()
     key = ensure_user_and_keys()
@@ -165,6 +194,10 @@ def main():
     addresses = [f"127.0.1.{i}" for i in range(1, 51)]
     sshd = start_sshd(addresses)
     rows = []
+    if not args.no_startup:
+        for row in startup_rows(env_for(1), args.runs):
+            rows.append(row)
+            print(format_row(row), flush=True)
     try:
         for n in [int(x) for x in args.hosts.split(",")]:
             inv = write_inventory(n, key, addresses)
@@ -217,6 +250,8 @@ def scale_run(args, key, addresses):
 def fmt(tool, n):
     if not tool:
         return "n/a"
+    if tool["cpu"] != tool["cpu"]:  # start-up rows: wall time only
+        return f"{tool['wall']:.2f}s"
     per = f"{tool['sessions'] / n:.1f}/{tool['execs'] / n:.1f}"
     bad = f" FAILED x{tool['failed']}" if tool["failed"] else ""
     return f"{tool['wall']:.2f}s cpu {tool['cpu']:.1f}s rss {tool['rss_mb']:.0f}MB ssh/exec per host {per}{bad}"
