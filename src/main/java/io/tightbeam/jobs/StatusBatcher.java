@@ -35,6 +35,9 @@ final class StatusBatcher {
 
   private static final long TENTH_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
+  /** Waiting commands at once on one connection (each holds a channel while it waits). */
+  static final int WATCHES_PER_CONNECTION = 2;
+
   /** One job file to check; a watching check ({@code until} > 0) may wait on the host until then. */
   private record Check(StatusScript.Entry entry, CompletableFuture<JobObservation> seen, long until) {}
 
@@ -68,6 +71,7 @@ final class StatusBatcher {
   private final LongSupplier clock;
   private final String shell;
   private final Map<Key, List<Batch>> pending = new HashMap<>();
+  private final Map<Key, Integer> watching = new HashMap<>();
 
   StatusBatcher(ScheduledExecutorService scheduler, LongSupplier clock, String shell) {
     this.scheduler = scheduler;
@@ -124,12 +128,34 @@ final class StatusBatcher {
     if (batches.isEmpty()) {
       pending.remove(key);
     }
-    List<StatusScript.Entry> entries = batch.checks.stream().map(Check::entry).toList();
     int tenths = 0;
     if (batch.watch) {
       long until = batch.checks.stream().mapToLong(Check::until).min().orElseThrow();
+      if (watching.getOrDefault(key, 0) >= WATCHES_PER_CONNECTION) {
+        // a waiting command holds one of the session's few channels: past this many, the
+        // cycle's check is an ordinary one at its due time
+        scheduler.schedule(() -> send(key, batch, 0), Math.max(0, until - clock.getAsLong()), TimeUnit.NANOSECONDS);
+        return;
+      }
       tenths = (int) Math.max(0, (until - WATCH_MARGIN_NANOS - clock.getAsLong()) / TENTH_NANOS);
     }
+    send(key, batch, tenths);
+  }
+
+  private void send(Key key, Batch batch, int tenths) {
+    List<StatusScript.Entry> entries = batch.checks.stream().map(Check::entry).toList();
+    if (tenths > 0) {
+      watching.merge(key, 1, Integer::sum);
+    }
+    Runnable watchEnded = () -> {
+      if (tenths > 0) {
+        try {
+          scheduler.execute(() -> watching.computeIfPresent(key, (k, n) -> n > 1 ? n - 1 : null));
+        } catch (RuntimeException e) {
+          // the poller is closing
+        }
+      }
+    };
     StatusScript script = new StatusScript(entries, tenths);
     ExecRequest request =
         ExecRequest.of(shell + " -s")
@@ -144,6 +170,7 @@ final class StatusBatcher {
           .thenApply(result -> script.parse(result, connection.host()))
           .whenComplete(
               (seen, failure) -> {
+                watchEnded.run();
                 for (int i = 0; i < batch.checks.size(); i++) {
                   CompletableFuture<JobObservation> f = batch.checks.get(i).seen();
                   if (failure != null) {
@@ -154,6 +181,7 @@ final class StatusBatcher {
                 }
               });
     } catch (RuntimeException e) {
+      watchEnded.run();
       batch.checks.forEach(c -> c.seen().completeExceptionally(e));
     }
   }

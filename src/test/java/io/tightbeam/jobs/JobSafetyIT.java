@@ -137,6 +137,43 @@ class JobSafetyIT {
   }
 
   @Test
+  void atMostTwoWaitingChecksHoldChannelsOfOneConnection() throws Exception {
+    AtomicInteger waitingNow = new AtomicInteger();
+    AtomicInteger waitingMost = new AtomicInteger();
+    RecordingConnection recorder = new RecordingConnection(new LocalConnection("localhost")) {
+      @Override
+      public CompletableFuture<ExecResult> exec(ExecRequest request) {
+        boolean waits = new String(request.stdin(), java.nio.charset.StandardCharsets.UTF_8)
+            .contains("\ntb_watch ");
+        if (waits) {
+          waitingMost.accumulateAndGet(waitingNow.incrementAndGet(), Math::max);
+        }
+        return super.exec(request).whenComplete((r, e) -> {
+          if (waits) {
+            waitingNow.decrementAndGet();
+          }
+        });
+      }
+    };
+    Path go = root.resolve("go");
+    try (LocalJobs jobs = new LocalJobs("/bin/sh", root, recorder)) {
+      List<CompletableFuture<Map<String, Object>>> waits = new java.util.ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        String jid = (String) jobs.launch("while [ ! -f '" + go + "' ]; do sleep 0.1; done; echo '{\"n\": " + i + "}'", 60)
+            .get("ansible_job_id");
+        waits.add(jobs.poller.await(jobs.target, jobs.asyncDir.toString(), JobId.parse(jid), 2, 60, p -> {}));
+        Thread.sleep(400); // due times apart: five separate checks per cycle
+      }
+      Thread.sleep(3000);
+      Files.writeString(go, "");
+      for (int i = 0; i < 5; i++) {
+        assertThat(waits.get(i).get()).containsEntry("n", i).containsEntry("finished", 1);
+      }
+      assertThat(waitingMost.get()).as("waiting checks in flight at once").isBetween(1, 2);
+    }
+  }
+
+  @Test
   void asyncStatusRequestsMadeTogetherShareOneCommand() throws Exception {
     RecordingConnection recorder = new RecordingConnection(new LocalConnection("localhost"));
     try (LocalJobs jobs = new LocalJobs("/bin/sh", root, recorder)) {
