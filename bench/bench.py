@@ -127,8 +127,12 @@ def sshd_counts():
 
 def run_once(cmd, env):
     before = sshd_counts()
-    t = subprocess.run(["/usr/bin/time", "-f", "TBTIME %e %U %S %M", *cmd], env=env,
-                       capture_output=True, text=True)
+    try:
+        t = subprocess.run(["/usr/bin/time", "-f", "TBTIME %e %U %S %M", *cmd], env=env,
+                           capture_output=True, text=True, cwd=WORK, timeout=1800)
+    except subprocess.TimeoutExpired as e:
+        return {"wall": float("nan"), "cpu": float("nan"), "rss_mb": float("nan"), "sessions": 0, "execs": 0,
+                "rc": -1, "failed": True, "tail": f"timed out after {e.timeout} s"}
     time.sleep(0.3)
     after = sshd_counts()
     m = re.search(r"TBTIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)", t.stderr)
@@ -155,12 +159,15 @@ def startup_rows(env, runs):
     """Start-up: `--version` and a one-task local playbook (implicit localhost), median wall times."""
     one = WORK / "one-task.yml"
     one.write_text("- hosts: localhost\n  gather_facts: false\n  tasks:\n    - command: /bin/true\n")
-    local_env = {**env, "ANSIBLE_INVENTORY": "localhost,"}
+    # (not ANSIBLE_INVENTORY=localhost,: it is a path list to ansible-core, whose empty entry makes
+    # the current directory an inventory and runs every executable file in it with --list)
+    local_env = dict(env)
     local_env.pop("ANSIBLE_FORKS", None)
+    local = ["-i", "localhost,", "-c", "local", str(one)]
     cases = {
         "--version": {"ansible": ["ansible", "--version"], "tightbeam": [str(ROOT / "bin/tightbeam"), "--version"]},
-        "one-task local playbook": {"ansible": ["ansible-playbook", "-c", "local", str(one)],
-                                    "tightbeam": [str(ROOT / "bin/tightbeam-playbook"), "-c", "local", str(one)]},
+        "one-task local playbook": {"ansible": ["ansible-playbook", *local],
+                                    "tightbeam": [str(ROOT / "bin/tightbeam-playbook"), *local]},
     }
     rows = []
     for name, cmds in cases.items():
@@ -170,7 +177,7 @@ def startup_rows(env, runs):
             walls = []
             for _ in range(max(runs, 5)):
                 t0 = time.monotonic()
-                subprocess.run(cmd, env=local_env, capture_output=True, check=True)
+                subprocess.run(cmd, env=local_env, capture_output=True, check=True, timeout=120, cwd=WORK)
                 walls.append(time.monotonic() - t0)
             row[tool] = {"wall": statistics.median(walls), "cpu": float("nan"), "rss_mb": float("nan"),
                          "sessions": 0, "execs": 0, "failed": 0}
