@@ -21,7 +21,9 @@ class SeedOverSshIT {
     for (int i = 0; i < 5; i++) {
       ini.append("h").append(i + 1).append(" ansible_host=").append(SSHD.address(i)).append('\n');
     }
+    // ansible_user wins over the playbooks' remote_user: root (as in Ansible)
     ini.append("\n[all:vars]\nansible_port=").append(SSHD.port())
+        .append("\nansible_user=").append(SSHD.user())
         .append("\nansible_ssh_private_key_file=").append(SSHD.clientKey())
         .append("\nansible_ssh_common_args='-o UserKnownHostsFile=").append(SSHD.knownHosts()).append("'\n");
     Path file = dir.resolve("hosts.ini");

@@ -27,6 +27,12 @@ class SshFaultsIT {
 
   @TempDir Path dir;
 
+  /** The hosts' login user (see SshdExtension) writes job files and marks into it. */
+  @org.junit.jupiter.api.BeforeEach
+  void letTheLoginUserWriteDir() throws IOException {
+    Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+  }
+
   static String vars(SshdExtension sshd, Path knownHosts) {
     return "\n[all:vars]\n"
         + "ansible_port=" + sshd.port() + '\n'

@@ -42,6 +42,12 @@ class SshNetworkCutIT {
 
   @TempDir Path dir;
 
+  /** The hosts' login user (see SshdExtension) writes job files and marks into it. */
+  @org.junit.jupiter.api.BeforeEach
+  void letTheLoginUserWriteDir() throws IOException {
+    Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+  }
+
   @BeforeAll
   static void network() throws Exception {
     String failure = null;

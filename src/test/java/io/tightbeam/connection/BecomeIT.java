@@ -62,7 +62,7 @@ class BecomeIT {
 
   @Test
   void sudoFromRootRunsAsTheUserWithEnvironmentAndWorkDir() throws Exception {
-    try (SshConnection root = new SshConnection(SSHD.endpoint("web1", 0), dialer)) {
+    try (SshConnection root = new SshConnection(SSHD.endpointAs("web1", 0, "root"), dialer)) {
       ExecResult result = run(root, new Become(true, "sudo", USER, "", null).wrap(probe()));
       assertThat(result.exitCode()).as(result.stderrText()).isZero();
       assertThat(result.stdoutText()).isEqualTo(USER + "\na b'c $HOME\n/tmp\n");
@@ -71,7 +71,7 @@ class BecomeIT {
 
   @Test
   void suFromRootRunsAsTheUserWithEnvironmentAndWorkDir() throws Exception {
-    try (SshConnection root = new SshConnection(SSHD.endpoint("web1", 0), dialer)) {
+    try (SshConnection root = new SshConnection(SSHD.endpointAs("web1", 0, "root"), dialer)) {
       ExecResult result = run(root, new Become(true, "su", USER, "", null).wrap(probe()));
       assertThat(result.exitCode()).as(result.stderrText()).isZero();
       assertThat(result.stdoutText()).isEqualTo(USER + "\na b'c $HOME\n/tmp\n");

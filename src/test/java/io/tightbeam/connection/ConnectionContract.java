@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,17 @@ abstract class ConnectionContract {
   @TempDir Path tmp;
 
   abstract Connection connection();
+
+  /** The home directory of the user the connection runs commands as. */
+  Path loginHome() {
+    return Path.of(System.getProperty("user.home"));
+  }
+
+  /** The login user may be another user than the test's (see {@link TestUser}). */
+  @BeforeEach
+  void letTheLoginUserWriteTmp() throws Exception {
+    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxrwxrwx"));
+  }
 
   ExecResult run(ExecRequest request) throws Exception {
     return connection().exec(request).get(60, TimeUnit.SECONDS);
@@ -87,7 +99,7 @@ abstract class ConnectionContract {
 
   @Test
   void commandsStartInHomeOrTheGivenWorkDir() throws Exception {
-    assertThat(run("pwd").stdoutText().strip()).isEqualTo(System.getProperty("user.home"));
+    assertThat(run("pwd").stdoutText().strip()).isEqualTo(loginHome().toString());
     Path dir = Files.createDirectory(tmp.resolve("work dir"));
     assertThat(run(ExecRequest.of("pwd").withWorkDir(dir.toString())).stdoutText().strip()).isEqualTo(dir.toString());
   }
@@ -149,7 +161,7 @@ abstract class ConnectionContract {
   @Test
   void tildePathsMeanTheLoginHome() throws Exception {
     String name = "tb-contract-" + System.nanoTime();
-    Path inHome = Path.of(System.getProperty("user.home"), name);
+    Path inHome = loginHome().resolve(name);
     try {
       connection().put("home".getBytes(StandardCharsets.UTF_8), "~/" + name, 0600);
       assertThat(Files.readString(inHome)).isEqualTo("home");

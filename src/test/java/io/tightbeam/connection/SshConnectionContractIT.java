@@ -45,4 +45,9 @@ class SshConnectionContractIT extends ConnectionContract {
   Connection connection() {
     return connection;
   }
+
+  @Override
+  java.nio.file.Path loginHome() {
+    return SSHD.userHome();
+  }
 }

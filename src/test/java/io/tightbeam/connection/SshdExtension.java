@@ -22,8 +22,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Starts the system's real OpenSSH {@code /usr/sbin/sshd} for a test class, listening on one free
  * port on 127.0.0.2, 127.0.0.3, ... so that one daemon stands for several hosts. Keys (host and
- * client, ed25519) are generated per run; login is by the client key as the user running the
- * tests (root on CI). If sshd does not come up, the test class fails with sshd's output.
+ * client, ed25519) are generated per run and accepted for every user. If sshd does not come up,
+ * the test class fails with sshd's output.
+ *
+ * <p>The login {@link #user()} is the user running the tests, except for root (as on CI): then it
+ * is {@link TestUser#NAME}, a user made on first use whose shell is {@code /bin/sh} (root's
+ * {@code .bashrc} may cost 100 ms per command) and who may sudo without a password. root stays
+ * available: {@code endpointAs(name, host, "root")}. {@link #directory()} is writable by the login
+ * user, so remote commands may leave files there for the test to read.
  *
  * <pre>{@code
  * @RegisterExtension static final SshdExtension SSHD = new SshdExtension();
@@ -75,12 +81,14 @@ public final class SshdExtension implements BeforeAllCallback, AfterAllCallback 
 
   /** Starts sshd; called by JUnit, or by hand for use outside an extension. */
   public void start() throws IOException, InterruptedException {
+    TestUser.login(); // made (once per JVM) before sshd is asked to accept it
     dir = Files.createTempDirectory("tb-sshd");
     keygen(hostKey(), "tightbeam-test-host");
     keygen(clientKey(), "tightbeam-test-client");
     Files.copy(Path.of(clientKey() + ".pub"), dir.resolve("authorized_keys"));
-    // sshd reads authorized_keys as the login user, who may be a test-made user other than us
-    Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    // sshd reads authorized_keys as the login user, who may be a test-made user other than us, and
+    // remote commands of that user write into the directory (sticky: they cannot remove our keys)
+    run("chmod", "1777", dir.toString());
     Files.setPosixFilePermissions(
         dir.resolve("authorized_keys"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
     port = freePort();
@@ -129,9 +137,14 @@ public final class SshdExtension implements BeforeAllCallback, AfterAllCallback 
     return addresses.get(host);
   }
 
-  /** The login user (the user running the tests). */
+  /** The login user: the user running the tests, or the test user when that is root. */
   public String user() {
-    return System.getProperty("user.name");
+    return TestUser.login();
+  }
+
+  /** The login user's home directory (where {@code ~} and relative paths lead on the hosts). */
+  public Path userHome() {
+    return TestUser.home(user());
   }
 
   /** The client's private key (OpenSSH format, ed25519, no passphrase). */
@@ -166,7 +179,7 @@ public final class SshdExtension implements BeforeAllCallback, AfterAllCallback 
     return logText().lines().filter(l -> l.contains("Accepted publickey")).count();
   }
 
-  /** A scratch directory that lives as long as the server. */
+  /** A scratch directory that lives as long as the server, writable by the login user. */
   public Path directory() {
     return dir;
   }
