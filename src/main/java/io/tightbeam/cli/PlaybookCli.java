@@ -118,7 +118,7 @@ public final class PlaybookCli implements Callable<Integer> {
     return new RunOptions(o.settings(), o.check(), o.diff(), o.verbosity(), o.extraVars(), o.limit(),
         split(tags), split(skipTags), startAtTask, o.connection(), o.remoteUser(), o.become(),
         o.becomeUser(), o.becomeMethod(), o.becomePassword(), o.connectionPassword(),
-        o.privateKeyFile(), o.timeout());
+        o.privateKeyFile(), o.timeout(), o.controllerEnv());
   }
 
   private static List<String> split(List<String> values) {

@@ -31,7 +31,7 @@ final class RunSetup {
     this.options = new RunOptions(
         settings, o.check, o.diff, o.verbosity(), ExtraVars.parse(o.extraVars, cwd), o.limit,
         List.of(), List.of(), null, o.connection, o.user, o.become ? Boolean.TRUE : null,
-        o.becomeUser, o.becomeMethod, becomePass, connPass, o.privateKey, o.timeout);
+        o.becomeUser, o.becomeMethod, becomePass, connPass, o.privateKey, o.timeout, env);
   }
 
   Inventory inventory(CommonOptions o) {

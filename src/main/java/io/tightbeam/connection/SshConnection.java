@@ -46,7 +46,7 @@ public final class SshConnection implements Connection {
   private boolean closed; // guarded by this
 
   SshConnection(Endpoint endpoint, SshDialer dialer) {
-    this.settings = SshSettings.from(endpoint, dialer.sshDir());
+    this.settings = dialer.settingsFor(endpoint);
     this.dialer = dialer;
   }
 

@@ -47,6 +47,7 @@ final class SshDialer implements AutoCloseable {
 
   private final SshClient client;
   private final Path sshDir;
+  private final HostConfigEntryResolver sshConfig;
   private final ScheduledExecutorService timer;
   private final ThreadPoolExecutor stdinWriters;
   private final Map<String, AsyncSlots> handshakes = new ConcurrentHashMap<>();
@@ -54,8 +55,11 @@ final class SshDialer implements AutoCloseable {
   private final Map<Path, List<KeyPair>> keyCache = new ConcurrentHashMap<>();
   private final AtomicInteger sessionsOpened = new AtomicInteger();
 
-  /** A dialer reading {@code config}, {@code known_hosts} and default keys from {@code sshDir}. */
-  SshDialer(Path sshDir) {
+  /**
+   * A dialer reading {@code config}, {@code known_hosts} and default keys from {@code sshDir}, and
+   * offering the keys of the ssh-agent listening on {@code agentSocket} (none when null).
+   */
+  SshDialer(Path sshDir, Path agentSocket) {
     this.sshDir = sshDir;
     client = SshClient.setUpDefaultClient();
     // Without TCP_NODELAY every round trip waits ~40 ms for Nagle and delayed ACKs.
@@ -66,12 +70,13 @@ final class SshDialer implements AutoCloseable {
     CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, Duration.ofSeconds(15));
     CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(client, 4);
     client.setServerKeyVerifier(new HostKeyCheck());
+    // We read ssh_config ourselves (SshSettings.withConfig), so that the inventory's values win
+    // over it and it over the defaults; MINA would apply it again, or put the local user first.
     Path config = sshDir.resolve("config");
-    client.setHostConfigEntryResolver(
-        Files.isRegularFile(config) ? new ConfigFileHostEntryResolver(config) : HostConfigEntryResolver.EMPTY);
-    String agent = System.getenv("SSH_AUTH_SOCK");
-    if (agent != null && !agent.isBlank() && Files.exists(Path.of(agent))) {
-      client.setAgentFactory(UnixSocketAgent.factory(Path.of(agent)));
+    sshConfig = Files.isRegularFile(config) ? new ConfigFileHostEntryResolver(config) : HostConfigEntryResolver.EMPTY;
+    client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
+    if (agentSocket != null && Files.exists(agentSocket)) {
+      client.setAgentFactory(UnixSocketAgent.factory(agentSocket));
     }
     client.start();
     timer = new ScheduledThreadPoolExecutor(1, daemon("tightbeam-ssh-timer"));
@@ -82,9 +87,13 @@ final class SshDialer implements AutoCloseable {
     stdinWriters.allowCoreThreadTimeOut(true);
   }
 
-  /** A dialer for the user's own {@code ~/.ssh}. */
-  SshDialer() {
-    this(Path.of(System.getProperty("user.home"), ".ssh"));
+  /** A dialer reading {@code sshDir}, with the agent of this process's {@code SSH_AUTH_SOCK}. */
+  SshDialer(Path sshDir) {
+    this(sshDir, agentOf(System.getenv("SSH_AUTH_SOCK")));
+  }
+
+  private static Path agentOf(String socket) {
+    return socket == null || socket.isBlank() ? null : Path.of(socket);
   }
 
   ScheduledExecutorService timer() {
@@ -102,6 +111,11 @@ final class SshDialer implements AutoCloseable {
 
   Path sshDir() {
     return sshDir;
+  }
+
+  /** The endpoint's settings completed from this dialer's ssh_config. */
+  SshSettings settingsFor(Endpoint endpoint) {
+    return SshSettings.from(endpoint, sshDir).withConfig(sshConfig);
   }
 
   /** An authenticated session to the endpoint, or a {@link ConnectionException}. */
@@ -140,7 +154,7 @@ final class SshDialer implements AutoCloseable {
     ConnectFuture connecting;
     try {
       AttributeRepository context = AttributeRepository.ofKeyValuePair(HostKeyCheck.POLICY, settings.hostKeys());
-      connecting = client.connect(userFor(settings), settings.address(), settings.port(), context);
+      connecting = client.connect(settings.user(), settings.address(), settings.port(), context);
     } catch (IOException | RuntimeException e) {
       done.completeExceptionally(new HandshakeFailure(unreachable(settings, e), false));
       return done;
@@ -234,9 +248,14 @@ final class SshDialer implements AutoCloseable {
         session.addPublicKeyIdentity(pair);
       }
     }
+    for (Path key : settings.configKeys()) {
+      if (Files.isRegularFile(key)) {
+        keys(key, false).forEach(session::addPublicKeyIdentity);
+      }
+    }
     for (String name : DEFAULT_KEYS) {
       Path key = sshDir.resolve(name);
-      if (Files.isRegularFile(key) && !settings.identityFiles().contains(key)) {
+      if (Files.isRegularFile(key) && !settings.identityFiles().contains(key) && !settings.configKeys().contains(key)) {
         keys(key, false).forEach(session::addPublicKeyIdentity);
       }
     }
@@ -266,10 +285,6 @@ final class SshDialer implements AutoCloseable {
     return loaded;
   }
 
-  private static String userFor(SshSettings settings) {
-    return settings.user() != null ? settings.user() : System.getProperty("user.name");
-  }
-
   private static boolean retriable(Throwable cause) {
     for (Throwable t = cause; t != null; t = t.getCause()) {
       if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException) {
@@ -289,7 +304,7 @@ final class SshDialer implements AutoCloseable {
 
   private static String message(SshSettings settings, String reason) {
     return "Failed to connect to the host via ssh: "
-        + userFor(settings)
+        + settings.user()
         + "@"
         + settings.address()
         + (settings.port() > 0 ? ":" + settings.port() : "")

@@ -1,17 +1,22 @@
 package io.tightbeam.connection;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.sshd.client.config.hosts.HostConfigEntry;
+import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
 
 /**
  * How to reach one host over SSH, read from an {@link Endpoint}: its fields first, then the
  * OpenSSH options found in {@code ansible_ssh_common_args} / {@code ansible_ssh_extra_args} for
  * whatever the endpoint leaves unset. A port of 0 and a null user leave the choice to {@code
- * ~/.ssh/config} (then 22 and the local user).
+ * ~/.ssh/config} ({@link #withConfig}), then 22 and the local user. {@code identityFiles} must load;
+ * {@code configKeys} (from ssh_config) are tried when they do. {@code proxyJump} is OpenSSH's
+ * {@code [user@]host[:port][,...]} or null.
  */
 record SshSettings(
     String inventoryName,
@@ -20,8 +25,10 @@ record SshSettings(
     String user,
     Duration connectTimeout,
     List<Path> identityFiles,
+    List<Path> configKeys,
     String password,
-    HostKeyPolicy hostKeys) {
+    HostKeyPolicy hostKeys,
+    String proxyJump) {
 
   static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
@@ -45,6 +52,7 @@ record SshSettings(
     if (keyOption != null) {
       keys.add(localPath(keyOption));
     }
+    String jump = null;
     boolean check = !isFalse(options.get("host_key_checking"));
     boolean acceptNew = false;
     Path knownHosts = sshDir.resolve("known_hosts");
@@ -52,7 +60,7 @@ record SshSettings(
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       String value = i + 1 < args.size() ? args.get(i + 1) : null;
-      if (arg.length() > 2 && arg.startsWith("-") && "iplo".indexOf(arg.charAt(1)) >= 0) {
+      if (arg.length() > 2 && arg.startsWith("-") && "iploJ".indexOf(arg.charAt(1)) >= 0) {
         value = arg.substring(2); // -oKey=value, -p2222 ...
         arg = arg.substring(0, 2);
       } else {
@@ -65,6 +73,7 @@ record SshSettings(
         case "-i" -> keys.add(localPath(value));
         case "-p" -> port = port > 0 ? port : Integer.parseInt(value);
         case "-l" -> user = user != null ? user : value;
+        case "-J" -> jump = jump != null ? jump : value;
         case "-o" -> {
           String[] kv = value.split("[=\\s]+", 2);
           String key = kv[0].toLowerCase(Locale.ROOT);
@@ -79,6 +88,7 @@ record SshSettings(
             case "port" -> port = port > 0 ? port : Integer.parseInt(v);
             case "user" -> user = user != null ? user : v;
             case "connecttimeout" -> timeout = timeout != null ? timeout : Duration.ofSeconds(Long.parseLong(v));
+            case "proxyjump" -> jump = jump != null ? jump : v;
             default -> {
               // other OpenSSH options have no MINA equivalent we honour; ignoring them matches ssh's tolerance
             }
@@ -99,8 +109,46 @@ record SshSettings(
         user,
         timeout == null ? DEFAULT_CONNECT_TIMEOUT : timeout,
         List.copyOf(keys),
+        List.of(),
         password,
-        new HostKeyPolicy(check, acceptNew, knownHosts));
+        new HostKeyPolicy(check, acceptNew, knownHosts),
+        jump);
+  }
+
+  /**
+   * These settings completed from ssh_config as ssh reads it for {@link #address}: what the
+   * inventory and the ssh arguments leave unset comes from the first matching {@code HostName},
+   * {@code Port}, {@code User} and {@code ProxyJump}, and {@code IdentityFile}s are added after
+   * ours; then port 22 and the local user.
+   */
+  SshSettings withConfig(HostConfigEntryResolver config) {
+    HostConfigEntry entry;
+    try {
+      entry = config.resolveEffectiveHost(address, port, null, user, proxyJump, null);
+    } catch (IOException | RuntimeException e) {
+      throw new ConnectionException("cannot read the ssh config for " + address + ": " + SshDialer.describe(e), e);
+    }
+    String host = address;
+    int p = port;
+    String u = user;
+    String jump = proxyJump;
+    List<Path> extraKeys = new ArrayList<>();
+    if (entry != null) {
+      host = blankToNull(entry.getHostName()) != null ? entry.getHostName() : address;
+      p = p > 0 ? p : entry.getPort();
+      u = u != null ? u : blankToNull(entry.getUsername());
+      jump = jump != null ? jump : blankToNull(entry.getProxyJump());
+      for (String key : entry.getIdentities()) {
+        if (!identityFiles.contains(Path.of(key))) {
+          extraKeys.add(Path.of(key));
+        }
+      }
+    }
+    if (jump != null && jump.equalsIgnoreCase("none")) {
+      jump = null; // as ssh: "none" switches off a ProxyJump set elsewhere
+    }
+    return new SshSettings(inventoryName, host, p > 0 ? p : 22, u != null ? u : System.getProperty("user.name"),
+        connectTimeout, identityFiles, List.copyOf(extraKeys), password, hostKeys, jump);
   }
 
   private static boolean isFalse(String value) {

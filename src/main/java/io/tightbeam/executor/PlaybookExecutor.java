@@ -63,7 +63,7 @@ public final class PlaybookExecutor {
     ExecutorService forks = Executors.newFixedThreadPool(options.forks(), named("tb-fork"));
     RunListener listener = ResultThreadListener.bind(output, resultThread);
     RunStats stats = new RunStats();
-    try (Connections connections = new Connections(); Poller poller = new Poller()) {
+    try (Connections connections = new Connections(options.controllerEnv()); Poller poller = new Poller()) {
       Map<String, HostState> states = new LinkedHashMap<>();
       for (Playbook pb : playbooks) {
         Path dir = pb.path().toAbsolutePath().getParent();

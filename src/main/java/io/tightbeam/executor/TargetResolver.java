@@ -85,7 +85,7 @@ final class TargetResolver {
             kw.string("remote_user", vars),
             o.remoteUser(),
             o.settings().remoteUser(),
-            System.getProperty("user.name"));
+            null); // unset: ssh_config's User for the host, then the local user (SshSettings)
     int timeout = o.timeout() != null ? o.timeout() : o.settings().timeout();
     Map<String, String> options = new LinkedHashMap<>();
     for (String name : PASSED_OPTIONS) {

@@ -221,7 +221,8 @@ class SshConnectionIT {
 
   @Test
   void connectionsWiresSshAndItsAliases() throws Exception {
-    try (Connections connections = new Connections()) {
+    Path home = Files.createDirectories(SSHD.directory().resolve("controller-home"));
+    try (Connections connections = new Connections(Map.of("HOME", home.toString()))) {
       for (String type : List.of("ssh", "paramiko", "smart")) {
         Endpoint base = SSHD.endpoint("alias-" + type, 3);
         Endpoint endpoint =

@@ -1,0 +1,74 @@
+package io.tightbeam.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.tightbeam.connection.SshdExtension;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * How the CLI logs in over SSH: the user (inventory, flags, ssh_config, local user, in Ansible's
+ * order). The controller's home is a scratch directory (HOME in the CLI's environment), so the
+ * machine's own {@code ~/.ssh} is never read.
+ */
+class SshLoginIT {
+  @RegisterExtension static final SshdExtension SSHD = new SshdExtension(2);
+
+  @TempDir Path home;
+
+  private CliRunner cli() {
+    return new CliRunner().env("HOME", home.toString()).env("SSH_AUTH_SOCK", "");
+  }
+
+  private Path sshConfig(String text) throws IOException {
+    Path dir = Files.createDirectories(home.resolve(".ssh"));
+    return Files.writeString(dir.resolve("config"), text);
+  }
+
+  private Path inventory(String text) throws IOException {
+    return Files.writeString(home.resolve("hosts.ini"),
+        text + "\n[all:vars]\nansible_ssh_common_args='-o UserKnownHostsFile=" + SSHD.knownHosts() + "'\n");
+  }
+
+  /** An ssh_config naming the test sshd's first address "cfghost", with {@code user}. */
+  private void configuredHost(String user) throws IOException {
+    sshConfig("Host cfghost\n  HostName " + SSHD.address(0) + "\n  Port " + SSHD.port()
+        + "\n  User " + user + "\n  IdentityFile " + SSHD.clientKey() + "\n");
+  }
+
+  private static String whoami(CliRunner.Run run) {
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    String[] lines = run.out().split("\n");
+    assertThat(lines[0]).isEqualTo("cfghost | CHANGED | rc=0 >>");
+    return lines[1];
+  }
+
+  @Test
+  void sshConfigSuppliesTheUserWhenNeitherInventoryNorFlagsNameOne() throws Exception {
+    configuredHost(SSHD.user());
+    Path hosts = inventory("cfghost");
+
+    assertThat(whoami(cli().adHoc("cfghost", "-i", hosts.toString(), "-a", "whoami"))).isEqualTo(SSHD.user());
+  }
+
+  @Test
+  void remoteUserFlagWinsOverSshConfigAndAnsibleUserOverBoth() throws Exception {
+    assumeTrue(!SSHD.user().equals("root"), "needs a login user other than root (tests run as root)");
+    configuredHost(SSHD.user());
+
+    Path plain = inventory("cfghost");
+    assertThat(whoami(cli().adHoc("cfghost", "-i", plain.toString(), "-u", "root", "-a", "whoami")))
+        .isEqualTo("root");
+    assertThat(whoami(cli().env("ANSIBLE_REMOTE_USER", "root").adHoc("cfghost", "-i", plain.toString(), "-a", "whoami")))
+        .as("ANSIBLE_REMOTE_USER").isEqualTo("root");
+
+    Path withUser = inventory("cfghost ansible_user=" + SSHD.user());
+    assertThat(whoami(cli().adHoc("cfghost", "-i", withUser.toString(), "-u", "root", "-a", "whoami")))
+        .isEqualTo(SSHD.user());
+  }
+}
