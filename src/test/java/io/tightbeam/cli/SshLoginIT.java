@@ -7,13 +7,14 @@ import io.tightbeam.connection.SshdExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * How the CLI logs in over SSH: the user (inventory, flags, ssh_config, local user, in Ansible's
- * order). The controller's home is a scratch directory (HOME in the CLI's environment), so the
+ * order) and keys held by an ssh-agent. The controller's home is a scratch directory (HOME in the CLI's environment), so the
  * machine's own {@code ~/.ssh} is never read.
  */
 class SshLoginIT {
@@ -42,9 +43,13 @@ class SshLoginIT {
   }
 
   private static String whoami(CliRunner.Run run) {
+    return whoami("cfghost", run);
+  }
+
+  private static String whoami(String host, CliRunner.Run run) {
     assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     String[] lines = run.out().split("\n");
-    assertThat(lines[0]).isEqualTo("cfghost | CHANGED | rc=0 >>");
+    assertThat(lines[0]).isEqualTo(host + " | CHANGED | rc=0 >>");
     return lines[1];
   }
 
@@ -70,5 +75,38 @@ class SshLoginIT {
     Path withUser = inventory("cfghost ansible_user=" + SSHD.user());
     assertThat(whoami(cli().adHoc("cfghost", "-i", withUser.toString(), "-u", "root", "-a", "whoami")))
         .isEqualTo(SSHD.user());
+  }
+
+  @Test
+  void keysHeldByTheAgentAtSshAuthSockAreOffered() throws Exception {
+    Path socket = home.resolve("agent.sock");
+    Process agent = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString())
+        .redirectErrorStream(true).redirectOutput(home.resolve("agent.log").toFile()).start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (!Files.exists(socket)) {
+        assertThat(agent.isAlive()).as(Files.readString(home.resolve("agent.log"))).isTrue();
+        assertThat(System.nanoTime()).as("ssh-agent's socket").isLessThan(deadline);
+        Thread.sleep(20);
+      }
+      ProcessBuilder add = new ProcessBuilder("ssh-add", SSHD.clientKey().toString()).redirectErrorStream(true);
+      add.environment().put("SSH_AUTH_SOCK", socket.toString());
+      Process added = add.start();
+      String addOut = new String(added.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(added.waitFor()).as(addOut).isZero();
+      // no key file anywhere: not in the inventory, not in the (empty) ~/.ssh
+      Path hosts = inventory("agenthost ansible_host=" + SSHD.address(1) + " ansible_port=" + SSHD.port()
+          + " ansible_user=" + SSHD.user());
+
+      CliRunner.Run withoutAgent = cli().adHoc("agenthost", "-i", hosts.toString(), "-a", "whoami");
+      assertThat(withoutAgent.out()).as(withoutAgent.err()).contains("agenthost | UNREACHABLE!").contains("Permission denied");
+
+      CliRunner.Run withAgent = cli().env("SSH_AUTH_SOCK", socket.toString())
+          .adHoc("agenthost", "-i", hosts.toString(), "-a", "whoami");
+      assertThat(whoami("agenthost", withAgent)).isEqualTo(SSHD.user());
+    } finally {
+      agent.destroy();
+      agent.waitFor(5, TimeUnit.SECONDS);
+    }
   }
 }
