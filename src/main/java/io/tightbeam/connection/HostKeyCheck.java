@@ -3,6 +3,8 @@ package io.tightbeam.connection;
 import java.net.SocketAddress;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.sshd.client.config.hosts.KnownHostEntry;
@@ -14,14 +16,18 @@ import org.apache.sshd.client.session.AbstractClientSession;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.util.net.SshdSocketAddress;
 
 /**
  * The one server-key verifier of the shared client. Each connection attempt carries its own policy
  * (check or not, which known_hosts file) in its connection context; a rejection leaves a readable
- * reason on the session so the handshake failure can name the host and the key's fingerprint.
+ * reason on the session so the handshake failure can name the host and the key's fingerprint. A
+ * session made through a jump host's tunnel carries its real {@link #TARGET}: the key is checked
+ * (and recorded) for that host, not for the tunnel's local port.
  */
 final class HostKeyCheck implements ServerKeyVerifier {
   static final AttributeKey<SshSettings.HostKeyPolicy> POLICY = new AttributeKey<>();
+  static final AttributeKey<SshdSocketAddress> TARGET = new AttributeKey<>();
   static final AttributeKey<String> REJECTION = new AttributeKey<>();
 
   private final Map<Path, KnownHostsServerKeyVerifier> strict = new ConcurrentHashMap<>();
@@ -36,18 +42,28 @@ final class HostKeyCheck implements ServerKeyVerifier {
     Map<Path, KnownHostsServerKeyVerifier> files = policy.acceptNew() ? acceptNew : strict;
     KnownHostsServerKeyVerifier verifier =
         files.computeIfAbsent(policy.knownHosts(), p -> new Recording(p, policy.acceptNew()));
-    return verifier.verifyServerKey(session, remote, key);
+    SshdSocketAddress target = attribute(session, TARGET);
+    return verifier.verifyServerKey(session, target == null ? remote : target.toInetSocketAddress(), key);
   }
 
   private static SshSettings.HostKeyPolicy policyOf(ClientSession session) {
-    SshSettings.HostKeyPolicy policy = session.getAttribute(POLICY);
-    if (policy == null && session instanceof AbstractClientSession s && s.getConnectionContext() != null) {
-      policy = s.getConnectionContext().getAttribute(POLICY);
+    return attribute(session, POLICY);
+  }
+
+  /** The session's own attribute, or its connection context's. */
+  private static <T> T attribute(ClientSession session, AttributeKey<T> key) {
+    T value = session.getAttribute(key);
+    if (value == null && session instanceof AbstractClientSession s && s.getConnectionContext() != null) {
+      value = s.getConnectionContext().getAttribute(key);
     }
-    return policy;
+    return value;
   }
 
   private static String where(ClientSession session) {
+    SshdSocketAddress target = attribute(session, TARGET);
+    if (target != null) {
+      return target.getHostName() + ":" + target.getPort();
+    }
     return session.getConnectAddress() instanceof java.net.InetSocketAddress a
         ? a.getHostString() + ":" + a.getPort()
         : String.valueOf(session.getConnectAddress());
@@ -60,6 +76,13 @@ final class HostKeyCheck implements ServerKeyVerifier {
     Recording(Path file, boolean acceptNew) {
       super(acceptNew ? AcceptAllServerKeyVerifier.INSTANCE : RejectAllServerKeyVerifier.INSTANCE, file);
       this.file = file;
+    }
+
+    /** Through a tunnel, only the target names the host (the tunnel's port is nobody's). */
+    @Override
+    protected Collection<SshdSocketAddress> resolveHostNetworkIdentities(ClientSession session, SocketAddress remote) {
+      SshdSocketAddress target = attribute(session, TARGET);
+      return target != null ? List.of(target) : super.resolveHostNetworkIdentities(session, remote);
     }
 
     @Override

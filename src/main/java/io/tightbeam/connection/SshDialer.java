@@ -6,10 +6,7 @@ import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,29 +18,32 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.config.hosts.ConfigFileHostEntryResolver;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
 import org.apache.sshd.client.future.ConnectFuture;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.client.session.forward.ExplicitPortForwardingTracker;
 import org.apache.sshd.common.AttributeRepository;
-import org.apache.sshd.common.keyprovider.FileKeyPairProvider;
+import org.apache.sshd.common.util.net.SshdSocketAddress;
 import org.apache.sshd.core.CoreModuleProperties;
 
 /**
  * The run's one MINA {@link SshClient} (started once, two NIO workers for all hosts) and the way
  * to an authenticated session: at most {@value #HANDSHAKES_PER_ADDRESS} handshakes in flight per
  * target address and {@value #HANDSHAKES_IN_FLIGHT} in all (a handshake costs both ends CPU: a
- * thousand at once would time out rather than finish), a deadline of the endpoint's connect timeout per attempt, and up to {@value
- * #ATTEMPTS} attempts when a server drops a handshake (OpenSSH's MaxStartups does so under load).
- * Nothing here blocks a caller: sessions arrive through futures completed by MINA's listeners.
+ * thousand at once would time out rather than finish), a deadline of the endpoint's connect
+ * timeout per attempt, and up to {@value #ATTEMPTS} attempts when a server drops a handshake
+ * (OpenSSH's MaxStartups does so under load). A host behind a ProxyJump is reached through its
+ * jump host's session ({@link JumpHost}). Nothing here blocks a caller: sessions arrive through
+ * futures completed by MINA's listeners.
  */
 final class SshDialer implements AutoCloseable {
   static final int HANDSHAKES_PER_ADDRESS = 8;
   static final int HANDSHAKES_IN_FLIGHT = 64;
   static final int KEX_GRACE = 6;
   static final int ATTEMPTS = 3;
-  private static final List<String> DEFAULT_KEYS = List.of("id_ed25519", "id_ecdsa", "id_rsa");
 
   private final SshClient client;
   private final Path sshDir;
@@ -52,7 +52,7 @@ final class SshDialer implements AutoCloseable {
   private final ThreadPoolExecutor stdinWriters;
   private final Map<String, AsyncSlots> handshakes = new ConcurrentHashMap<>();
   private final AsyncSlots allHandshakes = new AsyncSlots(HANDSHAKES_IN_FLIGHT);
-  private final Map<Path, List<KeyPair>> keyCache = new ConcurrentHashMap<>();
+  private final ClientKeys keys;
   private final AtomicInteger sessionsOpened = new AtomicInteger();
 
   /**
@@ -61,6 +61,7 @@ final class SshDialer implements AutoCloseable {
    */
   SshDialer(Path sshDir, Path agentSocket) {
     this.sshDir = sshDir;
+    this.keys = new ClientKeys(sshDir);
     client = SshClient.setUpDefaultClient();
     // Without TCP_NODELAY every round trip waits ~40 ms for Nagle and delayed ACKs.
     CoreModuleProperties.TCP_NODELAY.set(client, true);
@@ -120,28 +121,31 @@ final class SshDialer implements AutoCloseable {
 
   /** An authenticated session to the endpoint, or a {@link ConnectionException}. */
   CompletableFuture<ClientSession> open(SshSettings settings) {
+    return open(settings, 0);
+  }
+
+  /** As {@link #open(SshSettings)}, for a host that is the {@code hops}-th jump host on the way. */
+  private CompletableFuture<ClientSession> open(SshSettings settings, int hops) {
     AsyncSlots gate =
         handshakes.computeIfAbsent(settings.address() + ":" + settings.port(), k -> new AsyncSlots(HANDSHAKES_PER_ADDRESS));
     CompletableFuture<ClientSession> result = new CompletableFuture<>();
-    gate.acquire()
-        .thenCompose(v -> allHandshakes.acquire())
-        .thenRun(() -> attempt(settings, 1, result));
-    result.whenComplete((session, failure) -> {
-      allHandshakes.release();
-      gate.release();
-    });
+    gate.acquire().thenRun(() -> attempt(settings, hops, 1, result));
+    result.whenComplete((session, failure) -> gate.release());
     return result;
   }
 
-  private void attempt(SshSettings settings, int attempt, CompletableFuture<ClientSession> result) {
-    handshake(settings)
+  private void attempt(SshSettings settings, int hops, int attempt, CompletableFuture<ClientSession> result) {
+    CompletableFuture<ClientSession> handshake = settings.proxyJump() == null
+        ? inFlight(() -> handshake(settings, new SshdSocketAddress(settings.address(), settings.port()), null))
+        : throughJump(settings, hops);
+    handshake
         .whenComplete(
             (session, failure) -> {
               if (failure == null) {
                 result.complete(session);
               } else if (failure instanceof HandshakeFailure f && f.retriable && attempt < ATTEMPTS) {
                 long backoff = 150L * attempt + ThreadLocalRandom.current().nextLong(100);
-                timer.schedule(() -> attempt(settings, attempt + 1, result), backoff, TimeUnit.MILLISECONDS);
+                timer.schedule(() -> attempt(settings, hops, attempt + 1, result), backoff, TimeUnit.MILLISECONDS);
               } else {
                 result.completeExceptionally(
                     failure instanceof HandshakeFailure f ? f.error : unreachable(settings, failure));
@@ -149,12 +153,70 @@ final class SshDialer implements AutoCloseable {
             });
   }
 
-  private CompletableFuture<ClientSession> handshake(SshSettings settings) {
+  /**
+   * A handshake within the limit of {@value #HANDSHAKES_IN_FLIGHT} in all. The slot is held for one
+   * handshake only, never while waiting for another (a target waits for its jump host's session).
+   */
+  private CompletableFuture<ClientSession> inFlight(Supplier<CompletableFuture<ClientSession>> handshake) {
+    return allHandshakes.acquire()
+        .thenCompose(v -> handshake.get())
+        .whenComplete((session, failure) -> allHandshakes.release());
+  }
+
+  /** The session through the settings' jump host (see {@link JumpHost}). */
+  private CompletableFuture<ClientSession> throughJump(SshSettings settings, int hops) {
+    CompletableFuture<ClientSession> done = new CompletableFuture<>();
+    SshSettings jump;
+    try {
+      if (hops >= JumpHost.MAX_HOPS) {
+        throw new ConnectionException("more than " + JumpHost.MAX_HOPS + " jump hosts (a ProxyJump loop in ssh_config?)");
+      }
+      jump = JumpHost.lastHop(settings, sshConfig);
+    } catch (ConnectionException e) {
+      done.completeExceptionally(new HandshakeFailure(unreachable(settings, e.getMessage()), false));
+      return done;
+    }
+    open(jump, hops + 1).whenComplete((jumpSession, failure) -> {
+      if (failure != null) {
+        String reason = describe(failure).replace(message(jump, ""), "");
+        done.completeExceptionally(
+            new HandshakeFailure(unreachable(settings, "via jump host " + JumpHost.describe(jump) + ": " + reason), false));
+        return;
+      }
+      ExplicitPortForwardingTracker tunnel;
+      try {
+        tunnel = JumpHost.tunnel(jumpSession, settings);
+      } catch (IOException | RuntimeException e) {
+        jumpSession.close(true);
+        done.completeExceptionally(new HandshakeFailure(unreachable(settings, e), false));
+        return;
+      }
+      inFlight(() -> handshake(settings, tunnel.getBoundAddress(), new SshdSocketAddress(settings.address(), settings.port())))
+          .whenComplete((target, e) -> {
+            if (e != null) {
+              jumpSession.close(true);
+              done.completeExceptionally(e);
+            } else {
+              JumpHost.bind(jumpSession, tunnel, target);
+              done.complete(target);
+            }
+          });
+    });
+    return done;
+  }
+
+  /**
+   * One connection and authentication to {@code dial}: the host itself, or a tunnel to {@code
+   * target} (then host keys are checked for the target).
+   */
+  private CompletableFuture<ClientSession> handshake(SshSettings settings, SshdSocketAddress dial, SshdSocketAddress target) {
     CompletableFuture<ClientSession> done = new CompletableFuture<>();
     ConnectFuture connecting;
     try {
-      AttributeRepository context = AttributeRepository.ofKeyValuePair(HostKeyCheck.POLICY, settings.hostKeys());
-      connecting = client.connect(settings.user(), settings.address(), settings.port(), context);
+      AttributeRepository context = target == null
+          ? AttributeRepository.ofKeyValuePair(HostKeyCheck.POLICY, settings.hostKeys())
+          : AttributeRepository.ofAttributesMap(Map.of(HostKeyCheck.POLICY, settings.hostKeys(), HostKeyCheck.TARGET, target));
+      connecting = client.connect(settings.user(), dial.getHostName(), dial.getPort(), context);
     } catch (IOException | RuntimeException e) {
       done.completeExceptionally(new HandshakeFailure(unreachable(settings, e), false));
       return done;
@@ -206,7 +268,7 @@ final class SshDialer implements AutoCloseable {
 
   private void authenticate(SshSettings settings, ClientSession session, CompletableFuture<ClientSession> done) {
     try {
-      addIdentities(settings, session);
+      keys.addTo(session, settings);
       session
           .auth()
           .addListener(
@@ -240,49 +302,6 @@ final class SshDialer implements AutoCloseable {
       done.completeExceptionally(
           new HandshakeFailure(e instanceof ConnectionException c ? c : unreachable(settings, e), retriable));
     }
-  }
-
-  private void addIdentities(SshSettings settings, ClientSession session) {
-    for (Path key : settings.identityFiles()) {
-      for (KeyPair pair : keys(key, true)) {
-        session.addPublicKeyIdentity(pair);
-      }
-    }
-    for (Path key : settings.configKeys()) {
-      if (Files.isRegularFile(key)) {
-        keys(key, false).forEach(session::addPublicKeyIdentity);
-      }
-    }
-    for (String name : DEFAULT_KEYS) {
-      Path key = sshDir.resolve(name);
-      if (Files.isRegularFile(key) && !settings.identityFiles().contains(key) && !settings.configKeys().contains(key)) {
-        keys(key, false).forEach(session::addPublicKeyIdentity);
-      }
-    }
-    if (settings.password() != null) {
-      session.addPasswordIdentity(settings.password());
-    }
-  }
-
-  private List<KeyPair> keys(Path file, boolean required) {
-    List<KeyPair> cached = keyCache.get(file);
-    if (cached != null) {
-      return cached;
-    }
-    List<KeyPair> loaded = new ArrayList<>();
-    try {
-      new FileKeyPairProvider(file).loadKeys(null).forEach(loaded::add);
-    } catch (RuntimeException e) {
-      if (required) {
-        throw new ConnectionException("cannot load private key " + file + ": " + describe(e), e);
-      }
-      // an unreadable or passphrase-protected default key is skipped, as ssh does without a tty
-    }
-    if (required && loaded.isEmpty()) {
-      throw new ConnectionException("cannot load private key " + file + ": no key found");
-    }
-    keyCache.put(file, List.copyOf(loaded));
-    return loaded;
   }
 
   private static boolean retriable(Throwable cause) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * How the CLI logs in over SSH: the user (inventory, flags, ssh_config, local user, in Ansible's
- * order) and keys held by an ssh-agent. The controller's home is a scratch directory (HOME in the CLI's environment), so the
+ * order), keys held by an ssh-agent, and ProxyJump. The controller's home is a scratch directory (HOME in the CLI's environment), so the
  * machine's own {@code ~/.ssh} is never read.
  */
 class SshLoginIT {
@@ -108,5 +108,30 @@ class SshLoginIT {
       agent.destroy();
       agent.waitFor(5, TimeUnit.SECONDS);
     }
+  }
+
+  @Test
+  void aProxyJumpFromSshConfigOrTheSshArgumentsLeadsThroughTheJumpHost() throws Exception {
+    sshConfig("Host behind\n  HostName " + SSHD.address(1) + "\n  ProxyJump jumpbox\n"
+        + "Host jumpbox\n  HostName " + SSHD.address(0) + "\n"
+        + "Host *\n  Port " + SSHD.port() + "\n  User " + SSHD.user() + "\n  IdentityFile " + SSHD.clientKey() + "\n");
+    Path hosts = inventory("behind");
+    long before = SSHD.acceptedLogins();
+
+    CliRunner.Run run = cli().adHoc("behind", "-i", hosts.toString(), "-m", "shell", "-a", "echo $SSH_CONNECTION");
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.out()).contains(" " + SSHD.address(1) + " " + SSHD.port() + "\n");
+    assertThat(SSHD.acceptedLogins() - before).as("the jump host, then the target").isEqualTo(2);
+
+    String jump = SSHD.user() + "@" + SSHD.address(0) + ":" + SSHD.port();
+    Path viaArgs = Files.writeString(home.resolve("args.ini"), "target ansible_host=" + SSHD.address(1)
+        + " ansible_port=" + SSHD.port() + " ansible_user=" + SSHD.user()
+        + " ansible_ssh_private_key_file=" + SSHD.clientKey()
+        + " ansible_ssh_common_args='-o UserKnownHostsFile=" + SSHD.knownHosts() + " -o ProxyJump=" + jump + "'\n");
+    Files.delete(home.resolve(".ssh/config"));
+    CliRunner.Run args = cli().adHoc("target", "-i", viaArgs.toString(), "-a", "whoami");
+    assertThat(whoami("target", args)).isEqualTo(SSHD.user());
+    assertThat(SSHD.acceptedLogins() - before).isEqualTo(4);
   }
 }

@@ -220,6 +220,39 @@ class SshConnectionIT {
   }
 
   @Test
+  void aProxyJumpReachesTheTargetThroughTheJumpHostsTunnel() throws Exception {
+    long loginsBefore = SSHD.acceptedLogins();
+    String jump = SSHD.user() + "@" + SSHD.address(0) + ":" + SSHD.port();
+    SshConnection connection = connect(SSHD.endpoint("behind", 1, Map.of("ansible_ssh_common_args",
+        "-o UserKnownHostsFile=" + SSHD.knownHosts() + " -o ProxyJump=" + jump)));
+
+    String[] seen = run(connection, "echo $SSH_CONNECTION").stdoutText().strip().split(" ");
+
+    assertThat(seen[2] + ":" + seen[3]).isEqualTo(SSHD.address(1) + ":" + SSHD.port());
+    // the target's peer is the jump host's sshd (it opened the forwarded connection), not this JVM
+    String peer = SshdExtension.run("ss", "-Htnp", "src", seen[0] + ":" + seen[1]);
+    assertThat(peer).as("the process behind %s:%s", seen[0], seen[1]).contains("\"sshd\"").doesNotContain("java");
+    assertThat(SSHD.acceptedLogins() - loginsBefore).as("the jump host, then the target").isEqualTo(2);
+    assertThat(run(connection, "echo again").stdoutText()).isEqualTo("again\n");
+    assertThat(dialer.sessionsOpened()).isEqualTo(2);
+  }
+
+  @Test
+  void anUnreachableJumpHostIsNamedInTheConnectionError() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      closedPort = socket.getLocalPort();
+    }
+    SshConnection connection = connect(SSHD.endpoint("behind", 1, Map.of("ansible_ssh_common_args",
+        "-o UserKnownHostsFile=" + SSHD.knownHosts() + " -J nobody@127.0.0.1:" + closedPort)));
+
+    assertThat(failureOf(connection, "true"))
+        .isInstanceOf(ConnectionException.class)
+        .hasMessageContaining("Failed to connect to the host via ssh: " + SSHD.user() + "@" + SSHD.address(1))
+        .hasMessageContaining("via jump host nobody@127.0.0.1:" + closedPort);
+  }
+
+  @Test
   void connectionsWiresSshAndItsAliases() throws Exception {
     Path home = Files.createDirectories(SSHD.directory().resolve("controller-home"));
     try (Connections connections = new Connections(Map.of("HOME", home.toString()))) {

@@ -220,7 +220,8 @@ public final class SshdExtension implements BeforeAllCallback, AfterAllCallback 
         .append("PidFile ").append(dir.resolve("sshd.pid")).append('\n')
         .append("StrictModes no\nUsePAM no\nPermitRootLogin yes\nPasswordAuthentication no\n")
         .append("KbdInteractiveAuthentication no\nUseDNS no\nPrintMotd no\nLogLevel ").append(logLevel).append('\n')
-        .append("MaxStartups 200\nMaxSessions ").append(maxSessions).append('\n');
+        .append("MaxStartups 200\nMaxSessions ").append(maxSessions).append('\n')
+        .append("AllowTcpForwarding yes\n"); // one address may be the jump host (ProxyJump) to another
     if (Files.exists(Path.of("/usr/lib/openssh/sftp-server"))) {
       c.append("Subsystem sftp /usr/lib/openssh/sftp-server\n");
     }
