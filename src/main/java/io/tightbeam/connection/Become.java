@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 /**
  * Privilege escalation for one task: {@code sudo} (default) or {@code su} to {@code user}. {@link
@@ -16,9 +18,12 @@ import java.util.List;
  * newline, so the command still receives the original stdin intact. {@link #unwrap} removes the
  * prompt from stderr.
  *
- * <p>su: {@code su <flags> <user> -c '<command>'}. su reads a password only from a terminal, and we
- * run without one, so su works only where no password is asked (become from root); a given
- * password is ignored and su fails with its own "Authentication failure".
+ * <p>su: {@code su <flags> <user> -c '<command>'}. su reads a password only from a terminal, so with
+ * a password the request asks for one ({@link Terminal}): the connection answers su's prompt, and
+ * the command, once on the other side, switches the terminal to raw mode, prints a ready line
+ * and reads exactly as many bytes of stdin as the request has ({@code head -c}), so that data
+ * passes the terminal unchanged and the command still sees its end; its stderr is held in a
+ * temporary file and printed after its stdout, behind a marked line.
  *
  * <p>The request's environment and working directory are applied inside the wrapped command (sudo
  * resets the environment), and the returned request carries neither.
@@ -31,6 +36,12 @@ public record Become(boolean enabled, String method, String user, String flags, 
 
   private static final String SUDO_DEFAULT_FLAGS = "-H -S -n";
 
+  /** su's password prompt in the languages it is most often set to (su translates it). */
+  static final Pattern SU_PROMPT = Pattern.compile(
+      "(?iu)(?:password|passwort|mot de passe|contrase\u00f1a|senha|parola|wachtwoord|l\u00f6senord|has\u0142o"
+          + "|\u043f\u0430\u0440\u043e\u043b\u044c|\u5bc6\u7801|\u5bc6\u78bc|\u30d1\u30b9\u30ef\u30fc\u30c9"
+          + "|\uc554\ud638)[^\n:\uff1a]*[:\uff1a]");
+
   /** The command, run by the become method as {@link #user()}; unchanged when not enabled. */
   public ExecRequest wrap(ExecRequest request) {
     if (!enabled) {
@@ -41,13 +52,28 @@ public record Become(boolean enabled, String method, String user, String flags, 
     String how = method == null || method.isBlank() ? "sudo" : method;
     return switch (how) {
       case "sudo" -> sudo(request, inner, target);
-      case "su" -> request
-          .withEnvironment(java.util.Map.of())
-          .withWorkDir(null)
-          .withCommand("su " + flagWords(flags, "") + Sh.quote(target) + " -c " + Sh.quote(inner));
+      case "su" -> su(request, inner, target);
       default -> throw new IllegalArgumentException(
           "unsupported become method '" + how + "' (supported: sudo, su)");
     };
+  }
+
+  private ExecRequest su(ExecRequest request, String inner, String target) {
+    ExecRequest plain = request.withEnvironment(java.util.Map.of()).withWorkDir(null);
+    String su = "su " + flagWords(flags, "") + Sh.quote(target) + " -c ";
+    if (password == null) {
+      return plain.withCommand(su + Sh.quote(inner));
+    }
+    String ready = "tightbeam-become-ready-" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+    int length = request.stdin() == null ? 0 : request.stdin().length;
+    String run = length == 0
+        ? "/bin/sh -c " + Sh.quote(inner) + " < /dev/null"
+        : "head -c " + length + " | /bin/sh -c " + Sh.quote(inner);
+    // stderr is kept apart in a file and printed after a marked line at the end (see Terminal)
+    String onTerminal = "stty raw -echo 2>/dev/null; printf '%s\\n' " + ready
+        + "; tb_e=$(mktemp) || exit 1; trap 'rm -f \"$tb_e\"' EXIT; { " + run + "; } 2>\"$tb_e\"; tb_rc=$?; "
+        + "printf '\\n%s\\n' '" + ready + " stderr'; cat \"$tb_e\"; exit $tb_rc";
+    return plain.withCommand(su + Sh.quote(onTerminal)).withTerminal(new Terminal(SU_PROMPT, password, ready));
   }
 
   private ExecRequest sudo(ExecRequest request, String inner, String target) {

@@ -35,6 +35,10 @@ public final class LocalConnection implements Connection {
 
   @Override
   public CompletableFuture<ExecResult> exec(ExecRequest request) {
+    if (request.terminal() != null) {
+      return CompletableFuture.failedFuture(new ConnectionException(
+          "a password for su is typed on a terminal, which only the ssh connection provides: use sudo locally"));
+    }
     Path out = null;
     Path err = null;
     Path in = null;

@@ -71,6 +71,7 @@ public final class SshConnection implements Connection {
       }
       run = new Run(command, request.stdin(), request.timeout());
       run.marker = marker;
+      run.terminal = request.terminal();
     } catch (IllegalArgumentException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -99,7 +100,7 @@ public final class SshConnection implements Connection {
     ChannelExec channel;
     try {
       channel = s.createExecChannel(run.command);
-      channel.setOut(run.out);
+      channel.setOut(run.terminal == null ? run.out : run.onTerminal(channel));
       channel.setErr(run.err);
       org.apache.sshd.client.future.OpenFuture opening = channel.open();
       // An open on a session whose link died silently is never answered: after the connect timeout
@@ -141,7 +142,9 @@ public final class SshConnection implements Connection {
                   // timed out while opening: sshd may already have started the command
                   run.killAndClose(channel);
                 } else {
-                  sendStdin(channel, run.stdin);
+                  if (run.terminal == null) {
+                    sendStdin(channel, run.stdin); // else the conversation sends it when the command is ready
+                  }
                 }
               });
     } catch (IOException | RuntimeException e) {
@@ -298,6 +301,8 @@ public final class SshConnection implements Connection {
     final CompletableFuture<ExecResult> result = new CompletableFuture<>();
     volatile ChannelExec channel;
     String marker;
+    Terminal terminal;
+    TerminalOutput conversation;
     int refusals; // touched by one listener at a time
     long firstRefusal;
 
@@ -379,15 +384,34 @@ public final class SshConnection implements Connection {
       }
     }
 
+    /** Puts the channel on a pseudo-terminal and returns the stream that holds the conversation. */
+    TerminalOutput onTerminal(ChannelExec channel) {
+      TerminalOutput.configure(channel);
+      // typed off the NIO thread, like stdin; the output that prompts it arrives after the open
+      conversation = new TerminalOutput(terminal, stdin, out, typed -> dialer.stdinWriters().execute(() -> {
+        try {
+          OutputStream in = channel.getInvertedIn();
+          in.write(typed);
+          in.flush();
+        } catch (IOException e) {
+          // the command ended before reading what we typed; its exit status tells why
+        }
+      }));
+      return conversation;
+    }
+
     void finish(ChannelExec channel) {
       Integer status = channel.getExitStatus();
-      if (status != null) {
-        result.complete(new ExecResult(status, out.toByteArray(), err.toByteArray()));
-      } else if (channel.getExitSignal() != null) {
-        result.complete(new ExecResult(-1, out.toByteArray(), err.toByteArray()));
-      } else {
+      if (status == null && channel.getExitSignal() != null) {
+        status = -1; // killed by a signal
+      }
+      if (status == null) {
         result.completeExceptionally(
             new ConnectionException("the connection to " + host() + " was lost while a command was running"));
+      } else if (conversation != null) {
+        result.complete(conversation.result(status, err.toByteArray()));
+      } else {
+        result.complete(new ExecResult(status, out.toByteArray(), err.toByteArray()));
       }
     }
   }

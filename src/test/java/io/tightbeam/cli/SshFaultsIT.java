@@ -327,6 +327,41 @@ class SshFaultsIT {
     }
   }
 
+  @Test
+  void becomeWithSuAndAPasswordRunsTasksAndPolledJobsAsThatUser() throws Exception {
+    String user = "tbsuit";
+    sh("userdel -r " + user + " > /dev/null 2>&1; useradd -m -s /bin/sh " + user + " && echo '" + user + ":Su-pw-4it' | chpasswd");
+    try {
+      Path pb = playbook("""
+          - hosts: web1
+            gather_facts: false
+            become: true
+            become_user: tbsuit
+            become_method: su
+            vars:
+              ansible_become_password: Su-pw-4it
+            tasks:
+              - command: whoami
+                register: who
+              - assert:
+                  that: who.stdout == 'tbsuit'
+              - shell: echo "$HOME"
+                async: 20
+                poll: 1
+                register: job
+              - assert:
+                  that: job.stdout == '/home/tbsuit'
+          """);
+      CliRunner.Run run = new CliRunner().playbook("-i", webInventory().toString(), pb.toString(), "-T", "3");
+
+      assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+      assertThat(run.out()).contains("ASYNC OK on web1: jid=")
+          .contains("web1                       : ok=4    changed=2    unreachable=0    failed=0");
+    } finally {
+      sh("userdel -r " + user + " > /dev/null 2>&1 || true");
+    }
+  }
+
   static String sh(String command) throws IOException, InterruptedException {
     Process p = new ProcessBuilder("/bin/sh", "-c", command).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -79,6 +79,36 @@ class BecomeIT {
   }
 
   @Test
+  void suWithPasswordAnswersThePromptOnATerminalAndPassesStdinIntact() throws Exception {
+    try (SshConnection login = new SshConnection(SSHD.endpoint("web1", 0), dialer)) {
+      Become become = new Become(true, "su", USER, "", PASSWORD);
+      byte[] data = new byte[70_000]; // every byte value, and more than a terminal's line buffer
+      for (int i = 0; i < data.length; i++) {
+        data[i] = (byte) i;
+      }
+      ExecResult result = run(login, become.wrap(probe().withStdin(data)
+          .withCommand("id -un; printf '%s\\n' \"$TB_V\"; pwd; cksum; echo to-stderr >&2")));
+      assertThat(result.exitCode()).as(result.stdoutText()).isZero();
+      Process local = new ProcessBuilder("cksum").start();
+      local.getOutputStream().write(data);
+      local.getOutputStream().close();
+      String sum = new String(local.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split(" ")[0];
+      assertThat(result.stdoutText()).startsWith(USER + "\na b'c $HOME\n/tmp\n").doesNotContain(PASSWORD);
+      assertThat(result.stdoutText().split("\n")[3].split(" ")[0]).as("cksum of stdin").isEqualTo(sum);
+      assertThat(result.stderrText()).isEqualTo("to-stderr\n");
+    }
+  }
+
+  @Test
+  void suWithAWrongPasswordFailsWithSusMessageWithoutRunningTheCommand() throws Exception {
+    try (SshConnection login = new SshConnection(SSHD.endpoint("web1", 0), dialer)) {
+      ExecResult result = run(login, new Become(true, "su", USER, "", "wrong").wrap(ExecRequest.of("id -un")));
+      assertThat(result.exitCode()).isNotZero();
+      assertThat(result.stdoutText()).contains("Authentication failure").doesNotContain(USER + "\n");
+    }
+  }
+
+  @Test
   void sudoWithPasswordReadsItFromStdinAndPassesTheRestToTheCommand() throws Exception {
     try (SshConnection user = new SshConnection(SSHD.endpointAs("web1", 0, USER), dialer)) {
       Become become = new Become(true, "sudo", "root", "-H -S -k", PASSWORD);

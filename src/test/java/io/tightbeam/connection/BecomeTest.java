@@ -58,6 +58,29 @@ class BecomeTest {
   }
 
   @Test
+  void suWithAPasswordAsksForATerminalAndReadsExactlyTheStdinOnTheOtherSide() {
+    ExecRequest wrapped = new Become(true, "su", "app", "", "s3cret").wrap(REQUEST);
+    Terminal terminal = wrapped.terminal();
+    assertThat(terminal.answer()).isEqualTo("s3cret");
+    assertThat(wrapped.command()).startsWith("su app -c ").doesNotContain("s3cret")
+        .contains("stty raw -echo").contains(terminal.ready()).contains("head -c 2 | /bin/sh -c ");
+    assertThat(wrapped.stdin()).isEqualTo(REQUEST.stdin());
+    assertThat(wrapped.timeout()).isEqualTo(Duration.ofSeconds(5));
+
+    ExecRequest noStdin = new Become(true, "su", "app", "", "s3cret").wrap(ExecRequest.of("id"));
+    assertThat(noStdin.command()).contains("/bin/sh -c id < /dev/null").doesNotContain("head -c");
+    assertThat(new Become(true, "su", "app", "", null).wrap(ExecRequest.of("id")).terminal()).isNull();
+  }
+
+  @Test
+  void suPromptsAreRecognisedInSeveralLanguages() {
+    for (String prompt : new String[] {"Password: ", "Passwort: ", "Mot de passe : ", "Contrase\u00f1a:", "\u5bc6\u7801\uff1a"}) {
+      assertThat(Become.SU_PROMPT.matcher(prompt).find()).as(prompt).isTrue();
+    }
+    assertThat(Become.SU_PROMPT.matcher("su: Authentication failure").find()).isFalse();
+  }
+
+  @Test
   void unknownMethodIsRefused() {
     assertThatThrownBy(() -> new Become(true, "doas", "root", "", null).wrap(REQUEST))
         .isInstanceOf(IllegalArgumentException.class)
