@@ -140,7 +140,17 @@ final class HostTaskRunner {
     } else {
       outcome = new HostOutcome.Ok(h.name(), r, item, isLoop);
     }
-    return new TaskDone(h, outcome, r, noLog);
+    boolean diff = outcome instanceof HostOutcome.Ok && r.containsKey("diff") && vars != null
+        && (ctx.options().diff() || safeDiff(kw, vars));
+    return new TaskDone(h, outcome, r, noLog, diff);
+  }
+
+  private boolean safeDiff(Keywords kw, Map<String, Object> vars) {
+    try {
+      return kw.diff(vars);
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   private boolean safeBool(Keywords kw, String name, Map<String, Object> vars) {
