@@ -44,6 +44,9 @@ final class CopyModule implements RemoteModule {
           .add("selevel", Type.STR)
           .add("attributes", Type.STR);
 
+  /** Ansible's {@code MAX_FILE_SIZE_FOR_DIFF}: larger files are not shown in a diff. */
+  static final int MAX_DIFF_SIZE = 104448;
+
   private static final String PROBE =
       """
       d=$dest
@@ -51,8 +54,32 @@ final class CopyModule implements RemoteModule {
       tb_sum sha1 "$d"
       """;
 
+  /**
+   * The two sides of a content diff, as Ansible's copy action reads them: {@code tb_before dest}
+   * (nothing for a new file; a note instead of the text for a binary or large file) and {@code
+   * tb_after staged header} from the transferred bytes (in check mode nothing was transferred and
+   * the controller adds this side).
+   */
+  private static final String SIDES =
+      """
+      tb_before() {
+        if [ ! -e "$1" ]; then printf '"before":""'
+        elif [ "$(head -c 8192 -- "$1" | tr -d '\\000' | wc -c)" != "$(head -c 8192 -- "$1" | wc -c)" ]; then printf '"dst_binary":1'
+        elif tb_stat "$1" && [ "$tb_size" -gt %1$d ]; then printf '"dst_larger":%1$d'
+        else printf '"before":%%s,"before_header":%%s' "$(tb_json < "$1")" "$(printf '%%s' "$1" | tb_json)"; fi
+      }
+      tb_after() {
+        [ -f "$1" ] || return 0
+        tb_stat "$1"
+        if [ "$tb_size" -gt %1$d ]; then printf ',"src_larger":%1$d'
+        elif [ "$(tr -d '\\000' < "$1" | wc -c)" != "$tb_size" ]; then printf ',"src_binary":1'
+        else printf ',"after":%%s,"after_header":%%s' "$(tb_json < "$1")" "$(printf '%%s' "$2" | tb_json)"; fi
+      }
+      """.formatted(MAX_DIFF_SIZE);
+
   private static final String BODY =
       """
+      content_diff=''; nodiff=''
       if [ -n "$error" ]; then tb_fail "$error"; fi
       trap '[ "$remote_src" = 1 ] || [ -z "$staged" ] || rm -f -- "$staged"' EXIT
       if [ "$remote_src" = 1 ]; then
@@ -73,8 +100,15 @@ final class CopyModule implements RemoteModule {
         [ -d "$dest" ] && tb_fail "Destination $dest is a directory"
         have=$(tb_sum sha1 "$dest")
         [ "$have" != "$want" ] && [ "$force" = 1 ] && tb_changed=1
+        [ "$have" != "$want" ] && [ "$force" != 1 ] && nodiff=1
       else
         tb_changed=1
+      fi
+      if [ "$tb_changed" = 1 ] && [ "$remote_src" != 1 ]; then
+        content_diff='[]'
+        [ "$tb_diff" = 1 ] && content_diff="[{$(tb_before "$dest")$(tb_after "$from" "$after_header")}]"
+        # as Ansible's copy action: in check mode a new content is all there is to say
+        if [ "$tb_check" = 1 ]; then tb_kv diff "$content_diff"; tb_kb changed 1; tb_emit; exit 0; fi
       fi
       if [ "$tb_changed" = 1 ] && [ "$tb_check" != 1 ]; then
         [ -f "$from" ] || tb_fail "the source was not transferred to the target before the job ran: $from"
@@ -93,10 +127,16 @@ final class CopyModule implements RemoteModule {
         else chmod "$(printf '%04o' $(( 0666 & ~0$(umask) )))" "$tmp"; fi
         e=$(mv -f -- "$tmp" "$dest" 2>&1) || { rm -f -- "$tmp"; tb_fail "Could not replace $dest: $e"; }
       fi
+      dj=$(printf '%s' "$dest" | tb_json)
+      tb_dv path "$dj" "$dj"
       tb_attrs "$dest" "$mode" "$owner" "$group" 0
-      tb_ks dest "$dest"; tb_ks src "$src_shown"; tb_ks checksum "$want"
+      if [ -n "$content_diff" ]; then tb_kv diff "$content_diff"
+      elif [ "$remote_src" != 1 ] && [ -z "$nodiff" ]; then tb_kv diff "$(tb_diffs)"; fi
+      # an unchanged content is Ansible's file module's result: path, and no src or md5sum
+      if [ -n "$content_diff" ] || [ "$remote_src" = 1 ]; then tb_ks src "$src_shown"; else tb_ks path "$dest"; fi
+      tb_ks dest "$dest"; tb_ks checksum "$want"
       if [ -f "$dest" ]; then
-        m=$(tb_sum md5 "$dest") && tb_ks md5sum "$m"
+        if [ -n "$content_diff" ] || [ "$remote_src" = 1 ]; then m=$(tb_sum md5 "$dest") && tb_ks md5sum "$m"; fi
         tb_stat "$dest"; tb_ks mode "$tb_mode"; tb_ks owner "$tb_owner"; tb_ks group "$tb_group"
         tb_kv uid "$tb_uid"; tb_kv gid "$tb_gid"; tb_kv size "$tb_size"
       fi
@@ -173,6 +213,7 @@ final class CopyModule implements RemoteModule {
       vars.put("want_sum", sum);
       vars.put("staged", validated);
       vars.put("src_shown", args.get("content") != null ? validated : source.shown());
+      vars.put("after_header", args.get("content") != null ? validated : source.shown());
     }
     vars.put("mode", ScriptRun.str(args.get("mode")));
     vars.put("owner", ScriptRun.str(args.get("owner")));
@@ -189,7 +230,7 @@ final class CopyModule implements RemoteModule {
       vars.put("directory_mode", args.get("directory_mode") == null ? "" : OptionSpec.mode(args.get("directory_mode")));
       return CopyTree.script(CopyTree.entries(tree, src, dest), vars, target, destRoot);
     }
-    return ScriptRun.script(vars, target, BODY);
+    return ScriptRun.script(vars, target, SIDES + BODY);
   }
 
   @Override
@@ -199,7 +240,36 @@ final class CopyModule implements RemoteModule {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return ScriptRun.run(script(args, target), target);
+    return ScriptRun.run(script(args, target), target).thenApply(r -> withAfterSide(r, args, target));
+  }
+
+  /**
+   * Completes the content diff the target began (its {@code before} side) with the controller's
+   * side, as Ansible's copy action does: the new text, or why it is not shown.
+   */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> withAfterSide(Map<String, Object> r, Map<String, Object> args,
+      TargetContext target) {
+    if (!(r.get("diff") instanceof List<?> diffs) || diffs.isEmpty()
+        || !(diffs.get(0) instanceof Map<?, ?> first) || first.containsKey("after")
+        || first.containsKey("src_larger") || first.containsKey("src_binary")) {
+      return r;
+    }
+    Source source = source(args, target);
+    if (source.data() == null) {
+      return r;
+    }
+    Map<String, Object> d = (Map<String, Object>) first;
+    byte[] data = source.data();
+    if (data.length > MAX_DIFF_SIZE) {
+      d.put("src_larger", MAX_DIFF_SIZE);
+    } else if (new String(data, StandardCharsets.ISO_8859_1).indexOf('\0') >= 0) {
+      d.put("src_binary", 1);
+    } else {
+      d.put("after", new String(data, StandardCharsets.UTF_8));
+      d.put("after_header", args.get("content") != null ? staged(args, sha1(data)) : source.shown());
+    }
+    return r;
   }
 
   @Override

@@ -26,8 +26,8 @@ class FileModuleIT {
     Map<String, Object> r = t.run(file, args("path", d.toString(), "state", "directory", "mode", "0750"));
     assertThat(r).containsEntry("changed", true).containsEntry("state", "directory").containsEntry("mode", "0750")
         .containsEntry("path", d.toString())
-        .containsEntry("diff", Map.of("before", Map.of("path", d.toString(), "state", "absent"),
-            "after", Map.of("path", d.toString(), "state", "directory")));
+        .containsEntry("diff", Map.of("before", Map.of("path", d.toString(), "state", "absent", "mode", "0755"),
+            "after", Map.of("path", d.toString(), "state", "directory", "mode", "0750")));
     assertThat(perms(d)).isEqualTo("rwxr-x---");
     assertThat(t.run(file, args("dest", d.toString(), "state", "directory", "mode", 0750))).containsEntry("changed", false);
   }
