@@ -137,6 +137,14 @@ public final class Templar {
     return text.contains("{{") || text.contains("{%") || text.contains("{#");
   }
 
+  /** {@code value} with the whitespace that surrounds the lone expression in {@code text}. */
+  static String surrounding(String text, String value) {
+    String trimmed = text.strip();
+    String before = trimmed.startsWith("{{-") ? "" : text.substring(0, text.indexOf(trimmed));
+    String after = trimmed.endsWith("-}}") ? "" : text.substring(text.indexOf(trimmed) + trimmed.length());
+    return before.isEmpty() && after.isEmpty() ? value : before + value + after;
+  }
+
   /** The expression of a string that is exactly one {@code {{ expr }}}, else null. */
   static String loneExpression(String text) {
     Matcher m = LONE_EXPRESSION.matcher(text);

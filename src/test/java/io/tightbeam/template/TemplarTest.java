@@ -49,6 +49,14 @@ class TemplarTest {
   }
 
   @Test
+  void whitespaceAroundALoneExpressionStaysAroundATextValue() {
+    assertThat(t("{{ x }}\n", "x", "a")).isEqualTo("a\n");
+    assertThat(t("  {{ x }}\n\n", "x", "a")).isEqualTo("  a\n\n");
+    assertThat(t("{{- x -}}\n", "x", "a")).isEqualTo("a");
+    assertThat(t("{{ [1] }}\n")).isEqualTo(List.of(1));
+  }
+
+  @Test
   void mixedTemplateRendersPythonStyle() {
     assertThat(t("flag={{ f }} n={{ n }} l={{ l }} d={{ d }}",
         "f", true, "n", null, "l", List.of("a", "b"), "d", Map.of("k", "v")))
