@@ -191,8 +191,12 @@ final class HostTaskRunner {
     if (cause instanceof ConnectionException) {
       return Results.of("changed", false, "msg", cause.getMessage(), "unreachable", true);
     }
-    if (cause instanceof TemplateException || cause instanceof ModuleArgumentException
-        || cause instanceof Keywords.TaskValueException || cause instanceof IllegalArgumentException) {
+    if (cause instanceof ModuleArgumentException) {
+      // Ansible's argument checks fail inside the module, whose failures say changed: false
+      return Results.of("changed", false, "msg", cause.getMessage(), "failed", true);
+    }
+    if (cause instanceof TemplateException || cause instanceof Keywords.TaskValueException
+        || cause instanceof IllegalArgumentException) {
       return Results.failure(cause.getMessage());
     }
     Map<String, Object> r = Results.failure("Unexpected failure during module execution: " + cause);

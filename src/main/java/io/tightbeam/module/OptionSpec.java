@@ -62,9 +62,12 @@ final class OptionSpec {
       }
     }
     if (!unknown.isEmpty()) {
+      TreeSet<String> aliases = new TreeSet<>();
+      options.values().forEach(o -> aliases.addAll(o.aliases()));
       throw new ModuleArgumentException("Unsupported parameters for (" + module + ") module: "
           + String.join(", ", new TreeSet<>(unknown)) + ". Supported parameters include: "
-          + String.join(", ", new TreeSet<>(names.keySet())) + ".");
+          + String.join(", ", new TreeSet<>(options.keySet()))
+          + (aliases.isEmpty() ? "" : " (" + String.join(", ", aliases) + ")") + ".");
     }
     Map<String, Object> out = new LinkedHashMap<>();
     List<String> missing = new ArrayList<>();
