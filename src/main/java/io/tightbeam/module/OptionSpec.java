@@ -110,29 +110,14 @@ final class OptionSpec {
   }
 
   static boolean bool(String name, Object value) {
-    if (value instanceof Boolean b) {
-      return b;
+    if (value instanceof String s && s.isBlank()) {
+      return false;
     }
-    String s = String.valueOf(value).trim().toLowerCase(java.util.Locale.ROOT);
-    return switch (s) {
-      case "yes", "on", "1", "true", "y", "t" -> true;
-      case "no", "off", "0", "false", "n", "f", "" -> false;
-      default -> throw new ModuleArgumentException("argument '" + name + "' is of type "
-          + value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)
-          + " and we were unable to convert to bool: The value '" + value + "' is not a valid boolean.");
-    };
+    return ArgSpec.toBool(name, value);
   }
 
   private static Integer integer(String name, Object value) {
-    if (value instanceof Number n) {
-      return n.intValue();
-    }
-    try {
-      return Integer.parseInt(String.valueOf(value).trim());
-    } catch (NumberFormatException e) {
-      throw new ModuleArgumentException("argument '" + name + "' is of type str and we were unable to"
-          + " convert to int: invalid literal for int() with base 10: '" + value + "'");
-    }
+    return Math.toIntExact(ArgSpec.toInt(name, value));
   }
 
   private static List<String> list(Object value) {

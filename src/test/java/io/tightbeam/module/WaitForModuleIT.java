@@ -60,7 +60,7 @@ class WaitForModuleIT {
   @Test
   void badArguments() {
     assertThatThrownBy(() -> waitFor.checkArgs(args("port", "http")))
-        .hasMessageContaining("argument 'port' is of type str and we were unable to convert to int");
+        .hasMessageContaining("argument 'port' is of type <class 'str'> and we were unable to convert to int");
     assertThatThrownBy(() -> waitFor.checkArgs(args("port", 1, "state", "up")))
         .hasMessage("value of state must be one of: absent, drained, present, started, stopped, got: up");
   }
