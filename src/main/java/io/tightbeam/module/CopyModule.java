@@ -90,6 +90,10 @@ final class CopyModule implements RemoteModule {
       else
         want=$want_sum; from=$staged
       fi
+      if [ ! -e "$dest" ] && [ ! -L "$dest" ]; then
+        e=$(LC_ALL=C stat -- "$dest" 2>&1)
+        case "$e" in *"No such file or directory"*) ;; *) tb_fail "Failed to get information on remote file ($dest): $(tb_why "$e")" ;; esac
+      fi
       if [ -d "$dest" ]; then
         [ -z "$base" ] && tb_fail "can not use content with a dir as dest"
         dest="${dest%/}/$base"
@@ -112,6 +116,7 @@ final class CopyModule implements RemoteModule {
       fi
       if [ "$tb_changed" = 1 ] && [ "$tb_check" != 1 ]; then
         [ -f "$from" ] || tb_fail "the source was not transferred to the target before the job ran: $from"
+        [ -w "$parent" ] || tb_fail "Destination $parent not writable"
         if [ -n "$validate_cmd" ]; then
           vout=$(sh -c "$validate_cmd" 2>&1); vrc=$?
           if [ "$vrc" != 0 ]; then tb_kv exit_status "$vrc"; tb_ks stdout "$vout"; tb_changed=0; tb_fail "failed to validate"; fi

@@ -116,7 +116,10 @@ final class FileModule implements RemoteModule {
       pj=$(printf '%s' "$p" | tb_json)
       tb_dv path "$pj" "$pj"
       [ "$before" != "$state" ] && tb_dv state "\\"$before\\"" "\\"$state\\""
-      act() { tb_changed=1; [ "$tb_check" = 1 ] && return 0; tb_e=$("$@" 2>&1) || tb_fail "$tb_e"; }
+      act() {
+        tb_changed=1; [ "$tb_check" = 1 ] && return 0
+        tb_m=$1; shift; tb_e=$(LC_ALL=C "$@" 2>&1) || tb_fail "$tb_m: $(tb_why "$tb_e")"
+      }
       case "$state" in
         absent)
           if [ "$before" = directory ]; then
@@ -125,16 +128,16 @@ final class FileModule implements RemoteModule {
               if [ -d "$e" ]; then printf 'd%s\\n' "$e"; else printf 'f%s\\n' "$e"; fi; done | TB_TOP=$top LC_ALL=C awk "$walk")
             tb_db="$tb_db,\\"path_content\\":$walked"
           fi
-          [ "$before" != absent ] && act rm -rf -- "$p" ;;
+          [ "$before" != absent ] && act "removing $p failed" rm -rf -- "$p" ;;
         file)
           [ "$before" = absent ] && tb_fail "file ($p) is absent, cannot continue"
           [ "$before" = directory ] && tb_fail "$p already exists as a directory" ;;
         directory)
-          if [ "$before" = absent ]; then act mkdir -p -- "$p"
+          if [ "$before" = absent ]; then act "There was an issue creating $p as requested" mkdir -p -- "$p"
           elif [ "$before" != directory ]; then tb_fail "$p already exists as a $before"; fi ;;
         touch)
           if [ "$before" = absent ]; then
-            act touch -- "$p"
+            act "Error, could not touch target" touch -- "$p"
             [ "$tb_check" = 1 ] && nodiff=1
           fi ;;
         link|hard)
@@ -144,12 +147,12 @@ final class FileModule implements RemoteModule {
             elif [ "$before" = absent ] || [ "$force" = 1 ] || [ "$before" = link ]; then
               [ "$before" = directory ] && tb_fail "refusing to convert from directory to symlink for $p"
               if [ "$before" = link ]; then tb_dv src "$(printf '%s' "$cur" | tb_json)" "$(printf '%s' "$src" | tb_json)"; fi
-              act ln -sfn -- "$src" "$p"
+              act "Error while linking" ln -sfn -- "$src" "$p"
             else tb_fail "refusing to convert from $before to symlink for $p"; fi
           else
             [ -e "$src" ] || tb_fail "src file does not exist, use \\"force=yes\\" if you really want to create the link: $src"
             if [ "$before" != absent ] && [ "$p" -ef "$src" ]; then :
-            elif [ "$before" = absent ] || [ "$force" = 1 ]; then act ln -f -- "$src" "$p"
+            elif [ "$before" = absent ] || [ "$force" = 1 ]; then act "Error while linking" ln -f -- "$src" "$p"
             else tb_fail "refusing to convert from $before to hard link for $p"; fi
           fi
           tb_ks src "$src" ;;

@@ -21,7 +21,8 @@ final class FileShell {
       }
       tb_kb() { if [ "$2" = 1 ]; then tb_kv "$1" true; else tb_kv "$1" false; fi; }
       tb_emit() { printf '{%s}\\n' "${tb_out#,}"; }
-      tb_fail() { tb_kb changed "$tb_changed"; tb_kv failed true; tb_ks msg "$1"; tb_emit; exit 0; }
+      tb_fail() { tb_kb changed 0; tb_kv failed true; tb_ks msg "$1"; tb_emit; exit 0; }
+      tb_why() { printf '%s' "${1##*: }"; }
       tb_sum() {
         case "$1" in sha1) tb_c=sha1sum ;; md5) tb_c=md5sum ;; sha256) tb_c=sha256sum ;; *) return 1 ;; esac
         [ -r "$2" ] || return 1

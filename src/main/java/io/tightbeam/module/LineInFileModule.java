@@ -80,7 +80,10 @@ final class LineInFileModule implements RemoteModule {
       if [ ! -e "$p" ]; then
         if [ "$state" = absent ]; then tb_kb changed 0; tb_ks msg "file not present"; tb_emit; exit 0; fi
         if [ "$create" != 1 ]; then tb_kv rc 257; tb_fail "Destination $p does not exist !"; fi
-        [ "$tb_check" = 1 ] || { mkdir -p -- "$(dirname -- "$p")" && : > "$p"; } 2>/dev/null || tb_fail "Error creating $p"
+        if [ "$tb_check" != 1 ]; then
+          pd=$(dirname -- "$p")
+          e=$( { { [ -e "$pd" ] || LC_ALL=C mkdir -p -- "$pd"; } && LC_ALL=C touch -- "$p"; } 2>&1) || tb_fail "Error creating $p ($(tb_why "$e"))"
+        fi
         new_file=1
       fi
       [ -r "$p" ] || [ "$tb_check" = 1 ] || tb_fail "Destination $p not readable"
@@ -108,7 +111,7 @@ final class LineInFileModule implements RemoteModule {
             bf="$p.$$.$(date +%Y-%m-%d@%H:%M:%S)~"; cp -p -- "$p" "$bf" || tb_fail "Could not back up $p"
           fi
           t2="$(dirname -- "$p")/.tb-line.$$"
-          cp -- "$tmp" "$t2" 2>/dev/null || tb_fail "Could not write $p"
+          e=$(LC_ALL=C cp -- "$tmp" "$t2" 2>&1) || tb_fail "The destination directory ($(dirname -- "$p")) is not writable by the current user. Error was: $(tb_why "$e")"
           if tb_stat "$p"; then chmod "$tb_mode" "$t2"; chown "$tb_uid:$tb_gid" "$t2" 2>/dev/null; fi
           mv -f -- "$t2" "$p" || { rm -f -- "$t2"; tb_fail "Could not replace $p"; }
         fi

@@ -22,7 +22,11 @@ final class StatModule implements RemoteModule {
       """
       p=$path
       if [ ! -e "$p" ] && [ ! -L "$p" ]; then
-        tb_kb changed 0; tb_kv stat '{"exists":false}'; tb_emit; exit 0
+        e=$(LC_ALL=C stat -- "$p" 2>&1)
+        case "$e" in
+          *"No such file or directory"*) tb_kb changed 0; tb_kv stat '{"exists":false}'; tb_emit; exit 0 ;;
+        esac
+        tb_fail "$(tb_why "$e")"
       fi
       tb_stat "$p" "$follow" || tb_fail "cannot stat $p"
       s="\\"exists\\":true"

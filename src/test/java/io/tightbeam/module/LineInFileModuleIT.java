@@ -79,7 +79,7 @@ class LineInFileModuleIT {
         .containsEntry("failed", true).containsEntry("rc", 257).containsEntry("msg", "Destination " + missing + " does not exist !");
     Map<String, Object> ro = t.run(lif, args("path", "/proc/version", "line", "tightbeam"));
     assertThat(ro).containsEntry("failed", true);
-    assertThat((String) ro.get("msg")).contains("/proc/version");
+    assertThat((String) ro.get("msg")).startsWith("The destination directory (/proc) is not writable by the current user.");
     assertThatThrownBy(() -> lif.checkArgs(args("line", "x"))).hasMessage("missing required arguments: path");
     assertThatThrownBy(() -> lif.checkArgs(args("path", "/x", "line", "x", "state", "on")))
         .hasMessage("value of state must be one of: absent, present, got: on");
