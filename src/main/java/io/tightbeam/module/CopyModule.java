@@ -17,17 +17,17 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Ansible's {@code copy}: a local file (or {@code content}) to {@code dest} on the target. The
  * bytes go to a staging file with {@code Connection.put} on the controller side; the remote script
- * then compares sha1 checksums, backs up, validates, moves atomically and fixes mode and owner.
+ * then compares sha1 checksums (and the expected {@code checksum}), backs up, validates, moves
+ * atomically (in place with {@code unsafe_writes} when that fails) and fixes mode, owner and
+ * chattr {@code attributes}. {@code follow} writes through a symlink at dest. Vault-encrypted
+ * sources are refused unless {@code decrypt: false}; {@code local_follow: false} is refused.
  */
 final class CopyModule implements RemoteModule {
   private static final OptionSpec SPEC =
-      new OptionSpec("copy")
+      FileAttributes.addTo(new OptionSpec("copy")
           .add("src", Type.STR)
           .add("content", Type.RAW)
-          .required("dest", Type.STR)
-          .add("mode", Type.RAW)
-          .add("owner", Type.STR)
-          .add("group", Type.STR)
+          .required("dest", Type.STR))
           .add("backup", Type.BOOL, false)
           .add("force", Type.BOOL, true)
           .add("remote_src", Type.BOOL, false)
@@ -35,17 +35,11 @@ final class CopyModule implements RemoteModule {
           .add("checksum", Type.STR)
           .add("directory_mode", Type.RAW)
           .add("follow", Type.BOOL, false)
-          .add("local_follow", Type.BOOL, true)
-          .add("unsafe_writes", Type.BOOL, false)
-          .add("decrypt", Type.BOOL, true)
-          .add("seuser", Type.STR)
-          .add("serole", Type.STR)
-          .add("setype", Type.STR)
-          .add("selevel", Type.STR)
-          .add("attributes", Type.STR);
+          .refuse("local_follow", Type.BOOL, true, "links in a local src are always followed")
+          .add("decrypt", Type.BOOL, true);
 
-  /** Ansible's {@code MAX_FILE_SIZE_FOR_DIFF}: larger files are not shown in a diff. */
-  static final int MAX_DIFF_SIZE = 104448;
+  /** What a file encrypted with Ansible Vault starts with. */
+  private static final byte[] VAULT = "$ANSIBLE_VAULT;".getBytes(StandardCharsets.US_ASCII);
 
   private static final String PROBE =
       """
@@ -53,29 +47,6 @@ final class CopyModule implements RemoteModule {
       [ -d "$d" ] && [ -n "$base" ] && d="${d%/}/$base"
       tb_sum sha1 "$d"
       """;
-
-  /**
-   * The two sides of a content diff, as Ansible's copy action reads them: {@code tb_before dest}
-   * (nothing for a new file; a note instead of the text for a binary or large file) and {@code
-   * tb_after staged header} from the transferred bytes (in check mode nothing was transferred and
-   * the controller adds this side).
-   */
-  private static final String SIDES =
-      """
-      tb_before() {
-        if [ ! -e "$1" ]; then printf '"before":""'
-        elif [ "$(head -c 8192 -- "$1" | tr -d '\\000' | wc -c)" != "$(head -c 8192 -- "$1" | wc -c)" ]; then printf '"dst_binary":1'
-        elif tb_stat "$1" && [ "$tb_size" -gt %1$d ]; then printf '"dst_larger":%1$d'
-        else printf '"before":%%s,"before_header":%%s' "$(tb_json < "$1")" "$(printf '%%s' "$1" | tb_json)"; fi
-      }
-      tb_after() {
-        [ -f "$1" ] || return 0
-        tb_stat "$1"
-        if [ "$tb_size" -gt %1$d ]; then printf ',"src_larger":%1$d'
-        elif [ "$(tr -d '\\000' < "$1" | wc -c)" != "$tb_size" ]; then printf ',"src_binary":1'
-        else printf ',"after":%%s,"after_header":%%s' "$(tb_json < "$1")" "$(printf '%%s' "$2" | tb_json)"; fi
-      }
-      """.formatted(MAX_DIFF_SIZE);
 
   private static final String BODY =
       """
@@ -90,6 +61,7 @@ final class CopyModule implements RemoteModule {
       else
         want=$want_sum; from=$staged
       fi
+      [ "$follow" = 1 ] && [ -L "$dest" ] && dest=$(readlink -f -- "$dest")
       if [ ! -e "$dest" ] && [ ! -L "$dest" ]; then
         e=$(LC_ALL=C stat -- "$dest" 2>&1)
         case "$e" in *"No such file or directory"*) ;; *) tb_fail "Failed to get information on remote file ($dest): $(tb_why "$e")" ;; esac
@@ -116,7 +88,11 @@ final class CopyModule implements RemoteModule {
       fi
       if [ "$tb_changed" = 1 ] && [ "$tb_check" != 1 ]; then
         [ -f "$from" ] || tb_fail "the source was not transferred to the target before the job ran: $from"
-        [ -w "$parent" ] || tb_fail "Destination $parent not writable"
+        if [ -n "$checksum" ] && [ "$checksum" != "$want" ]; then
+          tb_ks checksum "$want"; tb_ks expected_checksum "$checksum"
+          tb_fail "Copied file does not match the expected checksum. Transfer failed."
+        fi
+        [ -w "$parent" ] || { [ "$unsafe_writes" = 1 ] && [ -w "$dest" ]; } || tb_fail "Destination $parent not writable"
         if [ -n "$validate_cmd" ]; then
           vout=$(sh -c "$validate_cmd" 2>&1); vrc=$?
           if [ "$vrc" != 0 ]; then tb_kv exit_status "$vrc"; tb_ks stdout "$vout"; tb_changed=0; tb_fail "failed to validate"; fi
@@ -127,14 +103,19 @@ final class CopyModule implements RemoteModule {
           tb_ks backup_file "$bf"
         fi
         tmp="$parent/.tb-copy.$$.tmp"
-        e=$(cp -- "$from" "$tmp" 2>&1) || { rm -f -- "$tmp"; tb_fail "Could not write $dest: $e"; }
-        if tb_stat "$dest"; then chmod "$tb_mode" "$tmp" 2>/dev/null; chown "$tb_uid:$tb_gid" "$tmp" 2>/dev/null
-        else chmod "$(printf '%04o' $(( 0666 & ~0$(umask) )))" "$tmp"; fi
-        e=$(mv -f -- "$tmp" "$dest" 2>&1) || { rm -f -- "$tmp"; tb_fail "Could not replace $dest: $e"; }
+        if [ ! -w "$parent" ]; then
+          # unsafe_writes: the file is writable where its directory is not; write it in place
+          e=$(LC_ALL=C cat -- "$from" 2>&1 > "$dest") || tb_fail "Could not write $dest: $(tb_why "$e")"
+        else
+          e=$(cp -- "$from" "$tmp" 2>&1) || { rm -f -- "$tmp"; tb_fail "Could not write $dest: $e"; }
+          if tb_stat "$dest"; then chmod "$tb_mode" "$tmp" 2>/dev/null; chown "$tb_uid:$tb_gid" "$tmp" 2>/dev/null
+          else chmod "$(printf '%04o' $(( 0666 & ~0$(umask) )))" "$tmp"; fi
+          tb_move "$tmp" "$dest" || tb_fail "Could not replace $dest: $tb_e"
+        fi
       fi
       dj=$(printf '%s' "$dest" | tb_json)
       tb_dv path "$dj" "$dj"
-      tb_attrs "$dest" "$mode" "$owner" "$group" 0
+      tb_attrs "$dest" "$mode" "$owner" "$group" 0 "$attributes"
       if [ -n "$content_diff" ]; then tb_kv diff "$content_diff"
       elif [ "$remote_src" != 1 ] && [ -z "$nodiff" ]; then tb_kv diff "$(tb_diffs)"; fi
       # an unchanged content is Ansible's file module's result: path, and no src or md5sum
@@ -220,9 +201,9 @@ final class CopyModule implements RemoteModule {
       vars.put("src_shown", args.get("content") != null ? validated : source.shown());
       vars.put("after_header", args.get("content") != null ? validated : source.shown());
     }
-    vars.put("mode", ScriptRun.str(args.get("mode")));
-    vars.put("owner", ScriptRun.str(args.get("owner")));
-    vars.put("group", ScriptRun.str(args.get("group")));
+    FileAttributes.putVars(args, vars);
+    vars.put("checksum", ScriptRun.str(args.get("checksum")));
+    vars.put("follow", ScriptRun.flag(args.get("follow")));
     vars.put("backup", ScriptRun.flag(args.get("backup")));
     vars.put("force", ScriptRun.flag(args.get("force")));
     String validate = ScriptRun.str(args.get("validate"));
@@ -235,7 +216,7 @@ final class CopyModule implements RemoteModule {
       vars.put("directory_mode", args.get("directory_mode") == null ? "" : OptionSpec.mode(args.get("directory_mode")));
       return CopyTree.script(CopyTree.entries(tree, src, dest), vars, target, destRoot);
     }
-    return ScriptRun.script(vars, target, SIDES + BODY);
+    return ScriptRun.script(vars, target, CopyDiff.SIDES + BODY);
   }
 
   @Override
@@ -245,36 +226,15 @@ final class CopyModule implements RemoteModule {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return ScriptRun.run(script(args, target), target).thenApply(r -> withAfterSide(r, args, target));
-  }
-
-  /**
-   * Completes the content diff the target began (its {@code before} side) with the controller's
-   * side, as Ansible's copy action does: the new text, or why it is not shown.
-   */
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> withAfterSide(Map<String, Object> r, Map<String, Object> args,
-      TargetContext target) {
-    if (!(r.get("diff") instanceof List<?> diffs) || diffs.isEmpty()
-        || !(diffs.get(0) instanceof Map<?, ?> first) || first.containsKey("after")
-        || first.containsKey("src_larger") || first.containsKey("src_binary")) {
-      return r;
-    }
-    Source source = source(args, target);
-    if (source.data() == null) {
-      return r;
-    }
-    Map<String, Object> d = (Map<String, Object>) first;
-    byte[] data = source.data();
-    if (data.length > MAX_DIFF_SIZE) {
-      d.put("src_larger", MAX_DIFF_SIZE);
-    } else if (new String(data, StandardCharsets.ISO_8859_1).indexOf('\0') >= 0) {
-      d.put("src_binary", 1);
-    } else {
-      d.put("after", new String(data, StandardCharsets.UTF_8));
-      d.put("after_header", args.get("content") != null ? staged(args, sha1(data)) : source.shown());
-    }
-    return r;
+    return ScriptRun.run(script(args, target), target).thenApply(r -> {
+      if (!target.diff()) {
+        return r;
+      }
+      Source source = source(args, target);
+      String header = args.get("content") != null && source.data() != null
+          ? staged(args, sha1(source.data())) : source.shown();
+      return CopyDiff.withAfterSide(r, source.data(), header);
+    });
   }
 
   @Override
@@ -301,7 +261,13 @@ final class CopyModule implements RemoteModule {
       }
       if (Files.isRegularFile(p)) {
         try {
-          return new Source(Files.readAllBytes(p), p.toString(), p.getFileName().toString(), null);
+          byte[] data = Files.readAllBytes(p);
+          if (!Boolean.FALSE.equals(args.get("decrypt"))
+              && java.util.Arrays.equals(data, 0, Math.min(data.length, VAULT.length), VAULT, 0, VAULT.length)) {
+            return new Source(null, p.toString(), "", p + " is encrypted with Ansible Vault, which tightbeam"
+                + " cannot decrypt (decrypt: false copies it as it is)");
+          }
+          return new Source(data, p.toString(), p.getFileName().toString(), null);
         } catch (IOException e) {
           return new Source(null, p.toString(), "", "Could not read " + p + ": " + e.getMessage());
         }

@@ -8,17 +8,15 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Ansible's {@code file}: makes a path a file, directory, symlink or hard link, touches it, removes
- * it, and sets mode, owner and group (recursively for directories), reporting a before/after diff.
+ * it, and sets mode, owner, group (recursively for directories), chattr {@code attributes} and the
+ * access and modification times, reporting a before/after diff as Ansible's module does.
  */
 final class FileModule implements RemoteModule {
   private static final OptionSpec SPEC =
-      new OptionSpec("file")
+      FileAttributes.addTo(new OptionSpec("file")
           .required("path", Type.STR, "dest", "name")
           .add(new OptionSpec.Option("state", Type.STR, null,
-              List.of("absent", "directory", "file", "hard", "link", "touch"), List.of(), false))
-          .add("mode", Type.RAW)
-          .add("owner", Type.STR)
-          .add("group", Type.STR)
+              List.of("absent", "directory", "file", "hard", "link", "touch"), List.of(), false)))
           .add("recurse", Type.BOOL, false)
           .add("src", Type.STR)
           .add("force", Type.BOOL, false)
@@ -26,13 +24,7 @@ final class FileModule implements RemoteModule {
           .add("access_time", Type.STR)
           .add("modification_time", Type.STR)
           .add("access_time_format", Type.STR)
-          .add("modification_time_format", Type.STR)
-          .add("unsafe_writes", Type.BOOL, false)
-          .add("seuser", Type.STR)
-          .add("serole", Type.STR)
-          .add("setype", Type.STR)
-          .add("selevel", Type.STR)
-          .add("attributes", Type.STR);
+          .add("modification_time_format", Type.STR);
 
   /**
    * Lists a removed directory's contents for the diff in Python's {@code os.walk} order (a
@@ -158,7 +150,7 @@ final class FileModule implements RemoteModule {
           tb_ks src "$src" ;;
       esac
       rec=0; [ "$state" = directory ] && rec=$recurse
-      [ "$state" != absent ] && tb_attrs "$p" "$mode" "$owner" "$group" "$rec"
+      [ "$state" != absent ] && tb_attrs "$p" "$mode" "$owner" "$group" "$rec" "$attributes"
       [ "$state" != absent ] && [ -z "$nodiff" ] && tb_times "$p" "$mtime" "$atime"
       after=$state; [ "$state" = touch ] && after=file
       if [ "$state" != absent ] && [ -e "$p" -o -L "$p" ]; then
@@ -195,9 +187,7 @@ final class FileModule implements RemoteModule {
     Map<String, String> vars = new LinkedHashMap<>();
     vars.put("path", ScriptRun.str(args.get("path")));
     vars.put("state", ScriptRun.str(args.get("state")));
-    vars.put("mode", ScriptRun.str(args.get("mode")));
-    vars.put("owner", ScriptRun.str(args.get("owner")));
-    vars.put("group", ScriptRun.str(args.get("group")));
+    FileAttributes.putVars(args, vars);
     vars.put("recurse", ScriptRun.flag(args.get("recurse")));
     vars.put("src", ScriptRun.str(args.get("src")));
     vars.put("force", ScriptRun.flag(args.get("force")));

@@ -70,8 +70,27 @@ final class FileShell {
         [ -n "$tb_g" ] || tb_g=$(awk -F: -v n="$1" '$1 == n { print $3; exit }' /etc/group 2>/dev/null)
         [ -n "$tb_g" ] && echo "$tb_g"
       }
+      tb_move() {
+        tb_e=$(LC_ALL=C mv -f -- "$1" "$2" 2>&1) && return 0
+        if [ "$unsafe_writes" = 1 ]; then tb_e=$(LC_ALL=C cat -- "$1" 2>&1 > "$2") && { rm -f -- "$1"; return 0; }; fi
+        rm -f -- "$1"; return 1
+      }
+      tb_chattr() {
+        [ -n "$2" ] || return 0
+        tb_am='='; tb_av=$2
+        case "$tb_av" in [-+]*) tb_am=$(printf '%.1s' "$tb_av"); tb_av=${tb_av#?} ;; esac
+        tb_ah=$(lsattr -vd -- "$1" 2>/dev/null | awk '{ print $2 }' | tr -d -)
+        if [ "$tb_ah" != "$tb_av" ] || [ "$tb_am" = - ]; then
+          command -v chattr >/dev/null 2>&1 || return 0
+          tb_changed=1; tb_dv attributes "\\"$tb_ah\\"" "\\"$tb_am$tb_av\\""
+          if [ "$tb_check" != 1 ]; then tb_e=$(LC_ALL=C chattr "$tb_am$tb_av" -- "$1" 2>&1) || tb_fail "chattr failed: $tb_e"; fi
+        fi
+      }
       tb_attrs() {
         [ -e "$1" ] || [ -L "$1" ] || return 0
+        if [ -n "$selinux" ] && command -v selinuxenabled >/dev/null 2>&1 && selinuxenabled; then
+          tb_fail "$selinux: setting SELinux contexts is not supported by tightbeam, and SELinux is enabled on this host"
+        fi
         tb_r=''; [ "$5" = 1 ] && tb_r=-R
         if [ -n "$3" ] && tb_stat "$1"; then
           tb_u=$(tb_uid_of "$3") || tb_fail "chown failed: failed to look up user $3"
@@ -112,6 +131,7 @@ final class FileShell {
           fi
           [ "$tb_all" = 1 ] && tb_changed=1
         fi
+        [ -L "$1" ] || tb_chattr "$1" "$6"
       }
       """;
 }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 final class LineInFileModule implements RemoteModule {
   private static final OptionSpec SPEC =
-      new OptionSpec("lineinfile")
+      FileAttributes.addTo(new OptionSpec("lineinfile"))
           .required("path", Type.STR, "dest", "destfile", "name")
           .aliased("regexp", Type.STR, "regex")
           .add("search_string", Type.STR)
@@ -27,16 +27,7 @@ final class LineInFileModule implements RemoteModule {
           .add("backrefs", Type.BOOL, false)
           .add("backup", Type.BOOL, false)
           .add("firstmatch", Type.BOOL, false)
-          .add("mode", Type.RAW)
-          .add("owner", Type.STR)
-          .add("group", Type.STR)
-          .add("validate", Type.STR)
-          .add("unsafe_writes", Type.BOOL, false)
-          .add("seuser", Type.STR)
-          .add("serole", Type.STR)
-          .add("setype", Type.STR)
-          .add("selevel", Type.STR)
-          .add("attributes", Type.STR);
+          .add("validate", Type.STR);
 
   private static final String AWK =
       """
@@ -111,17 +102,22 @@ final class LineInFileModule implements RemoteModule {
             bf="$p.$$.$(date +%Y-%m-%d@%H:%M:%S)~"; cp -p -- "$p" "$bf" || tb_fail "Could not back up $p"
           fi
           t2="$(dirname -- "$p")/.tb-line.$$"
-          e=$(LC_ALL=C cp -- "$tmp" "$t2" 2>&1) || tb_fail "The destination directory ($(dirname -- "$p")) is not writable by the current user. Error was: $(tb_why "$e")"
-          if tb_stat "$p"; then chmod "$tb_mode" "$t2"; chown "$tb_uid:$tb_gid" "$t2" 2>/dev/null; fi
-          mv -f -- "$t2" "$p" || { rm -f -- "$t2"; tb_fail "Could not replace $p"; }
+          if e=$(LC_ALL=C cp -- "$tmp" "$t2" 2>&1); then
+            if tb_stat "$p"; then chmod "$tb_mode" "$t2"; chown "$tb_uid:$tb_gid" "$t2" 2>/dev/null; fi
+            tb_move "$t2" "$p" || tb_fail "Could not replace $p: $(tb_why "$tb_e")"
+          elif [ "$unsafe_writes" = 1 ] && [ -w "$p" ]; then
+            e=$(LC_ALL=C cat -- "$tmp" 2>&1 > "$p") || tb_fail "Could not write $p: $(tb_why "$e")"
+          else
+            tb_fail "The destination directory ($(dirname -- "$p")) is not writable by the current user. Error was: $(tb_why "$e")"
+          fi
         fi
       fi
       c0=$tb_changed; tb_changed=0
-      tb_ks backup "$bf"
       if [ "$tb_check" = 1 ] && [ "$new_file" = 1 ]; then
-        tb_kv diff "$cd"; tb_ks msg "${msg:-line added}"; tb_kb changed "$c0"; tb_emit; exit 0
+        tb_ks backup ""; tb_kv diff "$cd"; tb_ks msg "${msg:-line added}"; tb_kb changed "$c0"; tb_emit; exit 0
       fi
-      tb_attrs "$p" "$mode" "$owner" "$group" 0
+      tb_attrs "$p" "$mode" "$owner" "$group" 0 "$attributes"
+      tb_ks backup "$bf"
       h=$(printf '%s (file attributes)' "$p" | tb_json)
       ad="\\"before_header\\":$h,\\"after_header\\":$h"
       [ -n "$tb_db" ] && ad="$ad,\\"before\\":{${tb_db#,}},\\"after\\":{${tb_da#,}}"
@@ -177,9 +173,7 @@ final class LineInFileModule implements RemoteModule {
     vars.put("backrefs", ScriptRun.flag(args.get("backrefs")));
     vars.put("backup", ScriptRun.flag(args.get("backup")));
     vars.put("firstmatch", ScriptRun.flag(args.get("firstmatch")));
-    vars.put("mode", ScriptRun.str(args.get("mode")));
-    vars.put("owner", ScriptRun.str(args.get("owner")));
-    vars.put("group", ScriptRun.str(args.get("group")));
+    FileAttributes.putVars(args, vars);
     vars.put("validate_cmd", ScriptRun.str(args.get("validate")).replace("%s", "\"$f\""));
     vars.put("awk_prog", AWK);
     vars.put("d", "\u0001");

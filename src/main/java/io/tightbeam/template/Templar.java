@@ -26,6 +26,8 @@ public final class Templar {
       Pattern.compile("\\s*\\{\\{-?(.*)-?\\}\\}\\s*", Pattern.DOTALL);
 
   private final Engine engine = new Engine();
+  /** Engines for template files, by whitespace control: index 2 * trimBlocks + lstripBlocks. */
+  private final Engine[] fileEngines = new Engine[4];
   private final ThreadLocal<List<String>> warnings = ThreadLocal.withInitial(ArrayList::new);
 
   public Templar() {}
@@ -104,6 +106,28 @@ public final class Templar {
       }
     }
     return Pyish.truthy(evaluate(text, vars));
+  }
+
+  /**
+   * Renders a template file as Ansible's {@code template} module does: always to text, with
+   * Jinja2's {@code trim_blocks} (a block tag eats the newline after it; Ansible's default) and
+   * {@code lstrip_blocks} (it eats the spaces before it) as asked.
+   */
+  public String renderFile(String text, Map<String, Object> vars, boolean trimBlocks, boolean lstripBlocks) {
+    Engine fileEngine = fileEngine((trimBlocks ? 2 : 0) + (lstripBlocks ? 1 : 0));
+    Evaluation evaluation = new Evaluation(fileEngine, vars);
+    try {
+      return fileEngine.render(text, evaluation);
+    } finally {
+      collect(evaluation);
+    }
+  }
+
+  private synchronized Engine fileEngine(int index) {
+    if (fileEngines[index] == null) {
+      fileEngines[index] = new Engine(index >= 2, index % 2 == 1);
+    }
+    return fileEngines[index];
   }
 
   /** Evaluates one bare expression ({@code debug: var=x}) to its native value. */

@@ -283,6 +283,14 @@ class FileModuleCasesIT {
     assertThat((String) t.run(file, args("path", existing.toString(), "mode", "0600")).get("msg"))
         .startsWith("chmod failed: ").endsWith("Operation not permitted");
     assertThat(Files.readString(existing)).isEqualTo("a=1\n");
+    // unsafe_writes: a file the user may write, in a directory it may not, is written in place
+    Path shared = Files.writeString(ro.resolve("shared.conf"), "a=1\n");
+    Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rw-rw-rw-"));
+    assertThat(t.run(copy, args("content", "a=2\n", "dest", shared.toString(), "unsafe_writes", true)))
+        .containsEntry("changed", true).doesNotContainKey("failed");
+    assertThat(t.run(lineinfile, args("path", shared.toString(), "line", "b=3", "unsafe_writes", true)))
+        .containsEntry("changed", true).doesNotContainKey("failed");
+    assertThat(Files.readString(shared)).isEqualTo("a=2\nb=3\n");
   }
 
   private static boolean isUser(String name) throws Exception {

@@ -57,6 +57,16 @@ class TemplarTest {
   }
 
   @Test
+  void templateFilesTrimBlocksAsAnsiblesTemplateModuleDoesAndLstripOnRequest() {
+    String text = "{% if true %}\n  x\n{% endif %}\n  {% if true %}\ny\n  {% endif %}\nend\n";
+    // the outputs of ansible-playbook 2.14's template module for the same text
+    assertThat(templar.renderFile(text, Map.of(), true, false)).isEqualTo("  x\n  y\n  end\n");
+    assertThat(templar.renderFile(text, Map.of(), false, false)).isEqualTo("\n  x\n\n  \ny\n  \nend\n");
+    assertThat(templar.renderFile(text, Map.of(), true, true)).isEqualTo("  x\ny\nend\n");
+    assertThat(templar.renderFile("{{ d }}", vars("d", Map.of("a", 1)), true, false)).isEqualTo("{'a': 1}");
+  }
+
+  @Test
   void mixedTemplateRendersPythonStyle() {
     assertThat(t("flag={{ f }} n={{ n }} l={{ l }} d={{ d }}",
         "f", true, "n", null, "l", List.of("a", "b"), "d", Map.of("k", "v")))
