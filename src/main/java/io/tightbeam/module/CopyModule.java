@@ -1,5 +1,6 @@
 package io.tightbeam.module;
 
+import io.tightbeam.connection.ExecRequest;
 import io.tightbeam.connection.Sh;
 import io.tightbeam.module.OptionSpec.Type;
 import java.io.IOException;
@@ -226,15 +227,19 @@ final class CopyModule implements RemoteModule {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return ScriptRun.run(script(args, target), target).thenApply(r -> {
-      if (!target.diff()) {
-        return r;
-      }
-      Source source = source(args, target);
-      String header = args.get("content") != null && source.data() != null
-          ? staged(args, sha1(source.data())) : source.shown();
-      return CopyDiff.withAfterSide(r, source.data(), header);
-    });
+    CompletableFuture<Map<String, Object>> result = ScriptRun.run(script(args, target), target);
+    Source source = Boolean.TRUE.equals(args.get("remote_src")) ? null : source(args, target);
+    if (source == null || source.data() == null) {
+      return result;
+    }
+    String staged = staged(args, sha1(source.data()));
+    if (target.become().enabled()) {
+      // the user we became cannot remove what the login user staged in the sticky /tmp
+      result = result.thenCompose(r -> target.connection().exec(ExecRequest.of("rm -f -- " + Sh.quote(staged)))
+          .handle((removed, e) -> r));
+    }
+    String header = args.get("content") != null ? staged : source.shown();
+    return result.thenApply(r -> target.diff() ? CopyDiff.withAfterSide(r, source.data(), header) : r);
   }
 
   @Override

@@ -288,6 +288,9 @@ class FileModuleCasesIT {
     Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rw-rw-rw-"));
     assertThat(t.run(copy, args("content", "a=2\n", "dest", shared.toString(), "unsafe_writes", true)))
         .containsEntry("changed", true).doesNotContainKey("failed");
+    assertThat(Path.of("/tmp/.tb-copy-" + CopyModule.sha1("a=2\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        + "-" + CopyModule.sha1(shared.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 12)))
+        .as("the staged copy is removed by the login user").doesNotExist();
     assertThat(t.run(lineinfile, args("path", shared.toString(), "line", "b=3", "unsafe_writes", true)))
         .containsEntry("changed", true).doesNotContainKey("failed");
     assertThat(Files.readString(shared)).isEqualTo("a=2\nb=3\n");
