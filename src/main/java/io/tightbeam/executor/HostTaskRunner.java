@@ -140,7 +140,17 @@ final class HostTaskRunner {
     } else {
       outcome = new HostOutcome.Ok(h.name(), r, item, isLoop);
     }
-    return new TaskDone(h, outcome, r, noLog);
+    boolean diff = outcome instanceof HostOutcome.Ok && r.containsKey("diff") && vars != null
+        && (ctx.options().diff() || safeDiff(kw, vars));
+    return new TaskDone(h, outcome, r, noLog, diff);
+  }
+
+  private boolean safeDiff(Keywords kw, Map<String, Object> vars) {
+    try {
+      return kw.diff(vars);
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   private boolean safeBool(Keywords kw, String name, Map<String, Object> vars) {
@@ -181,8 +191,12 @@ final class HostTaskRunner {
     if (cause instanceof ConnectionException) {
       return Results.of("changed", false, "msg", cause.getMessage(), "unreachable", true);
     }
-    if (cause instanceof TemplateException || cause instanceof ModuleArgumentException
-        || cause instanceof Keywords.TaskValueException || cause instanceof IllegalArgumentException) {
+    if (cause instanceof ModuleArgumentException) {
+      // Ansible's argument checks fail inside the module, whose failures say changed: false
+      return Results.of("changed", false, "msg", cause.getMessage(), "failed", true);
+    }
+    if (cause instanceof TemplateException || cause instanceof Keywords.TaskValueException
+        || cause instanceof IllegalArgumentException) {
       return Results.failure(cause.getMessage());
     }
     Map<String, Object> r = Results.failure("Unexpected failure during module execution: " + cause);

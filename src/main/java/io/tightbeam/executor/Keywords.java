@@ -24,6 +24,11 @@ final class Keywords {
     return scope.role() != null ? scope.role().path() : task.baseDir();
   }
 
+  /** Diff mode for the module: the {@code diff} keyword where it is set, else {@code --diff}. */
+  boolean diff(Map<String, Object> vars) {
+    return has("diff") ? bool("diff", vars, false) : ctx.options().diff();
+  }
+
   /** The raw value, looked up task, then blocks/includes, then play. */
   Object raw(String name) {
     if (task.keywords().containsKey(name)) {

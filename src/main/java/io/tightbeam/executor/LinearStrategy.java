@@ -140,7 +140,11 @@ final class LinearStrategy {
     HostOutcome shown = Censor.outcome(done);
     boolean rescuing = scope.rescuable() && shown instanceof HostOutcome.Failed f && !f.ignored();
     ctx.stats().count(shown, rescuing);
-    ctx.listener().taskOutcome(header(t, scope), shown);
+    TaskHeader header = header(t, scope);
+    if (done.diff()) {
+      ctx.listener().fileDiff(header, shown);
+    }
+    ctx.listener().taskOutcome(header, shown);
     if (shown instanceof HostOutcome.Failed f && !f.ignored()) {
       h.failed = true;
       h.lastFailedTask = t;

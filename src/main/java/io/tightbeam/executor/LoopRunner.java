@@ -86,6 +86,9 @@ final class LoopRunner {
       Object label = label(control, labelVars, item);
       shown = shown.thenCombine(result, (x, r) -> {
         TaskDone done = runner.finish(h, kw, labelVars, r, label, noLog, true);
+        if (done.diff()) {
+          ctx.listener().fileDiff(header, Censor.outcome(done));
+        }
         ctx.listener().itemOutcome(header, Censor.outcome(done));
         return null;
       });

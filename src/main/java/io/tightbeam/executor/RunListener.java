@@ -22,6 +22,12 @@ public interface RunListener {
   /** The run is over (after the recap): flush what is buffered ({@code json} callback). */
   default void runEnd() {}
 
+  /**
+   * An ok result (of a task or a loop item) that has a {@code diff}, when diff mode is on for the
+   * task ({@code --diff} or the {@code diff} keyword); called just before its outcome line.
+   */
+  default void fileDiff(TaskHeader task, HostOutcome outcome) {}
+
   /** A loop item's outcome; the task's final outcome follows with {@link #taskOutcome}. */
   default void itemOutcome(TaskHeader task, HostOutcome outcome) {}
 

@@ -32,7 +32,7 @@ final class TargetResolver {
         become(kw, vars),
         environment(kw, vars),
         checkMode,
-        ctx.options().diff(),
+        kw.diff(vars),
         baseDir);
   }
 

@@ -1,5 +1,6 @@
 package io.tightbeam.module;
 
+import io.tightbeam.connection.ExecRequest;
 import io.tightbeam.connection.Sh;
 import io.tightbeam.module.OptionSpec.Type;
 import java.io.IOException;
@@ -17,17 +18,17 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Ansible's {@code copy}: a local file (or {@code content}) to {@code dest} on the target. The
  * bytes go to a staging file with {@code Connection.put} on the controller side; the remote script
- * then compares sha1 checksums, backs up, validates, moves atomically and fixes mode and owner.
+ * then compares sha1 checksums (and the expected {@code checksum}), backs up, validates, moves
+ * atomically (in place with {@code unsafe_writes} when that fails) and fixes mode, owner and
+ * chattr {@code attributes}. {@code follow} writes through a symlink at dest. Vault-encrypted
+ * sources are refused unless {@code decrypt: false}; {@code local_follow: false} is refused.
  */
 final class CopyModule implements RemoteModule {
   private static final OptionSpec SPEC =
-      new OptionSpec("copy")
+      FileAttributes.addTo(new OptionSpec("copy")
           .add("src", Type.STR)
           .add("content", Type.RAW)
-          .required("dest", Type.STR)
-          .add("mode", Type.RAW)
-          .add("owner", Type.STR)
-          .add("group", Type.STR)
+          .required("dest", Type.STR))
           .add("backup", Type.BOOL, false)
           .add("force", Type.BOOL, true)
           .add("remote_src", Type.BOOL, false)
@@ -35,14 +36,11 @@ final class CopyModule implements RemoteModule {
           .add("checksum", Type.STR)
           .add("directory_mode", Type.RAW)
           .add("follow", Type.BOOL, false)
-          .add("local_follow", Type.BOOL, true)
-          .add("unsafe_writes", Type.BOOL, false)
-          .add("decrypt", Type.BOOL, true)
-          .add("seuser", Type.STR)
-          .add("serole", Type.STR)
-          .add("setype", Type.STR)
-          .add("selevel", Type.STR)
-          .add("attributes", Type.STR);
+          .refuse("local_follow", Type.BOOL, true, "links in a local src are always followed")
+          .add("decrypt", Type.BOOL, true);
+
+  /** What a file encrypted with Ansible Vault starts with. */
+  private static final byte[] VAULT = "$ANSIBLE_VAULT;".getBytes(StandardCharsets.US_ASCII);
 
   private static final String PROBE =
       """
@@ -53,6 +51,7 @@ final class CopyModule implements RemoteModule {
 
   private static final String BODY =
       """
+      content_diff=''; nodiff=''
       if [ -n "$error" ]; then tb_fail "$error"; fi
       trap '[ "$remote_src" = 1 ] || [ -z "$staged" ] || rm -f -- "$staged"' EXIT
       if [ "$remote_src" = 1 ]; then
@@ -62,6 +61,11 @@ final class CopyModule implements RemoteModule {
         want=$(tb_sum sha1 "$src"); from=$src
       else
         want=$want_sum; from=$staged
+      fi
+      [ "$follow" = 1 ] && [ -L "$dest" ] && dest=$(readlink -f -- "$dest")
+      if [ ! -e "$dest" ] && [ ! -L "$dest" ]; then
+        e=$(LC_ALL=C stat -- "$dest" 2>&1)
+        case "$e" in *"No such file or directory"*) ;; *) tb_fail "Failed to get information on remote file ($dest): $(tb_why "$e")" ;; esac
       fi
       if [ -d "$dest" ]; then
         [ -z "$base" ] && tb_fail "can not use content with a dir as dest"
@@ -73,11 +77,23 @@ final class CopyModule implements RemoteModule {
         [ -d "$dest" ] && tb_fail "Destination $dest is a directory"
         have=$(tb_sum sha1 "$dest")
         [ "$have" != "$want" ] && [ "$force" = 1 ] && tb_changed=1
+        [ "$have" != "$want" ] && [ "$force" != 1 ] && nodiff=1
       else
         tb_changed=1
       fi
+      if [ "$tb_changed" = 1 ] && [ "$remote_src" != 1 ]; then
+        content_diff='[]'
+        [ "$tb_diff" = 1 ] && content_diff="[{$(tb_before "$dest")$(tb_after "$from" "$after_header")}]"
+        # as Ansible's copy action: in check mode a new content is all there is to say
+        if [ "$tb_check" = 1 ]; then tb_kv diff "$content_diff"; tb_kb changed 1; tb_emit; exit 0; fi
+      fi
       if [ "$tb_changed" = 1 ] && [ "$tb_check" != 1 ]; then
         [ -f "$from" ] || tb_fail "the source was not transferred to the target before the job ran: $from"
+        if [ -n "$checksum" ] && [ "$checksum" != "$want" ]; then
+          tb_ks checksum "$want"; tb_ks expected_checksum "$checksum"
+          tb_fail "Copied file does not match the expected checksum. Transfer failed."
+        fi
+        [ -w "$parent" ] || { [ "$unsafe_writes" = 1 ] && [ -w "$dest" ]; } || tb_fail "Destination $parent not writable"
         if [ -n "$validate_cmd" ]; then
           vout=$(sh -c "$validate_cmd" 2>&1); vrc=$?
           if [ "$vrc" != 0 ]; then tb_kv exit_status "$vrc"; tb_ks stdout "$vout"; tb_changed=0; tb_fail "failed to validate"; fi
@@ -88,15 +104,26 @@ final class CopyModule implements RemoteModule {
           tb_ks backup_file "$bf"
         fi
         tmp="$parent/.tb-copy.$$.tmp"
-        e=$(cp -- "$from" "$tmp" 2>&1) || { rm -f -- "$tmp"; tb_fail "Could not write $dest: $e"; }
-        if tb_stat "$dest"; then chmod "$tb_mode" "$tmp" 2>/dev/null; chown "$tb_uid:$tb_gid" "$tmp" 2>/dev/null
-        else chmod "$(printf '%04o' $(( 0666 & ~0$(umask) )))" "$tmp"; fi
-        e=$(mv -f -- "$tmp" "$dest" 2>&1) || { rm -f -- "$tmp"; tb_fail "Could not replace $dest: $e"; }
+        if [ ! -w "$parent" ]; then
+          # unsafe_writes: the file is writable where its directory is not; write it in place
+          e=$(LC_ALL=C cat -- "$from" 2>&1 > "$dest") || tb_fail "Could not write $dest: $(tb_why "$e")"
+        else
+          e=$(cp -- "$from" "$tmp" 2>&1) || { rm -f -- "$tmp"; tb_fail "Could not write $dest: $e"; }
+          if tb_stat "$dest"; then chmod "$tb_mode" "$tmp" 2>/dev/null; chown "$tb_uid:$tb_gid" "$tmp" 2>/dev/null
+          else chmod "$(printf '%04o' $(( 0666 & ~0$(umask) )))" "$tmp"; fi
+          tb_move "$tmp" "$dest" || tb_fail "Could not replace $dest: $tb_e"
+        fi
       fi
-      tb_attrs "$dest" "$mode" "$owner" "$group" 0
-      tb_ks dest "$dest"; tb_ks src "$src_shown"; tb_ks checksum "$want"
+      dj=$(printf '%s' "$dest" | tb_json)
+      tb_dv path "$dj" "$dj"
+      tb_attrs "$dest" "$mode" "$owner" "$group" 0 "$attributes"
+      if [ -n "$content_diff" ]; then tb_kv diff "$content_diff"
+      elif [ "$remote_src" != 1 ] && [ -z "$nodiff" ]; then tb_kv diff "$(tb_diffs)"; fi
+      # an unchanged content is Ansible's file module's result: path, and no src or md5sum
+      if [ -n "$content_diff" ] || [ "$remote_src" = 1 ]; then tb_ks src "$src_shown"; else tb_ks path "$dest"; fi
+      tb_ks dest "$dest"; tb_ks checksum "$want"
       if [ -f "$dest" ]; then
-        m=$(tb_sum md5 "$dest") && tb_ks md5sum "$m"
+        if [ -n "$content_diff" ] || [ "$remote_src" = 1 ]; then m=$(tb_sum md5 "$dest") && tb_ks md5sum "$m"; fi
         tb_stat "$dest"; tb_ks mode "$tb_mode"; tb_ks owner "$tb_owner"; tb_ks group "$tb_group"
         tb_kv uid "$tb_uid"; tb_kv gid "$tb_gid"; tb_kv size "$tb_size"
       fi
@@ -173,10 +200,11 @@ final class CopyModule implements RemoteModule {
       vars.put("want_sum", sum);
       vars.put("staged", validated);
       vars.put("src_shown", args.get("content") != null ? validated : source.shown());
+      vars.put("after_header", args.get("content") != null ? validated : source.shown());
     }
-    vars.put("mode", ScriptRun.str(args.get("mode")));
-    vars.put("owner", ScriptRun.str(args.get("owner")));
-    vars.put("group", ScriptRun.str(args.get("group")));
+    FileAttributes.putVars(args, vars);
+    vars.put("checksum", ScriptRun.str(args.get("checksum")));
+    vars.put("follow", ScriptRun.flag(args.get("follow")));
     vars.put("backup", ScriptRun.flag(args.get("backup")));
     vars.put("force", ScriptRun.flag(args.get("force")));
     String validate = ScriptRun.str(args.get("validate"));
@@ -189,7 +217,7 @@ final class CopyModule implements RemoteModule {
       vars.put("directory_mode", args.get("directory_mode") == null ? "" : OptionSpec.mode(args.get("directory_mode")));
       return CopyTree.script(CopyTree.entries(tree, src, dest), vars, target, destRoot);
     }
-    return ScriptRun.script(vars, target, BODY);
+    return ScriptRun.script(vars, target, CopyDiff.SIDES + BODY);
   }
 
   @Override
@@ -199,7 +227,19 @@ final class CopyModule implements RemoteModule {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return ScriptRun.run(script(args, target), target);
+    CompletableFuture<Map<String, Object>> result = ScriptRun.run(script(args, target), target);
+    Source source = Boolean.TRUE.equals(args.get("remote_src")) ? null : source(args, target);
+    if (source == null || source.data() == null) {
+      return result;
+    }
+    String staged = staged(args, sha1(source.data()));
+    if (target.become().enabled()) {
+      // the user we became cannot remove what the login user staged in the sticky /tmp
+      result = result.thenCompose(r -> target.connection().exec(ExecRequest.of("rm -f -- " + Sh.quote(staged)))
+          .handle((removed, e) -> r));
+    }
+    String header = args.get("content") != null ? staged : source.shown();
+    return result.thenApply(r -> target.diff() ? CopyDiff.withAfterSide(r, source.data(), header) : r);
   }
 
   @Override
@@ -226,7 +266,13 @@ final class CopyModule implements RemoteModule {
       }
       if (Files.isRegularFile(p)) {
         try {
-          return new Source(Files.readAllBytes(p), p.toString(), p.getFileName().toString(), null);
+          byte[] data = Files.readAllBytes(p);
+          if (!Boolean.FALSE.equals(args.get("decrypt"))
+              && java.util.Arrays.equals(data, 0, Math.min(data.length, VAULT.length), VAULT, 0, VAULT.length)) {
+            return new Source(null, p.toString(), "", p + " is encrypted with Ansible Vault, which tightbeam"
+                + " cannot decrypt (decrypt: false copies it as it is)");
+          }
+          return new Source(data, p.toString(), p.getFileName().toString(), null);
         } catch (IOException e) {
           return new Source(null, p.toString(), "", "Could not read " + p + ": " + e.getMessage());
         }

@@ -84,7 +84,7 @@ final class CopyTree {
         tmp="$parent/.tb-copy.$$.tmp"
         e=$(cp -- "$from" "$tmp" 2>&1) || { rm -f -- "$tmp"; tb_fail "Could not write $to: $e"; }
         chmod "$(printf '%04o' $(( 0666 & ~0$(umask) )))" "$tmp"
-        e=$(mv -f -- "$tmp" "$to" 2>&1) || { rm -f -- "$tmp"; tb_fail "Could not replace $to: $e"; }
+        tb_move "$tmp" "$to" || tb_fail "Could not replace $to: $tb_e"
         rm -f -- "$from"
       }
       """;
@@ -95,7 +95,7 @@ final class CopyTree {
       body.append("tb_one ").append(Sh.join(List.of(e.sum(), staged(e), e.target()))).append('\n');
     }
     for (Entry e : entries) {
-      body.append("tb_attrs ").append(Sh.quote(e.target())).append(" \"$mode\" \"$owner\" \"$group\" 0\n");
+      body.append("tb_attrs ").append(Sh.quote(e.target())).append(" \"$mode\" \"$owner\" \"$group\" 0 \"$attributes\"\n");
     }
     body.append("tb_ks dest ").append(Sh.quote(destRoot + "/")).append("; tb_ks src \"$src_shown\"; ")
         .append("tb_kb changed \"$tb_changed\"; tb_emit\n");

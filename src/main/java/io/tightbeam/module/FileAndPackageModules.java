@@ -37,12 +37,23 @@ public final class FileAndPackageModules {
     return all;
   }
 
+  /** Renders a template file's text on the controller, with Jinja2's block whitespace control. */
+  @FunctionalInterface
+  public interface Renderer {
+    String render(String text, Map<String, Object> vars, boolean trimBlocks, boolean lstripBlocks);
+  }
+
   /**
-   * The {@code template} module: {@code renderer.apply(templateText, vars)} renders on the
-   * controller ({@code vars} = the map under {@link #TEMPLATE_VARS} plus Ansible's {@code
-   * template_*} variables), then {@code copy} delivers the text.
+   * The {@code template} module: {@code renderer} renders on the controller ({@code vars} = the
+   * map under {@link #TEMPLATE_VARS} plus Ansible's {@code template_*} variables, and the task's
+   * {@code trim_blocks} and {@code lstrip_blocks}), then {@code copy} delivers the text.
    */
-  public static RemoteModule template(BiFunction<String, Map<String, Object>, String> renderer) {
+  public static RemoteModule template(Renderer renderer) {
     return new TemplateModule(renderer);
+  }
+
+  /** As {@link #template(Renderer)}, for a renderer without whitespace control (tests). */
+  public static RemoteModule template(BiFunction<String, Map<String, Object>, String> renderer) {
+    return new TemplateModule((text, vars, trim, lstrip) -> renderer.apply(text, vars));
   }
 }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 final class LineInFileModule implements RemoteModule {
   private static final OptionSpec SPEC =
-      new OptionSpec("lineinfile")
+      FileAttributes.addTo(new OptionSpec("lineinfile"))
           .required("path", Type.STR, "dest", "destfile", "name")
           .aliased("regexp", Type.STR, "regex")
           .add("search_string", Type.STR)
@@ -27,17 +27,7 @@ final class LineInFileModule implements RemoteModule {
           .add("backrefs", Type.BOOL, false)
           .add("backup", Type.BOOL, false)
           .add("firstmatch", Type.BOOL, false)
-          .add("mode", Type.RAW)
-          .add("owner", Type.STR)
-          .add("group", Type.STR)
-          .add("validate", Type.STR)
-          .add("unsafe_writes", Type.BOOL, false)
-          .add("others", Type.RAW)
-          .add("seuser", Type.STR)
-          .add("serole", Type.STR)
-          .add("setype", Type.STR)
-          .add("selevel", Type.STR)
-          .add("attributes", Type.STR);
+          .add("validate", Type.STR);
 
   private static final String AWK =
       """
@@ -79,9 +69,12 @@ final class LineInFileModule implements RemoteModule {
       export TB_BACKREFS="$backrefs" TB_FIRST="$firstmatch" TB_LINE="$line"
       [ -d "$p" ] && tb_fail "Path $p is a directory !"
       if [ ! -e "$p" ]; then
-        if [ "$state" = absent ]; then tb_ks msg "file not present"; tb_kv found 0; tb_kb changed 0; tb_emit; exit 0; fi
+        if [ "$state" = absent ]; then tb_kb changed 0; tb_ks msg "file not present"; tb_emit; exit 0; fi
         if [ "$create" != 1 ]; then tb_kv rc 257; tb_fail "Destination $p does not exist !"; fi
-        [ "$tb_check" = 1 ] || { mkdir -p -- "$(dirname -- "$p")" && : > "$p"; } 2>/dev/null || tb_fail "Error creating $p"
+        if [ "$tb_check" != 1 ]; then
+          pd=$(dirname -- "$p")
+          e=$( { { [ -e "$pd" ] || LC_ALL=C mkdir -p -- "$pd"; } && LC_ALL=C touch -- "$p"; } 2>&1) || tb_fail "Error creating $p ($(tb_why "$e"))"
+        fi
         new_file=1
       fi
       [ -r "$p" ] || [ "$tb_check" = 1 ] || tb_fail "Destination $p not readable"
@@ -95,10 +88,10 @@ final class LineInFileModule implements RemoteModule {
       res=$(TB_OUT=$tmp TB_MODE=edit awk "$awk_prog" "$src") || tb_fail "awk failed on $p"
       msg=$(printf '%s\\n' "$res" | sed -n 1p); found=$(printf '%s\\n' "$res" | sed -n 2p)
       [ "$state" = absent ] && tb_kv found "$found"
-      if [ "$tb_diff" = 1 ]; then
-        h=$(printf '%s' "$p" | tb_json)
-        tb_kv diff "{\\"before\\":$(tb_json < "$src"),\\"after\\":$(tb_json < "$tmp"),\\"before_header\\":$h,\\"after_header\\":$h}"
-      fi
+      h=$(printf '%s (content)' "$p" | tb_json)
+      if [ "$tb_diff" = 1 ]; then cd="\\"before\\":$(tb_json < "$src"),\\"after\\":$(tb_json < "$tmp")"
+      else cd='"before":"","after":""'; fi
+      cd="{$cd,\\"before_header\\":$h,\\"after_header\\":$h}"
       if [ -n "$msg" ] || [ "$new_file" = 1 ]; then
         tb_changed=1
         if [ "$tb_check" != 1 ]; then
@@ -106,16 +99,29 @@ final class LineInFileModule implements RemoteModule {
             vout=$(f=$tmp sh -c "$validate_cmd" 2>&1) || { tb_changed=0; tb_ks stdout "$vout"; tb_fail "failed to validate"; }
           fi
           if [ "$backup" = 1 ] && [ -z "$new_file" ]; then
-            bf="$p.$$.$(date +%Y-%m-%d@%H:%M:%S)~"; cp -p -- "$p" "$bf" || tb_fail "Could not back up $p"; tb_ks backup "$bf"
+            bf="$p.$$.$(date +%Y-%m-%d@%H:%M:%S)~"; cp -p -- "$p" "$bf" || tb_fail "Could not back up $p"
           fi
           t2="$(dirname -- "$p")/.tb-line.$$"
-          cp -- "$tmp" "$t2" 2>/dev/null || tb_fail "Could not write $p"
-          if tb_stat "$p"; then chmod "$tb_mode" "$t2"; chown "$tb_uid:$tb_gid" "$t2" 2>/dev/null; fi
-          mv -f -- "$t2" "$p" || { rm -f -- "$t2"; tb_fail "Could not replace $p"; }
+          if e=$(LC_ALL=C cp -- "$tmp" "$t2" 2>&1); then
+            if tb_stat "$p"; then chmod "$tb_mode" "$t2"; chown "$tb_uid:$tb_gid" "$t2" 2>/dev/null; fi
+            tb_move "$t2" "$p" || tb_fail "Could not replace $p: $(tb_why "$tb_e")"
+          elif [ "$unsafe_writes" = 1 ] && [ -w "$p" ]; then
+            e=$(LC_ALL=C cat -- "$tmp" 2>&1 > "$p") || tb_fail "Could not write $p: $(tb_why "$e")"
+          else
+            tb_fail "The destination directory ($(dirname -- "$p")) is not writable by the current user. Error was: $(tb_why "$e")"
+          fi
         fi
       fi
       c0=$tb_changed; tb_changed=0
-      tb_attrs "$p" "$mode" "$owner" "$group" 0
+      if [ "$tb_check" = 1 ] && [ "$new_file" = 1 ]; then
+        tb_ks backup ""; tb_kv diff "$cd"; tb_ks msg "${msg:-line added}"; tb_kb changed "$c0"; tb_emit; exit 0
+      fi
+      tb_attrs "$p" "$mode" "$owner" "$group" 0 "$attributes"
+      tb_ks backup "$bf"
+      h=$(printf '%s (file attributes)' "$p" | tb_json)
+      ad="\\"before_header\\":$h,\\"after_header\\":$h"
+      [ -n "$tb_db" ] && ad="$ad,\\"before\\":{${tb_db#,}},\\"after\\":{${tb_da#,}}"
+      tb_kv diff "[$cd,{$ad}]"
       if [ "$tb_changed" = 1 ]; then
         if [ -n "$msg" ]; then msg="$msg and ownership, perms or SE linux context changed"
         else msg="ownership, perms or SE linux context changed"; fi
@@ -167,14 +173,13 @@ final class LineInFileModule implements RemoteModule {
     vars.put("backrefs", ScriptRun.flag(args.get("backrefs")));
     vars.put("backup", ScriptRun.flag(args.get("backup")));
     vars.put("firstmatch", ScriptRun.flag(args.get("firstmatch")));
-    vars.put("mode", ScriptRun.str(args.get("mode")));
-    vars.put("owner", ScriptRun.str(args.get("owner")));
-    vars.put("group", ScriptRun.str(args.get("group")));
+    FileAttributes.putVars(args, vars);
     vars.put("validate_cmd", ScriptRun.str(args.get("validate")).replace("%s", "\"$f\""));
     vars.put("awk_prog", AWK);
     vars.put("d", "\u0001");
     vars.put("repl", sedReplacement(ScriptRun.str(args.get("line"))));
     vars.put("new_file", "");
+    vars.put("bf", "");
     return ScriptRun.script(vars, target, BODY);
   }
 

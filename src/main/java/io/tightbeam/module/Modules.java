@@ -67,7 +67,7 @@ public final class Modules {
     Modules base = builtin();
     Map<String, RemoteModule> remote = new HashMap<>(base.remote);
     remote.put("template", FileAndPackageModules.template(
-        (text, vars) -> String.valueOf(templar.template(text, vars))));
+        (FileAndPackageModules.Renderer) templar::renderFile));
     return new Modules(remote, base.actions);
   }
 

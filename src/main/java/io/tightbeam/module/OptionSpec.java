@@ -16,8 +16,12 @@ final class OptionSpec {
   record Option(String name, Type type, Object defaultValue, List<String> choices, List<String> aliases,
       boolean required) {}
 
+  /** An Ansible option tightbeam does not implement: only its harmless value passes. */
+  private record Refusal(Object harmless, String why) {}
+
   private final String module;
   private final Map<String, Option> options = new LinkedHashMap<>();
+  private final Map<String, Refusal> refused = new LinkedHashMap<>();
 
   OptionSpec(String module) {
     this.module = module;
@@ -48,6 +52,16 @@ final class OptionSpec {
     return this;
   }
 
+  /**
+   * An option Ansible has and tightbeam does not implement: a value other than {@code harmless}
+   * (Ansible's default, or null for "not given") is refused, saying {@code why}, rather than
+   * silently ignored.
+   */
+  OptionSpec refuse(String name, Type type, Object harmless, String why, String... aliases) {
+    refused.put(name, new Refusal(harmless, why));
+    return add(new Option(name, type, harmless, List.of(), List.of(aliases), false));
+  }
+
   /** Checked arguments: every option present (null when unset and without default). */
   Map<String, Object> check(Map<String, Object> args) {
     Map<String, String> names = new LinkedHashMap<>();
@@ -62,9 +76,7 @@ final class OptionSpec {
       }
     }
     if (!unknown.isEmpty()) {
-      throw new ModuleArgumentException("Unsupported parameters for (" + module + ") module: "
-          + String.join(", ", new TreeSet<>(unknown)) + ". Supported parameters include: "
-          + String.join(", ", new TreeSet<>(names.keySet())) + ".");
+      throw unsupported(String.join(", ", new TreeSet<>(unknown)), false);
     }
     Map<String, Object> out = new LinkedHashMap<>();
     List<String> missing = new ArrayList<>();
@@ -87,7 +99,33 @@ final class OptionSpec {
     if (!missing.isEmpty()) {
       throw new ModuleArgumentException("missing required arguments: " + String.join(", ", missing));
     }
+    List<String> refusedHere = new ArrayList<>();
+    refused.forEach((name, r) -> {
+      Object v = out.get(name);
+      if (v != null && !v.equals(r.harmless())) {
+        refusedHere.add(name + " (" + r.why() + ")");
+      }
+    });
+    if (!refusedHere.isEmpty()) {
+      throw unsupported(String.join(", ", refusedHere), true);
+    }
     return out;
+  }
+
+  /** Ansible's message, listing what may be given (and, when asked, not the refused options). */
+  private ModuleArgumentException unsupported(String what, boolean withoutRefused) {
+    TreeSet<String> supported = new TreeSet<>();
+    TreeSet<String> aliases = new TreeSet<>();
+    for (Option o : options.values()) {
+      Refusal r = refused.get(o.name());
+      if (!withoutRefused || r == null || r.harmless() != null) {
+        supported.add(o.name());
+        aliases.addAll(o.aliases());
+      }
+    }
+    return new ModuleArgumentException("Unsupported parameters for (" + module + ") module: " + what
+        + ". Supported parameters include: " + String.join(", ", supported)
+        + (aliases.isEmpty() ? "" : " (" + String.join(", ", aliases) + ")") + ".");
   }
 
   private Object convert(Option o, Object value) {
@@ -107,29 +145,14 @@ final class OptionSpec {
   }
 
   static boolean bool(String name, Object value) {
-    if (value instanceof Boolean b) {
-      return b;
+    if (value instanceof String s && s.isBlank()) {
+      return false;
     }
-    String s = String.valueOf(value).trim().toLowerCase(java.util.Locale.ROOT);
-    return switch (s) {
-      case "yes", "on", "1", "true", "y", "t" -> true;
-      case "no", "off", "0", "false", "n", "f", "" -> false;
-      default -> throw new ModuleArgumentException("argument '" + name + "' is of type "
-          + value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)
-          + " and we were unable to convert to bool: The value '" + value + "' is not a valid boolean.");
-    };
+    return ArgSpec.toBool(name, value);
   }
 
   private static Integer integer(String name, Object value) {
-    if (value instanceof Number n) {
-      return n.intValue();
-    }
-    try {
-      return Integer.parseInt(String.valueOf(value).trim());
-    } catch (NumberFormatException e) {
-      throw new ModuleArgumentException("argument '" + name + "' is of type str and we were unable to"
-          + " convert to int: invalid literal for int() with base 10: '" + value + "'");
-    }
+    return Math.toIntExact(ArgSpec.toInt(name, value));
   }
 
   private static List<String> list(Object value) {

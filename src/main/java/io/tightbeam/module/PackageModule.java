@@ -10,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
  * The package modules: {@code apt}, {@code yum}, {@code dnf} and {@code package} (which picks
  * apt, dnf, yum or apk by what the target has, or by {@code use}). Idempotent through the package
  * database ({@code dpkg-query}, {@code rpm -q}, {@code apk info}); waits for the manager's lock.
+ * The managers' options become their flags; yum/dnf {@code list} and {@code allow_downgrade} are
+ * refused.
  */
 final class PackageModule implements RemoteModule {
   private final String name;
@@ -34,8 +36,9 @@ final class PackageModule implements RemoteModule {
         .add("force", Type.BOOL, false)
         .add("lock_timeout", Type.INT, 60)
         .add("default_release", Type.STR)
-        .add("upgrade", Type.STR)
-        .add("dpkg_options", Type.STR)
+        .add(new OptionSpec.Option("upgrade", Type.STR, "no", List.of("dist", "full", "no", "safe", "yes"),
+            List.of(), false))
+        .add("dpkg_options", Type.STR, "force-confdef,force-confold")
         .add("allow_unauthenticated", Type.BOOL, false)
         .add("only_upgrade", Type.BOOL, false));
   }
@@ -51,7 +54,7 @@ final class PackageModule implements RemoteModule {
         .add("lock_timeout", Type.INT, 30)
         .add("disable_gpg_check", Type.BOOL, false)
         .add("exclude", Type.LIST)
-        .add("list", Type.STR)
+        .refuse("list", Type.STR, null, "to list packages, run rpm or dnf with the command module")
         .add("conf_file", Type.STR)
         .add("security", Type.BOOL, false)
         .add("bugfix", Type.BOOL, false)
@@ -60,7 +63,7 @@ final class PackageModule implements RemoteModule {
         .add("releasever", Type.STR)
         .add("autoremove", Type.BOOL, false)
         .add("download_only", Type.BOOL, false)
-        .add("allow_downgrade", Type.BOOL, false)
+        .refuse("allow_downgrade", Type.BOOL, false, "tightbeam never installs an older version over a newer one")
         .add("skip_broken", Type.BOOL, false)
         .add("validate_certs", Type.BOOL, true));
   }
@@ -81,7 +84,12 @@ final class PackageModule implements RemoteModule {
 
   @Override
   public Map<String, Object> checkArgs(Map<String, Object> args) {
-    Map<String, Object> a = spec.check(args);
+    Map<String, Object> rest = new LinkedHashMap<>(args);
+    if (rest.get("upgrade") instanceof Boolean b) {
+      // Ansible's choices take YAML's yes/no as booleans
+      rest.put("upgrade", b ? "yes" : "no");
+    }
+    Map<String, Object> a = spec.check(rest);
     @SuppressWarnings("unchecked")
     List<String> names = (List<String>) a.get("name");
     if (names != null) {
@@ -93,7 +101,7 @@ final class PackageModule implements RemoteModule {
     }
     boolean hasWork = names != null && !names.isEmpty();
     if (name.equals("apt") && !hasWork && a.get("deb") == null && !Boolean.TRUE.equals(a.get("update_cache"))
-        && a.get("upgrade") == null) {
+        && "no".equals(a.get("upgrade"))) {
       throw new ModuleArgumentException("one of the following is required: name, package, deb, update_cache, upgrade");
     }
     if (!name.equals("apt") && !name.equals("package") && !hasWork && !Boolean.TRUE.equals(a.get("update_cache"))
@@ -119,6 +127,24 @@ final class PackageModule implements RemoteModule {
     vars.put("enablerepo", words(args.get("enablerepo")));
     vars.put("disablerepo", words(args.get("disablerepo")));
     vars.put("pm", name.equals("package") ? ScriptRun.str(args.get("use")) : name);
+    if (name.equals("apt")) {
+      vars.put("upgrade", "no".equals(args.get("upgrade")) ? "" : ScriptRun.str(args.get("upgrade")));
+      vars.put("dpkg_options", ScriptRun.str(args.get("dpkg_options")));
+      vars.put("default_release", ScriptRun.str(args.get("default_release")));
+      for (String flag : List.of("allow_unauthenticated", "force", "only_upgrade")) {
+        vars.put(flag, ScriptRun.flag(args.get(flag)));
+      }
+    } else if (!name.equals("package")) {
+      for (String flag : List.of("disable_gpg_check", "security", "bugfix", "update_only", "download_only",
+          "skip_broken")) {
+        vars.put(flag, ScriptRun.flag(args.get(flag)));
+      }
+      vars.put("validate_certs", ScriptRun.flag(args.get("validate_certs")));
+      vars.put("exclude", words(args.get("exclude")));
+      vars.put("conf_file", ScriptRun.str(args.get("conf_file")));
+      vars.put("installroot", ScriptRun.str(args.get("installroot")));
+      vars.put("releasever", ScriptRun.str(args.get("releasever")));
+    }
     String body =
         PackageShell.COMMON + PackageShell.APT + PackageShell.YUM + PackageShell.APK
             + switch (name) {

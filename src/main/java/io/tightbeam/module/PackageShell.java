@@ -54,8 +54,13 @@ final class PackageShell {
         pm=apt; lock_pattern='could not get lock|unable to acquire the dpkg frontend lock|unable to lock'
         lock_files='/var/lib/dpkg/lock-frontend /var/lib/dpkg/lock /var/lib/apt/lists/lock'
         export DEBIAN_FRONTEND=noninteractive
-        set -- -y -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold
+        set -- -y
+        dpkg_flags=''
+        for o in $(printf '%s' "$dpkg_options" | tr ',' ' '); do set -- "$@" -o "Dpkg::Options::=--$o"; dpkg_flags="$dpkg_flags --$o"; done
         [ "$install_recommends" = 0 ] && set -- "$@" --no-install-recommends
+        [ "$allow_unauthenticated" = 1 ] && set -- "$@" --allow-unauthenticated
+        [ "$force" = 1 ] && set -- "$@" --force-yes
+        [ -n "$default_release" ] && set -- "$@" -t "$default_release"
         updated=0
         if [ "$update_cache" = 1 ] && [ "$tb_check" != 1 ]; then
           fresh=0
@@ -69,7 +74,17 @@ final class PackageShell {
           fi
         fi
         tb_kb cache_updated "$updated"; tb_kv cache_update_time "$(date +%s)"
-        [ "$updated" = 1 ] && [ -z "$names" ] && [ -z "$deb" ] && tb_changed=1
+        [ "$updated" = 1 ] && [ -z "$names" ] && [ -z "$deb" ] && [ -z "$upgrade" ] && tb_changed=1
+        if [ -n "$upgrade" ] && [ "$upgrade" != no ]; then
+          case "$upgrade" in dist|full) set -- "$@" dist-upgrade ;; *) set -- "$@" upgrade --with-new-pkgs ;; esac
+          [ "$autoremove" = 1 ] && set -- "$@" --auto-remove
+          [ "$tb_check" = 1 ] && set -- "$@" --simulate
+          tb_pm apt-get "$@"; r=$?
+          tb_outs
+          [ "$r" = 0 ] || tb_fail "'/usr/bin/apt-get $*' failed: $tb_stderr"
+          case "$tb_stdout" in *"0 upgraded, 0 newly installed"*) ;; *) [ -n "$tb_stdout" ] && tb_changed=1 ;; esac
+          tb_ks msg "$tb_stdout"; tb_kb changed "$tb_changed"; tb_emit; exit 0
+        fi
         todo=''
         if [ -n "$deb" ]; then
           [ -f "$deb" ] || tb_fail "Unable to install package: $deb does not exist"
@@ -78,7 +93,7 @@ final class PackageShell {
           if [ "$iv" != "install ok installed $dv" ]; then
             tb_changed=1
             if [ "$tb_check" != 1 ]; then
-              tb_pm dpkg -i --force-confdef --force-confold "$deb" || { tb_outs; tb_fail "'dpkg -i $deb' failed: $tb_stderr"; }
+              tb_pm dpkg -i $dpkg_flags "$deb" || { tb_outs; tb_fail "'dpkg -i $deb' failed: $tb_stderr"; }
               tb_outs
             fi
           fi
@@ -89,11 +104,12 @@ final class PackageShell {
           ok=0; [ "$(dpkg-query -W -f='${Status}' "$base" 2>/dev/null)" = "install ok installed" ] && ok=1
           case "$state" in
             present|installed|fixed|build-dep)
-              if [ "$ok" = 0 ]; then todo="$todo $n"
+              if [ "$ok" = 0 ]; then [ "$only_upgrade" = 1 ] || todo="$todo $n"
               elif [ "$n" != "$base" ] && [ "$(dpkg-query -W -f='${Version}' "$base")" != "${n#*=}" ]; then todo="$todo $n"; fi ;;
             latest)
               pol=$(apt-cache policy "$base" 2>/dev/null | awk '/Installed:/{i=$2} /Candidate:/{c=$2} END{print i" "c}')
-              [ "$ok" = 0 ] || [ "${pol% *}" != "${pol#* }" ] && todo="$todo $n" ;;
+              if [ "$ok" = 0 ]; then [ "$only_upgrade" = 1 ] || todo="$todo $n"
+              elif [ "${pol% *}" != "${pol#* }" ]; then todo="$todo $n"; fi ;;
             absent|removed) [ "$ok" = 1 ] && todo="$todo $base" ;;
           esac
         done
@@ -101,6 +117,7 @@ final class PackageShell {
           tb_changed=1
           case "$state" in absent|removed) verb=remove; [ "$purge" = 1 ] && verb=purge ;; *) verb=install ;; esac
           [ "$autoremove" = 1 ] && [ "$verb" != install ] && set -- "$@" --auto-remove
+          [ "$only_upgrade" = 1 ] && [ "$verb" = install ] && set -- "$@" --only-upgrade
           if [ "$tb_check" != 1 ]; then
             tb_pm apt-get "$@" $verb $todo; r=$?
             tb_outs
@@ -117,20 +134,33 @@ final class PackageShell {
         lock_pattern='another app is currently holding the yum lock|waiting for process with pid|lock .* is held|failed to obtain the transaction lock'
         lock_files='/var/run/yum.pid /var/run/dnf.pid'
         set -- -y
+        [ -n "$conf_file" ] && set -- "$@" -c "$conf_file"
+        [ -n "$installroot" ] && set -- "$@" "--installroot=$installroot"
+        [ -n "$releasever" ] && set -- "$@" "--releasever=$releasever"
         for r in $enablerepo; do set -- "$@" "--enablerepo=$r"; done
         for r in $disablerepo; do set -- "$@" "--disablerepo=$r"; done
+        for x in $exclude; do set -- "$@" "--exclude=$x"; done
+        [ "$disable_gpg_check" = 1 ] && set -- "$@" --nogpgcheck
+        [ "$validate_certs" = 0 ] && set -- "$@" --setopt=sslverify=0
+        [ "$skip_broken" = 1 ] && set -- "$@" --skip-broken
+        [ "$download_only" = 1 ] && set -- "$@" --downloadonly
+        if [ "$state" = latest ]; then
+          [ "$security" = 1 ] && set -- "$@" --security
+          [ "$bugfix" = 1 ] && set -- "$@" --bugfix
+        fi
+        rpmroot=''; [ -n "$installroot" ] && rpmroot="--root=$installroot"
         if [ "$update_cache" = 1 ] && [ "$tb_check" != 1 ]; then
           tb_pm "$pm" "$@" makecache || { tb_outs; tb_fail "Failed to update the $pm cache: $tb_stderr"; }
         fi
         todo=''; results=''
         for n in $names; do
-          ok=0; rpm -q --quiet "$n" 2>/dev/null && ok=1
+          ok=0; rpm -q --quiet $rpmroot "$n" 2>/dev/null && ok=1
           case "$state" in
             present|installed)
               if [ "$ok" = 1 ]; then results="$results
       $n providing $n is already installed"; else todo="$todo $n"; fi ;;
             latest)
-              if [ "$ok" = 0 ]; then todo="$todo $n"
+              if [ "$ok" = 0 ]; then [ "$update_only" = 1 ] || todo="$todo $n"
               else "$pm" "$@" -q check-update "$n" >/dev/null 2>&1; [ $? = 100 ] && todo="$todo $n"; fi ;;
             absent|removed)
               if [ "$ok" = 1 ]; then todo="$todo $n"; else results="$results
@@ -141,6 +171,7 @@ final class PackageShell {
         if [ -n "$todo" ]; then
           tb_changed=1
           case "$state" in absent|removed) verb=remove; done_word=Removed ;; latest) verb=install; done_word=Installed ;; *) verb=install; done_word=Installed ;; esac
+          [ "$autoremove" = 1 ] && [ "$verb" = remove ] && verb=autoremove
           [ "$state" = latest ] && [ "$pm" = yum ] && verb=update
           for n in $todo; do results="$results
       $done_word: $n"; done

@@ -9,7 +9,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Ansible's {@code service} and {@code systemd}: starts, stops, restarts or reloads a service and
  * enables or disables it at boot, through systemd when it is running, else SysV ({@code service}
- * or {@code /etc/init.d}). Changes only what differs from the current state.
+ * or {@code /etc/init.d}, with {@code pattern} standing in for a missing status). Changes only what
+ * differs from the current state. OpenRC's {@code runlevel} is refused.
  */
 final class ServiceModule implements RemoteModule {
   private final String name;
@@ -22,8 +23,10 @@ final class ServiceModule implements RemoteModule {
 
   static ServiceModule service() {
     return new ServiceModule("service", common("service")
-        .add("pattern", Type.STR).add("sleep", Type.INT).add("arguments", Type.STR).add("runlevel", Type.STR)
-        .add(new OptionSpec.Option("use", Type.STR, "auto", List.of(), List.of(), false)));
+        .add("pattern", Type.STR).add("sleep", Type.INT).aliased("arguments", Type.STR, "args")
+        .refuse("runlevel", Type.STR, null, "runlevels are OpenRC's, which tightbeam does not drive")
+        .add(new OptionSpec.Option("use", Type.STR, "auto", List.of("auto", "service", "systemd", "sysvinit"),
+            List.of(), false)));
   }
 
   static ServiceModule systemd() {
@@ -45,33 +48,51 @@ final class ServiceModule implements RemoteModule {
       """
       [ -n "$name" ] || tb_fail "missing required arguments: name"
       run() { tb_changed=1; [ "$tb_check" = 1 ] && return 0; tb_e=$("$@" 2>&1) || tb_fail "Unable to $verb service $name: $tb_e"; }
-      if [ "$daemon_reload" = 1 ] && command -v systemctl >/dev/null 2>&1; then systemctl daemon-reload >/dev/null 2>&1; fi
+      # restarted with sleep: stop, wait, start, as Ansible's service module does
+      restart() {
+        if [ -n "$pause" ]; then verb=stop; run "$@" stop; [ "$tb_check" = 1 ] || sleep "$pause"; verb=start; run "$@" start
+        else verb=restart; run "$@" restart; fi
+      }
+      sc() { systemctl $scope "$@"; }
+      [ "$scope" = --user ] && [ -z "$XDG_RUNTIME_DIR" ] && export XDG_RUNTIME_DIR="/run/user/$(id -u)"
+      if [ "$daemon_reload" = 1 ] && command -v systemctl >/dev/null 2>&1; then sc daemon-reload >/dev/null 2>&1; fi
+      if [ "$daemon_reexec" = 1 ] && command -v systemctl >/dev/null 2>&1; then
+        tb_e=$(sc daemon-reexec 2>&1) || tb_fail "failure running systemctl daemon-reexec: $tb_e"
+      fi
       if [ "$use" = systemd ] || { [ "$use" = auto ] && [ -d /run/systemd/system ] && command -v systemctl >/dev/null 2>&1; }; then
-        load=$(systemctl show -p LoadState --value "$name" 2>/dev/null)
+        load=$(sc show -p LoadState --value "$name" 2>/dev/null)
         [ "$load" = not-found ] || [ -z "$load" ] && tb_fail "Could not find the requested service $name: host"
-        active=$(systemctl is-active "$name" 2>/dev/null); boot=$(systemctl is-enabled "$name" 2>/dev/null)
+        active=$(sc is-active "$name" 2>/dev/null); boot=$(sc is-enabled "$name" 2>/dev/null)
+        act() { sc $no_block "$1" "$name" $arguments; }
         case "$state" in
-          started) [ "$active" = active ] || { verb=start; run systemctl start "$name"; } ;;
-          stopped) [ "$active" = active ] && { verb=stop; run systemctl stop "$name"; } ;;
-          restarted) verb=restart; run systemctl restart "$name" ;;
-          reloaded) verb=reload; if [ "$active" = active ]; then run systemctl reload-or-restart "$name"; else run systemctl start "$name"; fi ;;
+          started) [ "$active" = active ] || { verb=start; run act start; } ;;
+          stopped) [ "$active" = active ] && { verb=stop; run act stop; } ;;
+          restarted) restart act ;;
+          reloaded) verb=reload; if [ "$active" = active ]; then run act reload-or-restart; else run act start; fi ;;
         esac
-        if [ "$enabled" = 1 ] && [ "$boot" != enabled ]; then verb=enable; run systemctl enable "$name"; fi
-        if [ "$enabled" = 0 ] && [ "$boot" = enabled ]; then verb=disable; run systemctl disable "$name"; fi
-        [ "$masked" = 1 ] && [ "$boot" != masked ] && { verb=mask; run systemctl mask "$name"; }
-        [ "$masked" = 0 ] && [ "$boot" = masked ] && { verb=unmask; run systemctl unmask "$name"; }
-        st="{\\"ActiveState\\":$(printf '%s' "$(systemctl is-active "$name" 2>/dev/null)" | tb_json),\\"UnitFileState\\":$(printf '%s' "$(systemctl is-enabled "$name" 2>/dev/null)" | tb_json)}"
+        if [ "$enabled" = 1 ] && [ "$boot" != enabled ]; then verb=enable; run sc $force enable "$name"; fi
+        if [ "$enabled" = 0 ] && [ "$boot" = enabled ]; then verb=disable; run sc $force disable "$name"; fi
+        [ "$masked" = 1 ] && [ "$boot" != masked ] && { verb=mask; run sc $force mask "$name"; }
+        [ "$masked" = 0 ] && [ "$boot" = masked ] && { verb=unmask; run sc unmask "$name"; }
+        st="{\\"ActiveState\\":$(printf '%s' "$(sc is-active "$name" 2>/dev/null)" | tb_json),\\"UnitFileState\\":$(printf '%s' "$(sc is-enabled "$name" 2>/dev/null)" | tb_json)}"
       else
-        if [ -x "/etc/init.d/$name" ]; then ctl() { "/etc/init.d/$name" "$@"; }
-        elif command -v service >/dev/null 2>&1; then ctl() { service "$name" "$@"; }
+        if [ -x "/etc/init.d/$name" ]; then ctl() { "/etc/init.d/$name" "$@" $arguments; }
+        elif command -v service >/dev/null 2>&1; then ctl() { service "$name" "$@" $arguments; }
         else tb_fail "Could not find the requested service $name: host (neither systemd nor SysV init is available)"; fi
         out=$(ctl status 2>&1); rc=$?
-        case "$out" in *"unrecognized service"*|*"not found"*|*"could not be found"*) tb_fail "Could not find the requested service $name: host" ;; esac
+        # pattern: a service whose script has no usable status is running when ps shows the text
+        # (this script's own processes hold "pattern=" and are left out, as Ansible leaves out its own)
+        by_ps() { ps -eo args 2>/dev/null | TB_P=$pattern awk 'index($0, ENVIRON["TB_P"]) && !index($0, "pattern=") { f = 1 } END { exit !f }'; }
+        if [ -n "$pattern" ]; then
+          rc=1; by_ps && rc=0
+        else
+          case "$out" in *"unrecognized service"*|*"not found"*|*"could not be found"*) tb_fail "Could not find the requested service $name: host" ;; esac
+        fi
         running=0; [ "$rc" = 0 ] && running=1
         case "$state" in
           started) [ "$running" = 1 ] || { verb=start; run ctl start; } ;;
           stopped) [ "$running" = 1 ] && { verb=stop; run ctl stop; } ;;
-          restarted) verb=restart; run ctl restart ;;
+          restarted) restart ctl ;;
           reloaded) verb=reload; if [ "$running" = 1 ]; then run ctl reload; else run ctl start; fi ;;
         esac
         if [ -n "$enabled" ]; then
@@ -84,7 +105,9 @@ final class ServiceModule implements RemoteModule {
             else tb_fail "Unable to $word service $name: neither update-rc.d nor chkconfig exists"; fi
           fi
         fi
-        ctl status >/dev/null 2>&1 && now=true || now=false
+        if [ -n "$pattern" ]; then
+          now=false; by_ps && now=true
+        else ctl status >/dev/null 2>&1 && now=true || now=false; fi
         st="{\\"running\\":$now}"
       fi
       tb_ks name "$name"
@@ -121,6 +144,14 @@ final class ServiceModule implements RemoteModule {
     vars.put("masked", args.get("masked") == null ? "" : ScriptRun.flag(args.get("masked")));
     vars.put("daemon_reload", ScriptRun.flag(args.get("daemon_reload")));
     vars.put("use", name.equals("systemd") ? "systemd" : ScriptRun.str(args.getOrDefault("use", "auto")));
+    vars.put("daemon_reexec", ScriptRun.flag(args.get("daemon_reexec")));
+    vars.put("pattern", ScriptRun.str(args.get("pattern")));
+    vars.put("pause", ScriptRun.str(args.get("sleep")));
+    vars.put("arguments", ScriptRun.str(args.get("arguments")));
+    vars.put("no_block", Boolean.TRUE.equals(args.get("no_block")) ? "--no-block" : "");
+    vars.put("force", Boolean.TRUE.equals(args.get("force")) ? "--force" : "");
+    Object scope = args.get("scope");
+    vars.put("scope", scope == null || "system".equals(scope) ? "" : "--" + scope);
     return ScriptRun.script(vars, target, BODY);
   }
 

@@ -14,15 +14,25 @@ final class StatModule implements RemoteModule {
           .add("get_checksum", Type.BOOL, true)
           .add("get_md5", Type.BOOL, false)
           .add("get_mime", Type.BOOL, true)
-          .add("get_attributes", Type.BOOL, true)
+          .add(new OptionSpec.Option("get_attributes", Type.BOOL, true, java.util.List.of(),
+              java.util.List.of("attr", "attributes"), false))
           .add(new OptionSpec.Option("checksum_algorithm", Type.STR, "sha1",
               java.util.List.of("md5", "sha1", "sha256"), java.util.List.of("checksum", "checksum_algo"), false));
+
+  /** lsattr's flags and the names Ansible gives them. */
+  private static final String ATTRIBUTE_NAMES = "A:noatime a:append c:compressed C:nocow d:nodump D:dirsync"
+      + " e:extents E:encrypted h:blocksize i:immutable I:indexed j:journalled N:inline s:zero S:synchronous"
+      + " t:notail T:blockroot u:undelete X:compressedraw Z:compresseddirty";
 
   private static final String BODY =
       """
       p=$path
       if [ ! -e "$p" ] && [ ! -L "$p" ]; then
-        tb_kb changed 0; tb_kv stat '{"exists":false}'; tb_emit; exit 0
+        e=$(LC_ALL=C stat -- "$p" 2>&1)
+        case "$e" in
+          *"No such file or directory"*) tb_kb changed 0; tb_kv stat '{"exists":false}'; tb_emit; exit 0 ;;
+        esac
+        tb_fail "$(tb_why "$e")"
       fi
       tb_stat "$p" "$follow" || tb_fail "cannot stat $p"
       s="\\"exists\\":true"
@@ -54,6 +64,14 @@ final class StatModule implements RemoteModule {
       if [ "$get_mime" = 1 ] && command -v file >/dev/null 2>&1; then
         sk mimetype "$(file -b --mime-type -- "$p" 2>/dev/null)"; sk charset "$(file -b --mime-encoding -- "$p" 2>/dev/null)"
       fi
+      if [ "$get_attributes" = 1 ] && command -v lsattr >/dev/null 2>&1 && la=$(lsattr -vd -- "$p" 2>/dev/null); then
+        set -- $la
+        fl=$(printf '%s' "$2" | tr -d -)
+        sk attr_flags "$fl"; sk version "$1"
+        sv attributes "[$(printf '%s' "$fl" | awk -v names="$attribute_names" '
+          BEGIN { n = split(names, pairs, " "); for (i = 1; i <= n; i++) name[substr(pairs[i], 1, 1)] = substr(pairs[i], 3) }
+          { for (i = 1; i <= length($0); i++) { c = substr($0, i, 1); if (c in name) { printf "%s\\"%s\\"", sep, name[c]; sep = "," } } }')]"
+      fi
       tb_kb changed 0; tb_kv stat "{$s}"; tb_emit
       """;
 
@@ -76,6 +94,8 @@ final class StatModule implements RemoteModule {
     vars.put("get_md5", ScriptRun.flag(args.get("get_md5")));
     vars.put("get_mime", ScriptRun.flag(args.get("get_mime")));
     vars.put("algo", ScriptRun.str(args.get("checksum_algorithm")));
+    vars.put("get_attributes", ScriptRun.flag(args.get("get_attributes")));
+    vars.put("attribute_names", ATTRIBUTE_NAMES);
     return ScriptRun.script(vars, target, BODY);
   }
 

@@ -2,6 +2,7 @@ package io.tightbeam.module;
 
 import io.tightbeam.module.OptionSpec.Type;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,36 +11,47 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BiFunction;
 
 /**
  * Ansible's {@code template}: the controller renders {@code src} (found under {@code
- * <baseDir>/templates/} then {@code <baseDir>/}) with the renderer it was given, and {@code copy}
- * delivers the text as {@code content} with the same dest, mode, owner, group, backup and validate.
+ * <baseDir>/templates/} then {@code <baseDir>/}) with the renderer it was given ({@code
+ * trim_blocks}, {@code lstrip_blocks} and a {@code #jinja2:} first line honoured), encodes it in
+ * {@code output_encoding}, and {@code copy} delivers the text as {@code content} with the same
+ * dest and file arguments. Custom delimiters ({@code variable_start_string} etc.) are refused.
  */
 final class TemplateModule implements RemoteModule {
   /** The args key under which the executor may pass the task's variables for the renderer. */
   static final String TASK_VARS = "_tightbeam_vars";
 
+  private static final String DELIMITERS = "tightbeam renders with Jinja2's default delimiters only";
+
   private static final OptionSpec SPEC =
-      new OptionSpec("template")
+      FileAttributes.addTo(new OptionSpec("template")
           .required("src", Type.STR)
-          .required("dest", Type.STR)
-          .add("mode", Type.RAW).add("owner", Type.STR).add("group", Type.STR)
+          .required("dest", Type.STR))
           .add("backup", Type.BOOL, false).add("force", Type.BOOL, true).add("validate", Type.STR)
           .add(new OptionSpec.Option("newline_sequence", Type.STR, "\n", List.of("\n", "\r", "\r\n"), List.of(), false))
           .add("trim_blocks", Type.BOOL, true).add("lstrip_blocks", Type.BOOL, false)
-          .add("variable_start_string", Type.STR).add("variable_end_string", Type.STR)
-          .add("block_start_string", Type.STR).add("block_end_string", Type.STR)
-          .add("comment_start_string", Type.STR).add("comment_end_string", Type.STR)
-          .add("output_encoding", Type.STR, "utf-8").add("follow", Type.BOOL, false)
-          .add("unsafe_writes", Type.BOOL, false).add("attributes", Type.STR)
-          .add("seuser", Type.STR).add("serole", Type.STR).add("setype", Type.STR).add("selevel", Type.STR);
+          .refuse("variable_start_string", Type.STR, null, DELIMITERS)
+          .refuse("variable_end_string", Type.STR, null, DELIMITERS)
+          .refuse("block_start_string", Type.STR, null, DELIMITERS)
+          .refuse("block_end_string", Type.STR, null, DELIMITERS)
+          .refuse("comment_start_string", Type.STR, null, DELIMITERS)
+          .refuse("comment_end_string", Type.STR, null, DELIMITERS)
+          .add("output_encoding", Type.STR, "utf-8").add("follow", Type.BOOL, false);
 
-  private final BiFunction<String, Map<String, Object>, String> renderer;
+  /** The copy arguments that template hands on as they are. */
+  private static final List<String> FOR_COPY = new java.util.ArrayList<>(
+      List.of("dest", "backup", "force", "validate", "follow"));
+
+  static {
+    FOR_COPY.addAll(FileAttributes.names());
+  }
+
+  private final FileAndPackageModules.Renderer renderer;
   private final CopyModule copy = new CopyModule();
 
-  TemplateModule(BiFunction<String, Map<String, Object>, String> renderer) {
+  TemplateModule(FileAndPackageModules.Renderer renderer) {
     this.renderer = renderer;
   }
 
@@ -85,9 +97,14 @@ final class TemplateModule implements RemoteModule {
     vars.put("template_destpath", ScriptRun.str(args.get("dest")));
     vars.put("template_host", target.connection().host());
     vars.put("template_run_date", LocalDateTime.now().toString());
+    Map<String, Boolean> blocks = new LinkedHashMap<>();
+    blocks.put("trim_blocks", Boolean.TRUE.equals(args.get("trim_blocks")));
+    blocks.put("lstrip_blocks", Boolean.TRUE.equals(args.get("lstrip_blocks")));
     String rendered;
     try {
-      rendered = renderer.apply(text, vars);
+      rendered = renderer.render(withOverrides(text, blocks), vars, blocks.get("trim_blocks"), blocks.get("lstrip_blocks"));
+    } catch (ModuleArgumentException e) {
+      return e.getMessage();
     } catch (RuntimeException e) {
       return "AnsibleError: template error while templating string: " + e.getMessage();
     }
@@ -96,13 +113,41 @@ final class TemplateModule implements RemoteModule {
       rendered = rendered.replace("\n", newline);
     }
     Map<String, Object> c = new LinkedHashMap<>();
-    c.put("content", rendered);
-    for (String key : List.of("dest", "mode", "owner", "group", "backup", "force", "validate")) {
+    String encoding = ScriptRun.str(args.get("output_encoding"));
+    try {
+      Charset charset = Charset.forName(encoding);
+      c.put("content", charset.equals(StandardCharsets.UTF_8) ? rendered : rendered.getBytes(charset));
+    } catch (IllegalArgumentException e) {
+      return "unknown encoding: " + encoding;
+    }
+    for (String key : FOR_COPY) {
       if (args.get(key) != null) {
         c.put(key, args.get(key));
       }
     }
     return copy.checkArgs(c);
+  }
+
+  /**
+   * A first line {@code #jinja2: trim_blocks: False, lstrip_blocks: True} sets those for this file
+   * (into {@code blocks}) and is left out, as in Ansible; other settings there are refused.
+   */
+  private static String withOverrides(String text, Map<String, Boolean> blocks) {
+    if (!text.startsWith("#jinja2:")) {
+      return text;
+    }
+    int eol = text.indexOf('\n');
+    String line = text.substring("#jinja2:".length(), eol < 0 ? text.length() : eol);
+    for (String pair : line.split(",")) {
+      String[] kv = pair.split(":", 2);
+      String key = kv[0].strip();
+      if (kv.length < 2 || !blocks.containsKey(key)) {
+        throw new ModuleArgumentException("failed to parse jinja2 override '" + line.strip() + "': tightbeam takes"
+            + " trim_blocks and lstrip_blocks there (True or False)");
+      }
+      blocks.put(key, kv[1].strip().equals("True"));
+    }
+    return eol < 0 ? "" : text.substring(eol + 1);
   }
 
   @Override

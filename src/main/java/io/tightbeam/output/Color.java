@@ -10,7 +10,10 @@ enum Color {
   DEBUG("1;30"),
   WARN("1;35"),
   DEPRECATE("0;35"),
-  VERBOSE("0;34");
+  VERBOSE("0;34"),
+  DIFF_ADD("0;32"),
+  DIFF_REMOVE("0;31"),
+  DIFF_LINES("0;36");
 
   private final String code;
 

@@ -93,6 +93,18 @@ final class DefaultCallback implements RunListener {
     return r.verbose(display.verbosity(), 0) ? msg + " => " + r.dump(display.verbosity(), null) : msg;
   }
 
+  /** Ansible prints a diff only for a changed result, and nothing when before equals after. */
+  @Override
+  public void fileDiff(TaskHeader task, HostOutcome outcome) {
+    Map<String, Object> r = outcome.result();
+    if (r != null && PyText.truthy(r.get("diff")) && PyText.truthy(r.get("changed"))) {
+      String text = FileDiff.render(r.get("diff"), display.color());
+      if (!text.isEmpty()) {
+        display.display(text);
+      }
+    }
+  }
+
   @Override
   public void itemOutcome(TaskHeader task, HostOutcome outcome) {
     String host = outcome.host();

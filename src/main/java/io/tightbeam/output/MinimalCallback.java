@@ -16,6 +16,15 @@ final class MinimalCallback implements RunListener {
     this.display = display;
   }
 
+  /** Unlike the default callback, minimal prints any non-empty diff, even an unchanged one. */
+  @Override
+  public void fileDiff(TaskHeader task, HostOutcome outcome) {
+    Map<String, Object> r = outcome.result();
+    if (r != null && PyText.truthy(r.get("diff"))) {
+      display.display(FileDiff.render(r.get("diff"), display.color()));
+    }
+  }
+
   @Override
   public void taskOutcome(TaskHeader task, HostOutcome outcome) {
     String host = outcome.host();

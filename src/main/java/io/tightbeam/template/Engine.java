@@ -28,6 +28,11 @@ final class Engine {
       ThreadLocal.withInitial(ArrayDeque::new);
 
   Engine() {
+    this(false, false);
+  }
+
+  /** An engine whose block tags eat the newline after them, or the spaces before them. */
+  Engine(boolean trimBlocks, boolean lstripBlocks) {
     CompositeELResolver resolver = new CompositeELResolver();
     resolver.add(new AnsibleResolver());
     resolver.add(JinjavaInterpreterResolver.DEFAULT_RESOLVER_READ_ONLY);
@@ -36,6 +41,8 @@ final class Engine {
             .withElResolver(resolver)
             .withNestedInterpretationEnabled(false)
             .withFailOnUnknownTokens(false)
+            .withTrimBlocks(trimBlocks)
+            .withLstripBlocks(lstripBlocks)
             .withLegacyOverrides(
                 LegacyOverrides.newBuilder().withUsePyishObjectMapper(true).build())
             .build();

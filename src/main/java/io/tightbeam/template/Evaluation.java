@@ -135,7 +135,13 @@ final class Evaluation {
     inProgress.add(text);
     try {
       String expression = Templar.loneExpression(text);
-      return expression != null ? engine.evaluate(expression, text, this) : engine.render(text, this);
+      if (expression == null) {
+        return engine.render(text, this);
+      }
+      Object value = engine.evaluate(expression, text, this);
+      // Ansible renders text: whitespace around a lone expression stays around a text value
+      // ("{{ line }}\n" keeps its newline), unless "{{-"/"-}}" trims it
+      return value instanceof String s ? Templar.surrounding(text, s) : value;
     } finally {
       inProgress.remove(inProgress.size() - 1);
     }

@@ -31,6 +31,8 @@ public final class Templar {
   private static final AtomicReference<CompletableFuture<Engine>> PREPARED = new AtomicReference<>();
 
   private final CompletableFuture<Engine> engine;
+  /** Engines for template files, by whitespace control: index 2 * trimBlocks + lstripBlocks. */
+  private final Engine[] fileEngines = new Engine[4];
   private final ThreadLocal<List<String>> warnings = ThreadLocal.withInitial(ArrayList::new);
 
   /** A Templar with the engine {@link #prepare} started, if any, else a new one. */
@@ -143,6 +145,28 @@ public final class Templar {
     return Pyish.truthy(evaluate(text, vars));
   }
 
+  /**
+   * Renders a template file as Ansible's {@code template} module does: always to text, with
+   * Jinja2's {@code trim_blocks} (a block tag eats the newline after it; Ansible's default) and
+   * {@code lstrip_blocks} (it eats the spaces before it) as asked.
+   */
+  public String renderFile(String text, Map<String, Object> vars, boolean trimBlocks, boolean lstripBlocks) {
+    Engine fileEngine = fileEngine((trimBlocks ? 2 : 0) + (lstripBlocks ? 1 : 0));
+    Evaluation evaluation = new Evaluation(fileEngine, vars);
+    try {
+      return fileEngine.render(text, evaluation);
+    } finally {
+      collect(evaluation);
+    }
+  }
+
+  private synchronized Engine fileEngine(int index) {
+    if (fileEngines[index] == null) {
+      fileEngines[index] = new Engine(index >= 2, index % 2 == 1);
+    }
+    return fileEngines[index];
+  }
+
   /** Evaluates one bare expression ({@code debug: var=x}) to its native value. */
   public Object evaluate(String expression, Map<String, Object> vars) {
     Evaluation evaluation = new Evaluation(engine(), vars);
@@ -172,6 +196,14 @@ public final class Templar {
   /** Whether {@code text} holds Jinja2 markup ({@code {{}}, {@code {%}}, {@code {#}}). */
   public static boolean isTemplate(String text) {
     return text.contains("{{") || text.contains("{%") || text.contains("{#");
+  }
+
+  /** {@code value} with the whitespace that surrounds the lone expression in {@code text}. */
+  static String surrounding(String text, String value) {
+    String trimmed = text.strip();
+    String before = trimmed.startsWith("{{-") ? "" : text.substring(0, text.indexOf(trimmed));
+    String after = trimmed.endsWith("-}}") ? "" : text.substring(text.indexOf(trimmed) + trimmed.length());
+    return before.isEmpty() && after.isEmpty() ? value : before + value + after;
   }
 
   /** The expression of a string that is exactly one {@code {{ expr }}}, else null. */

@@ -54,6 +54,19 @@ class AdHocOutputIT {
   }
 
   @Test
+  void diffFlagPrintsTheModulesDiffBeforeItsResultAsAnsibleDoes(@TempDir Path dir) {
+    String path = dir.resolve("d").toString();
+    CliRunner.Run run = cli().adHoc("localhost", "-i", resource("inventory.ini"), "-m", "file",
+        "-a", "path=" + path + " state=directory mode=0750", "-D");
+    assertThat(run.out()).startsWith("--- before\n+++ after\n@@ -1,5 +1,5 @@\n {\n-    \"mode\": \"0755\",\n"
+        + "+    \"mode\": \"0750\",\n     \"path\": \"" + path + "\",\n-    \"state\": \"absent\"\n"
+        + "+    \"state\": \"directory\"\n }\n\nlocalhost | CHANGED => {\n");
+    // ansible's minimal callback prints any diff, so an unchanged file is an empty line
+    assertThat(cli().adHoc("localhost", "-i", resource("inventory.ini"), "-m", "file",
+        "-a", "path=" + path + " state=directory", "-D").out()).startsWith("\nlocalhost | SUCCESS => {\n");
+  }
+
+  @Test
   void fireAndForgetPrintsTheJobAndAsyncStatusFindsItLater() throws Exception {
     CliRunner.Run launch = cli().adHoc("localhost", "-i", resource("inventory.ini"), "-B", "30", "-P", "0",
         "-a", "sleep 1");

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The playbook CLI against localhost: console output byte for byte as ansible-core 2.14 prints it
@@ -23,6 +27,24 @@ class PlaybookOutputIT {
     String expected = Files.readString(Path.of(resource("expected/" + name + ".out")));
     assertThat(run.normalizedOut()).isEqualTo(expected);
     assertThat(run.exitCode()).isEqualTo(exitCode);
+  }
+
+  @ParameterizedTest(name = "--diff {0}: each change is shown before its result line, as ansible-playbook shows it")
+  @CsvSource({"'', diff", "--check, diff-check"})
+  void diffModePrintsWhatAnsiblePlaybookPrints(String check, String golden, @TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("a.txt"), "one\nzwei\n");
+    Files.setPosixFilePermissions(dir.resolve("a.txt"), PosixFilePermissions.fromString("rw-r--r--"));
+    Files.writeString(dir.resolve("t.conf"), "name=x\n");
+    List<String> argv = new ArrayList<>(List.of("-i", resource("inventory.ini"), resource("diff.yml"), "--diff",
+        "-e", "dir=" + dir));
+    if (!check.isEmpty()) {
+      argv.add(check);
+    }
+    CliRunner.Run run = cli.playbook(argv.toArray(String[]::new));
+    String shown = run.out().replace(dir.toString(), "<dir>")
+        .replaceAll("(?m)^\\+\\+\\+ after: /tmp/\\.tb-copy-\\S*$", "+++ after: <generated>");
+    assertThat(shown).isEqualTo(Files.readString(Path.of(resource("expected/" + golden + ".out"))));
+    assertThat(run.exitCode()).isZero();
   }
 
   @Test

@@ -71,6 +71,17 @@ class AptModuleIT {
   }
 
   @Test
+  @Order(1)
+  void onlyUpgradeLeavesAMissingPackageAloneAndUpgradeSimulatesInCheckMode() throws Exception {
+    assertThat(t.run(apt, args("name", PKG, "only_upgrade", true, "update_cache", true)))
+        .containsEntry("changed", false).doesNotContainKey("failed");
+    assertThat(status()).isNotEqualTo("install ok installed");
+    Map<String, Object> upgrade = t.check(apt, args("upgrade", "dist"));
+    assertThat(upgrade).doesNotContainKey("failed");
+    assertThat((String) upgrade.get("stdout")).contains("upgraded,");
+  }
+
+  @Test
   @Order(2)
   void installsFromTheRepositoryThenIsIdempotent() throws Exception {
     Map<String, Object> r = t.run(apt, args("name", PKG, "update_cache", true));

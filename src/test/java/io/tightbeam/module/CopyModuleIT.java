@@ -160,4 +160,30 @@ class CopyModuleIT {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dest.resolve("sub/b.conf")))).isEqualTo("rw-------");
     assertThat(t.run(copy, args("src", "conf.d/", "dest", dest.toString(), "mode", "0600"))).containsEntry("changed", false);
   }
+
+  @Test
+  void checksumFollowDecryptAndUnsafeWritesDoWhatAnsibleDoes() throws Exception {
+    FilesTarget t = new FilesTarget(dir);
+    Path dest = dir.resolve("ck");
+    assertThat(t.run(copy, args("content", "x\n", "dest", dest.toString(), "checksum", "0".repeat(40))))
+        .containsEntry("failed", true).containsEntry("msg", "Copied file does not match the expected checksum. Transfer failed.")
+        .containsEntry("expected_checksum", "0".repeat(40));
+    assertThat(dest).doesNotExist();
+    assertThat(t.run(copy, args("content", "x\n", "dest", dest.toString(),
+        "checksum", "6fcf9dfbd479ed82697fee719b9f8c610a11ff2a"))).containsEntry("changed", true);
+    Path real = Files.writeString(dir.resolve("real"), "old\n");
+    Path link = Files.createSymbolicLink(dir.resolve("link"), real);
+    t.run(copy, args("content", "through\n", "dest", link.toString(), "follow", true));
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readString(real)).isEqualTo("through\n");
+    t.run(copy, args("content", "replaced\n", "dest", link.toString()));
+    assertThat(Files.isSymbolicLink(link)).as("without follow the link is replaced").isFalse();
+    Files.createDirectories(dir.resolve("files"));
+    Files.writeString(dir.resolve("files/secret"), "$ANSIBLE_VAULT;1.1;AES256\n6162\n");
+    assertThat((String) t.run(copy, args("src", "secret", "dest", dir.resolve("s").toString())).get("msg"))
+        .endsWith("files/secret is encrypted with Ansible Vault, which tightbeam cannot decrypt (decrypt: false copies it as it is)");
+    assertThat(t.run(copy, args("src", "secret", "dest", dir.resolve("s").toString(), "decrypt", false)))
+        .containsEntry("changed", true);
+    assertThat(Files.readString(dir.resolve("s"))).startsWith("$ANSIBLE_VAULT;");
+  }
 }

@@ -36,6 +36,34 @@ class FileAndPackageModulesTest {
   }
 
   @Test
+  void anOptionTightbeamDoesNotImplementIsRefusedUnlessItHasItsHarmlessValue() {
+    OptionSpec spec = new OptionSpec("x").add("a", OptionSpec.Type.STR)
+        .refuse("follow", OptionSpec.Type.BOOL, true, "links are always followed")
+        .refuse("delim", OptionSpec.Type.STR, null, "default delimiters only");
+    assertThat(spec.check(args("a", "1", "follow", "yes"))).containsEntry("follow", true);
+    assertThat(spec.check(args("a", "1"))).containsEntry("delim", null);
+    assertThatThrownBy(() -> spec.check(args("follow", false, "delim", "[[")))
+        .hasMessage("Unsupported parameters for (x) module: follow (links are always followed), delim (default"
+            + " delimiters only). Supported parameters include: a, follow.");
+  }
+
+  @Test
+  void fileModulesTakeAnsiblesCommonFileArguments() {
+    for (String module : java.util.List.of("copy", "file", "lineinfile")) {
+      RemoteModule m = FileAndPackageModules.all().get(module);
+      assertThatThrownBy(() -> m.checkArgs(args("path", "/x", "dest", "/x", "content", "x", "line", "x", "nope", 1)))
+          .hasMessageContaining("attributes, ").hasMessageContaining("selevel, serole, setype, seuser, ")
+          .hasMessageContaining("unsafe_writes").hasMessageContaining("(attr");
+    }
+    assertThat(new CopyModule().checkArgs(args("content", "x", "dest", "/x", "attr", "+i")))
+        .containsEntry("attributes", "+i");
+    assertThatThrownBy(() -> FileAndPackageModules.template((t, v) -> t)
+        .checkArgs(args("src", "a.j2", "dest", "/x", "variable_start_string", "[[")))
+        .hasMessageStartingWith("Unsupported parameters for (template) module: variable_start_string (tightbeam"
+            + " renders with Jinja2's default delimiters only)");
+  }
+
+  @Test
   void pythonRegexpShorthandsBecomePosix() {
     assertThat(LineInFileModule.ere("^\\s*port\\s*=\\s*\\d+")).isEqualTo("^[[:space:]]*port[[:space:]]*=[[:space:]]*[0-9]+");
     assertThat(LineInFileModule.sedReplacement("a=\\1 & \\g<2>")).isEqualTo("a=\\2 \\& \\3");

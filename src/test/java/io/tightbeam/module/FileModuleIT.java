@@ -26,8 +26,8 @@ class FileModuleIT {
     Map<String, Object> r = t.run(file, args("path", d.toString(), "state", "directory", "mode", "0750"));
     assertThat(r).containsEntry("changed", true).containsEntry("state", "directory").containsEntry("mode", "0750")
         .containsEntry("path", d.toString())
-        .containsEntry("diff", Map.of("before", Map.of("path", d.toString(), "state", "absent"),
-            "after", Map.of("path", d.toString(), "state", "directory")));
+        .containsEntry("diff", Map.of("before", Map.of("path", d.toString(), "state", "absent", "mode", "0755"),
+            "after", Map.of("path", d.toString(), "state", "directory", "mode", "0750")));
     assertThat(perms(d)).isEqualTo("rwxr-x---");
     assertThat(t.run(file, args("dest", d.toString(), "state", "directory", "mode", 0750))).containsEntry("changed", false);
   }
@@ -107,5 +107,41 @@ class FileModuleIT {
     Map<String, Object> job = t.runAsJob(file, args("path", d.toString(), "state", "directory"));
     Files.delete(d);
     assertThat(job).containsEntry("changed", true).isEqualTo(t.run(file, args("path", d.toString(), "state", "directory")));
+  }
+
+  @Test
+  void attributesAreSetWithChattrAndShownByStat() throws Exception {
+    Path f = Files.writeString(dir.resolve("noatime"), "x");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        FilesTarget.sh("lsattr -d " + f + " >/dev/null 2>&1 && chattr +A " + f + " && chattr -A " + f + " && echo ok")
+            .contains("ok"), "the file system takes chattr flags");
+    FilesTarget t = new FilesTarget(dir);
+    Map<String, Object> r = t.run(file, args("path", f.toString(), "attributes", "+A"));
+    assertThat(r).containsEntry("changed", true);
+    assertThat(((Map<?, ?>) ((Map<?, ?>) r.get("diff")).get("after")).get("attributes")).isEqualTo("+A");
+    Map<?, ?> st = (Map<?, ?>) t.run(new StatModule(), args("path", f.toString())).get("stat");
+    assertThat((String) st.get("attr_flags")).contains("A");
+    assertThat(String.valueOf(st.get("attributes"))).contains("noatime");
+    assertThat(t.run(file, args("path", f.toString(), "attr", "-A"))).containsEntry("changed", true);
+    assertThat((String) ((Map<?, ?>) t.run(new StatModule(), args("path", f.toString())).get("stat")).get("attr_flags"))
+        .doesNotContain("A");
+  }
+
+  @Test
+  void timestampsAreSetFromAnsiblesFormat() throws Exception {
+    Path f = Files.writeString(dir.resolve("stamped"), "x");
+    FilesTarget t = new FilesTarget(dir);
+    Map<String, Object> r = t.run(file, args("path", f.toString(), "modification_time", "02/01/2024 15:30",
+        "modification_time_format", "%d/%m/%Y %H:%M"));
+    assertThat(r).containsEntry("changed", true);
+    java.time.LocalDateTime local = java.time.LocalDateTime.ofInstant(Files.getLastModifiedTime(f).toInstant(),
+        java.time.ZoneId.systemDefault());
+    assertThat(local).isEqualTo(java.time.LocalDateTime.of(2024, 1, 2, 15, 30));
+    assertThat(t.run(file, args("path", f.toString(), "modification_time", "202401021530.00"))).containsEntry("changed", false);
+    assertThat(t.run(file, args("path", f.toString(), "state", "touch", "access_time", "preserve",
+        "modification_time", "preserve"))).containsEntry("changed", false);
+    assertThatThrownBy(() -> file.checkArgs(args("path", "/x", "modification_time", "soon")))
+        .hasMessage("Error while obtaining timestamp for time soon using format %Y%m%d%H%M.%S: time data 'soon'"
+            + " does not match format '%Y%m%d%H%M.%S'");
   }
 }

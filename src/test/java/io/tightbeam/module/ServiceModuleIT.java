@@ -57,6 +57,50 @@ class ServiceModuleIT {
   }
 
   @Test
+  void sleepSplitsARestartArgumentsAreAppendedAndPatternStandsInForStatus() throws Exception {
+    t.run(service, args("name", "tbdemo", "state", "started"));
+    assertThat(t.run(service, args("name", "tbdemo", "state", "restarted", "sleep", 1, "arguments", "--quiet")))
+        .containsEntry("changed", true);
+    assertThat(calls()).filteredOn(c -> !c.contains("status"))
+        .containsExactly("tbdemo start", "tbdemo stop --quiet", "tbdemo start --quiet");
+    Process sleeper = new ProcessBuilder("sleep", "123457").start();
+    try {
+      assertThat(t.run(service, args("name", "tbdemo", "state", "stopped", "pattern", "sleep 123457")))
+          .as("the pattern says it runs, so stopping is due").containsEntry("changed", true);
+      assertThat(t.run(service, args("name", "tbdemo", "state", "started", "pattern", "sleep 123457")))
+          .containsEntry("changed", false).containsEntry("status", Map.of("running", true));
+    } finally {
+      sleeper.destroy();
+    }
+    assertThatThrownBy(() -> service.checkArgs(args("name", "x", "state", "started", "runlevel", "3")))
+        .hasMessageStartingWith("Unsupported parameters for (service) module: runlevel (runlevels are OpenRC's");
+    assertThatThrownBy(() -> service.checkArgs(args("name", "x", "state", "started", "use", "openrc")))
+        .hasMessage("value of use must be one of: auto, service, systemd, sysvinit, got: openrc");
+  }
+
+  @Test
+  void systemdOptionsBecomeSystemctlFlags() throws Exception {
+    Path bin = dir.resolve("bin");
+    Files.writeString(bin.resolve("systemctl"), """
+        #!/bin/sh
+        echo "$*" >> "$FAKE_SVC_DIR/systemctl"
+        case "$*" in
+          *show*) echo loaded ;;
+          *is-active*) [ -e "$FAKE_SVC_DIR/running" ] && echo active || { echo inactive; exit 3; } ;;
+          *is-enabled*) echo disabled ;;
+          *" start "*) touch "$FAKE_SVC_DIR/running" ;;
+        esac
+        exit 0
+        """);
+    Files.setPosixFilePermissions(bin.resolve("systemctl"), PosixFilePermissions.fromString("rwxr-xr-x"));
+    Map<String, Object> r = t.run(ServiceModule.systemd(), args("name", "tbdemo", "state", "started", "enabled", true,
+        "scope", "user", "no_block", true, "force", true, "daemon_reexec", true));
+    assertThat(r).containsEntry("changed", true).doesNotContainKey("failed");
+    assertThat(Files.readAllLines(dir.resolve("systemctl"))).contains("--user daemon-reexec",
+        "--user --no-block start tbdemo", "--user --force enable tbdemo");
+  }
+
+  @Test
   void checkModeDoesNotStart() throws Exception {
     assertThat(t.check(service, args("name", "tbdemo", "state", "started"))).containsEntry("changed", true);
     assertThat(dir.resolve("running")).doesNotExist();

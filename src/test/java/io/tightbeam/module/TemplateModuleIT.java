@@ -57,4 +57,25 @@ class TemplateModuleIT {
     assertThat((String) bad.get("msg")).contains("'undefined' is undefined");
     assertThatThrownBy(() -> template.checkArgs(args("src", "a"))).hasMessage("missing required arguments: dest");
   }
+
+  @Test
+  void blockWhitespaceOverridesAndOutputEncodingAreHonoured() throws Exception {
+    RemoteModule real = Modules.builtin(new io.tightbeam.template.Templar()).remote("template").orElseThrow();
+    Files.writeString(dir.resolve("blocks.j2"), "{% if true %}\n  x\n  {% endif %}\nend\n");
+    Files.writeString(dir.resolve("override.j2"),
+        "#jinja2: trim_blocks: False, lstrip_blocks: True\n{% if true %}\n  x\n  {% endif %}\nend\n");
+    Files.writeString(dir.resolve("latin.j2"), "caf\u00e9\n");
+    FilesTarget t = new FilesTarget(dir);
+    t.run(real, args("src", "blocks.j2", "dest", dir.resolve("a").toString()));
+    t.run(real, args("src", "blocks.j2", "dest", dir.resolve("b").toString(), "trim_blocks", false));
+    t.run(real, args("src", "override.j2", "dest", dir.resolve("c").toString()));
+    t.run(real, args("src", "latin.j2", "dest", dir.resolve("d").toString(), "output_encoding", "iso-8859-1"));
+    // what ansible-playbook 2.14 writes for the same templates
+    assertThat(Files.readString(dir.resolve("a"))).isEqualTo("  x\n  end\n");
+    assertThat(Files.readString(dir.resolve("b"))).isEqualTo("\n  x\n  \nend\n");
+    assertThat(Files.readString(dir.resolve("c"))).isEqualTo("\n  x\n\nend\n");
+    assertThat(Files.readAllBytes(dir.resolve("d"))).containsExactly('c', 'a', 'f', 0xe9, '\n');
+    assertThat(t.run(real, args("src", "latin.j2", "dest", dir.resolve("e").toString(), "output_encoding", "klingon")))
+        .containsEntry("msg", "unknown encoding: klingon");
+  }
 }

@@ -35,6 +35,28 @@ class WaitForModuleIT {
   }
 
   @Test
+  void drainedWaitsForConnectionsToTheListeningPortToEnd() throws Exception {
+    FilesTarget t = new FilesTarget(dir);
+    try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+      int port = server.getLocalPort();
+      assertThat(t.run(waitFor, args("port", port, "state", "drained", "timeout", 5)))
+          .as("listening without connections is drained").doesNotContainKey("failed");
+      try (java.net.Socket client = new java.net.Socket("127.0.0.1", port); java.net.Socket accepted = server.accept()) {
+        assertThat(t.run(waitFor, args("port", port, "state", "drained", "timeout", 1)))
+            .containsEntry("failed", true).containsEntry("msg", "Timeout when waiting for 127.0.0.1:" + port + " to drain");
+        assertThat(t.run(waitFor, args("port", port, "state", "drained", "timeout", 1, "exclude_hosts", "127.0.0.1")))
+            .doesNotContainKey("failed");
+        assertThat(t.run(waitFor, args("port", port, "state", "drained", "timeout", 1,
+            "active_connection_states", java.util.List.of("TIME_WAIT")))).doesNotContainKey("failed");
+      }
+    }
+    assertThatThrownBy(() -> waitFor.checkArgs(args("port", 1, "exclude_hosts", "10.0.0.1")))
+        .hasMessage("exclude_hosts should only be with state=drained");
+    assertThatThrownBy(() -> waitFor.checkArgs(args("port", 1, "state", "drained", "active_connection_states", "OPEN")))
+        .hasMessage("unknown active_connection_state (OPEN) defined");
+  }
+
+  @Test
   void waitsForAFileToAppearWithTheSearchedText() throws Exception {
     Path f = dir.resolve("app.log");
     FilesTarget t = new FilesTarget(dir);
@@ -60,7 +82,7 @@ class WaitForModuleIT {
   @Test
   void badArguments() {
     assertThatThrownBy(() -> waitFor.checkArgs(args("port", "http")))
-        .hasMessageContaining("argument 'port' is of type str and we were unable to convert to int");
+        .hasMessageContaining("argument 'port' is of type <class 'str'> and we were unable to convert to int");
     assertThatThrownBy(() -> waitFor.checkArgs(args("port", 1, "state", "up")))
         .hasMessage("value of state must be one of: absent, drained, present, started, stopped, got: up");
   }

@@ -107,6 +107,23 @@ class YumModuleIT {
   }
 
   @Test
+  void optionsBecomeTheManagersFlags() throws Exception {
+    RemoteModule dnf = PackageModule.yum("dnf");
+    assertThat(t.run(dnf, args("name", "vim", "releasever", "9", "exclude", "kernel*", "disable_gpg_check", true,
+        "validate_certs", false, "skip_broken", true))).containsEntry("changed", true);
+    assertThat(log()).containsExactly(
+        "dnf -y --releasever=9 --exclude=kernel* --nogpgcheck --setopt=sslverify=0 --skip-broken install vim");
+    Files.writeString(dir.resolve("updates"), "vim\n");
+    assertThat(t.run(dnf, args("name", List.of("vim", "nginx"), "state", "latest", "update_only", true,
+        "security", true))).containsEntry("changed", true);
+    assertThat(log()).last().isEqualTo("dnf -y --security install vim");
+    assertThatThrownBy(() -> dnf.checkArgs(args("list", "installed")))
+        .hasMessageStartingWith("Unsupported parameters for (dnf) module: list (to list packages, run rpm or dnf"
+            + " with the command module). Supported parameters include:");
+    assertThat(dnf.checkArgs(args("name", "vim", "allow_downgrade", false))).containsEntry("allow_downgrade", false);
+  }
+
+  @Test
   void checkModeQueriesButDoesNotInstall() throws Exception {
     assertThat(t.check(PackageModule.yum("yum"), args("name", "nginx"))).containsEntry("changed", true);
     assertThat(db()).containsExactly("bash");

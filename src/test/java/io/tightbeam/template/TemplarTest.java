@@ -49,6 +49,24 @@ class TemplarTest {
   }
 
   @Test
+  void whitespaceAroundALoneExpressionStaysAroundATextValue() {
+    assertThat(t("{{ x }}\n", "x", "a")).isEqualTo("a\n");
+    assertThat(t("  {{ x }}\n\n", "x", "a")).isEqualTo("  a\n\n");
+    assertThat(t("{{- x -}}\n", "x", "a")).isEqualTo("a");
+    assertThat(t("{{ [1] }}\n")).isEqualTo(List.of(1));
+  }
+
+  @Test
+  void templateFilesTrimBlocksAsAnsiblesTemplateModuleDoesAndLstripOnRequest() {
+    String text = "{% if true %}\n  x\n{% endif %}\n  {% if true %}\ny\n  {% endif %}\nend\n";
+    // the outputs of ansible-playbook 2.14's template module for the same text
+    assertThat(templar.renderFile(text, Map.of(), true, false)).isEqualTo("  x\n  y\n  end\n");
+    assertThat(templar.renderFile(text, Map.of(), false, false)).isEqualTo("\n  x\n\n  \ny\n  \nend\n");
+    assertThat(templar.renderFile(text, Map.of(), true, true)).isEqualTo("  x\ny\nend\n");
+    assertThat(templar.renderFile("{{ d }}", vars("d", Map.of("a", 1)), true, false)).isEqualTo("{'a': 1}");
+  }
+
+  @Test
   void mixedTemplateRendersPythonStyle() {
     assertThat(t("flag={{ f }} n={{ n }} l={{ l }} d={{ d }}",
         "f", true, "n", null, "l", List.of("a", "b"), "d", Map.of("k", "v")))
