@@ -94,7 +94,10 @@ class FileModuleCasesIT {
   }
 
   private Target target(String via) {
-    Connection c = via.equals("ssh") ? connections.get(SSHD.endpoint("web1", 0)) : new LocalConnection("localhost");
+    // over SSH as the same user as the local target (the temp dir is private to this process's user)
+    Connection c = via.equals("ssh")
+        ? connections.get(SSHD.endpointAs("web1", 0, System.getProperty("user.name")))
+        : new LocalConnection("localhost");
     return new Target(c, dir, Become.NONE);
   }
 
