@@ -155,7 +155,7 @@ def env_for(n):
     return env
 
 
-def startup_rows(env, runs):
+def startup_rows(env, runs, tools):
     """Start-up: `--version` and a one-task local playbook (implicit localhost), median wall times."""
     one = WORK / "one-task.yml"
     one.write_text("- hosts: localhost\n  gather_facts: false\n  tasks:\n    - command: /bin/true\n")
@@ -173,6 +173,8 @@ def startup_rows(env, runs):
     for name, cmds in cases.items():
         row = {"workload": "start-up: " + name, "n": 1}
         for tool, cmd in cmds.items():
+            if tool not in tools:
+                continue
             run_once(cmd, local_env)  # warm-up
             walls = []
             for _ in range(max(runs, 5)):
@@ -181,7 +183,8 @@ def startup_rows(env, runs):
                 walls.append(time.monotonic() - t0)
             row[tool] = {"wall": statistics.median(walls), "cpu": float("nan"), "rss_mb": float("nan"),
                          "sessions": 0, "execs": 0, "failed": 0}
-        row["ratio"] = row["ansible"]["wall"] / row["tightbeam"]["wall"]
+        if "ansible" in row and "tightbeam" in row:
+            row["ratio"] = row["ansible"]["wall"] / row["tightbeam"]["wall"]
         rows.append(row)
     return rows
 
@@ -194,6 +197,8 @@ def main():
     ap.add_argument("--scale", type=int, default=1000, help="host aliases for W7 (0 to skip)")
     ap.add_argument("--scale-ansible", action="store_true", help="also run ansible-core on W7")
     ap.add_argument("--no-startup", action="store_true", help="skip the start-up measurements")
+    ap.add_argument("--tools", default="ansible,tightbeam",
+                    help="tools to run (tightbeam alone for quick profiling runs; no ratios then)")
     args = ap.parse_args()
     ensure_packages()
     key = ensure_user_and_keys()
@@ -202,7 +207,7 @@ def main():
     sshd = start_sshd(addresses)
     rows = []
     if not args.no_startup:
-        for row in startup_rows(env_for(1), args.runs):
+        for row in startup_rows(env_for(1), args.runs, args.tools.split(",")):
             rows.append(row)
             print(format_row(row), flush=True)
     try:
@@ -210,11 +215,12 @@ def main():
             inv = write_inventory(n, key, addresses)
             env = env_for(n)
             for wl in args.workloads.split(","):
-                results = {"ansible": [], "tightbeam": []}
-                for tool in ("ansible", "tightbeam"):  # warm-up
+                tools = args.tools.split(",")
+                results = {tool: [] for tool in tools}
+                for tool in tools:  # warm-up
                     run_once(commands(wl, tool, inv, n), env)
                 for _ in range(args.runs):
-                    for tool in ("ansible", "tightbeam"):
+                    for tool in tools:
                         results[tool].append(run_once(commands(wl, tool, inv, n), env))
                 rows.append(summarise(wl, n, results))
                 print(format_row(rows[-1]), flush=True)

@@ -62,12 +62,14 @@ public final class JobLauncher {
         .thenApply(JobLauncher::launchResult);
   }
 
-  /** The whole launcher program for {@code sh -s}: values, wrapper, module and job scripts. */
+  /** The job script's text as one quoted sh word (the same for every launch). */
+  private static final String JOB_SCRIPT = Sh.quote(ShellJson.FUNCTIONS + WrapperText.JOB);
+
+  /**
+   * The whole launcher program for {@code sh -s}: values, the module and job scripts as quoted
+   * assignments (written out by the shell's own printf, no process per file), then the wrapper.
+   */
   String launcherText(RemoteScript script, JobSpec spec, long rand) {
-    String delimiter = "TB_EOF_" + Long.toHexString(random.nextLong() & Long.MAX_VALUE);
-    if (script.body().contains(delimiter)) {
-      throw new IllegalStateException("module script contains the here-doc delimiter " + delimiter);
-    }
     String body = script.body().endsWith("\n") ? script.body() : script.body() + "\n";
     return "tb_rand=" + rand + "\n"
         + "tb_dir=" + RemotePath.expr(trimSlash(orDefault(spec.asyncDir(), "~/.ansible_async")))
@@ -77,11 +79,10 @@ public final class JobLauncher {
         + "tb_limit=" + spec.timeLimitSeconds() + "\n"
         + "tb_keep=" + (spec.keepRemoteFiles() ? 1 : 0) + "\n"
         + "tb_sh=" + Sh.quote(shell) + "\n"
+        + "tb_module=" + Sh.quote(body) + "\n"
+        + "tb_job=" + JOB_SCRIPT + "\n"
         + ShellJson.FUNCTIONS
         + WrapperText.LAUNCH_START
-        + "cat > \"$tb_tmp/module.sh\" <<'" + delimiter + "'\n" + body + delimiter + "\n"
-        + "cat > \"$tb_tmp/job.sh\" <<'" + delimiter + "'\n"
-        + ShellJson.FUNCTIONS + WrapperText.JOB + delimiter + "\n"
         + WrapperText.LAUNCH_DETACH;
   }
 

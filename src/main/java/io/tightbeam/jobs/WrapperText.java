@@ -8,7 +8,10 @@ package io.tightbeam.jobs;
 final class WrapperText {
   private WrapperText() {}
 
-  /** Launcher, first half: async dir, private tmp dir; fails with Ansible's launch failure. */
+  /**
+   * Launcher, first half: async dir and the job's private tmp dir made in one {@code mkdir}; only
+   * when that fails are the steps redone one by one, for Ansible's launch failure message.
+   */
   static final String LAUNCH_START =
       """
       tb_fail() {
@@ -20,31 +23,41 @@ final class WrapperText {
       tb_boot=
       if [ -r /proc/sys/kernel/random/boot_id ]; then read -r tb_boot < /proc/sys/kernel/random/boot_id; fi
       case $tb_boot in *[!0-9a-f-]*) tb_boot= ;; esac
-      tb_err=$(LC_ALL=C mkdir -p -- "$tb_dir" 2>&1) || tb_fail "could not create directory: $tb_dir - $tb_err"
-      tb_err=$( { : > "$tb_dir/.tb-probe.$$"; } 2>&1) || tb_fail "could not create directory: $tb_dir - $tb_err"
-      rm -f "$tb_dir/.tb-probe.$$"
-      tb_err=$(LC_ALL=C mkdir -p -- "$tb_rt" 2>&1) || tb_fail "could not create remote tmp directory: $tb_rt - $tb_err"
       tb_tmp="$tb_rt/tightbeam-async-$tb_jid"
-      tb_err=$(LC_ALL=C mkdir -- "$tb_tmp" 2>&1) || tb_fail "could not create remote tmp directory: $tb_tmp - $tb_err"
       tb_file="$tb_dir/$tb_jid"
+      if ! { mkdir -p -- "$tb_dir" "$tb_tmp" && [ -w "$tb_dir" ]; } 2> /dev/null; then
+        rmdir -- "$tb_tmp" 2> /dev/null
+        tb_err=$(LC_ALL=C mkdir -p -- "$tb_dir" 2>&1) || tb_fail "could not create directory: $tb_dir - $tb_err"
+        tb_err=$( { : > "$tb_dir/.tb-probe.$$"; } 2>&1) || tb_fail "could not create directory: $tb_dir - $tb_err"
+        rm -f "$tb_dir/.tb-probe.$$"
+        tb_err=$(LC_ALL=C mkdir -p -- "$tb_rt" 2>&1) || tb_fail "could not create remote tmp directory: $tb_rt - $tb_err"
+        tb_err=$(LC_ALL=C mkdir -p -- "$tb_tmp" 2>&1) || tb_fail "could not create remote tmp directory: $tb_tmp - $tb_err"
+      fi
+      { printf '%s' "$tb_module" > "$tb_tmp/module.sh" && printf '%s' "$tb_job" > "$tb_tmp/job.sh"; } 2> /dev/null \\
+        || { rm -rf "$tb_tmp"; tb_fail "could not write the job's scripts in $tb_tmp"; }
       """;
 
-  /** Launcher, second half: detaches the supervisor, waits for the started record, prints the launch JSON. */
+  /**
+   * Launcher, second half: detaches the supervisor and waits for the started record without
+   * polling: the supervisor and then the runner hold the write end of a pipe (fd 3) that the
+   * launcher reads to its end; the runner closes it once its started record is written, and a
+   * process that dies closes it too. Prints the launch JSON.
+   */
   static final String LAUNCH_DETACH =
       """
-      if command -v setsid > /dev/null 2>&1; then
-        setsid $tb_sh "$tb_tmp/job.sh" supervise "$tb_jid" "$tb_file" "$tb_tmp" "$tb_limit" "$tb_keep" "$tb_boot" "$tb_sh" < /dev/null > /dev/null 2>&1 &
-      else
-        ( trap '' HUP; exec $tb_sh "$tb_tmp/job.sh" supervise "$tb_jid" "$tb_file" "$tb_tmp" "$tb_limit" "$tb_keep" "$tb_boot" "$tb_sh" ) < /dev/null > /dev/null 2>&1 &
-      fi
-      tb_n=0
-      while [ ! -f "$tb_file" ]; do
-        tb_n=$((tb_n + 1))
-        [ $tb_n -gt 1500 ] && tb_fail "the job did not start within 30 seconds: no record in $tb_file"
-        sleep 0.02 2>/dev/null || { sleep 1; tb_n=$((tb_n + 49)); }
-      done
-      printf '{"failed": 0, "started": 1, "finished": 0, "ansible_job_id": "%s", "results_file": %s, "_ansible_suppress_tmpdir_delete": true}\\n' \\
-        "$tb_jid" "$(printf '%s' "$tb_file" | tb_json)"
+      tb_x=$(
+        if command -v setsid > /dev/null 2>&1; then
+          setsid $tb_sh "$tb_tmp/job.sh" supervise "$tb_jid" "$tb_file" "$tb_tmp" "$tb_limit" "$tb_keep" "$tb_boot" "$tb_sh" 3>&1 < /dev/null > /dev/null 2>&1 &
+        else
+          ( trap '' HUP; exec $tb_sh "$tb_tmp/job.sh" supervise "$tb_jid" "$tb_file" "$tb_tmp" "$tb_limit" "$tb_keep" "$tb_boot" "$tb_sh" ) 3>&1 < /dev/null > /dev/null 2>&1 &
+        fi
+      )
+      [ -s "$tb_file" ] || tb_fail "the job did not start: no record in $tb_file"
+      case $tb_file in
+        *[\\"\\\\]*|*[![:print:]]*) tb_q=$(printf '%s' "$tb_file" | tb_json) ;;
+        *) tb_q="\\"$tb_file\\"" ;;
+      esac
+      printf '{"failed": 0, "started": 1, "finished": 0, "ansible_job_id": "%s", "results_file": %s, "_ansible_suppress_tmpdir_delete": true}\\n' "$tb_jid" "$tb_q"
       """;
 
   /** The job script ({@code job.sh}): {@code supervise} enforces the time limit; {@code run} runs the module and writes the records. */
@@ -60,7 +73,7 @@ final class WrapperText {
 
       # Splits the module's stdout into the JSON body and the junk after it (Ansible's rules).
       tb_split() {
-        LC_ALL=C awk -v bodyf="$tb_tmp/body" -v junkf="$tb_tmp/junk" '
+        LC_ALL=C awk -v bodyf="$tb_b" -v junkf="$tb_tmp/junk" '
           { line[NR] = $0 }
           END {
             a = 0
@@ -125,18 +138,21 @@ final class WrapperText {
             if (wlit != "" && !hasw) { out = out sep dq "warnings" dq ": [" wlit "]"; sep = ", " }
             if (elit != "") out = out sep dq "stderr" dq ": " elit
             printf "%s}", out
-          }' "$tb_tmp/body"
+          }' "$tb_b"
       }
 
-      # Prints the final record of a module run whose output is in $tb_tmp.
+      # Writes the final record of a module run whose output is in $tb_tmp. The JSON body is split
+      # out beside the job file, so that when nothing is to be merged into it, it is renamed into place.
       tb_final() {
+        tb_b="$tb_file.body.$$"
         tb_k=$(tb_split)
+        case $tb_k in ok|junk|noend) ;; *) tb_k=nostart ;; esac
         case $tb_k in
           nostart|noend)
             if [ "$tb_k" = nostart ]; then tb_m="No start of json char found"; else tb_m="No end of json char found"; fi
             printf '{"failed": 1, "cmd": %s, "data": %s, "stderr": %s, "msg": "%s", "ansible_job_id": "%s"}' \\
               "$(printf '%s' "$tb_sh $tb_tmp/module.sh" | tb_json)" "$(tb_json < "$tb_tmp/stdout")" \\
-              "$(tb_json < "$tb_tmp/stderr")" "$tb_m" "$tb_jid"
+              "$(tb_json < "$tb_tmp/stderr")" "$tb_m" "$tb_jid" | tb_write
             return ;;
         esac
         tb_ef= tb_wf=
@@ -145,14 +161,21 @@ final class WrapperText {
           tb_wf="$tb_tmp/warning.json"
           { printf 'Module invocation had junk after the JSON data: '; cat "$tb_tmp/junk"; } | tb_json > "$tb_wf"
         fi
-        if [ -z "$tb_ef$tb_wf" ]; then cat "$tb_tmp/body"; else tb_merge "$tb_ef" "$tb_wf"; fi
+        if [ -z "$tb_ef$tb_wf" ]; then mv -f "$tb_b" "$tb_file" && return; rm -f "$tb_b"; return 1; fi
+        tb_merge "$tb_ef" "$tb_wf" | tb_write
+        tb_x=$?
+        rm -f "$tb_b"
+        return $tb_x
       }
 
+      # The started record is written in place, not renamed: nobody knows the job id before the
+      # launcher returns, and it returns only once fd 3 is closed, after this write or this exit.
       tb_run() {
         printf '{"started": 1, "finished": 0, "ansible_job_id": "%s", "tightbeam_pid": %s, "tightbeam_supervisor_pid": %s, "tightbeam_boot_id": "%s"}' \\
-          "$tb_jid" "$$" "$1" "$tb_boot" | tb_write || exit 1
-        $tb_sh "$tb_tmp/module.sh" < /dev/null > "$tb_tmp/stdout" 2> "$tb_tmp/stderr"
-        tb_final | tb_write && : > "$tb_tmp/done"
+          "$tb_jid" "$$" "$1" "$tb_boot" > "$tb_file" || { rm -f "$tb_file"; exit 1; }
+        exec 3>&-
+        $tb_sh "$tb_tmp/module.sh" "$tb_tmp" < /dev/null > "$tb_tmp/stdout" 2> "$tb_tmp/stderr"
+        tb_final && : > "$tb_tmp/done"
       }
 
       # Prints the pids of the job's processes: the runner's descendants, its process group and
@@ -221,6 +244,7 @@ final class WrapperText {
           TIGHTBEAM_JOB="$tb_jid;" $tb_sh "$tb_tmp/job.sh" run "$tb_jid" "$tb_file" "$tb_tmp" "$tb_limit" "$tb_keep" "$tb_boot" "$tb_sh" "$$" &
         fi
         tb_r=$!
+        exec 3>&-
         (
           trap 'kill $tb_s 2>/dev/null; exit 0' TERM
           sleep "$tb_limit" & tb_s=$!

@@ -42,7 +42,9 @@ final class CommandScript {
     }
     s.append("  esac\n  exit 0\n}\n");
     s.append(guard(inv));
-    s.append("tb_d=$(mktemp -d \"${TMPDIR:-/tmp}/tb-cmd.XXXXXX\") || exit 1\n");
+    // The job wrapper passes its private tmp dir as $1; run alone, the script makes its own.
+    s.append("tb_d=$1; tb_own=\ncase $tb_d in /*) ;; *) tb_d= ;; esac\n");
+    s.append("if [ -z \"$tb_d\" ]; then tb_d=$(mktemp -d \"${TMPDIR:-/tmp}/tb-cmd.XXXXXX\") || exit 1; tb_own=1; fi\n");
     s.append("tb_t0=$(date '+%Y-%m-%d %H:%M:%S %s %N')\n");
     if (inv.stdin() == null) {
       s.append(Sh.join(inv.argv())).append(" </dev/null");
@@ -58,8 +60,11 @@ final class CommandScript {
     s.append("printf '{\"changed\": true, \"cmd\": %s, \"rc\": %s, \"stdout\": ' ")
         .append(Sh.quote(RemoteRun.json(inv.cmd())))
         .append(" \"$tb_rc\"\n");
-    s.append(encode).append(" <\"$tb_d/o\"\nprintf ', \"stderr\": '\n");
-    s.append(encode).append(" <\"$tb_d/e\"\n");
+    // (an empty output is printed as "" without starting od and awk)
+    s.append("if [ -s \"$tb_d/o\" ]; then ").append(encode)
+        .append(" <\"$tb_d/o\"; else printf '\"\"'; fi\nprintf ', \"stderr\": '\n");
+    s.append("if [ -s \"$tb_d/e\" ]; then ").append(encode)
+        .append(" <\"$tb_d/e\"; else printf '\"\"'; fi\n");
     s.append("printf '%s\\n%s\\n' \"$tb_t0\" \"$tb_t1\" | awk '").append(TIMES_AWK).append("'\n");
     s.append(
         """
@@ -68,7 +73,7 @@ final class CommandScript {
         else
           printf ', "msg": ""}\\n'
         fi
-        rm -rf "$tb_d"
+        [ -z "$tb_own" ] || rm -rf "$tb_d"
         """);
     return s.toString();
   }

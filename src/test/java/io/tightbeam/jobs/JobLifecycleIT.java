@@ -109,6 +109,22 @@ class JobLifecycleIT {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("io.tightbeam.jobs.LocalJobs#shells")
+  void resultsFileNamesAnAsyncDirWithQuotesBackslashesAndNewlinesExactly(String shell)
+      throws Exception {
+    Path dir = root.resolve("a \"quoted\" \\ dir\nwith é");
+    try (LocalJobs jobs = new LocalJobs(shell, root)) {
+      JobSpec spec = new JobSpec(20, dir.toString(), jobs.remoteTmp.toString(), false);
+      Map<String, Object> r = jobs.launcher
+          .launch(new io.tightbeam.module.RemoteScript("sleep 1; echo '{}'"), spec, jobs.target)
+          .get();
+      String jid = (String) r.get("ansible_job_id");
+      assertThat(r).containsEntry("results_file", dir.resolve(jid).toString());
+      assertThat(LocalJobs.read(dir.resolve(jid))).startsWith("{\"started\": 1, \"finished\": 0");
+    }
+  }
+
   @Test
   void fireAndForgetLeavesTheJobFile() throws Exception {
     try (LocalJobs jobs = new LocalJobs("/bin/sh", root)) {
