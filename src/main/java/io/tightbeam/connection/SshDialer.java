@@ -350,13 +350,16 @@ final class SshDialer implements AutoCloseable {
   }
 
   @Override
+  /**
+   * Stops the client without waiting for it: its sessions are already closed (at the end of a run,
+   * waiting for MINA's shutdown cost about 10 ms a host, 0.5 s at 50 hosts, after the last result).
+   */
   public void close() {
-    try {
-      client.stop();
-    } finally {
-      timer.shutdownNow();
-      stdinWriters.shutdownNow();
-    }
+    timer.shutdownNow();
+    stdinWriters.shutdownNow();
+    Thread stop = new Thread(client::stop, "tightbeam-ssh-stop");
+    stop.setDaemon(true);
+    stop.start();
   }
 
   /** A failed handshake and whether trying again might help. */
