@@ -35,13 +35,15 @@ import org.apache.sshd.core.CoreModuleProperties;
  * target address and {@value #HANDSHAKES_IN_FLIGHT} in all (a handshake costs both ends CPU: a
  * thousand at once would time out rather than finish), a deadline of the endpoint's connect
  * timeout per attempt, and up to {@value #ATTEMPTS} attempts when a server drops a handshake
- * (OpenSSH's MaxStartups does so under load). A host behind a ProxyJump is reached through its
+ * (OpenSSH's MaxStartups does so under load) or is too slow with it while others are in flight.
+ * The number in flight adapts to how fast handshakes complete (see {@link #adapt}). A host behind a ProxyJump is reached through its
  * jump host's session ({@link JumpHost}). Nothing here blocks a caller: sessions arrive through
  * futures completed by MINA's listeners.
  */
 final class SshDialer implements AutoCloseable {
   static final int HANDSHAKES_PER_ADDRESS = 8;
   static final int HANDSHAKES_IN_FLIGHT = 64;
+  static final int MIN_IN_FLIGHT = 4;
   static final int KEX_GRACE = 6;
   static final int ATTEMPTS = 3;
 
@@ -54,6 +56,7 @@ final class SshDialer implements AutoCloseable {
   private final AsyncSlots allHandshakes = new AsyncSlots(HANDSHAKES_IN_FLIGHT);
   private final ClientKeys keys;
   private final AtomicInteger sessionsOpened = new AtomicInteger();
+  private long lastDecrease = System.nanoTime() - TimeUnit.HOURS.toNanos(1); // guarded by allHandshakes
 
   /**
    * A dialer reading {@code config}, {@code known_hosts} and default keys from {@code sshDir}, and
@@ -136,11 +139,15 @@ final class SshDialer implements AutoCloseable {
 
   private void attempt(SshSettings settings, int hops, int attempt, CompletableFuture<ClientSession> result) {
     CompletableFuture<ClientSession> handshake = settings.proxyJump() == null
-        ? inFlight(() -> handshake(settings, new SshdSocketAddress(settings.address(), settings.port()), null))
+        ? inFlight(settings.connectTimeout(),
+            () -> handshake(settings, new SshdSocketAddress(settings.address(), settings.port()), null))
         : throughJump(settings, hops);
     handshake
         .whenComplete(
-            (session, failure) -> {
+            (session, thrown) -> {
+              // (through thenCompose a failure arrives wrapped in a CompletionException)
+              Throwable failure = thrown instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+                  ? c.getCause() : thrown;
               if (failure == null) {
                 result.complete(session);
               } else if (failure instanceof HandshakeFailure f && f.retriable && attempt < ATTEMPTS) {
@@ -157,10 +164,37 @@ final class SshDialer implements AutoCloseable {
    * A handshake within the limit of {@value #HANDSHAKES_IN_FLIGHT} in all. The slot is held for one
    * handshake only, never while waiting for another (a target waits for its jump host's session).
    */
-  private CompletableFuture<ClientSession> inFlight(Supplier<CompletableFuture<ClientSession>> handshake) {
+  private CompletableFuture<ClientSession> inFlight(
+      Duration timeout, Supplier<CompletableFuture<ClientSession>> handshake) {
     return allHandshakes.acquire()
-        .thenCompose(v -> handshake.get())
+        .thenCompose(v -> {
+          long start = System.nanoTime();
+          return handshake.get().whenComplete((session, failure) -> adapt(System.nanoTime() - start, failure, timeout));
+        })
         .whenComplete((session, failure) -> allHandshakes.release());
+  }
+
+  /**
+   * Adapts the number of handshakes in flight to how the servers keep up (additive increase,
+   * multiplicative decrease): a handshake that took a third of its timeout or more halves it (at
+   * most once per such interval, not below {@value #MIN_IN_FLIGHT}); a quick one adds one, up to
+   * {@value #HANDSHAKES_IN_FLIGHT}. On an overloaded target (many hosts on one machine, a busy
+   * bastion) fewer handshakes at once finish sooner each instead of all timing out together.
+   */
+  private void adapt(long elapsedNanos, Throwable failure, Duration timeout) {
+    long slow = timeout.toNanos() / 3;
+    synchronized (allHandshakes) {
+      long now = System.nanoTime();
+      int limit = allHandshakes.limit();
+      if (elapsedNanos >= slow) {
+        if (now - lastDecrease >= slow && limit > MIN_IN_FLIGHT) {
+          lastDecrease = now;
+          allHandshakes.limit(Math.max(MIN_IN_FLIGHT, limit / 2));
+        }
+      } else if (failure == null && elapsedNanos < slow / 3 && limit < HANDSHAKES_IN_FLIGHT) {
+        allHandshakes.limit(limit + 1);
+      }
+    }
   }
 
   /** The session through the settings' jump host (see {@link JumpHost}). */
@@ -191,7 +225,8 @@ final class SshDialer implements AutoCloseable {
         done.completeExceptionally(new HandshakeFailure(unreachable(settings, e), false));
         return;
       }
-      inFlight(() -> handshake(settings, tunnel.getBoundAddress(), new SshdSocketAddress(settings.address(), settings.port())))
+      inFlight(settings.connectTimeout(),
+          () -> handshake(settings, tunnel.getBoundAddress(), new SshdSocketAddress(settings.address(), settings.port())))
           .whenComplete((target, e) -> {
             if (e != null) {
               jumpSession.close(true);
@@ -222,9 +257,14 @@ final class SshDialer implements AutoCloseable {
       return done;
     }
     long timeoutMillis = settings.connectTimeout().toMillis();
-    Runnable giveUp = () -> {
+    // A server that accepted the TCP connection but was too slow to greet or to finish the key
+    // exchange while other handshakes were in flight is overloaded (a busy machine, many hosts on
+    // one): worth another attempt. A server alone in that state, or one that never accepted the
+    // connection, is given up at once, as OpenSSH does.
+    java.util.function.Consumer<Boolean> giveUp = accepted -> {
       ConnectionException timeout = unreachable(settings, "timed out after " + timeoutMillis + " ms");
-      if (done.completeExceptionally(new HandshakeFailure(timeout, false))) {
+      boolean busy = accepted && allHandshakes.inUse() > 1;
+      if (done.completeExceptionally(new HandshakeFailure(timeout, busy))) {
         connecting.cancel();
         if (connecting.getSession() != null) {
           connecting.getSession().close(true);
@@ -239,9 +279,9 @@ final class SshDialer implements AutoCloseable {
         () -> {
           ClientSession started = connecting.getSession();
           if (started != null && started.getServerVersion() != null && !done.isDone()) {
-            deadline.set(timer.schedule(giveUp, timeoutMillis * (KEX_GRACE - 1), TimeUnit.MILLISECONDS));
+            deadline.set(timer.schedule(() -> giveUp.accept(true), timeoutMillis * (KEX_GRACE - 1), TimeUnit.MILLISECONDS));
           } else {
-            giveUp.run();
+            giveUp.accept(started != null);
           }
         },
         timeoutMillis,
@@ -349,11 +389,11 @@ final class SshDialer implements AutoCloseable {
     };
   }
 
-  @Override
   /**
    * Stops the client without waiting for it: its sessions are already closed (at the end of a run,
    * waiting for MINA's shutdown cost about 10 ms a host, 0.5 s at 50 hosts, after the last result).
    */
+  @Override
   public void close() {
     timer.shutdownNow();
     stdinWriters.shutdownNow();

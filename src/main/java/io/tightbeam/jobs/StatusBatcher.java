@@ -1,6 +1,7 @@
 package io.tightbeam.jobs;
 
 import io.tightbeam.connection.Become;
+import io.tightbeam.connection.AsyncSlots;
 import io.tightbeam.connection.Connection;
 import io.tightbeam.connection.ExecRequest;
 import io.tightbeam.module.TargetContext;
@@ -35,6 +36,13 @@ final class StatusBatcher {
 
   private static final long TENTH_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
+  /**
+   * Ordinary status commands in flight at once, over all hosts: a round of checks on a thousand
+   * hosts would otherwise reach the targets at once, and on busy machines the last of them would
+   * wait past their timeout in the servers' queues instead of in ours.
+   */
+  static final int CHECKS_IN_FLIGHT = 32;
+
   /** Waiting commands at once on one connection (each holds a channel while it waits). */
   static final int WATCHES_PER_CONNECTION = 2;
 
@@ -68,6 +76,7 @@ final class StatusBatcher {
   }
 
   private final ScheduledExecutorService scheduler;
+  private final AsyncSlots checksInFlight = new AsyncSlots(CHECKS_IN_FLIGHT);
   private final LongSupplier clock;
   private final String shell;
   private final Map<Key, List<Batch>> pending = new HashMap<>();
@@ -164,12 +173,27 @@ final class StatusBatcher {
             // heartbeat (about a minute) and carry its waiters far past their jobs' deadlines
             .withTimeout(CHECK_TIMEOUT.plusMillis(100L * tenths));
     Connection connection = batch.target.connection();
+    if (tenths == 0) {
+      checksInFlight.acquire().thenRun(() -> {
+        CompletableFuture<Void> sent = new CompletableFuture<>();
+        sent.whenComplete((v, e) -> checksInFlight.release());
+        exec(connection, batch, script, request, watchEnded, sent);
+      });
+    } else {
+      exec(connection, batch, script, request, watchEnded, new CompletableFuture<>());
+    }
+  }
+
+  /** Runs one status command; completes {@code sent} once its checks are answered. */
+  private static void exec(Connection connection, Batch batch, StatusScript script, ExecRequest request,
+      Runnable watchEnded, CompletableFuture<Void> sent) {
     try {
       connection
           .exec(batch.target.become().wrap(request))
           .thenApply(result -> script.parse(result, connection.host()))
           .whenComplete(
               (seen, failure) -> {
+                sent.complete(null);
                 watchEnded.run();
                 for (int i = 0; i < batch.checks.size(); i++) {
                   CompletableFuture<JobObservation> f = batch.checks.get(i).seen();
@@ -181,6 +205,7 @@ final class StatusBatcher {
                 }
               });
     } catch (RuntimeException e) {
+      sent.complete(null);
       watchEnded.run();
       batch.checks.forEach(c -> c.seen().completeExceptionally(e));
     }

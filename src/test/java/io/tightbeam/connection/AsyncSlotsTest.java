@@ -37,4 +37,28 @@ class AsyncSlotsTest {
     slots.release();
     assertThat(slots.inUse()).isZero();
   }
+
+  @Test
+  void aLowerLimitTakesPermitsBackAsTheyAreReleasedAndAHigherOneGrantsWaitersAtOnce() {
+    AsyncSlots slots = new AsyncSlots(4);
+    for (int i = 0; i < 4; i++) {
+      slots.acquire();
+    }
+    CompletableFuture<Void> waiter = slots.acquire();
+    slots.limit(2);
+    slots.release(); // 3 in use, over the new limit: the permit is not handed on
+    assertThat(waiter).isNotDone();
+    assertThat(slots.inUse()).isEqualTo(3);
+    slots.release();
+    slots.release(); // 1 in use, under the limit again
+    assertThat(waiter).isDone();
+    assertThat(slots.inUse()).isEqualTo(2);
+
+    CompletableFuture<Void> second = slots.acquire();
+    CompletableFuture<Void> third = slots.acquire();
+    slots.limit(3);
+    assertThat(second).isDone();
+    assertThat(third).isNotDone();
+    assertThat(slots.inUse()).isEqualTo(3);
+  }
 }

@@ -9,6 +9,7 @@ import io.tightbeam.connection.ExecResult;
 import io.tightbeam.connection.LocalConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -190,6 +191,44 @@ class JobSafetyIT {
         assertThat(all.get(i).get()).containsEntry("n", i).containsEntry("finished", 1);
       }
       assertThat(recorder.commands).hasSize(1);
+    }
+  }
+
+  @Test
+  void aRoundOfChecksOnManyHostsSendsAtMostThirtyTwoCommandsAtOnce() throws Exception {
+    int hosts = StatusBatcher.CHECKS_IN_FLIGHT + 8;
+    List<CompletableFuture<Void>> gates = new CopyOnWriteArrayList<>();
+    try (LocalJobs jobs = new LocalJobs("/bin/sh", root)) {
+      Files.createDirectories(jobs.asyncDir);
+      Files.writeString(jobs.jobFile("j1.1"), "{\"n\": 1}");
+      List<CompletableFuture<Map<String, Object>>> all = new java.util.ArrayList<>();
+      for (int i = 0; i < hosts; i++) {
+        // every "host" answers only once its gate is opened, so commands in flight pile up
+        RecordingConnection host = new RecordingConnection(new LocalConnection("h" + i)) {
+          @Override
+          public CompletableFuture<ExecResult> exec(ExecRequest request) {
+            CompletableFuture<Void> gate = new CompletableFuture<>();
+            gates.add(gate);
+            return gate.thenCompose(v -> super.exec(request));
+          }
+        };
+        io.tightbeam.module.TargetContext target = new io.tightbeam.module.TargetContext(
+            host, io.tightbeam.connection.Become.NONE, Map.of(), false, false, root);
+        all.add(jobs.poller.status(target, jobs.asyncDir.toString(), JobId.parse("j1.1"), "status"));
+      }
+      LocalJobs.await(() -> gates.size() == StatusBatcher.CHECKS_IN_FLIGHT, Duration.ofSeconds(5));
+      Thread.sleep(300);
+      assertThat(gates).hasSize(StatusBatcher.CHECKS_IN_FLIGHT);
+      gates.get(0).complete(null);
+      LocalJobs.await(() -> gates.size() == StatusBatcher.CHECKS_IN_FLIGHT + 1, Duration.ofSeconds(5));
+      LocalJobs.await(() -> {
+        gates.forEach(g -> g.complete(null));
+        return all.stream().allMatch(CompletableFuture::isDone);
+      }, Duration.ofSeconds(10));
+      for (CompletableFuture<Map<String, Object>> r : all) {
+        assertThat(r.get()).containsEntry("n", 1);
+      }
+      assertThat(gates).hasSize(hosts);
     }
   }
 
