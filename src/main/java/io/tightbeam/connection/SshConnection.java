@@ -279,11 +279,7 @@ public final class SshConnection implements Connection {
   }
 
   private static final java.util.concurrent.Executor CLOSER =
-      java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "tightbeam-ssh-close");
-        t.setDaemon(true);
-        return t;
-      });
+      java.util.concurrent.Executors.newSingleThreadExecutor(SshDialer.daemon("tightbeam-ssh-close"));
 
   @Override
   public void close() {

@@ -36,8 +36,8 @@ import org.apache.sshd.core.CoreModuleProperties;
  * thousand at once would time out rather than finish), a deadline of the endpoint's connect
  * timeout per attempt, and up to {@value #ATTEMPTS} attempts when a server drops a handshake
  * (OpenSSH's MaxStartups does so under load) or is too slow with it while others are in flight.
- * The number in flight adapts to how fast handshakes complete (see {@link #adapt}). A host behind a ProxyJump is reached through its
- * jump host's session ({@link JumpHost}). Nothing here blocks a caller: sessions arrive through
+ * The number in flight adapts to how fast handshakes complete (see {@link #adapt}). A host behind
+ * a ProxyJump is reached through its jump host's session ({@link JumpHost}). Nothing here blocks a caller: sessions arrive through
  * futures completed by MINA's listeners.
  */
 final class SshDialer implements AutoCloseable {
@@ -380,7 +380,7 @@ final class SshDialer implements AutoCloseable {
     return text == null || text.isBlank() ? root.getClass().getSimpleName() : text;
   }
 
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
+  static java.util.concurrent.ThreadFactory daemon(String name) {
     AtomicInteger n = new AtomicInteger();
     return r -> {
       Thread t = new Thread(r, name + "-" + n.incrementAndGet());
@@ -397,9 +397,7 @@ final class SshDialer implements AutoCloseable {
   public void close() {
     timer.shutdownNow();
     stdinWriters.shutdownNow();
-    Thread stop = new Thread(client::stop, "tightbeam-ssh-stop");
-    stop.setDaemon(true);
-    stop.start();
+    daemon("tightbeam-ssh-stop").newThread(client::stop).start();
   }
 
   /** A failed handshake and whether trying again might help. */

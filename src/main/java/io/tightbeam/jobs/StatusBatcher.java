@@ -156,15 +156,17 @@ final class StatusBatcher {
     if (tenths > 0) {
       watching.merge(key, 1, Integer::sum);
     }
-    Runnable watchEnded = () -> {
-      if (tenths > 0) {
-        try {
-          scheduler.execute(() -> watching.computeIfPresent(key, (k, n) -> n > 1 ? n - 1 : null));
-        } catch (RuntimeException e) {
-          // the poller is closing
+    // what ends with the command: a waiting one gives back its place on the connection, an
+    // ordinary one its place among the checks in flight
+    Runnable ended = tenths > 0
+        ? () -> {
+          try {
+            scheduler.execute(() -> watching.computeIfPresent(key, (k, n) -> n > 1 ? n - 1 : null));
+          } catch (RuntimeException e) {
+            // the poller is closing
+          }
         }
-      }
-    };
+        : checksInFlight::release;
     StatusScript script = new StatusScript(entries, tenths);
     ExecRequest request =
         ExecRequest.of(shell + " -s")
@@ -172,29 +174,23 @@ final class StatusBatcher {
             // a check caught by a link that died silently would otherwise wait for the SSH
             // heartbeat (about a minute) and carry its waiters far past their jobs' deadlines
             .withTimeout(CHECK_TIMEOUT.plusMillis(100L * tenths));
-    Connection connection = batch.target.connection();
-    if (tenths == 0) {
-      checksInFlight.acquire().thenRun(() -> {
-        CompletableFuture<Void> sent = new CompletableFuture<>();
-        sent.whenComplete((v, e) -> checksInFlight.release());
-        exec(connection, batch, script, request, watchEnded, sent);
-      });
+    if (tenths > 0) {
+      exec(batch, script, request, ended);
     } else {
-      exec(connection, batch, script, request, watchEnded, new CompletableFuture<>());
+      checksInFlight.acquire().thenRun(() -> exec(batch, script, request, ended));
     }
   }
 
-  /** Runs one status command; completes {@code sent} once its checks are answered. */
-  private static void exec(Connection connection, Batch batch, StatusScript script, ExecRequest request,
-      Runnable watchEnded, CompletableFuture<Void> sent) {
+  /** Runs one status command and answers its checks; runs {@code ended} once it is over. */
+  private static void exec(Batch batch, StatusScript script, ExecRequest request, Runnable ended) {
+    Connection connection = batch.target.connection();
     try {
       connection
           .exec(batch.target.become().wrap(request))
           .thenApply(result -> script.parse(result, connection.host()))
           .whenComplete(
               (seen, failure) -> {
-                sent.complete(null);
-                watchEnded.run();
+                ended.run();
                 for (int i = 0; i < batch.checks.size(); i++) {
                   CompletableFuture<JobObservation> f = batch.checks.get(i).seen();
                   if (failure != null) {
@@ -205,8 +201,7 @@ final class StatusBatcher {
                 }
               });
     } catch (RuntimeException e) {
-      sent.complete(null);
-      watchEnded.run();
+      ended.run();
       batch.checks.forEach(c -> c.seen().completeExceptionally(e));
     }
   }
