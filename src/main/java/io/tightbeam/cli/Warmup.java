@@ -105,6 +105,7 @@ final class Warmup {
       env.put("ANSIBLE_ASYNC_DIR", dir.resolve("async").toString());
       env.put("ANSIBLE_REMOTE_TMP", dir.resolve("tmp").toString());
       env.put("ANSIBLE_NOCOLOR", "1");
+      env.put("ANSIBLE_SSH_ARGS", ""); // no keeper process outliving the training run
       String inventory = dir.resolve("hosts.ini").toString();
       Files.writeString(Path.of(inventory), "warm ansible_host=127.0.0.1 ansible_port=" + server.getPort()
           + " ansible_ssh_private_key_file=" + keyFile + " work=" + dir + "\n");

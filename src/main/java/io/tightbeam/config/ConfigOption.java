@@ -43,7 +43,10 @@ enum ConfigOption {
   PRIVATE_KEY_FILE("DEFAULT_PRIVATE_KEY_FILE", Type.PATH, List.of("ANSIBLE_PRIVATE_KEY_FILE"),
       List.of("defaults.private_key_file")),
   KEEP_REMOTE_FILES("DEFAULT_KEEP_REMOTE_FILES", Type.BOOL, List.of("ANSIBLE_KEEP_REMOTE_FILES"),
-      List.of("defaults.keep_remote_files"));
+      List.of("defaults.keep_remote_files")),
+  SSH_ARGS("ssh_args", Type.STRING, List.of("ANSIBLE_SSH_ARGS"), List.of("ssh_connection.ssh_args")),
+  CONTROL_PATH_DIR("control_path_dir", Type.PATH, List.of("ANSIBLE_SSH_CONTROL_PATH_DIR"),
+      List.of("ssh_connection.control_path_dir"));
 
   /** How a raw text value becomes a typed one, as Ansible's {@code ensure_type}. */
   enum Type {

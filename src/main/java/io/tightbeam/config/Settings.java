@@ -8,7 +8,9 @@ import java.util.List;
  * variables and defaults (flags are applied on top by the CLI with the {@code with*} methods).
  * {@code configFile} is the ansible.cfg that was read, or null. {@code warnings} are Ansible's
  * warnings from finding the file (e.g. a world-writable current directory), without the {@code
- * [WARNING]: } prefix, for the caller to print.
+ * [WARNING]: } prefix, for the caller to print. {@code sshArgs} and {@code controlPathDir} are
+ * Ansible's {@code ssh_args} and {@code control_path_dir}: Tightbeam reads ControlMaster and
+ * ControlPersist from the former (see {@code connection.ControlPersist}).
  */
 public record Settings(
     Path configFile,
@@ -31,6 +33,8 @@ public record Settings(
     boolean become,
     String privateKeyFile,
     boolean keepRemoteFiles,
+    String sshArgs,
+    String controlPathDir,
     List<String> warnings) {
 
   public Settings {
@@ -39,7 +43,12 @@ public record Settings(
     warnings = warnings == null ? List.of() : List.copyOf(warnings);
   }
 
-  /** The settings without warnings (the shape before {@code warnings} was added). */
+  /** Ansible's default {@code ssh_args}: its ssh connections persist 60 s after a run. */
+  public static final String DEFAULT_SSH_ARGS = "-C -o ControlMaster=auto -o ControlPersist=60s";
+  /** Ansible's default {@code control_path_dir}. */
+  public static final String DEFAULT_CONTROL_PATH_DIR = "~/.ansible/cp";
+
+  /** The settings without warnings and SSH arguments (the shape before they were added). */
   public Settings(
       Path configFile,
       List<String> inventory,
@@ -63,7 +72,8 @@ public record Settings(
       boolean keepRemoteFiles) {
     this(configFile, inventory, forks, pollInterval, asyncDir, remoteUser, remoteTmp, timeout,
         hostKeyChecking, stdoutCallback, noColor, forceColor, retryFilesEnabled, anyErrorsFatal,
-        rolesPath, becomeMethod, becomeUser, become, privateKeyFile, keepRemoteFiles, List.of());
+        rolesPath, becomeMethod, becomeUser, become, privateKeyFile, keepRemoteFiles, DEFAULT_SSH_ARGS,
+        DEFAULT_CONTROL_PATH_DIR, List.of());
   }
 
   /** Ansible's defaults, as with no ansible.cfg and no environment. */
@@ -96,7 +106,7 @@ public record Settings(
     return new Settings(configFile, sources, forks, pollInterval, asyncDir, remoteUser, remoteTmp,
         timeout, hostKeyChecking, stdoutCallback, noColor, forceColor, retryFilesEnabled,
         anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become, privateKeyFile,
-        keepRemoteFiles, warnings);
+        keepRemoteFiles, sshArgs, controlPathDir, warnings);
   }
 
   /** With {@code -f}. */
@@ -104,7 +114,7 @@ public record Settings(
     return new Settings(configFile, inventory, value, pollInterval, asyncDir, remoteUser,
         remoteTmp, timeout, hostKeyChecking, stdoutCallback, noColor, forceColor,
         retryFilesEnabled, anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become,
-        privateKeyFile, keepRemoteFiles, warnings);
+        privateKeyFile, keepRemoteFiles, sshArgs, controlPathDir, warnings);
   }
 
   /** With {@code -P}. */
@@ -112,7 +122,7 @@ public record Settings(
     return new Settings(configFile, inventory, forks, value, asyncDir, remoteUser, remoteTmp,
         timeout, hostKeyChecking, stdoutCallback, noColor, forceColor, retryFilesEnabled,
         anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become, privateKeyFile,
-        keepRemoteFiles, warnings);
+        keepRemoteFiles, sshArgs, controlPathDir, warnings);
   }
 
   /** With {@code -u}. */
@@ -120,7 +130,7 @@ public record Settings(
     return new Settings(configFile, inventory, forks, pollInterval, asyncDir, value, remoteTmp,
         timeout, hostKeyChecking, stdoutCallback, noColor, forceColor, retryFilesEnabled,
         anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become, privateKeyFile,
-        keepRemoteFiles, warnings);
+        keepRemoteFiles, sshArgs, controlPathDir, warnings);
   }
 
   /** With {@code -T}. */
@@ -128,7 +138,7 @@ public record Settings(
     return new Settings(configFile, inventory, forks, pollInterval, asyncDir, remoteUser,
         remoteTmp, value, hostKeyChecking, stdoutCallback, noColor, forceColor,
         retryFilesEnabled, anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become,
-        privateKeyFile, keepRemoteFiles, warnings);
+        privateKeyFile, keepRemoteFiles, sshArgs, controlPathDir, warnings);
   }
 
   /** With {@code -b}, {@code --become-method} and {@code --become-user} (null keeps the value). */
@@ -136,7 +146,7 @@ public record Settings(
     return new Settings(configFile, inventory, forks, pollInterval, asyncDir, remoteUser,
         remoteTmp, timeout, hostKeyChecking, stdoutCallback, noColor, forceColor,
         retryFilesEnabled, anyErrorsFatal, rolesPath, method == null ? becomeMethod : method,
-        user == null ? becomeUser : user, on, privateKeyFile, keepRemoteFiles, warnings);
+        user == null ? becomeUser : user, on, privateKeyFile, keepRemoteFiles, sshArgs, controlPathDir, warnings);
   }
 
   /** With {@code --private-key}. */
@@ -144,6 +154,6 @@ public record Settings(
     return new Settings(configFile, inventory, forks, pollInterval, asyncDir, remoteUser,
         remoteTmp, timeout, hostKeyChecking, stdoutCallback, noColor, forceColor,
         retryFilesEnabled, anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become, value,
-        keepRemoteFiles, warnings);
+        keepRemoteFiles, sshArgs, controlPathDir, warnings);
   }
 }

@@ -60,6 +60,8 @@ public final class SettingsLoader {
             values.bool(ConfigOption.BECOME, d.become()),
             values.path(ConfigOption.PRIVATE_KEY_FILE, d.privateKeyFile()),
             values.bool(ConfigOption.KEEP_REMOTE_FILES, d.keepRemoteFiles()),
+            values.string(ConfigOption.SSH_ARGS, d.sshArgs()),
+            values.path(ConfigOption.CONTROL_PATH_DIR, home.resolve(".ansible/cp").toString()),
             warnings);
     values.atLeast(ConfigOption.POLL_INTERVAL, s.pollInterval(), 0);
     if (s.forks() < 1) {

@@ -1,7 +1,9 @@
 package io.tightbeam.connection;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -9,12 +11,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * poll and transfer, closed at the end of the run. SSH connections share one MINA client (two I/O
  * threads, one timer thread, a few stdin writers), created with the first SSH endpoint and stopped
  * by {@link #close}. SSH reads {@code $HOME/.ssh} (config, known_hosts, default keys) and offers
- * the keys of the agent at {@code $SSH_AUTH_SOCK}, from the environment it is given.
+ * the keys of the agent at {@code $SSH_AUTH_SOCK}, from the environment it is given. When the
+ * endpoint's {@code ssh_args} ask for ControlPersist (Ansible's default does), its session is held
+ * by a {@link Keeper} that outlives the run, reached through one {@link KeeperLink} per run.
  */
 public final class Connections implements AutoCloseable {
   private final Map<String, Connection> open = new ConcurrentHashMap<>();
   private final Path sshDir;
   private final Path agentSocket;
+  private final Map<String, String> env;
+  private final Map<Path, Optional<KeeperLink>> keepers = new HashMap<>(); // guarded by this
   private SshDialer dialer; // guarded by this
 
   /** Connections for a controller with the environment {@code env} (HOME, SSH_AUTH_SOCK). */
@@ -23,6 +29,7 @@ public final class Connections implements AutoCloseable {
     this.sshDir = Path.of(home == null || home.isBlank() ? System.getProperty("user.home") : home, ".ssh");
     String agent = env.get("SSH_AUTH_SOCK");
     this.agentSocket = agent == null || agent.isBlank() ? null : Path.of(agent);
+    this.env = Map.copyOf(env);
   }
 
   /** Connections for this process's environment. */
@@ -40,10 +47,19 @@ public final class Connections implements AutoCloseable {
     String type = endpoint.type() == null ? "ssh" : endpoint.type();
     return switch (type) {
       case "local", "ansible.builtin.local" -> new LocalConnection(endpoint.inventoryName());
-      case "ssh", "paramiko", "paramiko_ssh", "smart", "ansible.builtin.ssh", "ansible.builtin.paramiko_ssh" ->
-          new SshConnection(endpoint, dialer());
+      case "ssh", "paramiko", "paramiko_ssh", "smart", "ansible.builtin.ssh", "ansible.builtin.paramiko_ssh" -> {
+        ControlPersist persist = ControlPersist.of(endpoint, env);
+        KeeperLink link = persist == null ? null : keeper(persist);
+        yield link != null ? new KeptConnection(endpoint, link) : new SshConnection(endpoint, dialer());
+      }
       default -> throw new ConnectionException("unsupported connection type '" + endpoint.type() + "'");
     };
+  }
+
+  /** The link to the keeper for {@code persist}, or null when there is none to be had (tried once per run). */
+  private synchronized KeeperLink keeper(ControlPersist persist) {
+    return keepers.computeIfAbsent(persist.dir(),
+        dir -> Optional.ofNullable(KeeperLink.open(persist, env, sshDir, agentSocket))).orElse(null);
   }
 
   private synchronized SshDialer dialer() {
@@ -58,6 +74,8 @@ public final class Connections implements AutoCloseable {
     open.values().forEach(Connection::close);
     open.clear();
     synchronized (this) {
+      keepers.values().forEach(link -> link.ifPresent(KeeperLink::close));
+      keepers.clear();
       if (dialer != null) {
         dialer.close();
         dialer = null;

@@ -6,9 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.session.ClientSession;
@@ -35,7 +33,6 @@ public final class SshConnection implements Connection {
    * close is refused when every slot is taken (measured with sshd 9.2 at DEBUG2).
    */
   static final int CHANNELS_PER_SESSION = 8;
-  static final Duration TRANSFER_TIMEOUT = Duration.ofMinutes(5);
   private static final Duration OPEN_RETRY_LIMIT = Duration.ofSeconds(30);
 
   private final SshSettings settings;
@@ -75,6 +72,12 @@ public final class SshConnection implements Connection {
     } catch (IllegalArgumentException e) {
       return CompletableFuture.failedFuture(e);
     }
+    run.result.whenComplete((r, failure) -> {
+      ChannelExec open = run.channel;
+      if (failure instanceof java.util.concurrent.CancellationException && open != null) {
+        run.killAndClose(open); // the caller gave up on it (a keeper's client went away): the command goes too
+      }
+    });
     start(run, true);
     return run.result;
   }
@@ -210,53 +213,12 @@ public final class SshConnection implements Connection {
 
   @Override
   public void put(byte[] data, String remotePath, int mode) {
-    int slash = remotePath.lastIndexOf('/');
-    String tmpName = ".tb-put." + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
-    String tmp = RemoteCommand.path(slash < 0 ? tmpName : remotePath.substring(0, slash + 1) + tmpName);
-    String command =
-        "umask 077; { cat > "
-            + tmp
-            + " && chmod "
-            + Integer.toOctalString(mode & 07777)
-            + " "
-            + tmp
-            + " && mv -f "
-            + tmp
-            + " "
-            + RemoteCommand.path(remotePath)
-            + "; } || { rm -f "
-            + tmp
-            + "; exit 1; }";
-    ExecResult result = await(ExecRequest.of(command).withStdin(data).withTimeout(TRANSFER_TIMEOUT));
-    if (result.exitCode() != 0) {
-      throw new ConnectionException(
-          "cannot write " + remotePath + " on " + host() + ": " + result.stderrText().strip());
-    }
+    RemoteFiles.put(this, data, remotePath, mode);
   }
 
   @Override
   public byte[] fetch(String remotePath) {
-    ExecResult result =
-        await(ExecRequest.of("cat -- " + RemoteCommand.path(remotePath)).withTimeout(TRANSFER_TIMEOUT));
-    if (result.exitCode() != 0) {
-      throw new ConnectionException(
-          "cannot read " + remotePath + " on " + host() + ": " + result.stderrText().strip());
-    }
-    return result.stdout();
-  }
-
-  private ExecResult await(ExecRequest request) {
-    try {
-      return exec(request).get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ConnectionException("interrupted while talking to " + host(), e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof ConnectionException c) {
-        throw c;
-      }
-      throw new ConnectionException(host() + ": " + SshDialer.describe(e.getCause()), e.getCause());
-    }
+    return RemoteFiles.fetch(this, remotePath);
   }
 
   /** The live session, or null (for tests that cut it). */

@@ -17,7 +17,7 @@ final class TargetResolver {
       List.of(
           "ansible_ssh_private_key_file", "ansible_private_key_file", "ansible_password",
           "ansible_ssh_pass", "ansible_ssh_common_args", "ansible_ssh_extra_args",
-          "ansible_host_key_checking", "ansible_ssh_host_key_checking");
+          "ansible_host_key_checking", "ansible_ssh_host_key_checking", "ansible_ssh_args");
 
   private final PlayContext ctx;
 
@@ -40,7 +40,7 @@ final class TargetResolver {
       List.of("ansible_host", "ansible_ssh_host", "ansible_port", "ansible_ssh_port", "ansible_user",
           "ansible_ssh_user", "ansible_connection", "ansible_ssh_private_key_file",
           "ansible_private_key_file", "ansible_password", "ansible_ssh_pass", "ansible_ssh_common_args",
-          "ansible_ssh_extra_args");
+          "ansible_ssh_extra_args", "ansible_ssh_args");
 
   /**
    * With {@code delegate_to}, the task reaches the delegate: its inventory connection variables
@@ -104,6 +104,9 @@ final class TargetResolver {
     }
     String hkc = first(options.get("ansible_host_key_checking"), options.get("ansible_ssh_host_key_checking"));
     options.put("host_key_checking", hkc != null ? String.valueOf(Results.truthy(hkc)) : String.valueOf(o.settings().hostKeyChecking()));
+    String sshArgs = options.remove("ansible_ssh_args");
+    options.put("ssh_args", sshArgs != null ? sshArgs : o.settings().sshArgs() == null ? "" : o.settings().sshArgs());
+    options.put("control_path_dir", o.settings().controlPathDir());
     return new Endpoint(host, type, address, Integer.parseInt(port), user, Duration.ofSeconds(timeout), options);
   }
 

@@ -121,7 +121,6 @@ class SshFaultsIT {
               poll: 1
             - command: "true"
         """);
-    long before = SSHD.acceptedLogins();
     Path asyncDir = dir.resolve("async");
     CompletableFuture<CliRunner.Run> running = CompletableFuture.supplyAsync(() -> {
       try {
@@ -133,6 +132,7 @@ class SshFaultsIT {
     });
     awaitJobs(asyncDir, 2);
     Thread.sleep(1500); // both jobs polled at least once
+    long before = SSHD.acceptedLogins(); // (the sessions may be older than this run: kept by the keeper)
     assertThat(killSessions(SSHD)).as("sshd session processes to kill").isGreaterThanOrEqualTo(2);
     CliRunner.Run run = running.get(60, TimeUnit.SECONDS);
 
@@ -141,7 +141,7 @@ class SshFaultsIT {
         .contains("web1                       : ok=2    changed=2    unreachable=0    failed=0")
         .contains("web2                       : ok=2    changed=2    unreachable=0    failed=0");
     assertThat(SSHD.acceptedLogins() - before).as("each host logged in again after its session died")
-        .isGreaterThanOrEqualTo(4);
+        .isGreaterThanOrEqualTo(2);
   }
 
   @Test

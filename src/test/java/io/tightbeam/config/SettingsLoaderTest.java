@@ -143,6 +143,24 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void sshArgsAndControlPathDirComeFromTheSshConnectionSectionOrTheEnvironment() throws IOException {
+    Settings defaults = load();
+    assertThat(defaults.sshArgs()).isEqualTo("-C -o ControlMaster=auto -o ControlPersist=60s");
+    assertThat(defaults.controlPathDir()).isEqualTo(home.resolve(".ansible/cp").toString());
+
+    write(cwd.resolve("ansible.cfg"), "[ssh_connection]\nssh_args = -o ControlMaster=no\ncontrol_path_dir = ~/cp\n");
+    Settings fromFile = load();
+    assertThat(fromFile.sshArgs()).isEqualTo("-o ControlMaster=no");
+    assertThat(fromFile.controlPathDir()).isEqualTo(home.resolve("cp").toString());
+
+    env.put("ANSIBLE_SSH_ARGS", "");
+    env.put("ANSIBLE_SSH_CONTROL_PATH_DIR", "/run/cp");
+    Settings fromEnv = load();
+    assertThat(fromEnv.sshArgs()).as("an empty value turns the default off").isEmpty();
+    assertThat(fromEnv.controlPathDir()).isEqualTo("/run/cp");
+  }
+
+  @Test
   void environmentBeatsTheFile() throws IOException {
     write(cwd.resolve("ansible.cfg"), "[defaults]\nforks=3\npoll_interval=7\nremote_user=a\n");
     env.put("ANSIBLE_FORKS", "11");
