@@ -25,6 +25,7 @@ ROOT = HERE.parent
 WORK = HERE / ".work"
 PORT = 2222
 USER = "tbbench"
+SETTLE = 6.0  # seconds between runs: longer than any job a workload leaves behind (W5: sleep 5)
 SLEEP_FLOOR = {"w2": 3.0, "w3": 2.0, "w4": 11.0, "w6": 2.0}  # seconds the workload itself sleeps
 
 
@@ -257,6 +258,9 @@ def main():
                         # 50 s before (both keep them 60 s by default): a user's back-to-back runs.
                         if time.monotonic() - last_end[tool] > 50:
                             run_once(commands(wl, tool, inv, n), env, tool)
+                        # the jobs of the run before (W5's 5 s sleeps, ansible-core's async_wrapper
+                        # processes) end on the same 2 cores: let them finish first
+                        time.sleep(SETTLE)
                         results[tool].append(run_once(commands(wl, tool, inv, n), env, tool))
                         last_end[tool] = time.monotonic()
                 rows.append(summarise(wl, n, results, cold))

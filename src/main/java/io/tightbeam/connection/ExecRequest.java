@@ -22,6 +22,22 @@ public record ExecRequest(
     this(command, stdin, environment, workDir, timeout, null);
   }
 
+  /**
+   * A program for {@code shell}: for {@code /bin/sh} the text itself is the command line (the
+   * target's login shell runs it, as it runs every module: one process fewer than {@code sh -s}),
+   * unless it is too long for one argument; otherwise {@code shell -s} reads it on stdin. Only for
+   * text without secrets: a command line shows in the target's process list.
+   */
+  public static ExecRequest program(String shell, String text) {
+    if (shell.equals("/bin/sh") && text.length() < MAX_COMMAND_CHARS) {
+      return of(text);
+    }
+    return of(shell + " -s").withStdin(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** Well under Linux's limit of 128 KiB for one argument (sshd passes the command as one). */
+  private static final int MAX_COMMAND_CHARS = 32 * 1024;
+
   public static ExecRequest of(String command) {
     return new ExecRequest(command, new byte[0], Map.of(), null, null);
   }

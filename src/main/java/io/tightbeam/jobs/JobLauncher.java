@@ -52,10 +52,11 @@ public final class JobLauncher {
     }
     long rand = random.nextLong(RANDOM_BOUND);
     String text = launcherText(script, spec, rand);
-    ExecRequest request =
-        ExecRequest.of(shell + " -s")
-            .withStdin(text.getBytes(StandardCharsets.UTF_8))
-            .withEnvironment(target.environment());
+    // On stdin, not the command line: the module's arguments must not show in the target's process
+    // list. exec: the login shell becomes the launcher instead of waiting for it.
+    ExecRequest request = ExecRequest.of("exec " + shell + " -s")
+        .withStdin(text.getBytes(StandardCharsets.UTF_8))
+        .withEnvironment(target.environment());
     return target
         .connection()
         .exec(target.become().wrap(request))

@@ -5,7 +5,6 @@ import io.tightbeam.connection.AsyncSlots;
 import io.tightbeam.connection.Connection;
 import io.tightbeam.connection.ExecRequest;
 import io.tightbeam.module.TargetContext;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -169,8 +168,7 @@ final class StatusBatcher {
         : checksInFlight::release;
     StatusScript script = new StatusScript(entries, tenths);
     ExecRequest request =
-        ExecRequest.of(shell + " -s")
-            .withStdin(script.text().getBytes(StandardCharsets.UTF_8))
+        ExecRequest.program(shell, script.text())
             // a check caught by a link that died silently would otherwise wait for the SSH
             // heartbeat (about a minute) and carry its waiters far past their jobs' deadlines
             .withTimeout(CHECK_TIMEOUT.plusMillis(100L * tenths));

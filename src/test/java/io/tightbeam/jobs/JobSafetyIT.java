@@ -69,7 +69,7 @@ class JobSafetyIT {
     RecordingConnection flaky = new RecordingConnection(new LocalConnection("localhost")) {
       @Override
       public CompletableFuture<ExecResult> exec(ExecRequest request) {
-        boolean status = new String(request.stdin(), java.nio.charset.StandardCharsets.UTF_8)
+        boolean status = program(request)
             .contains("tb_check ");
         if (status && failuresLeft.getAndDecrement() > 0) {
           commands.add(request.command());
@@ -110,7 +110,11 @@ class JobSafetyIT {
             jobs.spec(60), jobs.target));
       }
       CompletableFuture.allOf(launches.toArray(CompletableFuture[]::new)).get();
-      recorder.stdins.clear();
+      assertThat(recorder.commands).as("a launch carries the module on stdin, out of the process list")
+          .hasSize(10).allMatch(c -> c.equals("exec /bin/sh -s"));
+      assertThat(recorder.programs).allMatch(p -> p.contains("{\"n\": "));
+      recorder.programs.clear();
+      recorder.commands.clear();
       List<CompletableFuture<Map<String, Object>>> waits = new java.util.ArrayList<>();
       Map<String, AtomicInteger> polls = new java.util.concurrent.ConcurrentHashMap<>();
       for (CompletableFuture<Map<String, Object>> l : launches) {
@@ -128,8 +132,8 @@ class JobSafetyIT {
       }
       int cycles = polls.values().stream().mapToInt(n -> n.get() + 1).max().orElseThrow();
       assertThat(cycles).isGreaterThanOrEqualTo(3);
-      assertThat(recorder.stdins).as("one status command per poll cycle").hasSize(cycles);
-      assertThat(recorder.stdins.get(0)).as("carrying every job of the host")
+      assertThat(recorder.programs).as("one status command per poll cycle").hasSize(cycles);
+      assertThat(recorder.programs.get(0)).as("carrying every job of the host")
           .containsPattern("(?s)(tb_check \\d+ poll .*){10}");
       try (var left = Files.list(jobs.asyncDir)) {
         assertThat(left).as("finished jobs' files are removed").isEmpty();
@@ -144,7 +148,7 @@ class JobSafetyIT {
     RecordingConnection recorder = new RecordingConnection(new LocalConnection("localhost")) {
       @Override
       public CompletableFuture<ExecResult> exec(ExecRequest request) {
-        boolean waits = new String(request.stdin(), java.nio.charset.StandardCharsets.UTF_8)
+        boolean waits = program(request)
             .contains("\ntb_watch ");
         if (waits) {
           waitingMost.accumulateAndGet(waitingNow.incrementAndGet(), Math::max);
@@ -233,10 +237,16 @@ class JobSafetyIT {
   }
 
   /** Delegates to a real connection and records every command it runs. */
+  /** The sh program a request runs: its command line, or its stdin for {@code sh -s}. */
+  static String program(ExecRequest request) {
+    return request.stdin().length > 0 ? new String(request.stdin(), java.nio.charset.StandardCharsets.UTF_8)
+        : request.command();
+  }
+
   static class RecordingConnection implements io.tightbeam.connection.Connection {
     final io.tightbeam.connection.Connection delegate;
     final List<String> commands = new CopyOnWriteArrayList<>();
-    final List<String> stdins = new CopyOnWriteArrayList<>();
+    final List<String> programs = new CopyOnWriteArrayList<>();
 
     RecordingConnection(io.tightbeam.connection.Connection delegate) {
       this.delegate = delegate;
@@ -250,7 +260,7 @@ class JobSafetyIT {
     @Override
     public CompletableFuture<ExecResult> exec(ExecRequest request) {
       commands.add(request.command());
-      stdins.add(new String(request.stdin(), java.nio.charset.StandardCharsets.UTF_8));
+      programs.add(program(request));
       return delegate.exec(request);
     }
 
