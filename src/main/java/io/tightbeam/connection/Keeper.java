@@ -103,6 +103,9 @@ public final class Keeper {
     Files.deleteIfExists(socket);
     server.close();
     dialer.close();
+    // the lock is held to the end: a lock file channel collected early would let a second keeper in
+    java.lang.ref.Reference.reachabilityFence(lock);
+    lockFile.close();
   }
 
   /** Counts a run in; false when the keeper is on its way out (the run then goes without it). */
