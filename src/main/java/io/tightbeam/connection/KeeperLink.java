@@ -40,9 +40,12 @@ final class KeeperLink implements AutoCloseable {
 
   private final SocketChannel channel;
   private final DataOutputStream out;
-  private final Map<Long, CompletableFuture<ExecResult>> pending = new ConcurrentHashMap<>();
+  private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
   private volatile boolean closed;
+
+  /** A request sent and not yet answered: the host it is for (to name in a failure) and its result. */
+  private record Pending(String host, CompletableFuture<ExecResult> result) {}
 
   private KeeperLink(SocketChannel channel, DataOutputStream out) {
     this.channel = channel;
@@ -73,7 +76,7 @@ final class KeeperLink implements AutoCloseable {
   CompletableFuture<ExecResult> exec(Endpoint endpoint, ExecRequest request) {
     long id = ids.incrementAndGet();
     CompletableFuture<ExecResult> result = new CompletableFuture<>();
-    pending.put(id, result);
+    pending.put(id, new Pending(endpoint.inventoryName(), result));
     try {
       synchronized (out) {
         KeeperWire.writeRequest(out, id, endpoint, request);
@@ -108,9 +111,9 @@ final class KeeperLink implements AutoCloseable {
   }
 
   private void fail(long id) {
-    CompletableFuture<ExecResult> f = pending.remove(id);
-    if (f != null) {
-      f.completeExceptionally(lost("the host", null));
+    Pending p = pending.remove(id);
+    if (p != null) {
+      p.result().completeExceptionally(lost(p.host(), null));
     }
   }
 
@@ -119,20 +122,20 @@ final class KeeperLink implements AutoCloseable {
       while (true) {
         long id = in.readLong();
         byte kind = in.readByte();
-        CompletableFuture<ExecResult> f;
+        Pending p;
         if (kind == KeeperWire.RESULT) {
           int exit = in.readInt();
           byte[] stdout = KeeperWire.readBytes(in);
           byte[] stderr = KeeperWire.readBytes(in);
-          f = pending.remove(id);
-          if (f != null) {
-            f.complete(new ExecResult(exit, stdout, stderr));
+          p = pending.remove(id);
+          if (p != null) {
+            p.result().complete(new ExecResult(exit, stdout, stderr));
           }
         } else {
           String message = KeeperWire.readString(in);
-          f = pending.remove(id);
-          if (f != null) {
-            f.completeExceptionally(kind == KeeperWire.BAD_ARGUMENT
+          p = pending.remove(id);
+          if (p != null) {
+            p.result().completeExceptionally(kind == KeeperWire.BAD_ARGUMENT
                 ? new IllegalArgumentException(message) : new ConnectionException(message));
           }
         }
