@@ -54,7 +54,7 @@ public final class JobLauncher {
     String text = launcherText(script, spec, rand);
     // On stdin, not the command line: the module's arguments must not show in the target's process
     // list. exec: the login shell becomes the launcher instead of waiting for it.
-    ExecRequest request = ExecRequest.of("exec " + shell + " -s")
+    ExecRequest request = ExecRequest.of(launchCommand(shell))
         .withStdin(text.getBytes(StandardCharsets.UTF_8))
         .withEnvironment(target.environment());
     return target
@@ -63,12 +63,21 @@ public final class JobLauncher {
         .thenApply(JobLauncher::launchResult);
   }
 
-  /** The job script's text as one quoted sh word (the same for every launch). */
-  private static final String JOB_SCRIPT = Sh.quote(ShellJson.FUNCTIONS + WrapperText.JOB);
+  /**
+   * The command line that starts {@code shell -s} as the leader of a session of its own, which then
+   * holds the job alone (its time limit stops the whole session). A login shell over SSH already
+   * leads one (sshd makes a session per command) and is replaced by the launcher at no cost; under
+   * become or a local connection, {@code setsid} makes one. Reads /proc/self/stat without a process.
+   */
+  static String launchCommand(String shell) {
+    return "tb_s=; { read -r tb_s < /proc/self/stat; } 2>/dev/null; tb_s=${tb_s##*') '}; set -- $tb_s; "
+        + "[ \"$4\" = \"$$\" ] || ! command -v setsid >/dev/null 2>&1 || exec setsid " + shell + " -s; "
+        + "exec " + shell + " -s";
+  }
 
   /**
-   * The whole launcher program for {@code sh -s}: values, the module and job scripts as quoted
-   * assignments (written out by the shell's own printf, no process per file), then the wrapper.
+   * The whole launcher program for {@code sh -s}: values, the module as a quoted assignment
+   * (written out by the shell's own printf), the job's functions, then the wrapper.
    */
   String launcherText(RemoteScript script, JobSpec spec, long rand) {
     String body = script.body().endsWith("\n") ? script.body() : script.body() + "\n";
@@ -81,8 +90,8 @@ public final class JobLauncher {
         + "tb_keep=" + (spec.keepRemoteFiles() ? 1 : 0) + "\n"
         + "tb_sh=" + Sh.quote(shell) + "\n"
         + "tb_module=" + Sh.quote(body) + "\n"
-        + "tb_job=" + JOB_SCRIPT + "\n"
         + ShellJson.FUNCTIONS
+        + WrapperText.JOB
         + WrapperText.LAUNCH_START
         + WrapperText.LAUNCH_DETACH;
   }

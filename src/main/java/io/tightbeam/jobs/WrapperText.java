@@ -10,7 +10,8 @@ final class WrapperText {
 
   /**
    * Launcher, first half: async dir and the job's private tmp dir made in one {@code mkdir}; only
-   * when that fails are the steps redone one by one, for Ansible's launch failure message.
+   * when that fails are the steps redone one by one, for Ansible's launch failure message. The
+   * module is written out by the shell's own printf (no process).
    */
   static final String LAUNCH_START =
       """
@@ -33,41 +34,44 @@ final class WrapperText {
         tb_err=$(LC_ALL=C mkdir -p -- "$tb_rt" 2>&1) || tb_fail "could not create remote tmp directory: $tb_rt - $tb_err"
         tb_err=$(LC_ALL=C mkdir -p -- "$tb_tmp" 2>&1) || tb_fail "could not create remote tmp directory: $tb_tmp - $tb_err"
       fi
-      { printf '%s' "$tb_module" > "$tb_tmp/module.sh" && printf '%s' "$tb_job" > "$tb_tmp/job.sh"; } 2> /dev/null \\
-        || { rm -rf "$tb_tmp"; tb_fail "could not write the job's scripts in $tb_tmp"; }
+      { printf '%s' "$tb_module" > "$tb_tmp/module.sh"; } 2> /dev/null \\
+        || { rm -rf "$tb_tmp"; tb_fail "could not write the job's module in $tb_tmp"; }
       """;
 
   /**
-   * Launcher, second half: detaches the supervisor and waits for the started record without
-   * polling: the supervisor and then the runner hold the write end of a pipe (fd 3) that the
-   * launcher reads to its end; the runner closes it once its started record is written, and a
-   * process that dies closes it too. Prints the launch JSON.
+   * Launcher, second half: starts the supervisor, a background subshell, and waits for the launch
+   * JSON without polling: the supervisor and then the runner hold the write end of a pipe (fd 3)
+   * that the launcher reads to its end; the runner prints the JSON there once its started record
+   * is written and closes it, and a process that dies closes it too. (The redirections are made
+   * by {@code exec}: on a function call the shell would keep saved copies of the pipe open.)
    */
   static final String LAUNCH_DETACH =
       """
-      tb_x=$(
-        if command -v setsid > /dev/null 2>&1; then
-          setsid $tb_sh "$tb_tmp/job.sh" supervise "$tb_jid" "$tb_file" "$tb_tmp" "$tb_limit" "$tb_keep" "$tb_boot" "$tb_sh" 3>&1 < /dev/null > /dev/null 2>&1 &
-        else
-          ( trap '' HUP; exec $tb_sh "$tb_tmp/job.sh" supervise "$tb_jid" "$tb_file" "$tb_tmp" "$tb_limit" "$tb_keep" "$tb_boot" "$tb_sh" ) 3>&1 < /dev/null > /dev/null 2>&1 &
-        fi
-      )
-      [ -s "$tb_file" ] || tb_fail "the job did not start: no record in $tb_file"
-      case $tb_file in
-        *[\\"\\\\]*|*[![:print:]]*) tb_q=$(printf '%s' "$tb_file" | tb_json) ;;
-        *) tb_q="\\"$tb_file\\"" ;;
+      trap '' HUP
+      tb_x=$( (exec 3>&1 < /dev/null > /dev/null 2>&1; tb_supervise) & )
+      case $tb_x in
+        '{'*) printf '%s\\n' "$tb_x" ;;
+        *) tb_fail "the job did not start: no record in $tb_file" ;;
       esac
-      printf '{"failed": 0, "started": 1, "finished": 0, "ansible_job_id": "%s", "results_file": %s, "_ansible_suppress_tmpdir_delete": true}\\n' "$tb_jid" "$tb_q"
       """;
 
-  /** The job script ({@code job.sh}): {@code supervise} enforces the time limit; {@code run} runs the module and writes the records. */
+  /**
+   * The job's functions, defined in the launcher's shell and run in its forked subshells (no
+   * process image is loaded for the supervisor, the runner or the module's shell): {@code
+   * tb_supervise} enforces the time limit; {@code tb_run} runs the module and writes the records.
+   */
   static final String JOB =
       """
-      tb_mode=$1 tb_jid=$2 tb_file=$3 tb_tmp=$4 tb_limit=$5 tb_keep=$6 tb_boot=$7 tb_sh=$8
+      # tb_me: this process's pid ($$ is the launcher's in every subshell).
+      tb_self() {
+        tb_me=
+        if [ -r /proc/self/stat ]; then { read -r tb_me tb_rest < /proc/self/stat; } 2> /dev/null; fi
+        case $tb_me in ''|*[!0-9]*) tb_me=$(exec $tb_sh -c 'echo $PPID') ;; esac
+      }
 
       # Replace the job file atomically with stdin; a failed write never reaches the job file.
       tb_write() {
-        tb_t="$tb_file.tmp.$$"
+        tb_t="$tb_file.tmp.$tb_me"
         if cat > "$tb_t"; then mv -f "$tb_t" "$tb_file"; else rm -f "$tb_t"; return 1; fi
       }
 
@@ -144,8 +148,9 @@ final class WrapperText {
       # Writes the final record of a module run whose output is in $tb_tmp. The JSON body is split
       # out beside the job file, so that when nothing is to be merged into it, it is renamed into place.
       tb_final() {
-        tb_b="$tb_file.body.$$"
-        tb_k=$(tb_split)
+        tb_b="$tb_file.body.$tb_me"
+        tb_k=
+        tb_split > "$tb_tmp/kind" && read -r tb_k < "$tb_tmp/kind"
         case $tb_k in ok|junk|noend) ;; *) tb_k=nostart ;; esac
         case $tb_k in
           nostart|noend)
@@ -169,30 +174,44 @@ final class WrapperText {
       }
 
       # The started record is written in place, not renamed: nobody knows the job id before the
-      # launcher returns, and it returns only once fd 3 is closed, after this write or this exit.
+      # runner prints the launch JSON on fd 3 and closes it, after this write.
       tb_run() {
-        printf '{"started": 1, "finished": 0, "ansible_job_id": "%s", "tightbeam_pid": %s, "tightbeam_supervisor_pid": %s, "tightbeam_boot_id": "%s"}' \\
-          "$tb_jid" "$$" "$1" "$tb_boot" > "$tb_file" || { rm -f "$tb_file"; exit 1; }
+        tb_self
+        export TIGHTBEAM_JOB="$tb_jid;"
+        if ! { printf '{"started": 1, "finished": 0, "ansible_job_id": "%s", "tightbeam_pid": %s, "tightbeam_supervisor_pid": %s, "tightbeam_boot_id": "%s"}' \\
+          "$tb_jid" "$tb_me" "$1" "$tb_boot" > "$tb_file"; } 2> /dev/null; then
+          rm -f "$tb_file"
+          exit 1
+        fi
+        case $tb_file in
+          *[\\"\\\\]*|*[![:print:]]*) tb_q=$(printf '%s' "$tb_file" | tb_json) ;;
+          *) tb_q="\\"$tb_file\\"" ;;
+        esac
+        printf '{"failed": 0, "started": 1, "finished": 0, "ansible_job_id": "%s", "results_file": %s, "_ansible_suppress_tmpdir_delete": true}\\n' "$tb_jid" "$tb_q" >&3
         exec 3>&-
-        $tb_sh "$tb_tmp/module.sh" "$tb_tmp" < /dev/null > "$tb_tmp/stdout" 2> "$tb_tmp/stderr"
+        ( set -- "$tb_tmp"; . "$tb_tmp/module.sh" ) < /dev/null > "$tb_tmp/stdout" 2> "$tb_tmp/stderr"
         tb_final && : > "$tb_tmp/done"
       }
 
       # Prints the pids of the job's processes: the runner's descendants, its process group and
-      # session, and every process that inherited the job's environment marker (setsid escapees).
+      # session, every process that inherited the job's environment marker (setsid escapees), and
+      # when the launcher led a session of its own, the rest of that session (double-forked
+      # escapees) except the supervisor and its own helpers.
       tb_members() {
         if [ -r /proc/self/stat ]; then
           { cat /proc/[0-9]*/stat; grep -l -F "TIGHTBEAM_JOB=$tb_jid;" /proc/[0-9]*/environ; } 2>/dev/null
         else
           ps -eo pid=,stat=,ppid=,pgid=,sid= 2>/dev/null | LC_ALL=C awk '{ print $1, "(x)", $2, $3, $4, $5 }'
-        fi | LC_ALL=C awk -v r="$1" -v me="$$" '
+        fi | LC_ALL=C awk -v r="$1" -v me="$tb_me" -v s="$tb_sess" '
           /^[/]proc[/]/ { split($0, f, "/"); mark[f[3]] = 1; next }
           { p = $1; sub(/^.*[)] /, ""); all[p] = 1; st[p] = $1; pp[p] = $2; pg[p] = $3; sd[p] = $4 }
           END {
             sel[r] = 1; more = 1
             while (more) { more = 0; for (p in all) if (!(p in sel) && (pp[p] in sel)) { sel[p] = 1; more = 1 } }
-            for (p in all) if (pg[p] == r || sd[p] == r || (p in mark)) sel[p] = 1
-            for (p in sel) if ((p in all) && p != me && substr(st[p], 1, 1) != "Z") print p
+            own[me] = 1; more = 1
+            while (more) { more = 0; for (p in all) if (!(p in own) && !(p in sel) && (pp[p] in own)) { own[p] = 1; more = 1 } }
+            for (p in all) if (pg[p] == r || sd[p] == r || (p in mark) || (s != "" && sd[p] == s && !(p in own))) sel[p] = 1
+            for (p in sel) if ((p in all) && !(p in own) && substr(st[p], 1, 1) != "Z") print p
           }'
       }
 
@@ -210,10 +229,9 @@ final class WrapperText {
         kill -0 "$1" 2>/dev/null
       }
 
-      # Stops the whole job: TERM to the runner's group at once, then to every other member found,
-      # a short grace (cut short when all are gone), then KILL until nothing of it is left.
+      # Stops the whole job: TERM to every member found, a short grace (cut short when all are
+      # gone), then KILL until nothing of it is left.
       tb_stop() {
-        kill -TERM -"$1" 2>/dev/null
         tb_p=$(tb_members "$1")
         [ -z "$tb_p" ] && return
         kill -TERM $tb_p 2>/dev/null
@@ -234,21 +252,34 @@ final class WrapperText {
         done
       }
 
+      # The job's session: the launcher's when it leads one (then the session holds this job alone).
+      tb_session() {
+        tb_sess=
+        if [ -r /proc/self/stat ]; then
+          tb_st=
+          { read -r tb_st < /proc/self/stat; } 2> /dev/null
+          tb_st=${tb_st##*') '}
+          set -- $tb_st
+          [ "$4" = "$$" ] && tb_sess=$$
+        else
+          tb_st=$(ps -o sid= -p "$tb_me" 2> /dev/null)
+          [ "${tb_st#"${tb_st%%[! ]*}"}" = "$$" ] && tb_sess=$$
+        fi
+      }
+
       tb_supervise() {
+        tb_self
+        tb_session
         tb_expired=0
         trap 'tb_expired=1' USR1
         trap '' HUP
-        if command -v setsid > /dev/null 2>&1; then
-          TIGHTBEAM_JOB="$tb_jid;" setsid $tb_sh "$tb_tmp/job.sh" run "$tb_jid" "$tb_file" "$tb_tmp" "$tb_limit" "$tb_keep" "$tb_boot" "$tb_sh" "$$" &
-        else
-          TIGHTBEAM_JOB="$tb_jid;" $tb_sh "$tb_tmp/job.sh" run "$tb_jid" "$tb_file" "$tb_tmp" "$tb_limit" "$tb_keep" "$tb_boot" "$tb_sh" "$$" &
-        fi
+        tb_run "$tb_me" &
         tb_r=$!
         exec 3>&-
         (
           trap 'kill $tb_s 2>/dev/null; exit 0' TERM
           sleep "$tb_limit" & tb_s=$!
-          wait $tb_s && kill -USR1 $$
+          wait $tb_s && kill -USR1 $tb_me
         ) &
         tb_t=$!
         while :; do
@@ -271,10 +302,6 @@ final class WrapperText {
         [ "$tb_keep" = 1 ] || rm -rf "$tb_tmp"
       }
 
-      case $tb_mode in
-        run) shift 8; tb_run "$1" ;;
-        supervise) tb_supervise ;;
-      esac
       """;
 
   /** Functions of the status command: {@code tb_check} prints one job file with liveness facts. */

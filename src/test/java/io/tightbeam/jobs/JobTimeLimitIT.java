@@ -17,9 +17,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class JobTimeLimitIT {
-  // Children in the runner's group, in new sessions (setsid), and ones that ignore TERM.
+  // Children of the module, ones in new sessions (setsid), ones that ignore TERM, and a double-forked
+  // subshell: an orphan that no process image marks, found only as a member of the job's session.
   private static final String FORKING_MODULE = String.join("\n",
       "sleep 300 &",
+      "( ( trap '' TERM; while :; do sleep 1; done ) & )",
       "setsid sleep 301 &",
       "setsid sh -c 'trap \"\" TERM; sleep 302; sleep 302' &",
       "sh -c 'trap \"\" TERM; while :; do sleep 1; done' &",
