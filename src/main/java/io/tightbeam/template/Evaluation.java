@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The state of one top-level templating call: the raw variables and the template strings being
@@ -15,18 +16,19 @@ import java.util.Set;
  * so a var holding {@code "{{ item }}"} sees the current {@code item}.
  */
 final class Evaluation {
-  private final Engine engine;
+  private final Supplier<Engine> engine;
   private final Map<String, Object> vars;
   private final List<String> inProgress = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
 
-  Evaluation(Engine engine, Map<String, Object> vars) {
+  /** {@code engine} is asked for only when a template is met (a run may never build one). */
+  Evaluation(Supplier<Engine> engine, Map<String, Object> vars) {
     this.engine = engine;
     this.vars = vars == null ? Map.of() : vars;
   }
 
   Engine engine() {
-    return engine;
+    return engine.get();
   }
 
   void warn(String message) {
@@ -136,9 +138,9 @@ final class Evaluation {
     try {
       String expression = Templar.loneExpression(text);
       if (expression == null) {
-        return engine.render(text, this);
+        return engine().render(text, this);
       }
-      Object value = engine.evaluate(expression, text, this);
+      Object value = engine().evaluate(expression, text, this);
       // Ansible renders text: whitespace around a lone expression stays around a text value
       // ("{{ line }}\n" keeps its newline), unless "{{-"/"-}}" trims it
       return value instanceof String s ? Templar.surrounding(text, s) : value;

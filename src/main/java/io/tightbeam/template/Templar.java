@@ -30,15 +30,15 @@ public final class Templar {
   /** An engine being built ahead of time by {@link #prepare}, for the next Templar to take. */
   private static final AtomicReference<CompletableFuture<Engine>> PREPARED = new AtomicReference<>();
 
-  private final CompletableFuture<Engine> engine;
+  /** The engine {@link #prepare} started, or null until a template first needs one. */
+  private volatile CompletableFuture<Engine> engine;
   /** Engines for template files, by whitespace control: index 2 * trimBlocks + lstripBlocks. */
   private final Engine[] fileEngines = new Engine[4];
   private final ThreadLocal<List<String>> warnings = ThreadLocal.withInitial(ArrayList::new);
 
-  /** A Templar with the engine {@link #prepare} started, if any, else a new one. */
+  /** A Templar with the engine {@link #prepare} started, if any, else one built when first needed. */
   public Templar() {
-    CompletableFuture<Engine> prepared = PREPARED.getAndSet(null);
-    this.engine = prepared != null ? prepared : CompletableFuture.completedFuture(new Engine());
+    this.engine = PREPARED.getAndSet(null);
   }
 
   /**
@@ -62,8 +62,17 @@ public final class Templar {
   }
 
   private Engine engine() {
+    CompletableFuture<Engine> built = engine;
+    if (built == null) {
+      synchronized (this) {
+        if (engine == null) {
+          engine = CompletableFuture.completedFuture(new Engine());
+        }
+        built = engine;
+      }
+    }
     try {
-      return engine.join();
+      return built.join();
     } catch (java.util.concurrent.CompletionException e) {
       return new Engine(); // fails again, here, with the cause where it belongs
     }
@@ -74,7 +83,7 @@ public final class Templar {
     if (value instanceof String s && !isTemplate(s)) {
       return s;
     }
-    Evaluation evaluation = new Evaluation(engine(), vars);
+    Evaluation evaluation = new Evaluation(this::engine, vars);
     try {
       return walk(value, evaluation);
     } finally {
@@ -152,7 +161,7 @@ public final class Templar {
    */
   public String renderFile(String text, Map<String, Object> vars, boolean trimBlocks, boolean lstripBlocks) {
     Engine fileEngine = fileEngine((trimBlocks ? 2 : 0) + (lstripBlocks ? 1 : 0));
-    Evaluation evaluation = new Evaluation(fileEngine, vars);
+    Evaluation evaluation = new Evaluation(() -> fileEngine, vars);
     try {
       return fileEngine.render(text, evaluation);
     } finally {
@@ -169,7 +178,7 @@ public final class Templar {
 
   /** Evaluates one bare expression ({@code debug: var=x}) to its native value. */
   public Object evaluate(String expression, Map<String, Object> vars) {
-    Evaluation evaluation = new Evaluation(engine(), vars);
+    Evaluation evaluation = new Evaluation(this::engine, vars);
     try {
       return Pyish.plain(engine().evaluate(expression, expression, evaluation));
     } finally {
