@@ -64,14 +64,20 @@ public final class JobLauncher {
   }
 
   /**
-   * The command line that starts {@code shell -s} as the leader of a session of its own, which then
-   * holds the job alone (its time limit stops the whole session). A login shell over SSH already
-   * leads one (sshd makes a session per command) and is replaced by the launcher at no cost; under
-   * become or a local connection, {@code setsid} makes one. Reads /proc/self/stat without a process.
+   * The command line that runs the launcher (read from stdin) as the leader of a session of its
+   * own, which then holds the job alone (its time limit stops the whole session). A login shell over
+   * SSH already leads one (sshd makes a session per command): when it is {@code shell} itself and
+   * stdin a pipe, it reads the launcher as a dot script, loading no process image at all, else it
+   * is replaced by {@code shell -s}; under become or a local connection, {@code setsid} makes a
+   * session. Reads /proc/self/stat and tests /proc/self/exe without a process.
    */
   static String launchCommand(String shell) {
+    String same = shell.matches("/[^\\s'\"$`\\\\]+")
+        ? "[ /proc/self/exe -ef " + shell + " ] && [ -p /dev/stdin ] && { . /dev/stdin; exit; }; "
+        : "";
     return "tb_s=; { read -r tb_s < /proc/self/stat; } 2>/dev/null; tb_s=${tb_s##*') '}; set -- $tb_s; "
-        + "[ \"$4\" = \"$$\" ] || ! command -v setsid >/dev/null 2>&1 || exec setsid " + shell + " -s; "
+        + "if [ \"$4\" = \"$$\" ]; then " + same + "exec " + shell + " -s; fi; "
+        + "command -v setsid >/dev/null 2>&1 && exec setsid " + shell + " -s; "
         + "exec " + shell + " -s";
   }
 
