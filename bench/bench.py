@@ -150,6 +150,19 @@ def helpers(tool):
     return found
 
 
+def stop_helpers():
+    """Ends the keepers left by an earlier bench run: they hold sessions to the session processes of
+    that run's sshd, which outlive it, so a new run would find them instead of its own sshd (and its
+    log would miss their commands)."""
+    for tool in ("tightbeam", "ansible"):
+        for pid in helpers(tool):
+            try:
+                os.kill(int(pid), signal.SIGTERM)
+            except OSError:
+                pass
+    time.sleep(0.5)
+
+
 def run_once(cmd, env, tool):
     before = sshd_counts()
     kept_before = helpers(tool)
@@ -235,6 +248,7 @@ def main():
     key = ensure_user_and_keys()
     subprocess.run([str(ROOT / "bin/tightbeam"), "--version"], check=True, capture_output=True)
     addresses = [f"127.0.1.{i}" for i in range(1, 51)]
+    stop_helpers()
     sshd = start_sshd(addresses)
     rows = []
     if not args.no_startup:
