@@ -60,8 +60,11 @@ public final class AdHocCli implements Callable<Integer> {
   public static void main(String[] argv) {
     // Most ad hoc commands template nothing: the engine is built ahead only when the arguments
     // show a template (otherwise on first use, e.g. for an inventory variable that is one).
-    if (!Version.asked(argv) && java.util.Arrays.stream(argv).anyMatch(a -> a.contains("{{") || a.contains("{%"))) {
-      Templar.prepare();
+    if (!Version.asked(argv)) {
+      Preload.start();
+      if (java.util.Arrays.stream(argv).anyMatch(a -> a.contains("{{") || a.contains("{%"))) {
+        Templar.prepare();
+      }
     }
     System.exit(execute(argv, System.out, System.err, System.getenv()));
   }

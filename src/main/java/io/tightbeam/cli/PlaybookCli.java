@@ -62,6 +62,7 @@ public final class PlaybookCli implements Callable<Integer> {
   public static void main(String[] argv) {
     if (!Version.asked(argv)) {
       Templar.prepare();
+      Preload.start();
     }
     System.exit(execute(argv, System.out, System.err, System.getenv()));
   }
