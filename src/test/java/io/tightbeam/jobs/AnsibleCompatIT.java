@@ -34,9 +34,7 @@ class AnsibleCompatIT {
       Map<String, Object> still = ansible(jobs.asyncDir, "-m", "async_status", "-a", "jid=" + running);
       assertThat(still).containsEntry("finished", 0).containsEntry("started", 1)
           .containsEntry("ansible_job_id", running);
-      for (long pid : LocalJobs.jobProcesses(running)) {
-        LocalJobs.kill(pid, "KILL");
-      }
+      jobs.stop(running);
     }
   }
 

@@ -152,9 +152,7 @@ class JobLifecycleIT {
       assertThat(polls).hasSize(2);
       assertThat(jobs.jobFile(jid)).exists();
       assertThat(LocalJobs.jobProcesses(jid)).isNotEmpty();
-      for (long pid : LocalJobs.jobProcesses(jid)) {
-        LocalJobs.kill(pid, "KILL");
-      }
+      jobs.stop(jid);
     }
   }
 

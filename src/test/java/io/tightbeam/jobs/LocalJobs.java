@@ -127,6 +127,62 @@ final class LocalJobs implements AutoCloseable {
     }
   }
 
+  /**
+   * Ends a job the test leaves running, all of it, before the test's temp dirs are removed: every
+   * process of the job's session (the launcher leads one; the supervisor's record names it) and
+   * every process carrying the job's marker, with KILL, so that nothing writes a record or a file
+   * afterwards; waits until they are gone.
+   */
+  void stop(String jid) throws Exception {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"tightbeam_supervisor_pid\": (\\d+)")
+        .matcher(Files.exists(jobFile(jid)) ? read(jobFile(jid)) : "");
+    Long session = m.find() ? sessionOf(Long.parseLong(m.group(1))) : null;
+    if (session != null && session.equals(sessionOf(ProcessHandle.current().pid()))) {
+      session = null; // not a session of the job's own: never this JVM's
+    }
+    for (int round = 0; round < 100; round++) {
+      List<Long> left = new ArrayList<>(jobProcesses(jid));
+      if (session != null) {
+        left.addAll(sessionMembers(session));
+      }
+      if (left.isEmpty()) {
+        return;
+      }
+      for (long pid : left) {
+        kill(pid, "KILL");
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  private static Long sessionOf(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Long.parseLong(f[3]);
+    } catch (IOException | RuntimeException gone) {
+      return null;
+    }
+  }
+
+  private static List<Long> sessionMembers(long session) throws IOException {
+    List<Long> pids = new ArrayList<>();
+    try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+      for (Path p : procs) {
+        try {
+          String stat = Files.readString(p.resolve("stat"));
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          if (!f[0].equals("Z") && Long.parseLong(f[3]) == session) {
+            pids.add(Long.parseLong(p.getFileName().toString()));
+          }
+        } catch (IOException | RuntimeException gone) {
+          // ended while we looked
+        }
+      }
+    }
+    return pids;
+  }
+
   static void kill(long pid, String signal) throws Exception {
     new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor();
   }
