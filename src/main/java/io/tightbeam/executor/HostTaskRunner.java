@@ -70,6 +70,9 @@ final class HostTaskRunner {
       Map<String, Object> raw) {
     Map<String, Object> r = new LinkedHashMap<>(raw);
     try {
+      if (!Results.unreachable(r)) {
+        Results.completeFlags(r);
+      }
       postProcess(task, r, vars);
       Object until = task.keywords().get("until");
       if (until == null || Results.unreachable(r)) {

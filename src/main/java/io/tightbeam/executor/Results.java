@@ -37,6 +37,19 @@ final class Results {
     return truthy(r.get("unreachable"));
   }
 
+  /**
+   * Ansible's defaults for a module's result, before until, changed_when and failed_when see it:
+   * {@code failed} when missing (true for a non-zero {@code rc}, the old modules' way to fail,
+   * else false) and {@code changed} false when missing. Playbooks read {@code result.failed}.
+   */
+  static void completeFlags(Map<String, Object> r) {
+    if (!r.containsKey("failed")) {
+      Object rc = r.get("rc");
+      r.put("failed", rc != null && !(rc.equals(0) || rc.equals(0L) || "0".equals(rc)));
+    }
+    r.putIfAbsent("changed", false);
+  }
+
   static Map<String, Object> failure(String msg) {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("failed", true);
