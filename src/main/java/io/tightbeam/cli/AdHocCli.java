@@ -62,7 +62,7 @@ public final class AdHocCli implements Callable<Integer> {
     // show a template (otherwise on first use, e.g. for an inventory variable that is one).
     if (!Version.asked(argv)) {
       Preload.start();
-      if (java.util.Arrays.stream(argv).anyMatch(a -> a.contains("{{") || a.contains("{%"))) {
+      if (java.util.Arrays.stream(argv).anyMatch(Templar::isTemplate)) {
         Templar.prepare();
       }
     }

@@ -62,11 +62,22 @@ final class WrapperText {
    */
   static final String JOB =
       """
-      # tb_me: this process's pid ($$ is the launcher's in every subshell).
+      # tb_me: this process's pid ($$ is the launcher's in every subshell); tb_sid: its session.
       tb_self() {
-        tb_me=
-        if [ -r /proc/self/stat ]; then { read -r tb_me tb_rest < /proc/self/stat; } 2> /dev/null; fi
-        case $tb_me in ''|*[!0-9]*) tb_me=$(exec $tb_sh -c 'echo $PPID') ;; esac
+        tb_me= tb_sid=
+        if [ -r /proc/self/stat ]; then
+          tb_st=
+          { read -r tb_st < /proc/self/stat; } 2> /dev/null
+          tb_me=${tb_st%% *}
+          set -- ${tb_st##*') '}
+          tb_sid=$4
+        fi
+        case $tb_me in
+          ''|*[!0-9]*)
+            tb_me=$(exec $tb_sh -c 'echo $PPID')
+            set -- $(ps -o sid= -p "$tb_me" 2> /dev/null)
+            tb_sid=$1 ;;
+        esac
       }
 
       # Replace the job file atomically with stdin; a failed write never reaches the job file.
@@ -252,24 +263,11 @@ final class WrapperText {
         done
       }
 
-      # The job's session: the launcher's when it leads one (then the session holds this job alone).
-      tb_session() {
-        tb_sess=
-        if [ -r /proc/self/stat ]; then
-          tb_st=
-          { read -r tb_st < /proc/self/stat; } 2> /dev/null
-          tb_st=${tb_st##*') '}
-          set -- $tb_st
-          [ "$4" = "$$" ] && tb_sess=$$
-        else
-          tb_st=$(ps -o sid= -p "$tb_me" 2> /dev/null)
-          [ "${tb_st#"${tb_st%%[! ]*}"}" = "$$" ] && tb_sess=$$
-        fi
-      }
-
       tb_supervise() {
         tb_self
-        tb_session
+        # The launcher's session, when it leads one (then the session holds this job alone).
+        tb_sess=
+        [ "$tb_sid" = "$$" ] && tb_sess=$$
         tb_expired=0
         trap 'tb_expired=1' USR1
         trap '' HUP

@@ -91,8 +91,7 @@ final class LocalJobs implements AutoCloseable {
     try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
       for (Path p : procs) {
         try {
-          String stat = Files.readString(p.resolve("stat"));
-          if (stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z")) {
+          if (statFields(p).get(0).equals("Z")) {
             continue;
           }
           byte[] env = Files.readAllBytes(p.resolve("environ"));
@@ -157,9 +156,7 @@ final class LocalJobs implements AutoCloseable {
 
   private static Long sessionOf(long pid) {
     try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return Long.parseLong(f[3]);
+      return Long.parseLong(statFields(Path.of("/proc", Long.toString(pid))).get(3));
     } catch (IOException | RuntimeException gone) {
       return null;
     }
@@ -170,9 +167,8 @@ final class LocalJobs implements AutoCloseable {
     try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
       for (Path p : procs) {
         try {
-          String stat = Files.readString(p.resolve("stat"));
-          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-          if (!f[0].equals("Z") && Long.parseLong(f[3]) == session) {
+          List<String> f = statFields(p);
+          if (!f.get(0).equals("Z") && Long.parseLong(f.get(3)) == session) {
             pids.add(Long.parseLong(p.getFileName().toString()));
           }
         } catch (IOException | RuntimeException gone) {
@@ -181,6 +177,12 @@ final class LocalJobs implements AutoCloseable {
       }
     }
     return pids;
+  }
+
+  /** The fields of /proc/PID/stat after the command name: state, ppid, pgrp, session, ... */
+  private static List<String> statFields(Path proc) throws IOException {
+    String stat = Files.readString(proc.resolve("stat"));
+    return List.of(stat.substring(stat.lastIndexOf(')') + 2).split(" "));
   }
 
   static void kill(long pid, String signal) throws Exception {
