@@ -1,0 +1,103 @@
+package io.tightbeam.template;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every filter, test and lookup by name, short and FQCN ({@code ansible.builtin.x}). Built once;
+ * read by any thread.
+ */
+final class Catalogue {
+  /** The body of a filter: the piped value, the call's arguments and the calling template run. */
+  @FunctionalInterface
+  interface FilterBody {
+    Object apply(Object value, Args args, Env env);
+  }
+
+  /** The body of a test. */
+  @FunctionalInterface
+  interface TestBody {
+    boolean apply(Object value, Args args, Env env);
+  }
+
+  /** The body of a lookup plugin: its terms and keyword arguments; always a list of results. */
+  @FunctionalInterface
+  interface LookupBody {
+    List<Object> run(List<Object> terms, Map<String, Object> options, Env env);
+  }
+
+  /**
+   * A filter. Unless {@code acceptsUndefined} (as {@code default} does), an {@link Undefined}
+   * value or argument fails with its message before the body runs, as Jinja2's StrictUndefined.
+   */
+  record Filter(String name, boolean acceptsUndefined, FilterBody body) {}
+
+  /** A test; {@code acceptsUndefined} as for filters ({@code defined} does). */
+  record Test(String name, boolean acceptsUndefined, TestBody body) {}
+
+  /** A lookup plugin. */
+  record Lookup(String name, LookupBody body) {}
+
+  private final Map<String, Filter> filters = new HashMap<>();
+  private final Map<String, Test> tests = new HashMap<>();
+  private final Map<String, Lookup> lookups = new HashMap<>();
+
+  private static final class Holder {
+    static final Catalogue BUILTIN = build();
+  }
+
+  /** The built-in catalogue (built on first use). */
+  static Catalogue builtin() {
+    return Holder.BUILTIN;
+  }
+
+  private static Catalogue build() {
+    Catalogue c = new Catalogue();
+    // The registration classes add themselves here: c.filter(...), c.test(...), c.lookup(...).
+    return c;
+  }
+
+  /** Adds a filter that fails on undefined input, under {@code name} and {@code ansible.builtin.name}. */
+  void filter(String name, FilterBody body) {
+    add(filters, name, new Filter(name, false, body));
+  }
+
+  void filter(String name, boolean acceptsUndefined, FilterBody body) {
+    add(filters, name, new Filter(name, acceptsUndefined, body));
+  }
+
+  void test(String name, TestBody body) {
+    add(tests, name, new Test(name, false, body));
+  }
+
+  void test(String name, boolean acceptsUndefined, TestBody body) {
+    add(tests, name, new Test(name, acceptsUndefined, body));
+  }
+
+  void lookup(String name, LookupBody body) {
+    add(lookups, name, new Lookup(name, body));
+  }
+
+  /** Adds under a name exactly as given (for other collections: {@code ansible.utils.ipaddr}). */
+  void filterNamed(String fullName, FilterBody body) {
+    filters.put(fullName, new Filter(fullName, false, body));
+  }
+
+  private static <T> void add(Map<String, T> map, String name, T value) {
+    map.put(name, value);
+    map.put("ansible.builtin." + name, value);
+  }
+
+  Filter filter(String name) {
+    return filters.get(name);
+  }
+
+  Test test(String name) {
+    return tests.get(name);
+  }
+
+  Lookup lookup(String name) {
+    return lookups.get(name);
+  }
+}

@@ -1,0 +1,37 @@
+package io.tightbeam.template;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a filter, test or lookup may ask of the templating call it runs in: other filters and
+ * tests (for {@code map}, {@code select}), the variables, rendering of a further template (the
+ * {@code template} lookup), warnings, and where to look for files.
+ */
+interface Env {
+  /** Applies the named filter (as {@code value | name(args)} would). */
+  Object filter(String name, Object value, Args args);
+
+  /** Applies the named test (as {@code value is name(args)} would). */
+  boolean test(String name, Object value, Args args);
+
+  /** A variable, templated as an expression would read it; an {@link Undefined} when absent. */
+  Object variable(String name);
+
+  /** The names of all variables in scope. */
+  java.util.Set<String> variableNames();
+
+  /** Renders template text with the current variables (always to a String). */
+  String render(String text, Map<String, Object> extraVars);
+
+  /** Records a warning for the task's output. */
+  void warn(String message);
+
+  /**
+   * Where lookups search for {@code subdir/name} as Ansible does: for a role, the role's
+   * {@code subdir} and root, then the task file's dir and the playbook's dir (each with and
+   * without {@code subdir}).
+   */
+  List<Path> searchPath(String subdir);
+}
