@@ -14,7 +14,7 @@ record Args(Object[] positional, Map<String, Object> named) {
 
   String string(int index, String name, String fallback) {
     Object v = get(index, name, fallback);
-    return v == null ? null : Pyish.str(v);
+    return v == null ? null : io.tightbeam.py.Py.str(v);
   }
 
   boolean bool(int index, String name, boolean fallback) {
@@ -24,7 +24,7 @@ record Args(Object[] positional, Map<String, Object> named) {
 
   int integer(int index, String name, int fallback) {
     Object v = get(index, name, fallback);
-    return v instanceof Number n ? n.intValue() : Integer.parseInt(Pyish.str(v).trim());
+    return v instanceof Number n ? n.intValue() : Integer.parseInt(io.tightbeam.py.Py.str(v).trim());
   }
 
   int size() {

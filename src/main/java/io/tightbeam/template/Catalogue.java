@@ -54,7 +54,9 @@ final class Catalogue {
 
   private static Catalogue build() {
     Catalogue c = new Catalogue();
-    // The registration classes add themselves here: c.filter(...), c.test(...), c.lookup(...).
+    Filters.register(c);
+    Tests.register(c);
+    Lookups.register(c);
     return c;
   }
 

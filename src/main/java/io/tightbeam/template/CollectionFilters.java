@@ -1,6 +1,5 @@
 package io.tightbeam.template;
 
-import com.hubspot.jinjava.Jinjava;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,42 +12,42 @@ import java.util.Objects;
 final class CollectionFilters {
   private CollectionFilters() {}
 
-  static void register(Jinjava jinjava) {
-    Filters.add(jinjava, "unique", (v, a) -> unique(Filters.list(v)));
-    Filters.add(jinjava, "union", (v, a) -> {
+  static void register(Catalogue c) {
+    c.filter("unique", (v, a, env) -> unique(Filters.list(v)));
+    c.filter("union", (v, a, env) -> {
       List<Object> all = new ArrayList<>(Filters.list(v));
       all.addAll(Filters.list(a.get(0, null, List.of())));
       return unique(all);
     });
-    Filters.add(jinjava, "difference", (v, a) -> {
+    c.filter("difference", (v, a, env) -> {
       List<Object> other = Filters.list(a.get(0, null, List.of()));
       return unique(Filters.list(v).stream().filter(x -> !contains(other, x)).toList());
     });
-    Filters.add(jinjava, "intersect", (v, a) -> {
+    c.filter("intersect", (v, a, env) -> {
       List<Object> other = Filters.list(a.get(0, null, List.of()));
       return unique(Filters.list(v).stream().filter(x -> contains(other, x)).toList());
     });
-    Filters.add(jinjava, "flatten", (v, a) -> {
+    c.filter("flatten", (v, a, env) -> {
       List<Object> out = new ArrayList<>();
       Object levels = a.get(0, "levels", null);
       flatten(Filters.list(v), levels == null ? -1 : Filters.number(levels).intValue(), out);
       return out;
     });
-    Filters.add(jinjava, "sort", CollectionFilters::sort);
-    Filters.add(jinjava, "min", (v, a) -> extreme(v, a, false));
-    Filters.add(jinjava, "max", (v, a) -> extreme(v, a, true));
-    Filters.add(jinjava, "sum", CollectionFilters::sum);
-    Filters.add(jinjava, "join", (v, a) -> {
+    c.filter("sort", (v, a, env) -> CollectionFilters.sort(v, a));
+    c.filter("min", (v, a, env) -> extreme(v, a, false));
+    c.filter("max", (v, a, env) -> extreme(v, a, true));
+    c.filter("sum", (v, a, env) -> CollectionFilters.sum(v, a));
+    c.filter("join", (v, a, env) -> {
       String sep = a.string(0, "d", "");
       String attr = a.string(1, "attribute", null);
       List<String> parts = new ArrayList<>();
       for (Object item : Filters.list(v)) {
-        parts.add(Pyish.str(attr == null ? item : Filters.attribute(item, attr)));
+        parts.add(io.tightbeam.py.Py.str(attr == null ? item : Filters.attribute(item, attr)));
       }
       return String.join(sep, parts);
     });
-    Filters.add(jinjava, "combine", CollectionFilters::combine);
-    Filters.add(jinjava, "dict2items", (v, a) -> {
+    c.filter("combine", (v, a, env) -> CollectionFilters.combine(v, a));
+    c.filter("dict2items", (v, a, env) -> {
       String key = a.string(0, "key_name", "key");
       String value = a.string(1, "value_name", "value");
       List<Object> out = new ArrayList<>();
@@ -60,7 +59,7 @@ final class CollectionFilters {
       }
       return out;
     });
-    Filters.add(jinjava, "items2dict", (v, a) -> {
+    c.filter("items2dict", (v, a, env) -> {
       String key = a.string(0, "key_name", "key");
       String value = a.string(1, "value_name", "value");
       Map<Object, Object> out = new LinkedHashMap<>();
@@ -69,7 +68,7 @@ final class CollectionFilters {
       }
       return out;
     });
-    Filters.add(jinjava, "dict", (v, a) -> {
+    c.filter("dict", (v, a, env) -> {
       Map<Object, Object> out = new LinkedHashMap<>();
       for (Object pair : Filters.list(v)) {
         List<Object> kv = Filters.list(pair);
@@ -77,7 +76,7 @@ final class CollectionFilters {
       }
       return out;
     });
-    Filters.add(jinjava, "zip", (v, a) -> {
+    c.filter("zip", (v, a, env) -> {
       List<List<Object>> lists = new ArrayList<>();
       lists.add(Filters.list(v));
       for (Object other : a.positional()) {
@@ -100,7 +99,7 @@ final class CollectionFilters {
     if (v instanceof Map<?, ?> m) {
       return m;
     }
-    throw new TemplateException(filter + " requires a dictionary, got " + Pyish.typeName(v) + " instead.");
+    throw new TemplateException(filter + " requires a dictionary, got " + io.tightbeam.py.Py.typeName(v) + " instead.");
   }
 
   private static boolean contains(List<Object> list, Object x) {
@@ -169,7 +168,7 @@ final class CollectionFilters {
       total = total instanceof Long x && n instanceof Long y
           ? (Number) (x + y) : (Number) (total.doubleValue() + n.doubleValue());
     }
-    return Pyish.normalNumber(total);
+    return io.tightbeam.py.Py.normalNumber(total);
   }
 
   private static Object combine(Object v, Args a) {

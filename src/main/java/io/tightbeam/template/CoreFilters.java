@@ -1,6 +1,5 @@
 package io.tightbeam.template;
 
-import com.hubspot.jinjava.Jinjava;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,50 +10,45 @@ import java.util.concurrent.ThreadLocalRandom;
 final class CoreFilters {
   private CoreFilters() {}
 
-  static void register(Jinjava jinjava) {
-    NamedFilter.Body byDefault = CoreFilters::withDefault;
-    jinjava.registerFilter(new NamedFilter("default", true, byDefault));
-    jinjava.registerFilter(new NamedFilter("d", true, byDefault));
-    jinjava.registerFilter(
-        new NamedFilter(
+  static void register(Catalogue c) {
+    c.filter("default", true, (v, a, env) -> withDefault(v, a));
+    c.filter("d", true, (v, a, env) -> withDefault(v, a));
+    c.filter(
             "mandatory",
             true,
-            (v, a) -> {
+            (v, a, env) -> {
               if (v instanceof Undefined u) {
                 Object msg = a.get(0, "msg", null);
                 throw msg == null
                     ? new TemplateException("Mandatory variable " + u.message().replace(" is undefined", "") + " not defined.")
-                    : new TemplateException(Pyish.str(msg));
+                    : new TemplateException(io.tightbeam.py.Py.str(msg));
               }
               return v;
-            }));
-    Filters.add(jinjava, "bool", (v, a) -> Filters.toBool(v));
-    Filters.add(jinjava, "int", CoreFilters::toInt);
-    Filters.add(jinjava, "float", CoreFilters::toFloat);
-    Filters.add(jinjava, "string", (v, a) -> Pyish.str(v));
+            });
+    c.filter("bool", (v, a, env) -> Filters.toBool(v));
+    c.filter("int", (v, a, env) -> CoreFilters.toInt(v, a));
+    c.filter("float", (v, a, env) -> CoreFilters.toFloat(v, a));
+    c.filter("string", (v, a, env) -> io.tightbeam.py.Py.str(v));
     // Integers become Longs like Jinjava's own literals, so `range(3) | list == [0, 1, 2]` holds.
-    Filters.add(jinjava, "list", (v, a) -> {
+    c.filter("list", (v, a, env) -> {
       List<Object> out = new ArrayList<>();
       for (Object o : Filters.list(v)) {
         out.add(o instanceof Integer i ? (Object) i.longValue() : o);
       }
       return out;
     });
-    Filters.add(jinjava, "batch", CoreFilters::batch);
-    Filters.add(
-        jinjava,
-        "ternary",
-        (v, a) ->
+    c.filter("batch", (v, a, env) -> CoreFilters.batch(v, a));
+    c.filter("ternary", (v, a, env) ->
             v == null && a.size() > 2 ? a.get(2, "none_val", null)
-                : Pyish.truthy(v) ? a.get(0, "true_val", null) : a.get(1, "false_val", null));
-    Filters.add(jinjava, "type_debug", (v, a) -> Pyish.typeName(v));
-    Filters.add(jinjava, "random", CoreFilters::random);
+                : io.tightbeam.py.Py.truthy(v) ? a.get(0, "true_val", null) : a.get(1, "false_val", null));
+    c.filter("type_debug", (v, a, env) -> io.tightbeam.py.Py.typeName(v));
+    c.filter("random", (v, a, env) -> CoreFilters.random(v, a));
   }
 
   private static Object withDefault(Object value, Args args) {
     Object fallback = args.get(0, "default_value", "");
     boolean alsoFalsy = args.bool(1, "boolean", false);
-    if (value instanceof Undefined || (alsoFalsy && !Pyish.truthy(value))) {
+    if (value instanceof Undefined || (alsoFalsy && !io.tightbeam.py.Py.truthy(value))) {
       return fallback;
     }
     return value;
@@ -68,18 +62,18 @@ final class CoreFilters {
         return b ? 1 : 0;
       }
       if (v instanceof Number n) {
-        return Pyish.normalNumber(n instanceof Double || n instanceof Float
+        return io.tightbeam.py.Py.normalNumber(n instanceof Double || n instanceof Float
             ? BigDecimal.valueOf(n.doubleValue()).toBigInteger() : n);
       }
-      String s = Pyish.str(v).trim().replace("_", "");
+      String s = io.tightbeam.py.Py.str(v).trim().replace("_", "");
       if (base != 10) {
         String digits = s.toLowerCase().replaceFirst("^0[xob]", "");
-        return Pyish.normalNumber(Long.parseLong(digits, base));
+        return io.tightbeam.py.Py.normalNumber(Long.parseLong(digits, base));
       }
       try {
-        return Pyish.normalNumber(Long.parseLong(s));
+        return io.tightbeam.py.Py.normalNumber(Long.parseLong(s));
       } catch (NumberFormatException e) {
-        return Pyish.normalNumber(new BigDecimal(s).toBigInteger());
+        return io.tightbeam.py.Py.normalNumber(new BigDecimal(s).toBigInteger());
       }
     } catch (RuntimeException e) {
       return fallback;
@@ -88,7 +82,7 @@ final class CoreFilters {
 
   private static Object toFloat(Object v, Args a) {
     try {
-      return v instanceof Number n ? n.doubleValue() : Double.parseDouble(Pyish.str(v).trim());
+      return v instanceof Number n ? n.doubleValue() : Double.parseDouble(io.tightbeam.py.Py.str(v).trim());
     } catch (RuntimeException e) {
       return a.get(0, "default", 0.0);
     }
@@ -130,7 +124,7 @@ final class CoreFilters {
       if (count <= 0) {
         throw new TemplateException("random: empty range for " + stop);
       }
-      return Pyish.normalNumber(start + step * rnd.nextLong(count));
+      return io.tightbeam.py.Py.normalNumber(start + step * rnd.nextLong(count));
     }
     List<Object> items = v instanceof Map<?, ?> m ? new ArrayList<>(m.keySet()) : Filters.list(v);
     if (items.isEmpty()) {

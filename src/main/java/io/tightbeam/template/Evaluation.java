@@ -1,71 +1,81 @@
 package io.tightbeam.template;
 
+import io.tightbeam.py.Py;
+import io.tightbeam.py.PyException;
+import io.tightbeam.template.Node.Stmt;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.AbstractList;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The state of one top-level templating call: the raw variables and the template strings being
  * rendered right now (to detect cycles). Variables are templated when an expression reads them,
- * so a var holding {@code "{{ item }}"} sees the current {@code item}.
+ * so a var holding {@code "{{ item }}"} sees the current {@code item}. It is also the {@link Env}
+ * that filters, tests and lookups see.
  */
-final class Evaluation {
-  private final Supplier<Engine> engine;
+final class Evaluation implements Env {
+  private static final Pattern SINGLE_VAR = Pattern.compile("^\\{\\{\\s*(\\w*)\\s*\\}\\}$");
+
+  private final TemplateCache cache;
   private final Map<String, Object> vars;
   private final List<String> inProgress = new ArrayList<>();
-  private final List<String> warnings = new ArrayList<>();
+  private final List<String> warnings;
 
-  /** {@code engine} is asked for only when a template is met (a run may never build one). */
-  Evaluation(Supplier<Engine> engine, Map<String, Object> vars) {
-    this.engine = engine;
+  Evaluation(TemplateCache cache, Map<String, Object> vars) {
+    this(cache, vars, new ArrayList<>());
+  }
+
+  private Evaluation(TemplateCache cache, Map<String, Object> vars, List<String> warnings) {
+    this.cache = cache;
     this.vars = vars == null ? Map.of() : vars;
+    this.warnings = warnings;
   }
 
-  Engine engine() {
-    return engine.get();
-  }
-
-  void warn(String message) {
-    warnings.add(message);
+  Catalogue catalogue() {
+    return cache.catalogue();
   }
 
   List<String> warnings() {
     return warnings;
   }
 
-  /** Looks a name up for Jinjava: a var (templated now), a Python literal, or an Undefined. */
-  Object variable(String name) {
+  boolean hasVariable(String name) {
+    return vars.containsKey(name) || name.equals("vars");
+  }
+
+  @Override
+  public Object variable(String name) {
     if (vars.containsKey(name)) {
       return lazy(vars.get(name));
     }
-    return switch (name) {
-      case "None", "none" -> null;
-      case "True", "true" -> Boolean.TRUE;
-      case "False", "false" -> Boolean.FALSE;
-      case "omit" -> Templar.OMIT;
-      default -> Undefined.variable(name);
-    };
+    if (name.equals("vars")) {
+      return new LazyMap(vars);
+    }
+    return Undefined.variable(name);
   }
 
-  /** The raw value of a var, templated and unwrapped, or null when absent. */
-  Object rawVariable(String name) {
-    return vars.containsKey(name) ? Pyish.plain(lazy(vars.get(name))) : null;
+  @Override
+  public Set<String> variableNames() {
+    return vars.keySet();
   }
 
-  /** A raw value as Jinjava should see it: strings templated now, collections as lazy views. */
+  /** A raw value as an expression sees it: template strings rendered now, collections as lazy views. */
   Object lazy(Object raw) {
     if (raw instanceof Literal literal) {
-      return data(literal.value());
-    } else if (raw instanceof Integer i) {
-      // Jinjava's literals are Longs and lists compare element by element with equals():
-      // one integer type for every number read makes [1, 2] == [1, 2] hold as in Python.
-      return i.longValue();
+      return literal.value();
     } else if (raw instanceof String s) {
       return Templar.isTemplate(s) ? templateString(s) : s;
     } else if (raw instanceof Map<?, ?> map) {
@@ -76,77 +86,190 @@ final class Evaluation {
     return raw;
   }
 
-  /** Data that is never templated, with its integers seen as Longs like every other number. */
-  private Object data(Object value) {
-    if (value instanceof Integer i) {
-      return i.longValue();
-    } else if (value instanceof List<?> list) {
-      return new AbstractList<Object>() {
-        @Override
-        public Object get(int index) {
-          return data(list.get(index));
-        }
-
-        @Override
-        public int size() {
-          return list.size();
-        }
-      };
-    } else if (value instanceof Map<?, ?> map) {
-      return new DataMap(map);
-    }
-    return value;
-  }
-
-  /** A read-only view of a data map whose values are seen through {@link #data}. */
-  private final class DataMap extends AbstractMap<Object, Object> {
-    private final Map<?, ?> raw;
-
-    DataMap(Map<?, ?> raw) {
-      this.raw = raw;
-    }
-
-    @Override
-    public Object get(Object key) {
-      return data(raw.get(key));
-    }
-
-    @Override
-    public boolean containsKey(Object key) {
-      return raw.containsKey(key);
-    }
-
-    @Override
-    public int size() {
-      return raw.size();
-    }
-
-    @Override
-    public Set<Entry<Object, Object>> entrySet() {
-      Set<Entry<Object, Object>> out = new java.util.LinkedHashSet<>();
-      raw.forEach((k, v) -> out.add(new java.util.AbstractMap.SimpleImmutableEntry<>(k, data(v))));
-      return out;
-    }
-  }
-
-  /** Templates one string: native value for a lone expression, a String otherwise. */
+  /**
+   * Ansible's template() of one string: a lone {@code {{ var }}} holding a number or bool is that
+   * value; otherwise the output's nodes are joined as Ansible's concat does (one node keeps its
+   * value; text that reads as a Python list, dict or bool literal becomes one).
+   */
   Object templateString(String text) {
+    Matcher single = SINGLE_VAR.matcher(text);
+    if (single.matches() && vars.containsKey(single.group(1))) {
+      Object raw = vars.get(single.group(1));
+      Object value = raw instanceof Literal l ? l.value() : raw;
+      if (value == null || value instanceof Boolean || value instanceof Number) {
+        return value;
+      }
+    }
     if (inProgress.contains(text)) {
       throw new TemplateException("recursive loop detected in template string: " + text);
     }
     inProgress.add(text);
     try {
-      String expression = Templar.loneExpression(text);
-      if (expression == null) {
-        return engine().render(text, this);
-      }
-      Object value = engine().evaluate(expression, text, this);
-      // Ansible renders text: whitespace around a lone expression stays around a text value
-      // ("{{ line }}\n" keeps its newline), unless "{{-"/"-}}" trims it
-      return value instanceof String s ? Templar.surrounding(text, s) : value;
+      Output out = render(text, TemplateCache.Mode.VALUE);
+      Object result = concat(out);
+      return result instanceof String s ? TemplateCache.restoreNewlines(text, s) : result;
     } finally {
       inProgress.remove(inProgress.size() - 1);
     }
+  }
+
+  private Output render(String text, TemplateCache.Mode mode) {
+    List<Stmt> body;
+    try {
+      body = cache.parse(text, mode);
+    } catch (TemplateSyntaxError e) {
+      throw syntax(e, text);
+    }
+    Output out = new Output();
+    try {
+      new Renderer(this).render(body, new Frame(null), out);
+    } catch (TemplateSyntaxError e) {
+      throw syntax(e, text);
+    } catch (PyException e) {
+      throw new TemplateException("Unexpected templating type error occurred on (" + text + "): "
+          + e.getMessage() + ". " + e.getMessage(), e);
+    } catch (StackOverflowError e) {
+      throw new TemplateException("recursive loop detected in template string: " + text);
+    }
+    return out;
+  }
+
+  static TemplateException syntax(TemplateSyntaxError e, String text) {
+    return new TemplateException("template error while templating string: " + e.getMessage()
+        + ". String: " + text + ". " + e.getMessage(), e);
+  }
+
+  private Object concat(Output out) {
+    Object value = out.result();
+    if (out.count() == 1 && !(value instanceof String)) {
+      if (value instanceof Boolean) {
+        return value;
+      }
+      if ((value instanceof List && !(value instanceof io.tightbeam.py.Tuple) || value instanceof Map)
+          && Literals.isLiteral(value)) {
+        return Literals.plain(value);
+      }
+      return Py.str(value);
+    }
+    String s = (String) value;
+    if (s.startsWith("{") || s.startsWith("[") || s.equals("True") || s.equals("False")) {
+      Object parsed = Literals.eval(s);
+      if (parsed != Literals.NOT_A_LITERAL) {
+        return parsed;
+      }
+    }
+    return s;
+  }
+
+  /** Renders template text to a String (the template module, the template lookup). */
+  String renderText(String text, boolean trimBlocks, boolean lstripBlocks) {
+    Output out = render(text, new TemplateCache.Mode(trimBlocks, lstripBlocks, false));
+    return TemplateCache.restoreNewlines(text, out.text());
+  }
+
+  /** Ansible's conditional: the text inside {@code {% if %}}, true unless it renders False. */
+  boolean condition(String text) {
+    String wrapped = "{% if " + text + " %}True{% else %}False{% endif %}";
+    Output out = render(wrapped, TemplateCache.Mode.VALUE);
+    String result = out.text().strip();
+    if (result.equals("True")) {
+      return true;
+    } else if (result.equals("False")) {
+      return false;
+    }
+    throw new TemplateException("unable to evaluate conditional: " + text);
+  }
+
+  /** A template by name for include/import: searched under templates/ and the search path. */
+  List<Stmt> loadTemplate(String name) {
+    List<Path> candidates = new ArrayList<>();
+    Path direct = Path.of(name);
+    if (direct.isAbsolute()) {
+      candidates.add(direct);
+    }
+    for (Path dir : searchPath("templates")) {
+      candidates.add(dir.resolve(name));
+    }
+    for (Path p : candidates) {
+      if (Files.isRegularFile(p)) {
+        try {
+          String text = Files.readString(p, StandardCharsets.UTF_8);
+          return cache.parse(text, new TemplateCache.Mode(true, false, false));
+        } catch (IOException e) {
+          throw new TemplateException("could not read template " + p + ": " + e.getMessage());
+        }
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public Object filter(String name, Object value, Args args) {
+    Catalogue.Filter f = catalogue().filter(name);
+    if (f == null) {
+      throw new TemplateException("No filter named '" + name + "'.");
+    }
+    return f.body().apply(value, args, this);
+  }
+
+  @Override
+  public boolean test(String name, Object value, Args args) {
+    Catalogue.Test t = catalogue().test(name);
+    if (t == null) {
+      throw new TemplateException("No test named '" + name + "'.");
+    }
+    return t.body().apply(value, args, this);
+  }
+
+  @Override
+  public String render(String text, Map<String, Object> extraVars) {
+    Map<String, Object> merged = new HashMap<>(vars);
+    if (extraVars != null) {
+      merged.putAll(extraVars);
+    }
+    return new Evaluation(cache, merged, warnings).renderText(text, true, false);
+  }
+
+  @Override
+  public void warn(String message) {
+    warnings.add(message);
+  }
+
+  @Override
+  public List<Path> searchPath(String subdir) {
+    Set<Path> out = new LinkedHashSet<>();
+    List<Object> bases = new ArrayList<>();
+    Object sp = vars.get("ansible_search_path");
+    if (sp instanceof List<?> l) {
+      bases.addAll(l);
+    } else {
+      for (String key : new String[] {"role_path", "playbook_dir"}) {
+        if (vars.get(key) != null) {
+          bases.add(vars.get(key));
+        }
+      }
+    }
+    for (Object base : bases) {
+      Object b = base instanceof Literal lit ? lit.value() : base;
+      if (b == null) {
+        continue;
+      }
+      Path dir = Path.of(Py.str(lazy(b)));
+      if (subdir != null && !subdir.isEmpty()) {
+        out.add(dir.resolve(subdir));
+        if (dir.getFileName() != null && dir.getFileName().toString().equals("tasks") && dir.getParent() != null) {
+          out.add(dir.getParent().resolve(subdir));
+        }
+      }
+      out.add(dir);
+    }
+    if (out.isEmpty()) {
+      if (subdir != null && !subdir.isEmpty()) {
+        out.add(Path.of(subdir).toAbsolutePath());
+      }
+      out.add(Path.of("").toAbsolutePath());
+    }
+    return new ArrayList<>(out);
   }
 
   /** A map whose values are templated when read; keys are left as they are. */

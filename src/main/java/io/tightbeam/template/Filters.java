@@ -1,7 +1,5 @@
 package io.tightbeam.template;
 
-import com.hubspot.jinjava.Jinjava;
-import com.hubspot.jinjava.lib.filter.Filter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,23 +14,12 @@ import java.util.Set;
  * {@link CoreFilters}, {@link CollectionFilters} and {@link TextFilters}.
  */
 final class Filters {
-  private static final Set<String> UNDEFINED_AWARE = Set.of("default", "d", "mandatory");
-
   private Filters() {}
 
-  static void register(Jinjava jinjava) {
-    for (Filter builtin : List.copyOf(jinjava.getGlobalContext().getAllFilters())) {
-      if (!UNDEFINED_AWARE.contains(builtin.getName())) {
-        jinjava.registerFilter(NamedFilter.guarded(builtin));
-      }
-    }
-    CoreFilters.register(jinjava);
-    CollectionFilters.register(jinjava);
-    TextFilters.register(jinjava);
-  }
-
-  static void add(Jinjava jinjava, String name, NamedFilter.Body body) {
-    jinjava.registerFilter(new NamedFilter(name, false, body));
+  static void register(Catalogue c) {
+    CoreFilters.register(c);
+    CollectionFilters.register(c);
+    TextFilters.register(c);
   }
 
   /** Ansible's {@code bool}: yes/on/1/true (any case) and 1 are true, everything else false. */
@@ -46,7 +33,7 @@ final class Filters {
     if (v instanceof Number n) {
       return n.doubleValue() == 1;
     }
-    String s = Pyish.str(v).trim().toLowerCase(Locale.ROOT);
+    String s = io.tightbeam.py.Py.str(v).trim().toLowerCase(Locale.ROOT);
     return s.equals("yes") || s.equals("on") || s.equals("1") || s.equals("true") || s.equals("y")
         || s.equals("t");
   }
@@ -70,7 +57,7 @@ final class Filters {
     } else if (v instanceof Iterable<?> it) {
       it.forEach(out::add);
     } else {
-      throw new TemplateException("'" + Pyish.typeName(v) + "' object is not iterable");
+      throw new TemplateException("'" + io.tightbeam.py.Py.typeName(v) + "' object is not iterable");
     }
     return out;
   }
@@ -84,13 +71,13 @@ final class Filters {
       return ((Number) v).doubleValue();
     }
     if (v instanceof BigDecimal b) {
-      Object n = Pyish.normalNumber(b);
+      Object n = io.tightbeam.py.Py.normalNumber(b);
       return n instanceof Double d ? d : ((Number) n).longValue();
     }
     if (v instanceof Number n) {
       return n.longValue();
     }
-    String s = Pyish.str(v).trim();
+    String s = io.tightbeam.py.Py.str(v).trim();
     try {
       return Long.parseLong(s);
     } catch (NumberFormatException e) {
@@ -109,7 +96,7 @@ final class Filters {
     if (a instanceof Comparable ca && b != null && a.getClass() == b.getClass()) {
       return ca.compareTo(b);
     }
-    return Pyish.str(a).compareTo(Pyish.str(b));
+    return io.tightbeam.py.Py.str(a).compareTo(io.tightbeam.py.Py.str(b));
   }
 
   /** Reads {@code attribute} (dotted path) of an item, as Jinja2's attribute= arguments do. */

@@ -25,7 +25,7 @@ final class Json {
     } else if (v instanceof Boolean b) {
       out.append(b ? "true" : "false");
     } else if (v instanceof Number) {
-      String s = Pyish.repr(v);
+      String s = io.tightbeam.py.Py.repr(v);
       out.append(s.equals("inf") ? "Infinity" : s);
     } else if (v instanceof Map<?, ?> m) {
       List<Map.Entry<?, ?>> entries = new ArrayList<>(m.entrySet());
@@ -41,7 +41,7 @@ final class Json {
       while (it.hasNext()) {
         Map.Entry<?, ?> e = it.next();
         newline(out, indent, depth + 1);
-        string(out, e.getKey() instanceof String s ? s : Pyish.str(e.getKey()));
+        string(out, e.getKey() instanceof String s ? s : io.tightbeam.py.Py.str(e.getKey()));
         out.append(": ");
         write(out, e.getValue(), indent, sort, depth + 1);
         if (it.hasNext()) {
@@ -67,7 +67,7 @@ final class Json {
       newline(out, indent, depth);
       out.append(']');
     } else {
-      string(out, Pyish.str(v));
+      string(out, io.tightbeam.py.Py.str(v));
     }
   }
 

@@ -1,6 +1,5 @@
 package io.tightbeam.template;
 
-import com.hubspot.jinjava.Jinjava;
 import java.util.Map;
 
 /**
@@ -10,21 +9,21 @@ import java.util.Map;
 final class ResultTests {
   private ResultTests() {}
 
-  static void register(Jinjava jinjava) {
-    NamedTest.Body failed = (v, a) -> flag(result(v, "failed"), "failed");
-    NamedTest.Body succeeded = (v, a) -> !flag(result(v, "succeeded"), "failed");
-    NamedTest.Body changed = (v, a) -> changed(result(v, "changed"));
-    NamedTest.Body skipped = (v, a) -> flag(result(v, "skipped"), "skipped");
-    Tests.add(jinjava, "failed", failed);
-    Tests.add(jinjava, "failure", failed);
-    Tests.add(jinjava, "succeeded", succeeded);
-    Tests.add(jinjava, "success", succeeded);
-    Tests.add(jinjava, "changed", changed);
-    Tests.add(jinjava, "change", changed);
-    Tests.add(jinjava, "skipped", skipped);
-    Tests.add(jinjava, "skip", skipped);
-    Tests.add(jinjava, "finished", (v, a) -> async(v, "finished"));
-    Tests.add(jinjava, "started", (v, a) -> async(v, "started"));
+  static void register(Catalogue c) {
+    Tests.Body failed = (v, a) -> flag(result(v, "failed"), "failed");
+    Tests.Body succeeded = (v, a) -> !flag(result(v, "succeeded"), "failed");
+    Tests.Body changed = (v, a) -> changed(result(v, "changed"));
+    Tests.Body skipped = (v, a) -> flag(result(v, "skipped"), "skipped");
+    c.test("failed", (v, a, env) -> failed.apply(v, a));
+    c.test("failure", (v, a, env) -> failed.apply(v, a));
+    c.test("succeeded", (v, a, env) -> succeeded.apply(v, a));
+    c.test("success", (v, a, env) -> succeeded.apply(v, a));
+    c.test("changed", (v, a, env) -> changed.apply(v, a));
+    c.test("change", (v, a, env) -> changed.apply(v, a));
+    c.test("skipped", (v, a, env) -> skipped.apply(v, a));
+    c.test("skip", (v, a, env) -> skipped.apply(v, a));
+    c.test("finished", (v, a, env) -> async(v, "finished", env));
+    c.test("started", (v, a, env) -> async(v, "started", env));
   }
 
   private static Map<?, ?> result(Object value, String test) {
@@ -36,7 +35,7 @@ final class ResultTests {
 
   private static boolean flag(Map<?, ?> result, String key) {
     Object v = result.get(key);
-    return v instanceof String ? Filters.toBool(v) : Pyish.truthy(v);
+    return v instanceof String ? Filters.toBool(v) : io.tightbeam.py.Py.truthy(v);
   }
 
   private static boolean changed(Map<?, ?> result) {
@@ -53,11 +52,10 @@ final class ResultTests {
     return false;
   }
 
-  private static boolean async(Object value, String key) {
+  private static boolean async(Object value, String key, Env env) {
     Map<?, ?> result = result(value, key);
     if (!result.containsKey(key)) {
-      AnsibleInterpreter.currentEvaluation()
-          .warn("The '" + key + "' test expects an async task, but a non-async task was tested");
+      env.warn("The '" + key + "' test expects an async task, but a non-async task was tested");
       return true;
     }
     Object v = result.get(key);

@@ -2,14 +2,32 @@ package io.tightbeam.template;
 
 /**
  * A template could not be rendered: an undefined variable ({@code 'foo' is undefined}), a syntax
- * error, an unknown filter. The message names the problem and the template text.
+ * error, an unknown filter. The message reads as Ansible's for the same template.
  */
 public final class TemplateException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+  private final boolean undefined;
+
   public TemplateException(String message) {
-    super(message);
+    this(message, null, false);
   }
 
   public TemplateException(String message, Throwable cause) {
+    this(message, cause, false);
+  }
+
+  private TemplateException(String message, Throwable cause, boolean undefined) {
     super(message, cause);
+    this.undefined = undefined;
+  }
+
+  /** An undefined variable or attribute: Ansible words these "The task includes ... undefined". */
+  static TemplateException undefined(String message) {
+    return new TemplateException(message, null, true);
+  }
+
+  /** Whether the template failed on an undefined variable or attribute. */
+  public boolean isUndefined() {
+    return undefined;
   }
 }

@@ -1,7 +1,5 @@
 package io.tightbeam.template;
 
-import com.hubspot.jinjava.Jinjava;
-import com.hubspot.jinjava.lib.exptest.ExpTest;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -16,45 +14,44 @@ import java.util.regex.Pattern;
 final class Tests {
   private Tests() {}
 
-  static void register(Jinjava jinjava) {
-    for (ExpTest builtin : List.copyOf(jinjava.getGlobalContext().getAllExpTests())) {
-      jinjava.registerExpTest(NamedTest.guarded(builtin));
-    }
-    jinjava.registerExpTest(new NamedTest("defined", true, (v, a) -> !(v instanceof Undefined)));
-    jinjava.registerExpTest(new NamedTest("undefined", true, (v, a) -> v instanceof Undefined));
-    add(jinjava, "none", (v, a) -> v == null);
-    add(jinjava, "string", (v, a) -> v instanceof String);
-    add(jinjava, "number", (v, a) -> v instanceof Number);
-    add(jinjava, "boolean", (v, a) -> v instanceof Boolean);
-    add(jinjava, "mapping", (v, a) -> v instanceof Map);
-    add(jinjava, "iterable", (v, a) ->
+  static void register(Catalogue c) {
+    c.test("defined", true, (v, a, env) -> !(v instanceof Undefined));
+    c.test("undefined", true, (v, a, env) -> v instanceof Undefined);
+    c.test("none", (v, a, env) -> v == null);
+    c.test("string", (v, a, env) -> v instanceof String);
+    c.test("number", (v, a, env) -> v instanceof Number);
+    c.test("boolean", (v, a, env) -> v instanceof Boolean);
+    c.test("mapping", (v, a, env) -> v instanceof Map);
+    c.test("iterable", (v, a, env) ->
         v instanceof Collection || v instanceof Map || v instanceof String || v instanceof Object[]);
-    add(jinjava, "sequence", (v, a) ->
+    c.test("sequence", (v, a, env) ->
         v instanceof Collection || v instanceof Map || v instanceof String || v instanceof Object[]);
-    add(jinjava, "in", (v, a) -> contains(a.get(0, "seq", List.of()), v));
-    add(jinjava, "contains", (v, a) -> contains(v, a.get(0, "value", null)));
-    add(jinjava, "match", (v, a) -> regex(v, a).matcher(Pyish.str(v)).lookingAt());
-    add(jinjava, "search", (v, a) -> regex(v, a).matcher(Pyish.str(v)).find());
-    add(jinjava, "regex", (v, a) -> {
-      var m = regex(v, a).matcher(Pyish.str(v));
+    c.test("in", (v, a, env) -> contains(a.get(0, "seq", List.of()), v));
+    c.test("contains", (v, a, env) -> contains(v, a.get(0, "value", null)));
+    c.test("match", (v, a, env) -> regex(v, a).matcher(io.tightbeam.py.Py.str(v)).lookingAt());
+    c.test("search", (v, a, env) -> regex(v, a).matcher(io.tightbeam.py.Py.str(v)).find());
+    c.test("regex", (v, a, env) -> {
+      var m = regex(v, a).matcher(io.tightbeam.py.Py.str(v));
       return switch (matchType(a)) {
         case "match" -> m.lookingAt();
         case "fullmatch" -> m.matches();
         default -> m.find();
       };
     });
-    add(jinjava, "version", (v, a) -> Versions.compare(Pyish.str(v), a));
-    add(jinjava, "version_compare", (v, a) -> Versions.compare(Pyish.str(v), a));
-    ResultTests.register(jinjava);
+    c.test("version", (v, a, env) -> Versions.compare(io.tightbeam.py.Py.str(v), a));
+    c.test("version_compare", (v, a, env) -> Versions.compare(io.tightbeam.py.Py.str(v), a));
+    ResultTests.register(c);
   }
 
-  static void add(Jinjava jinjava, String name, NamedTest.Body body) {
-    jinjava.registerExpTest(new NamedTest(name, false, body));
+  /** A test body that needs no template run. */
+  @FunctionalInterface
+  interface Body {
+    boolean apply(Object value, Args args);
   }
 
   private static boolean contains(Object container, Object item) {
     if (container instanceof String s) {
-      return s.contains(Pyish.str(item));
+      return s.contains(io.tightbeam.py.Py.str(item));
     }
     if (container instanceof Map<?, ?> m) {
       return m.containsKey(item);

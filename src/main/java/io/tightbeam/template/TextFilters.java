@@ -1,7 +1,6 @@
 package io.tightbeam.template;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.hubspot.jinjava.Jinjava;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,27 +23,27 @@ final class TextFilters {
 
   private TextFilters() {}
 
-  static void register(Jinjava jinjava) {
-    Filters.add(jinjava, "to_json", (v, a) -> Json.dump(Pyish.plain(v), -1, a.bool(-1, "sort_keys", false)));
-    Filters.add(jinjava, "to_nice_json", (v, a) -> Json.dump(Pyish.plain(v), a.integer(-1, "indent", 4), true));
-    Filters.add(jinjava, "from_json", (v, a) -> {
+  static void register(Catalogue c) {
+    c.filter("to_json", (v, a, env) -> Json.dump(Literals.plain(v), -1, a.bool(-1, "sort_keys", false)));
+    c.filter("to_nice_json", (v, a, env) -> Json.dump(Literals.plain(v), a.integer(-1, "indent", 4), true));
+    c.filter("from_json", (v, a, env) -> {
       try {
-        return Pyish.plain(JSON.readValue(Pyish.str(v), Object.class));
+        return Literals.plain(JSON.readValue(io.tightbeam.py.Py.str(v), Object.class));
       } catch (java.io.IOException e) {
         throw new TemplateException("from_json: invalid JSON: " + e.getMessage(), e);
       }
     });
-    Filters.add(jinjava, "to_yaml", (v, a) -> yaml(false, 2).dump(Pyish.plain(v)));
-    Filters.add(jinjava, "to_nice_yaml", (v, a) -> yaml(true, a.integer(-1, "indent", 4)).dump(Pyish.plain(v)));
-    Filters.add(jinjava, "from_yaml", (v, a) ->
-        Pyish.plain(new Yaml(new SafeConstructor(new LoaderOptions())).load(Pyish.str(v))));
-    Filters.add(jinjava, "regex_replace", (v, a) -> {
-      Matcher m = regex(a.string(0, "pattern", ""), a).matcher(Pyish.str(v));
+    c.filter("to_yaml", (v, a, env) -> yaml(false, 2).dump(Literals.plain(v)));
+    c.filter("to_nice_yaml", (v, a, env) -> yaml(true, a.integer(-1, "indent", 4)).dump(Literals.plain(v)));
+    c.filter("from_yaml", (v, a, env) ->
+        Literals.plain(new Yaml(new SafeConstructor(new LoaderOptions())).load(io.tightbeam.py.Py.str(v))));
+    c.filter("regex_replace", (v, a, env) -> {
+      Matcher m = regex(a.string(0, "pattern", ""), a).matcher(io.tightbeam.py.Py.str(v));
       return m.replaceAll(javaReplacement(a.string(1, "replacement", "")));
     });
-    Filters.add(jinjava, "regex_search", TextFilters::regexSearch);
-    Filters.add(jinjava, "regex_findall", (v, a) -> {
-      Matcher m = regex(a.string(0, "regex", ""), a).matcher(Pyish.str(v));
+    c.filter("regex_search", (v, a, env) -> TextFilters.regexSearch(v, a));
+    c.filter("regex_findall", (v, a, env) -> {
+      Matcher m = regex(a.string(0, "regex", ""), a).matcher(io.tightbeam.py.Py.str(v));
       List<Object> out = new ArrayList<>();
       while (m.find()) {
         if (m.groupCount() == 0) {
@@ -61,8 +60,8 @@ final class TextFilters {
       }
       return out;
     });
-    Filters.add(jinjava, "replace", (v, a) -> {
-      String s = Pyish.str(v);
+    c.filter("replace", (v, a, env) -> {
+      String s = io.tightbeam.py.Py.str(v);
       String old = a.string(0, "old", "");
       String repl = a.string(1, "new", "");
       int count = a.integer(2, "count", -1);
@@ -77,17 +76,17 @@ final class TextFilters {
       }
       return out.append(s.substring(from)).toString();
     });
-    Filters.add(jinjava, "lower", (v, a) -> Pyish.str(v).toLowerCase(Locale.ROOT));
-    Filters.add(jinjava, "upper", (v, a) -> Pyish.str(v).toUpperCase(Locale.ROOT));
-    Filters.add(jinjava, "trim", (v, a) -> Pyish.str(v).strip());
-    Filters.add(jinjava, "split", (v, a) ->
-        AnsibleResolver.split(Pyish.str(v), a.string(0, "sep", null), a.integer(1, "maxsplit", -1)));
-    Filters.add(jinjava, "basename", (v, a) -> {
-      String s = Pyish.str(v);
+    c.filter("lower", (v, a, env) -> io.tightbeam.py.Py.str(v).toLowerCase(Locale.ROOT));
+    c.filter("upper", (v, a, env) -> io.tightbeam.py.Py.str(v).toUpperCase(Locale.ROOT));
+    c.filter("trim", (v, a, env) -> io.tightbeam.py.Py.str(v).strip());
+    c.filter("split", (v, a, env) ->
+        Methods.split(io.tightbeam.py.Py.str(v), a.string(0, "sep", null), a.integer(1, "maxsplit", -1)));
+    c.filter("basename", (v, a, env) -> {
+      String s = io.tightbeam.py.Py.str(v);
       return s.substring(s.lastIndexOf('/') + 1);
     });
-    Filters.add(jinjava, "dirname", (v, a) -> {
-      String s = Pyish.str(v);
+    c.filter("dirname", (v, a, env) -> {
+      String s = io.tightbeam.py.Py.str(v);
       int i = s.lastIndexOf('/');
       if (i < 0) {
         return "";
@@ -95,15 +94,15 @@ final class TextFilters {
       String head = s.substring(0, i + 1);
       return head.matches("/+") ? head : head.replaceAll("/+$", "");
     });
-    Filters.add(jinjava, "quote", (v, a) -> quote(v == null ? "" : Pyish.str(v)));
-    Filters.add(jinjava, "b64encode", (v, a) ->
-        Base64.getEncoder().encodeToString(Pyish.str(v).getBytes(StandardCharsets.UTF_8)));
-    Filters.add(jinjava, "b64decode", (v, a) ->
-        new String(Base64.getMimeDecoder().decode(Pyish.str(v)), StandardCharsets.UTF_8));
-    Filters.add(jinjava, "hash", (v, a) -> hash(Pyish.str(v), a.string(0, "hashtype", "sha1")));
-    Filters.add(jinjava, "checksum", (v, a) -> hash(Pyish.str(v), "sha1"));
-    Filters.add(jinjava, "sha1", (v, a) -> hash(Pyish.str(v), "sha1"));
-    Filters.add(jinjava, "md5", (v, a) -> hash(Pyish.str(v), "md5"));
+    c.filter("quote", (v, a, env) -> quote(v == null ? "" : io.tightbeam.py.Py.str(v)));
+    c.filter("b64encode", (v, a, env) ->
+        Base64.getEncoder().encodeToString(io.tightbeam.py.Py.str(v).getBytes(StandardCharsets.UTF_8)));
+    c.filter("b64decode", (v, a, env) ->
+        new String(Base64.getMimeDecoder().decode(io.tightbeam.py.Py.str(v)), StandardCharsets.UTF_8));
+    c.filter("hash", (v, a, env) -> hash(io.tightbeam.py.Py.str(v), a.string(0, "hashtype", "sha1")));
+    c.filter("checksum", (v, a, env) -> hash(io.tightbeam.py.Py.str(v), "sha1"));
+    c.filter("sha1", (v, a, env) -> hash(io.tightbeam.py.Py.str(v), "sha1"));
+    c.filter("md5", (v, a, env) -> hash(io.tightbeam.py.Py.str(v), "md5"));
   }
 
   /** Python's shlex.quote. */
@@ -183,7 +182,7 @@ final class TextFilters {
   }
 
   private static Object regexSearch(Object v, Args a) {
-    Matcher m = regex(a.string(0, "regex", ""), a).matcher(Pyish.str(v));
+    Matcher m = regex(a.string(0, "regex", ""), a).matcher(io.tightbeam.py.Py.str(v));
     if (!m.find()) {
       return null;
     }
@@ -192,7 +191,7 @@ final class TextFilters {
     }
     List<Object> out = new ArrayList<>();
     for (int i = 1; i < a.size(); i++) {
-      String ref = Pyish.str(a.positional()[i]);
+      String ref = io.tightbeam.py.Py.str(a.positional()[i]);
       if (ref.matches("\\\\\\d+")) {
         out.add(m.group(Integer.parseInt(ref.substring(1))));
       } else if (ref.matches("\\\\g<\\w+>")) {

@@ -1,14 +1,13 @@
 package io.tightbeam.template;
 
-import com.hubspot.jinjava.objects.PyWrapper;
-import com.hubspot.jinjava.util.HasObjectTruthValue;
+import io.tightbeam.py.Py;
 
 /**
- * Jinja2's StrictUndefined: stands for a missing variable or attribute and fails as soon as it is
- * printed, truth-tested or iterated. Attribute access on it yields itself, so {@code a.b |
- * default(x)} still works.
+ * Ansible's undefined (Jinja2's StrictUndefined): stands for a missing variable or attribute and
+ * fails as soon as it is printed, truth-tested or iterated. Attribute and item access on it yield
+ * itself, so {@code a.b | default(x)} still works and the first failure is the one reported.
  */
-final class Undefined implements HasObjectTruthValue, PyWrapper {
+final class Undefined implements Py.Truth, Py.Named {
   private final String message;
 
   private Undefined(String message) {
@@ -20,11 +19,23 @@ final class Undefined implements HasObjectTruthValue, PyWrapper {
   }
 
   static Undefined attribute(Object owner, Object name) {
-    return new Undefined("'" + Pyish.typeName(owner) + " object' has no attribute '" + name + "'");
+    if (!(name instanceof String)) {
+      return new Undefined(objectType(owner) + " has no element " + Py.repr(name));
+    }
+    return new Undefined("'" + objectType(owner) + "' has no attribute " + Py.repr(name));
   }
 
   static Undefined element(Object owner, int index) {
-    return new Undefined(Pyish.typeName(owner) + " object has no element " + index);
+    return new Undefined(objectType(owner) + " has no element " + index);
+  }
+
+  static Undefined hint(String message) {
+    return new Undefined(message);
+  }
+
+  /** Jinja2's object_type_repr: {@code dict object}, {@code None}. */
+  private static String objectType(Object owner) {
+    return owner == null ? "None" : Py.typeName(owner) + " object";
   }
 
   String message() {
@@ -32,17 +43,21 @@ final class Undefined implements HasObjectTruthValue, PyWrapper {
   }
 
   TemplateException error() {
-    return new TemplateException(message);
+    return TemplateException.undefined(message);
   }
 
   @Override
-  public boolean getObjectTruthValue() {
+  public boolean truth() {
     throw error();
+  }
+
+  @Override
+  public String typeName() {
+    return "AnsibleUndefined";
   }
 
   @Override
   public String toString() {
     throw error();
   }
-
 }

@@ -1,0 +1,102 @@
+package io.tightbeam.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tightbeam.py.Py;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * The template case tables in {@code src/test/resources/template/cases}: each template's value,
+ * or its error, as ansible-playbook 2.14 gave it (recorded by {@code template/record}).
+ */
+class TemplateCasesTest {
+  private static final Templar TEMPLAR = new Templar();
+
+  @TestFactory
+  Stream<DynamicTest> everyCaseRendersAsAnsibleDid() throws IOException, URISyntaxException {
+    Path dir = Path.of(TemplateCasesTest.class.getResource("/template/cases").toURI());
+    List<DynamicTest> tests = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.sorted().toList()) {
+        List<Map<String, Object>> cases;
+        try (InputStream in = Files.newInputStream(file)) {
+          cases = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+        }
+        if (cases == null) {
+          continue;
+        }
+        int n = 0;
+        for (Map<String, Object> c : cases) {
+          n++;
+          String name = file.getFileName() + " #" + n + " " + c.get("t");
+          tests.add(DynamicTest.dynamicTest(name, () -> check(c)));
+        }
+      }
+    }
+    return tests.stream();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void check(Map<String, Object> c) {
+    Map<String, Object> vars = new LinkedHashMap<>();
+    vars.put("omit", Templar.OMIT);
+    if (c.get("vars") instanceof Map<?, ?> m) {
+      vars.putAll((Map<String, Object>) m);
+    }
+    String template = String.valueOf(c.get("t"));
+    if (c.containsKey("error")) {
+      String expected = String.valueOf(c.get("error"));
+      assertThatThrownBy(() -> TEMPLAR.template(template, vars))
+          .satisfies(e -> {
+            if (!expected.isEmpty()) {
+              assertThat(asAnsibleShowsIt(e)).isEqualTo(expected);
+            }
+          });
+      return;
+    }
+    Object actual = asJson(TEMPLAR.template(template, vars));
+    Object expected = c.get("out");
+    assertThat(Py.eq(actual, expected))
+        .as("%s rendered %s, ansible %s", template, Py.repr(actual), Py.repr(expected))
+        .isTrue();
+    assertThat(Py.typeName(actual)).isEqualTo(Py.typeName(expected));
+  }
+
+  /** The value as debug's JSON output has it: tuples are lists. */
+  private static Object asJson(Object v) {
+    if (v instanceof List<?> l) {
+      List<Object> out = new ArrayList<>();
+      l.forEach(x -> out.add(asJson(x)));
+      return out;
+    } else if (v instanceof Map<?, ?> m) {
+      Map<Object, Object> out = new LinkedHashMap<>();
+      m.forEach((k, x) -> out.put(k, asJson(x)));
+      return out;
+    }
+    return v;
+  }
+
+  /** The task failure message the executor makes of a template error. */
+  static String asAnsibleShowsIt(Throwable e) {
+    if (e instanceof TemplateException t && t.isUndefined()) {
+      return "The task includes an option with an undefined variable. The error was: " + t.getMessage()
+          + ". " + t.getMessage();
+    }
+    return e.getMessage();
+  }
+}
