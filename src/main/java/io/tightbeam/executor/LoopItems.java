@@ -16,6 +16,9 @@ final class LoopItems {
     if (loopRaw instanceof Map.Entry<?, ?> with) {
       String lookup = with.getKey().toString().substring("with_".length());
       Object value = templar.template(with.getValue(), vars);
+      if (templar.hasLookup(lookup)) {
+        return templar.query(lookup, value, vars);
+      }
       return withLookup(lookup, value);
     }
     Object value = templar.template(loopRaw, vars);

@@ -64,6 +64,9 @@ final class Evaluation implements Env {
     if (name.equals("vars")) {
       return new LazyMap(vars);
     }
+    if (name.equals("omit")) {
+      return Templar.OMIT;
+    }
     return Undefined.variable(name);
   }
 

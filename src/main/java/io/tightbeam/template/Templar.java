@@ -122,15 +122,57 @@ public final class Templar {
   public String renderFile(String text, Map<String, Object> vars, boolean trimBlocks, boolean lstripBlocks) {
     Evaluation evaluation = new Evaluation(cache, vars);
     try {
-      return evaluation.renderText(firstLineOverrides(text), trimBlocks, lstripBlocks);
+      // Ansible reads a first line "#jinja2: trim_blocks: False, lstrip_blocks: True" as overrides
+      if (text.startsWith("#jinja2:")) {
+        int end = text.indexOf('\n');
+        String header = end < 0 ? text : text.substring(0, end);
+        text = end < 0 ? "" : text.substring(end + 1);
+        for (String part : header.substring(8).split(",")) {
+          String[] kv = part.split(":", 2);
+          if (kv.length == 2) {
+            boolean on = kv[1].strip().equalsIgnoreCase("true");
+            switch (kv[0].strip()) {
+              case "trim_blocks" -> trimBlocks = on;
+              case "lstrip_blocks" -> lstripBlocks = on;
+              default -> { }
+            }
+          }
+        }
+      }
+      return evaluation.renderText(text, trimBlocks, lstripBlocks);
     } finally {
       collect(evaluation);
     }
   }
 
-  /** Jinja2's {@code #jinja2:} first line sets trim_blocks/lstrip_blocks for that template. */
-  private static String firstLineOverrides(String text) {
-    return text;
+
+  /** Whether a lookup plugin of this name exists (for {@code with_<name>} loops). */
+  public boolean hasLookup(String name) {
+    return cache.catalogue().lookup(name) != null;
+  }
+
+  /**
+   * Runs a lookup plugin as a {@code with_<name>} loop does: on already templated terms (a list,
+   * or one term), always giving a list.
+   */
+  public List<Object> query(String name, Object terms, Map<String, Object> vars) {
+    Catalogue.Lookup plugin = cache.catalogue().lookup(name);
+    if (plugin == null) {
+      throw new TemplateException("lookup plugin (" + name + ") not found");
+    }
+    Evaluation evaluation = new Evaluation(cache, vars);
+    try {
+      List<Object> list = terms instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>(List.of(terms));
+      List<Object> out = new ArrayList<>();
+      for (Object o : plugin.body().run(list, Map.of(), evaluation)) {
+        out.add(Literals.plain(o));
+      }
+      return out;
+    } catch (io.tightbeam.py.PyException e) {
+      throw new TemplateException(e.getMessage(), e);
+    } finally {
+      collect(evaluation);
+    }
   }
 
   /** Evaluates one bare expression ({@code debug: var=x}) as Ansible templates {@code {{ x }}}. */

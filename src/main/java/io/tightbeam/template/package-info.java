@@ -1,19 +1,14 @@
 /**
- * Jinja2 with Ansible's semantics on HubSpot Jinjava. The front door is {@link
+ * Jinja2 with Ansible's semantics, on an engine of our own. The front door is {@link
  * io.tightbeam.template.Templar}; everything else is package-private.
  *
- * <p>Known differences from Jinja2/Ansible that remain (Jinjava limits):
- *
- * <ul>
- *   <li>Inside a mixed template, {@code }}} always closes the expression, so write {@code {'a': {'b':
- *       1} }} with a space; a lone {@code {{ expr }}} may contain {@code }}}.
- *   <li>Truth follows Python ({@code "false"} is true) in {@code isTrue}, {@code {% if %}},
- *       {@code not}/{@code and}/{@code or}; Jinjava's own filters such as {@code select} without a
- *       test still use Jinjava's rule, in which the string "false" is false.
- *   <li>{@code xs.0} is a syntax error (use {@code xs[0]}); {@code {% for x in xs if c %}} is not
- *       supported.
- *   <li>Jinjava drops keyword names in test calls ({@code is regex('x', match_type='match')}); the
- *       tests read them by position, and {@code regex} recognises the match type by value.
- * </ul>
+ * <p>The data path: {@code Lexer} (text to tokens; whitespace control; a tag ends only where
+ * brackets balance) → {@code Parser}/{@code ExpressionParser} (Jinja2's grammar into {@code Node}
+ * records; the parsed tree is cached by {@code TemplateCache}, and {@code Checker} rejects unknown
+ * filters and tests as Jinja2's compiler does) → {@code Renderer}/{@code Evaluator} (statements and
+ * expressions in {@code Frame}s, Python's operators in {@code Ops}, methods in {@code Methods},
+ * {@code x.y}/{@code x[y]} in {@code Access}) → {@code Output} → Ansible's concat rules in
+ * {@code Evaluation}. Filters, tests and lookups are registered by name in the {@code Catalogue}
+ * and see the running template through {@code Env}.
  */
 package io.tightbeam.template;

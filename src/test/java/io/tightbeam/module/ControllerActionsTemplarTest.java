@@ -24,8 +24,9 @@ class ControllerActionsTemplarTest {
 
   @Test
   void debugVarIsKeyedByTheExpression() {
+    // ansible-playbook 2.14 shows a dotted var= expression that yields a number as text: "1"
     assertThat(run("debug", Map.of("var", "job_result.finished")))
-        .containsEntry("job_result.finished", 1)
+        .containsEntry("job_result.finished", "1")
         .containsEntry("changed", false);
   }
 

@@ -52,7 +52,7 @@ class TemplarThreadSafetyTest {
       } catch (TemplateException e) {
         failedAsExpected = e.getMessage().equals("'missing_" + id + "' is undefined");
       }
-      if (!Integer.valueOf(i * 2 + 1).equals(native1)
+      if (!String.valueOf(i * 2 + 1).equals(native1)
           || !(("h" + id + "-" + i + "-OUT" + id).equals(text))
           || finished != (i % 2 == 1)
           || !failedAsExpected) {
