@@ -32,6 +32,11 @@ class ArchitectureTest {
   }
 
   @Test
+  void pythonValueRulesDependOnNothingOfOurs() {
+    mayOnlyUse("py");
+  }
+
+  @Test
   void yamlDependsOnNothingOfOurs() {
     mayOnlyUse("yaml");
   }
