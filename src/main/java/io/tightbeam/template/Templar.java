@@ -94,6 +94,7 @@ public final class Templar {
     Evaluation evaluation = new Evaluation(cache, vars);
     try {
       if (isTemplate(text)) {
+        evaluation.warn("conditional statements should not include jinja2 templating delimiters such as {{ }} or {% %}. Found: " + text);
         Object rendered = evaluation.templateString(text);
         if (!(rendered instanceof String s) || s.isEmpty()) {
           return Py.truthy(rendered);
