@@ -55,6 +55,20 @@ final class Catalogue {
   private static Catalogue build() {
     Catalogue c = new Catalogue();
     // The registration classes add themselves here: c.filter(...), c.test(...), c.lookup(...).
+    // Ansible's filters come after Jinja2's: where both name one (random), Ansible's wins.
+    JinjaTextFilters.register(c);
+    JinjaListFilters.register(c);
+    JinjaSelectFilters.register(c);
+    AnsibleCoreFilters.register(c);
+    AnsibleDataFilters.register(c);
+    AnsibleListFilters.register(c);
+    AnsibleMathFilters.register(c);
+    PyBuiltinFilters.register(c);
+    RegexFilters.register(c);
+    PathFilters.register(c);
+    UrlFilters.register(c);
+    TimeFilters.register(c);
+    IpFilters.register(c);
     return c;
   }
 
