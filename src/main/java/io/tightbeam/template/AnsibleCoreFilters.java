@@ -33,8 +33,13 @@ final class AnsibleCoreFilters {
     c.filter("b64encode", (v, a, e) -> Base64.getEncoder().encodeToString(
         Items.str(v).getBytes(charset(a))));
     c.filter("b64decode", (v, a, e) -> {
+      // Python drops characters outside the alphabet, then insists on the padding.
+      String text = Items.str(v).replaceAll("[^A-Za-z0-9+/=]", "");
+      if (text.length() % 4 != 0) {
+        throw new PyException("Incorrect padding");
+      }
       try {
-        return new String(Base64.getDecoder().decode(Items.str(v).strip()), charset(a));
+        return new String(Base64.getDecoder().decode(text), charset(a));
       } catch (IllegalArgumentException ex) {
         throw new PyException("Incorrect padding");
       }

@@ -14,6 +14,8 @@ import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
 
 /** Ansible's serialisation filters: to_json, to_nice_json, from_json, to_yaml, from_yaml... */
 final class AnsibleDataFilters {
@@ -107,7 +109,25 @@ final class AnsibleDataFilters {
     options.setWidth(Items.integer(a.get(-1, "width", 80)));
     options.setSplitLines(true);
     boolean sort = Items.truth(a.get(-1, "sort_keys", true));
-    return new Yaml(options).dump(yamlValue(v, sort));
+    return new Yaml(new PyYamlRepresenter(options), options).dump(yamlValue(v, sort));
+  }
+
+  /**
+   * Strings in PyYAML's styles: SnakeYAML writes multi-line strings as literal blocks, PyYAML
+   * as plain or quoted scalars (its representer never asks for a block).
+   */
+  private static final class PyYamlRepresenter extends Representer {
+    PyYamlRepresenter(DumperOptions options) {
+      super(options);
+      this.representers.put(String.class, data -> {
+        String s = (String) data;
+        // PyYAML never writes a multi-line string plain; quoted is its first choice.
+        boolean multiline = s.chars().anyMatch(c -> c == '\n' || c == '\r' || c == 0x85
+            || c == 0x2028 || c == 0x2029);
+        return representScalar(Tag.STR, s, multiline ? DumperOptions.ScalarStyle.SINGLE_QUOTED
+            : DumperOptions.ScalarStyle.PLAIN);
+      });
+    }
   }
 
   /** A copy with dict keys sorted as PyYAML's dump does by default, tuples as lists. */

@@ -64,7 +64,12 @@ final class Items {
 
   /** Jinja2's {@code environment.getitem}: a dict key, a list index, else an undefined value. */
   static Object item(Object owner, Object key) {
-    failIfUndefined(owner);
+    if (owner instanceof Undefined) {
+      // Ansible's undefined answers any attribute with itself, so a.b.c | default(x) works.
+      return owner;
+    } else if (owner instanceof PyDateTime d) {
+      return d.attribute(key);
+    }
     if (owner instanceof Map<?, ?> m && Py.hasKey(m, key)) {
       return Py.get(m, key);
     }

@@ -163,7 +163,10 @@ final class JinjaTextFilters {
   }
 
   private static Object indent(Object v, Args a, Env e) {
-    String s = Items.str(v);
+    if (!(v instanceof String s)) {
+      throw new PyException("unsupported operand type(s) for +=: '" + Py.typeName(v)
+          + "' and 'str'");
+    }
     Object width = a.get(0, "width", 4);
     boolean first = Items.truth(a.get(1, "first", false));
     boolean blank = Items.truth(a.get(2, "blank", false));
@@ -305,7 +308,9 @@ final class JinjaTextFilters {
   }
 
   private static Object truncate(Object v, Args a, Env e) {
-    String s = Items.str(v);
+    if (!(v instanceof String s)) {
+      throw new PyException("object of type '" + Py.typeName(v) + "' has no len()");
+    }
     int length = Items.integer(a.get(0, "length", 255));
     boolean killWords = Items.truth(a.get(1, "killwords", false));
     String end = Items.str(a.get(2, "end", "..."));

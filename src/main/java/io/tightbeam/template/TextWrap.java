@@ -2,7 +2,6 @@ package io.tightbeam.template;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Jinja2's {@code wordwrap}: Python's textwrap.wrap per line, whitespace kept as written. */
@@ -20,7 +19,11 @@ final class TextWrap {
       boolean breakOnHyphens = Items.truth(a.get(3, "break_on_hyphens", true));
       String wrapString = sep == null ? "\n" : Items.str(sep);
       List<String> lines = new ArrayList<>();
-      for (String line : JinjaTextFilters.splitLines(Items.str(v))) {
+      if (!(v instanceof String text)) {
+        throw new io.tightbeam.py.PyException("'" + io.tightbeam.py.Py.typeName(v)
+            + "' object has no attribute 'splitlines'");
+      }
+      for (String line : JinjaTextFilters.splitLines(text)) {
         lines.add(String.join(wrapString, wrap(line, width, breakLong, breakOnHyphens)));
       }
       return String.join(wrapString, lines);

@@ -18,8 +18,7 @@ import java.util.regex.Pattern;
 
 /**
  * Ansible's {@code strftime} and {@code to_datetime}, with Python's (C locale) directives.
- * {@code to_datetime} gives a {@link LocalDateTime}; the engine shows its attributes as Python's
- * datetime does.
+ * {@code to_datetime} gives a {@link PyDateTime}.
  */
 final class TimeFilters {
   private TimeFilters() {}
@@ -44,7 +43,7 @@ final class TimeFilters {
     });
     c.filter("to_datetime", (v, a, e) -> {
       String fmt = Items.str(a.get(0, "format", "%Y-%m-%d %H:%M:%S"));
-      return parse(Items.str(v), fmt);
+      return new PyDateTime(parse(Items.str(v), fmt));
     });
   }
 
