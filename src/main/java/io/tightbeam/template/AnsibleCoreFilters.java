@@ -30,8 +30,7 @@ final class AnsibleCoreFilters {
   static void register(Catalogue c) {
     c.filter("bool", (v, a, e) -> v == null ? null : Items.ansibleBool(v));
     c.filter("quote", (v, a, e) -> quote(v == null ? "" : Items.str(v)));
-    c.filter("b64encode", (v, a, e) -> Base64.getEncoder().encodeToString(
-        Items.str(v).getBytes(charset(a))));
+    c.filter("b64encode", (v, a, e) -> Base64.getEncoder().encodeToString(encode(Items.str(v), a)));
     c.filter("b64decode", (v, a, e) -> {
       // Python drops characters outside the alphabet, then insists on the padding.
       String text = Items.str(v).replaceAll("[^A-Za-z0-9+/=]", "");
@@ -88,6 +87,20 @@ final class AnsibleCoreFilters {
     c.filter("password_hash", AnsibleCoreFilters::passwordHash);
   }
 
+  /** Python's str.encode: its utf-16 writes a little-endian BOM and little-endian units. */
+  private static byte[] encode(String s, Args a) {
+    String name = Items.str(a.get(0, "encoding", "utf-8")).toLowerCase(Locale.ROOT).replace("_", "-");
+    if (name.equals("utf-16") || name.equals("utf16")) {
+      byte[] body = s.getBytes(StandardCharsets.UTF_16LE);
+      byte[] out = new byte[body.length + 2];
+      out[0] = (byte) 0xff;
+      out[1] = (byte) 0xfe;
+      System.arraycopy(body, 0, out, 2, body.length);
+      return out;
+    }
+    return s.getBytes(charset(a));
+  }
+
   private static java.nio.charset.Charset charset(Args a) {
     return java.nio.charset.Charset.forName(Items.str(a.get(0, "encoding", "utf-8")));
   }
@@ -113,7 +126,12 @@ final class AnsibleCoreFilters {
       long by = Items.truth(step) ? Items.integer(step) : 1;
       return Py.normalNumber(r.randrange(from, ((Number) v).longValue(), by));
     }
-    if (v instanceof Map || v instanceof List || v instanceof String) {
+    if (v instanceof Map<?, ?> m) {
+      // Python's choice indexes the dict with an int: a KeyError unless it has such keys.
+      throw new PyException("KeyError: " + (m.isEmpty() ? "Cannot choose from an empty sequence"
+          : "0"));
+    }
+    if (v instanceof List || v instanceof String) {
       if (Items.truth(start) || Items.truth(step)) {
         throw new TemplateException("start and step can only be used with integer values");
       }
@@ -127,7 +145,9 @@ final class AnsibleCoreFilters {
   }
 
   private static Object comment(Object v, Args a, Env e) {
-    String text = Items.str(v);
+    if (!(v instanceof String text)) {
+      throw new PyException("'" + Py.typeName(v) + "' object has no attribute 'replace'");
+    }
     String style = Items.str(a.get(0, "style", "plain"));
     String decoration = switch (style) {
       case "plain" -> "# ";
@@ -198,20 +218,39 @@ final class AnsibleCoreFilters {
     return HexFormat.of().formatHex(Crypt.digest(algorithm).digest(s.getBytes(StandardCharsets.UTF_8)));
   }
 
+  /** The given salt or a random one, refused as passlib refuses an oversized one. */
+  private static String checkedSalt(Object salt, Object saltSize, int max, String scheme) {
+    int size = saltSize == null ? max : Items.integer(saltSize);
+    if (size > max) {
+      throw new TemplateException("Could not hash the secret.. " + scheme + ": salt_size (" + size
+          + ") above max_salt_size (" + max + ")");
+    }
+    if (salt == null) {
+      return Crypt.salt(size);
+    }
+    String s = Items.str(salt);
+    if (s.length() > max) {
+      throw new TemplateException("Could not hash the secret.. salt too large (" + scheme
+          + " requires <= " + max + " chars)");
+    }
+    return s;
+  }
+
   private static Object passwordHash(Object v, Args a, Env e) {
     String password = Items.str(v);
     String type = Items.str(a.get(0, "hashtype", "sha512"));
     Object salt = a.get(1, "salt", null);
+    Object saltSize = a.get(2, "salt_size", null);
     Object rounds = a.get(3, "rounds", null);
     switch (type) {
       case "sha512", "sha512_crypt", "sha256", "sha256_crypt" -> {
         boolean sha512 = type.startsWith("sha512");
-        String s = salt == null ? Crypt.salt(16) : Items.str(salt);
+        String s = checkedSalt(salt, saltSize, 16, sha512 ? "sha512_crypt" : "sha256_crypt");
         int n = rounds == null ? (sha512 ? 656000 : 535000) : Items.integer(rounds);
         return Crypt.sha(password, s, n, sha512);
       }
       case "md5", "md5_crypt" -> {
-        return Crypt.md5(password, salt == null ? Crypt.salt(8) : Items.str(salt));
+        return Crypt.md5(password, checkedSalt(salt, saltSize, 8, "md5_crypt"));
       }
       default -> throw new TemplateException("passlib does not support '" + type + "' algorithm");
     }

@@ -63,21 +63,40 @@ final class AnsibleListFilters {
     c.filter("subelements", AnsibleListFilters::subelements);
     c.filter("rekey_on_member", AnsibleListFilters::rekey);
     c.filter("intersect", (v, a, e) -> {
-      List<Object> other = Items.list(Items.required(a, 0, "b", "intersect"));
+      List<Object> other = membership(Items.required(a, 0, "b", "intersect"));
       return JinjaSelectFilters.unique(
           Items.list(v).stream().filter(x -> contains(other, x)).toList(), true, null);
     });
     c.filter("difference", (v, a, e) ->
-        difference(Items.list(v), Items.list(Items.required(a, 0, "b", "difference"))));
+        difference(Items.list(v), membership(Items.required(a, 0, "b", "difference"))));
     c.filter("union", (v, a, e) ->
-        union(Items.list(v), Items.list(Items.required(a, 0, "b", "union"))));
+        union(concatenable(v), concatenable(Items.required(a, 0, "b", "union"))));
     c.filter("symmetric_difference", (v, a, e) -> {
       List<Object> x = Items.list(v);
-      List<Object> y = Items.list(Items.required(a, 0, "b", "symmetric_difference"));
+      List<Object> y = membership(Items.required(a, 0, "b", "symmetric_difference"));
       List<Object> both = JinjaSelectFilters.unique(
           x.stream().filter(i -> contains(y, i)).toList(), true, null);
       return difference(union(x, y), both);
     });
+  }
+
+  /** The right side of Python's {@code x in b}. */
+  private static List<Object> membership(Object b) {
+    if (!(b instanceof java.util.Collection || b instanceof Map || b instanceof String)) {
+      Items.failIfUndefined(b);
+      throw new PyException("argument of type '" + Py.typeName(b) + "' is not iterable");
+    }
+    return Items.list(b);
+  }
+
+  /** An operand of Python's list {@code a + b}. */
+  private static List<Object> concatenable(Object v) {
+    if (!(v instanceof List)) {
+      Items.failIfUndefined(v);
+      throw new PyException("unsupported operand type(s) for +: '" + Py.typeName(v)
+          + "' and 'list'");
+    }
+    return Items.list(v);
   }
 
   /** Python's {@code type(v)} as printed: {@code <class 'list'>}. */
@@ -218,7 +237,12 @@ final class AnsibleListFilters {
             + "the keys '" + Items.str(key) + "' and '" + Items.str(value) + "', got "
             + Py.repr(v) + " instead.");
       }
-      out.put(Py.get(m, key), Py.get(m, value));
+      Object k = Py.get(m, key);
+      if (k instanceof List || k instanceof Map) {
+        throw new TemplateException("items2dict requires a list of dictionaries, got "
+            + Py.repr(v) + " instead.");
+      }
+      out.put(k, Py.get(m, value));
     }
     return out;
   }

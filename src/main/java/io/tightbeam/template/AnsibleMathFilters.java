@@ -1,6 +1,7 @@
 package io.tightbeam.template;
 
 import io.tightbeam.py.Py;
+import io.tightbeam.py.PyException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.regex.Matcher;
@@ -17,6 +18,9 @@ final class AnsibleMathFilters {
     c.filter("log", (v, a, e) -> {
       double x = number(v, "log");
       Object base = a.get(0, "base", null);
+      if (x <= 0 || (base != null && Py.isNumeric(base) && Py.toDouble(base) <= 0)) {
+        throw new PyException("math domain error");
+      }
       if (base != null && Py.isNumeric(base) && Py.compareNumbers(base, 10) == 0) {
         return Math.log10(x);
       }
@@ -26,6 +30,9 @@ final class AnsibleMathFilters {
     c.filter("root", (v, a, e) -> {
       double x = number(v, "root");
       Object base = a.get(0, "base", 2);
+      if (x < 0) {
+        throw new TemplateException("root() can only be used on numbers: math domain error");
+      }
       if (Py.isNumeric(base) && Py.compareNumbers(base, 2) == 0) {
         return Math.sqrt(x);
       }

@@ -81,6 +81,14 @@ final class Catalogue {
     add(filters, name, new Filter(name, acceptsUndefined, body));
   }
 
+  /**
+   * Adds a Jinja2 builtin under its short name only: ansible-core 2.14 has no {@code
+   * ansible.builtin.sort} (only its own plugins, and unique and random, take the prefix).
+   */
+  void jinjaFilter(String name, boolean acceptsUndefined, FilterBody body) {
+    filters.put(name, new Filter(name, acceptsUndefined, body));
+  }
+
   void test(String name, TestBody body) {
     add(tests, name, new Test(name, false, body));
   }

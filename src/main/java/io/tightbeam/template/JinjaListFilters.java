@@ -19,36 +19,36 @@ final class JinjaListFilters {
   private JinjaListFilters() {}
 
   static void register(Catalogue c) {
-    c.filter("abs", (v, a, e) -> abs(v));
-    c.filter("attr", (v, a, e) -> Undefined.attribute(v, Items.str(a.get(0, "name", null))));
-    c.filter("batch", JinjaListFilters::batch);
+    c.jinjaFilter("abs", false, (v, a, e) -> abs(v));
+    c.jinjaFilter("attr", false, (v, a, e) -> Undefined.attribute(v, Items.str(a.get(0, "name", null))));
+    c.jinjaFilter("batch", false, JinjaListFilters::batch);
     Catalogue.FilterBody length = (v, a, e) -> length(v);
-    c.filter("length", length);
-    c.filter("count", length);
-    c.filter("dictsort", JinjaListFilters::dictsort);
-    c.filter("first", (v, a, e) -> {
+    c.jinjaFilter("length", false, length);
+    c.jinjaFilter("count", false, length);
+    c.jinjaFilter("dictsort", false, JinjaListFilters::dictsort);
+    c.jinjaFilter("first", false, (v, a, e) -> {
       List<Object> items = Items.list(v);
       if (items.isEmpty()) {
         throw new TemplateException("No first item, sequence was empty.");
       }
       return items.get(0);
     });
-    c.filter("last", (v, a, e) -> {
+    c.jinjaFilter("last", false, (v, a, e) -> {
       List<Object> items = Items.list(v);
       if (items.isEmpty()) {
         throw new TemplateException("No last item, sequence was empty.");
       }
       return items.get(items.size() - 1);
     });
-    c.filter("float", (v, a, e) -> {
+    c.jinjaFilter("float", false, (v, a, e) -> {
       try {
         return v == null ? (Object) 0.0 : (Object) JinjaTextFilters.toFloat(v);
       } catch (PyException ex) {
         return a.get(0, "default", 0.0);
       }
     });
-    c.filter("int", JinjaListFilters::toInt);
-    c.filter("items", true, (v, a, e) -> {
+    c.jinjaFilter("int", false, JinjaListFilters::toInt);
+    c.jinjaFilter("items", true, (v, a, e) -> {
       if (v instanceof Undefined) {
         return new ArrayList<>();
       }
@@ -59,7 +59,7 @@ final class JinjaListFilters {
       m.forEach((k, x) -> out.add(Tuple.of(k, x)));
       return out;
     });
-    c.filter("join", (v, a, e) -> {
+    c.jinjaFilter("join", false, (v, a, e) -> {
       String sep = Items.str(a.get(0, "d", ""));
       Object attribute = a.get(1, "attribute", null);
       List<String> parts = new ArrayList<>();
@@ -69,11 +69,11 @@ final class JinjaListFilters {
       }
       return String.join(sep, parts);
     });
-    c.filter("list", (v, a, e) -> Items.list(v));
-    c.filter("reverse", (v, a, e) -> reverse(v));
-    c.filter("round", JinjaListFilters::round);
-    c.filter("slice", JinjaListFilters::slice);
-    c.filter("sum", JinjaListFilters::sum);
+    c.jinjaFilter("list", false, (v, a, e) -> Items.list(v));
+    c.jinjaFilter("reverse", false, (v, a, e) -> reverse(v));
+    c.jinjaFilter("round", false, JinjaListFilters::round);
+    c.jinjaFilter("slice", false, JinjaListFilters::slice);
+    c.jinjaFilter("sum", false, JinjaListFilters::sum);
     Catalogue.FilterBody byDefault = (v, a, e) -> {
       Object fallback = a.get(0, "default_value", "");
       boolean alsoFalsy = Items.truth(a.get(1, "boolean", false));
@@ -82,8 +82,8 @@ final class JinjaListFilters {
       }
       return v;
     };
-    c.filter("default", true, byDefault);
-    c.filter("d", true, byDefault);
+    c.jinjaFilter("default", true, byDefault);
+    c.jinjaFilter("d", true, byDefault);
   }
 
   private static Object abs(Object v) {

@@ -18,12 +18,12 @@ final class JinjaSelectFilters {
   private JinjaSelectFilters() {}
 
   static void register(Catalogue c) {
-    c.filter("map", JinjaSelectFilters::map);
-    c.filter("select", (v, a, e) -> select(v, a, e, false, true));
-    c.filter("reject", (v, a, e) -> select(v, a, e, false, false));
-    c.filter("selectattr", (v, a, e) -> select(v, a, e, true, true));
-    c.filter("rejectattr", (v, a, e) -> select(v, a, e, true, false));
-    c.filter("sort", (v, a, e) -> {
+    c.jinjaFilter("map", false, JinjaSelectFilters::map);
+    c.jinjaFilter("select", false, (v, a, e) -> select(v, a, e, false, true));
+    c.jinjaFilter("reject", false, (v, a, e) -> select(v, a, e, false, false));
+    c.jinjaFilter("selectattr", false, (v, a, e) -> select(v, a, e, true, true));
+    c.jinjaFilter("rejectattr", false, (v, a, e) -> select(v, a, e, true, false));
+    c.jinjaFilter("sort", false, (v, a, e) -> {
       boolean reverse = Items.truth(a.get(0, "reverse", false));
       boolean caseSensitive = Items.truth(a.get(1, "case_sensitive", false));
       return Sorting.sorted(Items.list(v),
@@ -31,9 +31,9 @@ final class JinjaSelectFilters {
     });
     c.filter("unique", (v, a, e) -> unique(Items.list(v),
         Items.truth(a.get(0, "case_sensitive", false)), a.get(1, "attribute", null)));
-    c.filter("min", (v, a, e) -> extreme(v, a, false));
-    c.filter("max", (v, a, e) -> extreme(v, a, true));
-    c.filter("groupby", JinjaSelectFilters::groupby);
+    c.jinjaFilter("min", false, (v, a, e) -> extreme(v, a, false));
+    c.jinjaFilter("max", false, (v, a, e) -> extreme(v, a, true));
+    c.jinjaFilter("groupby", false, JinjaSelectFilters::groupby);
   }
 
   private static Object map(Object v, Args a, Env e) {

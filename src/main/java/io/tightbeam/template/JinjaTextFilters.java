@@ -25,28 +25,28 @@ final class JinjaTextFilters {
   private JinjaTextFilters() {}
 
   static void register(Catalogue c) {
-    c.filter("capitalize", (v, a, e) -> capitalize(Items.str(v)));
-    c.filter("center", (v, a, e) -> center(Items.str(v), Items.integer(a.get(0, "width", 80))));
+    c.jinjaFilter("capitalize", false, (v, a, e) -> capitalize(Items.str(v)));
+    c.jinjaFilter("center", false, (v, a, e) -> center(Items.str(v), Items.integer(a.get(0, "width", 80))));
     Catalogue.FilterBody escape = (v, a, e) -> escape(Items.str(v));
-    c.filter("escape", escape);
-    c.filter("e", escape);
-    c.filter("forceescape", escape);
-    c.filter("safe", (v, a, e) -> Items.str(v));
-    c.filter("string", (v, a, e) -> Items.str(v));
-    c.filter("filesizeformat", (v, a, e) ->
+    c.jinjaFilter("escape", false, escape);
+    c.jinjaFilter("e", false, escape);
+    c.jinjaFilter("forceescape", false, escape);
+    c.jinjaFilter("safe", false, (v, a, e) -> Items.str(v));
+    c.jinjaFilter("string", false, (v, a, e) -> Items.str(v));
+    c.jinjaFilter("filesizeformat", false, (v, a, e) ->
         fileSize(v, Items.truth(a.get(0, "binary", false))));
-    c.filter("format", JinjaTextFilters::format);
-    c.filter("indent", JinjaTextFilters::indent);
-    c.filter("lower", (v, a, e) -> Items.str(v).toLowerCase(Locale.ROOT));
-    c.filter("upper", (v, a, e) -> Items.str(v).toUpperCase(Locale.ROOT));
-    c.filter("replace", (v, a, e) -> replace(Items.str(v), Items.str(a.get(0, "old", null)),
+    c.jinjaFilter("format", false, JinjaTextFilters::format);
+    c.jinjaFilter("indent", false, JinjaTextFilters::indent);
+    c.jinjaFilter("lower", false, (v, a, e) -> Items.str(v).toLowerCase(Locale.ROOT));
+    c.jinjaFilter("upper", false, (v, a, e) -> Items.str(v).toUpperCase(Locale.ROOT));
+    c.jinjaFilter("replace", false, (v, a, e) -> replace(Items.str(v), Items.str(a.get(0, "old", null)),
         Items.str(a.get(1, "new", null)), count(a.get(2, "count", null))));
-    c.filter("striptags", (v, a, e) -> stripTags(Items.str(v)));
-    c.filter("title", (v, a, e) -> title(Items.str(v)));
-    c.filter("trim", (v, a, e) -> strip(Items.str(v), a.get(0, "chars", null)));
-    c.filter("truncate", JinjaTextFilters::truncate);
-    c.filter("urlencode", (v, a, e) -> urlencode(v));
-    c.filter("wordcount", (v, a, e) -> {
+    c.jinjaFilter("striptags", false, (v, a, e) -> stripTags(Items.str(v)));
+    c.jinjaFilter("title", false, (v, a, e) -> title(Items.str(v)));
+    c.jinjaFilter("trim", false, (v, a, e) -> strip(Items.str(v), a.get(0, "chars", null)));
+    c.jinjaFilter("truncate", false, JinjaTextFilters::truncate);
+    c.jinjaFilter("urlencode", false, (v, a, e) -> urlencode(v));
+    c.jinjaFilter("wordcount", false, (v, a, e) -> {
       Matcher m = WORD.matcher(Items.str(v));
       int n = 0;
       while (m.find()) {
@@ -54,14 +54,14 @@ final class JinjaTextFilters {
       }
       return n;
     });
-    c.filter("xmlattr", (v, a, e) -> xmlattr(v, Items.truth(a.get(0, "autospace", true))));
-    c.filter("tojson", (v, a, e) -> {
+    c.jinjaFilter("xmlattr", false, (v, a, e) -> xmlattr(v, Items.truth(a.get(0, "autospace", true))));
+    c.jinjaFilter("tojson", false, (v, a, e) -> {
       Object indent = a.get(0, "indent", null);
       return JsonText.dumps(v, indent == null ? -1 : Items.integer(indent), true)
           .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
           .replace("'", "\\u0027");
     });
-    c.filter("pprint", (v, a, e) -> pprint(v));
+    c.jinjaFilter("pprint", false, (v, a, e) -> pprint(v));
     Urlize.register(c);
     TextWrap.register(c);
   }

@@ -61,6 +61,9 @@ final class PyBuiltinFilters {
     });
     c.filter("combinations", (v, a, e) -> {
       List<Object> pool = Items.list(v);
+      if (a.size() == 0 && !a.named().containsKey("r")) {
+        throw new PyException("combinations() missing required argument 'r' (pos 2)");
+      }
       int r = Items.integer(a.get(0, "r", null));
       List<List<Object>> out = new ArrayList<>();
       choose(pool, r, 0, new ArrayList<>(), out);

@@ -12,7 +12,7 @@ final class TextWrap {
   private TextWrap() {}
 
   static void register(Catalogue c) {
-    c.filter("wordwrap", (v, a, e) -> {
+    c.jinjaFilter("wordwrap", false, (v, a, e) -> {
       int width = Items.integer(a.get(0, "width", 79));
       boolean breakLong = Items.truth(a.get(1, "break_long_words", true));
       Object sep = a.get(2, "wrapstring", null);

@@ -185,8 +185,7 @@ final class TimeFilters {
       LocalDateTime t = LocalDateTime.of(year, month, day, hour, minute, second, micro * 1000);
       return dayOfYear > 0 ? t.withDayOfYear(dayOfYear) : t;
     } catch (java.time.DateTimeException ex) {
-      throw new PyException("time data " + Py.repr(text) + " does not match format "
-          + Py.repr(fmt));
+      throw new PyException("day is out of range for month");
     }
   }
 

@@ -22,7 +22,7 @@ final class Urlize {
   private Urlize() {}
 
   static void register(Catalogue c) {
-    c.filter("urlize", (v, a, e) -> {
+    c.jinjaFilter("urlize", false, (v, a, e) -> {
       Object limit = a.get(0, "trim_url_limit", null);
       TreeSet<String> rel = new TreeSet<>();
       for (String r : Items.str(a.get(-1, "rel", "")).split("\\s+")) {
