@@ -57,6 +57,20 @@ final class Catalogue {
     Filters.register(c);
     Tests.register(c);
     Lookups.register(c);
+    // Ansible's filters come after Jinja2's: where both name one (random), Ansible's wins.
+    JinjaTextFilters.register(c);
+    JinjaListFilters.register(c);
+    JinjaSelectFilters.register(c);
+    AnsibleCoreFilters.register(c);
+    AnsibleDataFilters.register(c);
+    AnsibleListFilters.register(c);
+    AnsibleMathFilters.register(c);
+    PyBuiltinFilters.register(c);
+    RegexFilters.register(c);
+    PathFilters.register(c);
+    UrlFilters.register(c);
+    TimeFilters.register(c);
+    IpFilters.register(c);
     return c;
   }
 
@@ -67,6 +81,14 @@ final class Catalogue {
 
   void filter(String name, boolean acceptsUndefined, FilterBody body) {
     add(filters, name, new Filter(name, acceptsUndefined, body));
+  }
+
+  /**
+   * Adds a Jinja2 builtin under its short name only: ansible-core 2.14 has no {@code
+   * ansible.builtin.sort} (only its own plugins, and unique and random, take the prefix).
+   */
+  void jinjaFilter(String name, boolean acceptsUndefined, FilterBody body) {
+    filters.put(name, new Filter(name, acceptsUndefined, body));
   }
 
   void test(String name, TestBody body) {
