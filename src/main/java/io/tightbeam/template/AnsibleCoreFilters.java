@@ -35,12 +35,12 @@ final class AnsibleCoreFilters {
       // Python drops characters outside the alphabet, then insists on the padding.
       String text = Items.str(v).replaceAll("[^A-Za-z0-9+/=]", "");
       if (text.length() % 4 != 0) {
-        throw new PyException("Incorrect padding");
+        throw PyException.valueError("Incorrect padding");
       }
       try {
         return new String(Base64.getDecoder().decode(text), charset(a));
       } catch (IllegalArgumentException ex) {
-        throw new PyException("Incorrect padding");
+        throw PyException.valueError("Incorrect padding");
       }
     });
     c.filter("ternary", (v, a, e) -> {

@@ -70,7 +70,7 @@ final class AnsibleDataFilters {
       long line = at == null ? 1 : at.getLineNr();
       long column = at == null ? 1 : Math.max(1, at.getColumnNr() - 1);
       long chr = at == null ? 0 : Math.max(0, at.getCharOffset() - 1);
-      throw new PyException("Expecting value: line " + line + " column " + column + " (char "
+      throw PyException.valueError("Expecting value: line " + line + " column " + column + " (char "
           + chr + ")");
     }
   }

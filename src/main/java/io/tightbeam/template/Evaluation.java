@@ -33,6 +33,8 @@ final class Evaluation implements Env {
   private final Map<String, Object> vars;
   private final List<String> inProgress = new ArrayList<>();
   private final List<String> warnings;
+  /** Strings made by a string-type filter in this call (by identity): kept text by the concat. */
+  private final Set<Object> nativeTexts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
   Evaluation(TemplateCache cache, Map<String, Object> vars) {
     this(cache, vars, new ArrayList<>());
@@ -129,6 +131,9 @@ final class Evaluation implements Env {
     } catch (TemplateSyntaxError e) {
       throw syntax(e, text);
     } catch (PyException e) {
+      if (e.isValueError()) {
+        throw TemplateException.valueError(e.getMessage(), e);
+      }
       throw new TemplateException("Unexpected templating type error occurred on (" + text + "): "
           + e.getMessage() + ". " + e.getMessage(), e);
     } catch (StackOverflowError e) {
@@ -142,8 +147,17 @@ final class Evaluation implements Env {
         + ". String: " + text + ". " + e.getMessage(), e);
   }
 
+  void markNativeText(Object value) {
+    if (value instanceof String) {
+      nativeTexts.add(value);
+    }
+  }
+
   private Object concat(Output out) {
     Object value = out.result();
+    if (out.count() == 1 && value instanceof String && nativeTexts.contains(value)) {
+      return value;
+    }
     if (out.count() == 1 && !(value instanceof String)) {
       if (value instanceof Boolean) {
         return value;

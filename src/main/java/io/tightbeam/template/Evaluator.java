@@ -183,8 +183,29 @@ final class Evaluator {
         Ops.check(a);
       }
     }
-    return filter.body().apply(value, args, run);
+    Object result;
+    try {
+      result = filter.body().apply(value, args, run);
+    } catch (TemplateException e) {
+      if (e.isUndefined() || e.isValueError()) {
+        throw e;
+      }
+      // Ansible's filters raise AnsibleFilterTypeError: reported as a templating type error
+      throw new PyException(e.getMessage());
+    }
+    if (STRING_TYPE_FILTERS.contains(flt.name())) {
+      run.markNativeText(result);
+    }
+    return result;
   }
+
+  /**
+   * Ansible's STRING_TYPE_FILTERS: their text is never read back as a literal by the concat, so
+   * {@code {{ d | to_json }}} stays a JSON string.
+   */
+  private static final java.util.Set<String> STRING_TYPE_FILTERS = java.util.Set.of("string", "to_json",
+      "to_nice_json", "to_yaml", "to_nice_yaml", "ppretty", "json", "ansible.builtin.to_json",
+      "ansible.builtin.to_nice_json", "ansible.builtin.to_yaml", "ansible.builtin.to_nice_yaml");
 
   private Object test(Node.Test t, Frame f) {
     Catalogue.Test test = run.catalogue().test(t.name());

@@ -64,30 +64,7 @@ final class Items {
 
   /** Jinja2's {@code environment.getitem}: a dict key, a list index, else an undefined value. */
   static Object item(Object owner, Object key) {
-    if (owner instanceof Undefined) {
-      // Ansible's undefined answers any attribute with itself, so a.b.c | default(x) works.
-      return owner;
-    } else if (owner instanceof PyDateTime d) {
-      return d.attribute(key);
-    }
-    if (owner instanceof Map<?, ?> m && Py.hasKey(m, key)) {
-      return Py.get(m, key);
-    }
-    if (owner instanceof List<?> l && Py.isInt(key)) {
-      int i = ((Number) key).intValue();
-      int at = i < 0 ? l.size() + i : i;
-      if (at >= 0 && at < l.size()) {
-        return l.get(at);
-      }
-    }
-    if (owner instanceof CharSequence s && Py.isInt(key)) {
-      int i = ((Number) key).intValue();
-      int at = i < 0 ? s.length() + i : i;
-      if (at >= 0 && at < s.length()) {
-        return String.valueOf(s.charAt(at));
-      }
-    }
-    return Undefined.attribute(owner, key);
+    return Access.item(owner, key);
   }
 
   /**

@@ -132,7 +132,7 @@ final class PyRandom {
     long width = stop - start;
     long n = step > 0 ? (width + step - 1) / step : (width + step + 1) / step;
     if (n <= 0) {
-      throw new PyException("empty range for randrange() (" + start + ", " + stop + ", " + width
+      throw PyException.valueError("empty range for randrange() (" + start + ", " + stop + ", " + width
           + ")");
     }
     return start + step * below(n);

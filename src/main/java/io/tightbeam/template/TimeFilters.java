@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 
 /**
  * Ansible's {@code strftime} and {@code to_datetime}, with Python's (C locale) directives.
- * {@code to_datetime} gives a {@link PyDateTime}.
+ * {@code to_datetime} gives a {@link DateTime}.
  */
 final class TimeFilters {
   private TimeFilters() {}
@@ -43,7 +43,7 @@ final class TimeFilters {
     });
     c.filter("to_datetime", (v, a, e) -> {
       String fmt = Items.str(a.get(0, "format", "%Y-%m-%d %H:%M:%S"));
-      return new PyDateTime(parse(Items.str(v), fmt));
+      return new DateTime(parse(Items.str(v), fmt));
     });
   }
 
@@ -139,7 +139,7 @@ final class TimeFilters {
     }
     Matcher m = Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE).matcher(text);
     if (!m.matches()) {
-      throw new PyException("time data " + Py.repr(text) + " does not match format "
+      throw PyException.valueError("time data " + Py.repr(text) + " does not match format "
           + Py.repr(fmt));
     }
     int year = 1900;
@@ -196,7 +196,7 @@ final class TimeFilters {
         return month.getValue();
       }
     }
-    throw new PyException("time data " + Py.repr(text) + " does not match format " + Py.repr(fmt));
+    throw PyException.valueError("time data " + Py.repr(text) + " does not match format " + Py.repr(fmt));
   }
 
 }

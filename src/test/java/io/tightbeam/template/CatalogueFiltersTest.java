@@ -97,8 +97,8 @@ class CatalogueFiltersTest {
   @Test
   void toDatetimeGivesADatetimeWithPythonsAttributesAndText() {
     Object t = apply("to_datetime", "2024-01-02 03:04:05");
-    assertThat(t).isInstanceOf(PyDateTime.class);
-    assertThat(((PyDateTime) t).attribute("year")).isEqualTo(2024);
+    assertThat(t).isInstanceOf(DateTime.class);
+    assertThat(((DateTime) t).attribute("year")).isEqualTo(2024);
     assertThat(t.toString()).isEqualTo("2024-01-02 03:04:05");
     assertThatThrownBy(() -> apply("to_datetime", "bad")).isInstanceOf(PyException.class)
         .hasMessage("time data 'bad' does not match format '%Y-%m-%d %H:%M:%S'");

@@ -64,7 +64,7 @@ class TemplateCasesTest {
       assertThatThrownBy(() -> TEMPLAR.template(template, vars))
           .satisfies(e -> {
             if (!expected.isEmpty()) {
-              assertThat(asAnsibleShowsIt(e)).isEqualTo(expected);
+              assertThat(asAnsibleShowsIt(e, template)).isEqualTo(expected);
             }
           });
       return;
@@ -92,7 +92,11 @@ class TemplateCasesTest {
   }
 
   /** The task failure message the executor makes of a template error. */
-  static String asAnsibleShowsIt(Throwable e) {
+  static String asAnsibleShowsIt(Throwable e, String template) {
+    if (e instanceof TemplateException t && t.isValueError()) {
+      return "the field 'args' has an invalid value (" + io.tightbeam.py.Py.repr(Map.of("msg", template))
+          + "), and could not be converted to an dict.The error was: " + t.getMessage();
+    }
     if (e instanceof TemplateException t && t.isUndefined()) {
       return "The task includes an option with an undefined variable. The error was: " + t.getMessage()
           + ". " + t.getMessage();
