@@ -100,7 +100,7 @@ final class AnsibleDataFilters {
   }
 
   private static String yaml(Object v, Args a, boolean nice, int indentDefault) {
-    int indent = Items.integer(a.get(-1, "indent", indentDefault));
+    int indent = Items.integer(a.get(nice ? 0 : -1, "indent", indentDefault));
     Object flow = a.get(-1, "default_flow_style", nice ? false : null);
     DumperOptions options = new DumperOptions();
     options.setDefaultFlowStyle(flow == null ? DumperOptions.FlowStyle.AUTO

@@ -1,5 +1,7 @@
 package io.tightbeam.template;
 
+import io.tightbeam.py.Py;
+import io.tightbeam.py.PyException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,20 +88,30 @@ final class IpFilters {
 
   private static Object wrapOne(Object v, String query) {
     Object r = one(v, query, 0);
-    if (r instanceof String s && !s.contains("/")) {
-      Net n = parse(s);
+    if (r instanceof String s) {
+      int slash = s.indexOf('/');
+      String address = slash < 0 ? s : s.substring(0, slash);
+      Net n = parse(address);
       if (n != null && n.version() == 6) {
-        return "[" + s + "]";
+        return "[" + address + "]" + (slash < 0 ? "" : s.substring(slash));
       }
     }
     return r == null || Boolean.FALSE.equals(r) ? v : r;
   }
 
   private static Object one(Object v, String query, int version) {
-    if (!(v instanceof String) && !(v instanceof Number)) {
+    if (v == null) {
+      throw new TemplateException("Unrecognized type <<class 'NoneType'>> for ipaddr filter <value>");
+    }
+    Net n;
+    if (v instanceof String s) {
+      n = parse(s);
+    } else if (Py.isInt(v) && Py.toBigInteger(v).signum() >= 0) {
+      BigInteger i = Py.toBigInteger(v);
+      n = new Net(i, i.bitLength() <= 32 ? 32 : 128, i.bitLength() <= 32 ? 4 : 6, false);
+    } else {
       return false;
     }
-    Net n = parse(Items.str(v));
     if (n == null || (version != 0 && n.version() != version)) {
       return false;
     }
@@ -116,25 +128,61 @@ final class IpFilters {
     }
     return switch (query.toLowerCase(Locale.ROOT)) {
       case "" -> n.hadPrefix() ? cidr : n.text(n.ip());
-      case "address" -> n.size().compareTo(BigInteger.ONE) > 0 && !host ? false : n.text(n.ip());
+      case "address" -> n.size().compareTo(BigInteger.ONE) > 0 && !host ? null : n.text(n.ip());
       case "network" -> n.text(n.network());
       case "netmask" -> n.text(n.mask());
       case "prefix" -> n.prefix();
-      case "broadcast" -> n.version() == 4 && n.prefix() < 31 ? n.text(n.broadcast()) : null;
-      case "host" -> n.size().compareTo(BigInteger.ONE) == 0 || host ? cidr : false;
-      case "host/prefix", "address/prefix" -> host ? cidr : false;
+      case "broadcast" -> n.prefix() < n.bits() - 1 ? n.text(n.broadcast()) : null;
+      case "hostmask" -> n.text(n.size().subtract(BigInteger.ONE));
+      case "first_usable" -> usable(n) ? n.text(first(n)) : null;
+      case "last_usable" -> usable(n) ? n.text(last(n)) : null;
+      case "next_usable" -> usable(n) && n.ip().compareTo(last(n)) < 0
+          ? n.text(n.ip().add(BigInteger.ONE)) : null;
+      case "previous_usable" -> usable(n) && n.ip().compareTo(first(n)) > 0
+          ? n.text(n.ip().subtract(BigInteger.ONE)) : null;
+      case "range_usable" -> usable(n) ? n.text(first(n)) + "-" + n.text(last(n)) : null;
+      case "multicast" -> in(n, "224.0.0.0/4", "ff00::/8") ? v : null;
+      case "unicast" -> !in(n, "224.0.0.0/4", "ff00::/8") ? v : null;
+      case "link-local" -> in(n, "169.254.0.0/16", "fe80::/10") ? v : null;
+      case "host" -> n.size().compareTo(BigInteger.ONE) == 0 || host ? cidr : null;
+      case "host/prefix", "address/prefix" -> host ? cidr : null;
       case "network/prefix", "subnet", "cidr" -> n.text(n.network()) + "/" + n.prefix();
       case "net" -> n.size().compareTo(BigInteger.ONE) > 0 && !host ? cidr : null;
       case "size" -> Items.intValue(n.size());
       case "version" -> n.version();
       case "private" -> isPrivate(n) ? v : null;
-      case "public" -> !isPrivate(n) && !isLoopback(n) ? v : null;
+      case "public" -> !isPrivate(n) && !isLoopback(n)
+          && !in(n, "0.0.0.0/8", "::/128", "224.0.0.0/4", "240.0.0.0/4", "ff00::/8") ? v : null;
       case "loopback" -> isLoopback(n) ? v : null;
       case "ipv4" -> n.version() == 4 ? v : false;
       case "ipv6" -> n.version() == 6 ? v : false;
       case "revdns" -> revdns(n);
-      default -> false;
+      // ansible.utils adds None to a string for an unknown query.
+      default -> throw new PyException("unsupported operand type(s) for +: 'NoneType' and 'str'");
     };
+  }
+
+  private static boolean usable(Net n) {
+    return n.size().compareTo(BigInteger.ONE) > 0;
+  }
+
+  private static BigInteger first(Net n) {
+    return n.size().equals(BigInteger.TWO) ? n.network() : n.network().add(BigInteger.ONE);
+  }
+
+  private static BigInteger last(Net n) {
+    return n.size().equals(BigInteger.TWO) || n.version() == 6 ? n.broadcast()
+        : n.broadcast().subtract(BigInteger.ONE);
+  }
+
+  private static boolean in(Net n, String... ranges) {
+    for (String range : ranges) {
+      Net r = parse(range);
+      if (r.version() == n.version() && n.ip().and(r.mask()).equals(r.network())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isPrivate(Net n) {
@@ -174,9 +222,11 @@ final class IpFilters {
     String addr = slash < 0 ? s : s.substring(0, slash);
     BigInteger ip;
     int version;
-    if (addr.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+    if (addr.matches("\\d{1,3}(\\.\\d{1,3}){0,3}") && addr.contains(".")) {
+      // netaddr reads a short dotted quad with zeros on the right: 1.2.3 is 1.2.3.0.
+      String[] parts = (addr + ".0.0.0").split("\\.");
       long value = 0;
-      for (String part : addr.split("\\.")) {
+      for (String part : java.util.Arrays.copyOf(parts, 4)) {
         int octet = Integer.parseInt(part);
         if (octet > 255) {
           return null;
@@ -273,6 +323,9 @@ final class IpFilters {
 
   /** RFC 5952 text: lower case, the longest run of two or more zero groups as {@code ::}. */
   static String v6(BigInteger n) {
+    if (n.shiftRight(32).equals(BigInteger.valueOf(0xffff))) {
+      return "::ffff:" + v4(n.and(BigInteger.valueOf(0xffffffffL)));
+    }
     int[] g = new int[8];
     for (int i = 7; i >= 0; i--) {
       g[7 - i] = n.shiftRight(16 * i).intValue() & 0xffff;

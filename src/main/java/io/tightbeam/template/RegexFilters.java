@@ -33,11 +33,11 @@ final class RegexFilters {
 
   static void register(Catalogue c) {
     c.filter("regex_replace", (v, a, e) -> {
-      PyPattern p = compile(Items.str(a.get(0, "pattern", "")), a);
+      PyPattern p = compile(Items.str(a.get(0, "pattern", "")), a, 2, 3);
       return replace(p, Items.str(v), Items.str(a.get(1, "replacement", "")));
     });
     c.filter("regex_findall", (v, a, e) -> {
-      PyPattern p = compile(Items.str(a.get(0, "regex", "")), a);
+      PyPattern p = compile(Items.str(a.get(0, "regex", "")), a, 2, 1);
       Matcher m = p.pattern().matcher(Items.str(v));
       List<Object> out = new ArrayList<>();
       while (m.find()) {
@@ -80,12 +80,13 @@ final class RegexFilters {
     return out.toString();
   }
 
-  static PyPattern compile(String pattern, Args a) {
+  /** Compiles with the ignorecase and multiline flags, found by name or at the given positions. */
+  static PyPattern compile(String pattern, Args a, int ignoreCaseAt, int multilineAt) {
     int flags = 0;
-    if (Items.truth(a.get(-1, "ignorecase", false))) {
+    if (Items.truth(a.get(ignoreCaseAt, "ignorecase", false))) {
       flags |= Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
     }
-    if (Items.truth(a.get(-1, "multiline", false))) {
+    if (Items.truth(a.get(multilineAt, "multiline", false))) {
       flags |= Pattern.MULTILINE;
     }
     Map<String, String> names = new LinkedHashMap<>();
@@ -178,7 +179,7 @@ final class RegexFilters {
   }
 
   private static Object search(Object v, Args a, Env e) {
-    PyPattern p = compile(Items.str(a.get(0, "regex", "")), a);
+    PyPattern p = compile(Items.str(a.get(0, "regex", "")), a, -1, -1);
     Matcher m = p.pattern().matcher(Items.str(v));
     List<Object> refs = new ArrayList<>();
     for (int i = 1; i < a.size(); i++) {

@@ -25,7 +25,8 @@ final class Urlize {
     c.jinjaFilter("urlize", false, (v, a, e) -> {
       Object limit = a.get(0, "trim_url_limit", null);
       TreeSet<String> rel = new TreeSet<>();
-      for (String r : Items.str(a.get(-1, "rel", "")).split("\\s+")) {
+      Object relArg = a.get(3, "rel", null);
+      for (String r : (relArg == null ? "" : Items.str(relArg)).split("\\s+")) {
         if (!r.isEmpty()) {
           rel.add(r);
         }
@@ -41,11 +42,11 @@ final class Urlize {
   }
 
   static String urlize(String text, int limit, String rel, String target) {
-    String relAttr = rel.isEmpty() ? "" : " rel=\"" + JinjaTextFilters.escape(rel) + "\"";
+    String relAttr = rel.isEmpty() ? "" : " rel=\"" + JinjaMarkupFilters.escape(rel) + "\"";
     String targetAttr = target == null || target.isEmpty() ? ""
-        : " target=\"" + JinjaTextFilters.escape(target) + "\"";
+        : " target=\"" + JinjaMarkupFilters.escape(target) + "\"";
     StringBuilder out = new StringBuilder();
-    for (String word : splitKeepingSpace(JinjaTextFilters.escape(text))) {
+    for (String word : splitKeepingSpace(JinjaMarkupFilters.escape(text))) {
       String head = "";
       String middle = word;
       String tail = "";
