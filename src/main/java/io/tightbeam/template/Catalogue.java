@@ -55,6 +55,13 @@ final class Catalogue {
   private static Catalogue build() {
     Catalogue c = new Catalogue();
     // The registration classes add themselves here: c.filter(...), c.test(...), c.lookup(...).
+    BuiltinTests.register(c);
+    CoreTests.register(c);
+    FileTests.register(c);
+    MathTests.register(c);
+    UriTests.register(c);
+    ListLookups.register(c);
+    SequenceLookup.register(c);
     return c;
   }
 
