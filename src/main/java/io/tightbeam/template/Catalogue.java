@@ -62,6 +62,12 @@ final class Catalogue {
     UriTests.register(c);
     ListLookups.register(c);
     SequenceLookup.register(c);
+    FileLookups.register(c);
+    FirstFoundLookup.register(c);
+    TemplateLookup.register(c);
+    VarLookups.register(c);
+    InventoryHostnamesLookup.register(c);
+    ConfigLookup.register(c);
     return c;
   }
 
