@@ -68,6 +68,9 @@ final class Catalogue {
     VarLookups.register(c);
     InventoryHostnamesLookup.register(c);
     ConfigLookup.register(c);
+    PasswordLookup.register(c);
+    CsvFileLookup.register(c);
+    IniLookup.register(c);
     return c;
   }
 

@@ -14,7 +14,8 @@ record TermOptions(Map<String, String> options, List<String> free) {
   static TermOptions parse(String term) {
     Map<String, String> options = new LinkedHashMap<>();
     List<String> free = new ArrayList<>();
-    for (String word : words(term)) {
+    for (String raw : words(term)) {
+      String word = decodeEscapes(raw);
       int eq = equalsAt(word);
       if (eq > 0) {
         options.put(word.substring(0, eq).strip(), unquote(word.substring(eq + 1).strip()));
@@ -28,6 +29,54 @@ record TermOptions(Map<String, String> options, List<String> free) {
   /** The free-form words joined back, as Ansible's {@code _raw_params}. */
   String freeText() {
     return String.join(" ", free);
+  }
+
+  /** Python's unicode_escape decoding of the escapes parse_kv decodes in each word. */
+  static String decodeEscapes(String s) {
+    if (s.indexOf('\\') < 0) {
+      return s;
+    }
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (ch != '\\' || i + 1 >= s.length()) {
+        out.append(ch);
+        continue;
+      }
+      char next = s.charAt(i + 1);
+      int hex = switch (next) {
+        case 'x' -> 2;
+        case 'u' -> 4;
+        case 'U' -> 8;
+        default -> 0;
+      };
+      if (hex > 0 && i + 2 + hex <= s.length()
+          && s.substring(i + 2, i + 2 + hex).matches("[0-9a-fA-F]+")) {
+        out.appendCodePoint(Integer.parseInt(s.substring(i + 2, i + 2 + hex), 16));
+        i += 1 + hex;
+        continue;
+      }
+      String simple = switch (next) {
+        case 'n' -> "\n";
+        case 't' -> "\t";
+        case 'r' -> "\r";
+        case 'a' -> "\u0007";
+        case 'b' -> "\b";
+        case 'f' -> "\f";
+        case 'v' -> "\u000b";
+        case '\\' -> "\\";
+        case '\'' -> "'";
+        case '"' -> "\"";
+        default -> null;
+      };
+      if (simple == null) {
+        out.append(ch); // unknown escapes stay as written
+      } else {
+        out.append(simple);
+        i++;
+      }
+    }
+    return out.toString();
   }
 
   /** The first '=' not escaped by a backslash and not at the start, or -1. */
