@@ -71,6 +71,7 @@ final class Catalogue {
     PasswordLookup.register(c);
     CsvFileLookup.register(c);
     IniLookup.register(c);
+    UrlLookup.register(c);
     return c;
   }
 

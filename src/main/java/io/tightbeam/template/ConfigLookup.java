@@ -37,28 +37,30 @@ final class ConfigLookup {
     Object pluginType = options.get("plugin_type");
     Object pluginName = options.get("plugin_name");
     if ((pluginType != null || pluginName != null) && !(pluginType != null && pluginName != null)) {
-      throw new TemplateException(
+      throw PluginError.of(PluginError.OPTIONS_ERROR, 
           "Both plugin_type and plugin_name are required, cannot use one without the other");
     }
     if (!(missing instanceof String m && List.of("error", "warn", "skip").contains(m))) {
-      throw new TemplateException("\"on_missing\" must be a string and one of \"error\", \"warn\" or"
-          + " \"skip\", not " + Py.str(missing));
+      throw PluginError.of(PluginError.OPTIONS_ERROR, "Invalid value \"" + Py.str(missing) + "\" for configuration "
+          + "option \"plugin_type: lookup plugin: config setting: on_missing \", valid values are: "
+          + "error, skip, warn");
     }
     if (pluginType != null) {
-      throw new TemplateException("Unable to load " + Py.str(pluginType) + " plugin \""
+      throw PluginError.of(PluginError.LOOKUP_ERROR, "Unable to load " + Py.str(pluginType) + " plugin \""
           + Py.str(pluginName) + "\"");
     }
     List<Object> out = new ArrayList<>();
     for (Object term : terms) {
       if (!(term instanceof String name)) {
-        throw new TemplateException("Invalid setting identifier, \"" + Py.str(term)
+        throw PluginError.of(PluginError.OPTIONS_ERROR, "Invalid setting identifier, \"" + Py.str(term)
             + "\" is not a string, its a <class '" + Py.typeName(term) + "'>");
       }
       Setting s = Table.SETTINGS.get(name);
       if (s != null) {
         out.add(value(s));
       } else if (missing.equals("error")) {
-        throw new TemplateException("Unable to find setting " + name);
+        throw PluginError.of(PluginError.LOOKUP_ERROR, "Unable to find setting " + name
+            + ". module 'ansible.constants' has no attribute '" + name + "'");
       } else if (missing.equals("warn")) {
         env.warn("Skipping, did not find setting " + name);
       }
@@ -77,6 +79,9 @@ final class ConfigLookup {
     }
     if (raw instanceof String text && text.startsWith("$ANSIBLE_HOME")) {
       raw = Py.str(value(Table.SETTINGS.get("ANSIBLE_HOME"))) + text.substring(13);
+    }
+    if (raw == s.fallback() && s.name().endsWith("_IGNORE_EXTS") && raw instanceof List<?> l) {
+      return io.tightbeam.py.Tuple.copyOf(l); // Ansible adds tuples to build these two defaults
     }
     return typed(s.type(), raw);
   }

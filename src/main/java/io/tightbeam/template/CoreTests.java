@@ -23,19 +23,19 @@ final class CoreTests {
 
   static void register(Catalogue c) {
     for (String name : List.of("failed", "failure")) {
-      c.test(name, (v, a, e) -> Py.truthy(state(v, "failed")));
+      c.test(name, true, (v, a, e) -> Py.truthy(state(v, "failed")));
     }
     for (String name : List.of("succeeded", "success", "successful")) {
-      c.test(name, (v, a, e) -> !Py.truthy(state(v, "failed")));
+      c.test(name, true, (v, a, e) -> !Py.truthy(state(v, "failed")));
     }
-    c.test("unreachable", (v, a, e) -> Py.truthy(state(v, "unreachable")));
-    c.test("reachable", (v, a, e) -> !Py.truthy(state(v, "unreachable")));
-    c.test("skipped", (v, a, e) -> Py.truthy(state(v, "skipped")));
-    c.test("skip", (v, a, e) -> Py.truthy(state(v, "skipped")));
-    c.test("changed", CoreTests::changed);
-    c.test("change", CoreTests::changed);
-    c.test("finished", (v, a, e) -> asyncState(v, "finished", e));
-    c.test("started", (v, a, e) -> asyncState(v, "started", e));
+    c.test("unreachable", true, (v, a, e) -> Py.truthy(state(v, "unreachable")));
+    c.test("reachable", true, (v, a, e) -> !Py.truthy(state(v, "unreachable")));
+    c.test("skipped", true, (v, a, e) -> Py.truthy(state(v, "skipped")));
+    c.test("skip", true, (v, a, e) -> Py.truthy(state(v, "skipped")));
+    c.test("changed", true, CoreTests::changed);
+    c.test("change", true, CoreTests::changed);
+    c.test("finished", true, (v, a, e) -> asyncState(v, "finished", e));
+    c.test("started", true, (v, a, e) -> asyncState(v, "started", e));
     c.test("match", (v, a, e) -> regex(v, a, "match"));
     c.test("search", (v, a, e) -> regex(v, a, "search"));
     c.test("regex", (v, a, e) -> regex(v, a, Py.str(a.get(3, "match_type", "search"))));
@@ -52,7 +52,7 @@ final class CoreTests {
     if (value instanceof Map<?, ?> m) {
       return m;
     }
-    throw new TemplateException("The '" + test + "' test expects a dictionary");
+    throw PluginError.of(PluginError.FILTER_ERROR, "The '" + test + "' test expects a dictionary");
   }
 
   private static Object state(Object value, String key) {
@@ -116,7 +116,7 @@ final class CoreTests {
     } else if (value instanceof CharSequence s) {
       return s.toString().codePoints().mapToObj(Character::toString).toList();
     }
-    throw new TemplateException("'" + Py.typeName(value) + "' object is not iterable");
+    throw PluginError.of(PluginError.TYPE_ERROR, "'" + Py.typeName(value) + "' object is not iterable");
   }
 
   private static final Set<String> TRUE_WORDS = Set.of("y", "yes", "on", "1", "true", "t");
@@ -161,13 +161,13 @@ final class CoreTests {
     Object strict = a.get(2, "strict", null);
     Object type = a.get(3, "version_type", null);
     if (strict != null && type != null) {
-      throw new TemplateException("Cannot specify both 'strict' and 'version_type'");
+      throw PluginError.of(PluginError.FILTER_ERROR, "Cannot specify both 'strict' and 'version_type'");
     }
     if (!Py.truthy(value)) {
-      throw new TemplateException("Input version value cannot be empty");
+      throw PluginError.of(PluginError.FILTER_ERROR, "Input version value cannot be empty");
     }
     if (!Py.truthy(version)) {
-      throw new TemplateException("Version parameter to compare against cannot be empty");
+      throw PluginError.of(PluginError.FILTER_ERROR, "Version parameter to compare against cannot be empty");
     }
     String scheme = "loose";
     if (Py.truthy(strict)) {
@@ -175,20 +175,20 @@ final class CoreTests {
     } else if (Py.truthy(type)) {
       scheme = Py.str(type);
       if (!TYPES.contains(scheme)) {
-        throw new TemplateException("Invalid version type (" + scheme + "). Must be one of "
+        throw PluginError.of(PluginError.FILTER_ERROR, "Invalid version type (" + scheme + "). Must be one of "
             + "'loose', 'strict', 'semver', 'semantic', 'pep440'");
       }
     }
     String op = operator instanceof String s ? OPERATORS.get(s) : null;
     if (op == null) {
-      throw new TemplateException("Invalid operator type (" + Py.str(operator)
+      throw PluginError.of(PluginError.FILTER_ERROR, "Invalid operator type (" + Py.str(operator)
           + "). Must be one of " + OPERATOR_NAMES);
     }
     int c;
     try {
       c = VersionTypes.compare(scheme, Py.str(value), Py.str(version));
     } catch (TemplateException ex) {
-      throw new TemplateException("Version comparison failed: " + ex.getMessage());
+      throw PluginError.of(PluginError.FILTER_ERROR, "Version comparison failed: " + ex.getMessage());
     }
     return switch (op) {
       case "eq" -> c == 0;

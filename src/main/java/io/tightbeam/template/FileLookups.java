@@ -41,11 +41,11 @@ final class FileLookups {
     for (Object term : terms) {
       String[] words = Py.str(term).strip().split("\\s+");
       if (words[0].isEmpty()) {
-        throw new TemplateException("list index out of range");
+        throw PluginError.of(PluginError.INDEX_ERROR, "list index out of range");
       }
       String value = System.getenv(words[0]);
       if (value == null && fallback instanceof Undefined) {
-        throw new TemplateException("The \"env\" lookup, found an undefined variable: " + words[0]);
+        throw PluginError.of(PluginError.UNDEFINED, "The \"env\" lookup, found an undefined variable: " + words[0]);
       }
       out.add(value != null ? value : fallback);
     }

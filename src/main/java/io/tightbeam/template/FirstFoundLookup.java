@@ -38,7 +38,7 @@ final class FirstFoundLookup {
         collect(inner, kwargs);
         continue;
       } else {
-        throw new TemplateException("Invalid term supplied, can handle string, mapping or list of "
+        throw PluginError.of(PluginError.LOOKUP_ERROR, "Invalid term supplied, can handle string, mapping or list of "
             + "strings but got: <class '" + Py.typeName(term) + "'> for " + Py.str(term));
       }
       List<String> files = split(options.get("files"), ",;");
@@ -108,6 +108,6 @@ final class FirstFoundLookup {
     if (skip) {
       return new ArrayList<>();
     }
-    throw new TemplateException("No file was found when using first_found.");
+    throw PluginError.of(PluginError.LOOKUP_ERROR, "No file was found when using first_found.");
   }
 }

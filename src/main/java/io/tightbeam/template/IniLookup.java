@@ -70,10 +70,10 @@ final class IniLookup {
       try {
         ini.read(text.toString());
       } catch (IniFile.DuplicateOption ex) {
-        throw new TemplateException("Duplicate option in '" + file + "': " + ex.getMessage());
+        throw PluginError.of(PluginError.LOOKUP_ERROR, "Duplicate option in '" + file + "': " + ex.getMessage());
       }
       if (!ini.hasSection(section)) {
-        throw new TemplateException("No section '" + section + "' in " + file);
+        throw PluginError.of(PluginError.LOOKUP_ERROR, "No section '" + section + "' in " + file);
       }
       if (Py.truthy(params.get("re"))) {
         Pattern p = PythonPattern.compile(key, 0);
@@ -125,12 +125,12 @@ final class IniLookup {
       if (param.contains("=")) {
         String[] kv = param.split("=", -1);
         if (kv.length != 2) {
-          throw new TemplateException("Could not use '" + param + "' from "
+          throw PluginError.of(PluginError.LOOKUP_ERROR, "Could not use '" + param + "' from "
               + Py.repr(order.stream().map(phrases::get).toList())
               + ": too many values to unpack (expected 2)");
         }
         if (!params.containsKey(kv[0])) {
-          throw new TemplateException(kv[0] + " is not a valid option.");
+          throw PluginError.of(PluginError.LOOKUP_ERROR, kv[0] + " is not a valid option.");
         }
         params.put(kv[0], kv[1]);
       } else if (key.equals(term)) {
@@ -139,7 +139,7 @@ final class IniLookup {
       }
     }
     if (!keyFound) {
-      throw new TemplateException(
+      throw PluginError.of(PluginError.OPTIONS_ERROR, 
           "No key to lookup was provided as first term with in string inline options: " + term);
     }
     return key;

@@ -41,12 +41,12 @@ final class MathTests {
     } else if (v instanceof Collection<?> c) {
       for (Object x : c) {
         if (x instanceof Collection || x instanceof Map) {
-          throw new TemplateException("unhashable type: '" + Py.typeName(x) + "'");
+          throw PluginError.of(PluginError.TYPE_ERROR, "unhashable type: '" + Py.typeName(x) + "'");
         }
       }
       return c;
     }
-    throw new TemplateException("'" + Py.typeName(v) + "' object is not iterable");
+    throw PluginError.of(PluginError.TYPE_ERROR, "'" + Py.typeName(v) + "' object is not iterable");
   }
 
 }

@@ -159,6 +159,11 @@ final class SequenceLookup {
     }
   }
 
+  private static String radix(long i, char conv) {
+    String digits = Long.toString(i, conv == 'o' ? 8 : 16);
+    return conv == 'X' ? digits.toUpperCase(Locale.ROOT) : digits;
+  }
+
   /** Python's {@code format % i} for a format with a single conversion. */
   private String format(long i) {
     Matcher m = Pattern.compile("%([-+ #0]*)(\\d*)(?:\\.(\\d+))?([a-zA-Z%])").matcher(format);
@@ -172,8 +177,8 @@ final class SequenceLookup {
     String spec = "%" + flags.replace("#", "") + width;
     String text = switch (conv) {
       case 'd', 'i', 'u' -> String.format(spec + "d", i);
-      case 'x', 'X', 'o' -> (flags.contains("#") ? (conv == 'o' ? "0o" : "0" + conv) : "")
-          + String.format("%" + conv, i);
+      case 'x', 'X', 'o' -> (i < 0 ? "-" : "") + (flags.contains("#") ? (conv == 'o' ? "0o"
+          : "0" + conv) : "") + radix(Math.abs(i), conv);
       case 'e', 'E', 'f', 'F', 'g', 'G' -> String.format(spec + precision + conv, (double) i);
       case 's', 'r' -> String.format(spec + "s", i);
       case 'c' -> String.format(spec + "s", Character.toString((int) i));

@@ -38,7 +38,7 @@ final class Subelements {
     Object flags = terms.size() == 3 ? terms.get(2) : Map.of();
     if (!(flags instanceof Map<?, ?> flagMap)) {
       throw new TemplateException(USAGE
-          + "the optional third item must be a dict with flags ('skip_missing',)");
+          + "the optional third item must be a dict with flags skip_missing");
     }
     boolean skipMissing = Py.truthy(CoreTests.booleanWord(flagMap.get("skip_missing")));
     List<Object> out = new ArrayList<>();

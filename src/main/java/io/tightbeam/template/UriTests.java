@@ -12,9 +12,9 @@ final class UriTests {
   private UriTests() {}
 
   static void register(Catalogue c) {
-    c.test("uri", (v, a, e) -> isUri(v, a.get(0, "schemes", null)));
-    c.test("url", (v, a, e) -> isUrl(v, a.get(0, "schemes", null)));
-    c.test("urn", (v, a, e) -> isUri(v, java.util.List.of("urn")));
+    c.test("uri", true, (v, a, e) -> isUri(v, a.get(0, "schemes", null)));
+    c.test("url", true, (v, a, e) -> isUrl(v, a.get(0, "schemes", null)));
+    c.test("urn", true, (v, a, e) -> isUri(v, java.util.List.of("urn")));
   }
 
   /** The scheme and network location of a URL as urlparse splits them; null when it fails. */

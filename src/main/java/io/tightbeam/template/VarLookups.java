@@ -33,7 +33,7 @@ final class VarLookups {
         } else if (env.variableNames().contains(name)) {
           throw u.error();
         } else {
-          throw new TemplateException("No variable found with this name: " + name);
+          throw PluginError.of(PluginError.UNDEFINED, "No variable found with this name: " + name);
         }
       }
       out.add(value);
