@@ -45,7 +45,7 @@ final class FileTests {
           + Py.typeName(value));
     }
     String s = value.toString();
-    if (s.indexOf('\0') >= 0) {
+    if (s.isEmpty() || s.indexOf('\0') >= 0) { // Python finds no file named ''
       return null;
     }
     return Paths.get(s);
