@@ -29,10 +29,9 @@ final class CsvFileLookup {
     params.put("file", "ansible.csv");
     params.put("encoding", "utf-8");
     for (Map.Entry<String, Object> o : options.entrySet()) {
-      if (!params.containsKey(o.getKey())) {
-        throw new TemplateException("Unrecognized option \"" + o.getKey() + "\"");
+      if (params.containsKey(o.getKey())) { // Ansible lets unknown keyword options pass
+        params.put(o.getKey(), o.getValue());
       }
-      params.put(o.getKey(), o.getValue());
     }
     List<Object> out = new ArrayList<>();
     for (Object term : terms) {

@@ -69,15 +69,16 @@ final class IniFile {
       if (s.matches()) {
         sectionName = s.group(1);
         if (!seenSections.add(sectionName)) {
-          throw new TemplateException("While reading from '<???>' [line " + lineNumber(n)
-              + "]: section " + quote(sectionName) + " already exists");
+          throw PluginError.of("configparser.DuplicateSectionError",
+              "While reading from '<???>' [line " + lineNumber(n) + "]: section " + quote(sectionName) + " already exists");
         }
         current = sectionName.equals("DEFAULT") ? defaults
             : sections.computeIfAbsent(sectionName, k -> new LinkedHashMap<>());
         continue;
       }
       if (current == null) {
-        throw new TemplateException("File contains no section headers.\nfile: '<???>', line: "
+        throw PluginError.of("configparser.MissingSectionHeaderError",
+            "File contains no section headers.\nfile: '<???>', line: "
             + (n + 1) + "\n" + quote(line + "\n"));
       }
       Matcher o = OPTION.matcher(stripped);
@@ -89,7 +90,7 @@ final class IniFile {
         name = key(stripped);
         value = null;
       } else {
-        throw new TemplateException("Source contains parsing errors: '<???>'\n\t[line "
+        throw PluginError.of("configparser.ParsingError", "Source contains parsing errors: '<???>'\n\t[line "
             + lineNumber(n) + "]: " + quote(line + "\n"));
       }
       if (!seenOptions.add(sectionName + "\0" + name)) {
@@ -124,10 +125,15 @@ final class IniFile {
     return sections.containsKey(name);
   }
 
-  /** A key's value (interpolated) or absent; a key without value reads as null. */
-  java.util.Optional<Object> get(String section, String key) {
-    return raw(section, key).map(raw -> raw.isEmpty() ? null : interpolate(section,
-        raw.get(), 1));
+  /** Whether the section (or DEFAULT) has the key. */
+  boolean has(String section, String key) {
+    return raw(section, key).isPresent();
+  }
+
+  /** A key's value, interpolated; null for a key without value (ask {@link #has} first). */
+  String get(String section, String key) {
+    java.util.Optional<String> raw = raw(section, key).orElseThrow();
+    return raw.isEmpty() ? null : interpolate(section, raw.get(), 1);
   }
 
   /** The value as written (Optional.empty() inside for a key without value); empty if absent. */

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -38,7 +37,7 @@ final class IniLookup {
     params.put("allow_no_value", false);
     for (Map.Entry<String, Object> o : options.entrySet()) {
       if (!PARAMS.contains(o.getKey())) {
-        throw new TemplateException("Unrecognized option \"" + o.getKey() + "\"");
+        continue; // Ansible lets unknown keyword options pass here
       }
       boolean flag = List.of("re", "case_sensitive", "allow_no_value", "allow_none")
           .contains(o.getKey());
@@ -57,7 +56,7 @@ final class IniLookup {
       String file = Py.str(params.get("file"));
       Path path = FileSearch.findOrWarn(env, "files", file);
       if (path == null) {
-        throw new TemplateException("Could not find or access '" + file + "'");
+        throw PluginError.of("ansible.errors.AnsibleParserError", "Invalid filename: 'None'");
       }
       String section = Py.str(params.get("section"));
       StringBuilder text = new StringBuilder();
@@ -79,12 +78,11 @@ final class IniLookup {
         Pattern p = PythonPattern.compile(key, 0);
         for (String k : ini.keys(section)) {
           if (p.matcher(k).lookingAt()) {
-            out.add(ini.get(section, k).orElse(null));
+            out.add(ini.get(section, k));
           }
         }
       } else {
-        Optional<Object> v = ini.get(section, key);
-        Object value = v.isPresent() ? v.get() : params.get("default");
+        Object value = ini.has(section, key) ? ini.get(section, key) : params.get("default");
         if (value != null) {
           out.add(value);
         }
