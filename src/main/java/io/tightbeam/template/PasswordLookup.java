@@ -134,11 +134,15 @@ final class PasswordLookup {
 
   private static int length(Map<String, Object> params) {
     Object v = params.getOrDefault("length", 20);
-    BigInteger n = Py.isInt(v) ? Py.toBigInteger(v) : SequenceLookup.pythonInt(Py.str(v));
-    if (n == null) {
-      throw new TemplateException("invalid literal for int() with base 10: " + Py.repr(v));
+    if (Py.isInt(v)) {
+      return Py.toBigInteger(v).intValueExact();
     }
-    return n.intValueExact();
+    String text = Py.str(v).strip();
+    if (!text.matches("[+-]?\\d+(_\\d+)*")) {
+      throw PluginError.of("ValueError", "invalid literal for int() with base 10: "
+          + Py.repr(Py.str(v)));
+    }
+    return new BigInteger(text.replace("_", "")).intValueExact();
   }
 
   /** The candidate characters: named sets of Python's string module or literal text. */
@@ -170,8 +174,8 @@ final class PasswordLookup {
     if (points.length == 0) {
       throw new TemplateException("Cannot choose from an empty sequence");
     }
-    PythonRandom seeded = seed == null ? null : Py.isInt(seed)
-        ? new PythonRandom(Py.toBigInteger(seed)) : new PythonRandom(Py.str(seed));
+    // the seed option is a string, so seed=7 seeds as '7' does
+    PythonRandom seeded = seed == null ? null : new PythonRandom(Py.str(seed));
     for (int i = 0; i < length; i++) {
       int pick = seeded != null ? seeded.below(points.length) : RANDOM.nextInt(points.length);
       out.appendCodePoint(points[pick]);

@@ -20,7 +20,7 @@ final class PythonRandom {
     this(stringSeed(seed));
   }
 
-  PythonRandom(BigInteger seed) {
+  private PythonRandom(BigInteger seed) {
     BigInteger a = seed.abs();
     int words = Math.max(1, (a.bitLength() + 31) / 32);
     int[] key = new int[words];
