@@ -71,6 +71,23 @@ final class Catalogue {
     UrlFilters.register(c);
     TimeFilters.register(c);
     IpFilters.register(c);
+    BuiltinTests.register(c);
+    CoreTests.register(c);
+    FileTests.register(c);
+    MathTests.register(c);
+    UriTests.register(c);
+    ListLookups.register(c);
+    SequenceLookup.register(c);
+    FileLookups.register(c);
+    FirstFoundLookup.register(c);
+    TemplateLookup.register(c);
+    VarLookups.register(c);
+    InventoryHostnamesLookup.register(c);
+    ConfigLookup.register(c);
+    PasswordLookup.register(c);
+    CsvFileLookup.register(c);
+    IniLookup.register(c);
+    UrlLookup.register(c);
     return c;
   }
 

@@ -112,7 +112,7 @@ final class JinjaMarkupFilters {
       }
       String key = Items.str(entry.getKey());
       if (key.matches(".*[\\s/>=].*")) {
-        throw new PyException("Invalid character in attribute name: " + Py.repr(key));
+        throw PyException.valueError("Invalid character in attribute name: " + Py.repr(key));
       }
       parts.add(escape(key) + "=\"" + escape(Items.str(value)) + "\"");
     }
