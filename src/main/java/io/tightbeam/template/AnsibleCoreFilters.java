@@ -222,7 +222,7 @@ final class AnsibleCoreFilters {
   private static String checkedSalt(Object salt, Object saltSize, int max, String scheme) {
     int size = saltSize == null ? max : Items.integer(saltSize);
     if (size > max) {
-      throw new TemplateException("Could not hash the secret.. " + scheme + ": salt_size (" + size
+      throw hashError("Could not hash the secret.. " + scheme + ": salt_size (" + size
           + ") above max_salt_size (" + max + ")");
     }
     if (salt == null) {
@@ -230,7 +230,7 @@ final class AnsibleCoreFilters {
     }
     String s = Items.str(salt);
     if (s.length() > max) {
-      throw new TemplateException("Could not hash the secret.. salt too large (" + scheme
+      throw hashError("Could not hash the secret.. salt too large (" + scheme
           + " requires <= " + max + " chars)");
     }
     return s;
@@ -252,7 +252,12 @@ final class AnsibleCoreFilters {
       case "md5", "md5_crypt" -> {
         return Crypt.md5(password, checkedSalt(salt, saltSize, 8, "md5_crypt"));
       }
-      default -> throw new TemplateException("passlib does not support '" + type + "' algorithm");
+      default -> throw hashError("passlib does not support '" + type + "' algorithm");
     }
+  }
+
+  /** password_hash's errors carry passlib's exception, whose text Ansible shows a second time. */
+  private static TemplateException hashError(String message) {
+    return new TemplateException(message + ". " + message);
   }
 }

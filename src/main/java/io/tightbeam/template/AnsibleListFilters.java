@@ -45,7 +45,7 @@ final class AnsibleListFilters {
     });
     c.filter("dict2items", (v, a, e) -> {
       if (!(v instanceof Map<?, ?> m)) {
-        throw new TemplateException("dict2items requires a dictionary, got " + pyClass(v)
+        throw new PyException("dict2items requires a dictionary, got " + pyClass(v)
             + " instead.");
       }
       Object key = a.get(0, "key_name", "key");
@@ -224,22 +224,22 @@ final class AnsibleListFilters {
     Object key = a.get(0, "key_name", "key");
     Object value = a.get(1, "value_name", "value");
     if (!(v instanceof List<?> items)) {
-      throw new TemplateException("items2dict requires a list, got " + pyClass(v) + " instead.");
+      throw new PyException("items2dict requires a list, got " + pyClass(v) + " instead.");
     }
     Map<Object, Object> out = new LinkedHashMap<>();
     for (Object item : items) {
       if (!(item instanceof Map<?, ?> m)) {
-        throw new TemplateException("items2dict requires a list of dictionaries, got "
+        throw new PyException("items2dict requires a list of dictionaries, got "
             + Py.repr(v) + " instead.");
       }
       if (!Py.hasKey(m, key) || !Py.hasKey(m, value)) {
-        throw new TemplateException("items2dict requires each dictionary in the list to contain "
+        throw new PyException("items2dict requires each dictionary in the list to contain "
             + "the keys '" + Items.str(key) + "' and '" + Items.str(value) + "', got "
             + Py.repr(v) + " instead.");
       }
       Object k = Py.get(m, key);
       if (k instanceof List || k instanceof Map) {
-        throw new TemplateException("items2dict requires a list of dictionaries, got "
+        throw new PyException("items2dict requires a list of dictionaries, got "
             + Py.repr(v) + " instead.");
       }
       out.put(k, Py.get(m, value));
@@ -263,7 +263,7 @@ final class AnsibleListFilters {
     } else if (path instanceof String s) {
       keys = new ArrayList<>(List.of((Object[]) s.split("\\.", -1)));
     } else {
-      throw new TemplateException("subelements must be a list or a string");
+      throw new PyException("subelements must be a list or a string");
     }
     boolean skipMissing = Items.truth(a.get(1, "skip_missing", false));
     List<Object> out = new ArrayList<>();
@@ -281,12 +281,12 @@ final class AnsibleListFilters {
           }
           values = Py.get(m, key);
         } else {
-          throw new TemplateException("the key " + Items.str(key)
+          throw new PyException("the key " + Items.str(key)
               + " should point to a dictionary, got '" + Items.str(values) + "'");
         }
       }
       if (!(values instanceof List<?> l) || values instanceof Tuple) {
-        throw new TemplateException("the key " + Py.repr(keys.get(keys.size() - 1))
+        throw new PyException("the key " + Py.repr(keys.get(keys.size() - 1))
             + " should point to a list, got " + Py.repr(values));
       }
       for (Object x : l) {
@@ -309,12 +309,12 @@ final class AnsibleListFilters {
     } else if (v instanceof List<?> l) {
       items = new ArrayList<>(l);
     } else {
-      throw new TemplateException("Type is not a valid list, set, or dict");
+      throw new PyException("Type is not a valid list, set, or dict");
     }
     Map<Object, Object> out = new LinkedHashMap<>();
     for (Object item : items) {
       if (!(item instanceof Map<?, ?> m)) {
-        throw new TemplateException("List item is not a valid dict");
+        throw new PyException("List item is not a valid dict");
       }
       if (!Py.hasKey(m, key)) {
         throw new TemplateException("Key " + Items.str(key) + " was not found");

@@ -19,7 +19,7 @@ final class AnsibleMathFilters {
       double x = number(v, "log");
       Object base = a.get(0, "base", null);
       if (x <= 0 || (base != null && Py.isNumeric(base) && Py.toDouble(base) <= 0)) {
-        throw new PyException("math domain error");
+        throw PyException.valueError("math domain error");
       }
       if (base != null && Py.isNumeric(base) && Py.compareNumbers(base, 10) == 0) {
         return Math.log10(x);
@@ -31,7 +31,7 @@ final class AnsibleMathFilters {
       double x = number(v, "root");
       Object base = a.get(0, "base", 2);
       if (x < 0) {
-        throw new TemplateException("root() can only be used on numbers: math domain error");
+        throw new PyException("root() can only be used on numbers: math domain error");
       }
       if (Py.isNumeric(base) && Py.compareNumbers(base, 2) == 0) {
         return Math.sqrt(x);
@@ -47,7 +47,7 @@ final class AnsibleMathFilters {
   private static double number(Object v, String filter) {
     Items.failIfUndefined(v);
     if (!Py.isNumeric(v)) {
-      throw new TemplateException(filter + "() can only be used on numbers: must be real number, "
+      throw new PyException(filter + "() can only be used on numbers: must be real number, "
           + "not " + Py.typeName(v));
     }
     return Py.toDouble(v);
@@ -59,7 +59,7 @@ final class AnsibleMathFilters {
     if (Py.isNumeric(v)) {
       size = Py.toDouble(v);
     } else {
-      throw new TemplateException("human_readable() failed on bad input: '>=' not supported "
+      throw new PyException("human_readable() failed on bad input: '>=' not supported "
           + "between instances of '" + Py.typeName(v) + "' and 'int'");
     }
     String base = isBits ? "bits" : "Bytes";

@@ -28,7 +28,7 @@ final class BuiltinTests {
     c.test("sequence", true, (v, a, e) -> isSequence(v));
     c.test("iterable", (v, a, e) -> isSequence(v));
     c.test("callable", true, (v, a, e) -> v instanceof Undefined
-        || v instanceof java.util.function.Function);
+        || v instanceof PyCallable || v instanceof java.util.function.Function);
     // Only Markup has __html__; the engine's values carry none yet.
     c.test("escaped", true, (v, a, e) -> v instanceof Undefined
         || v != null && v.getClass().getSimpleName().equals("Markup"));
@@ -107,6 +107,9 @@ final class BuiltinTests {
 
   /** Python's {@code a % b} for numbers (the result takes the sign of the divisor). */
   static Object modulo(Object a, Object b) {
+    if (a instanceof String) { // str % x is Python's %-formatting of a string without specifiers
+      throw PluginError.of(PluginError.TYPE_ERROR, "not all arguments converted during string formatting");
+    }
     if (!Py.isNumeric(a) || !Py.isNumeric(b)) {
       throw PluginError.of(PluginError.TYPE_ERROR, "unsupported operand type(s) for %: '" + Py.typeName(a)
           + "' and '" + Py.typeName(b) + "'");

@@ -1,8 +1,10 @@
 package io.tightbeam.template;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Every filter, test and lookup by name, short and FQCN ({@code ansible.builtin.x}). Built once;
@@ -18,7 +20,8 @@ final class Catalogue {
   /** The body of a test. */
   @FunctionalInterface
   interface TestBody {
-    boolean apply(Object value, Args args, Env env);
+    /** Mostly a boolean; Ansible's result tests give the result's own value ({@code r is failed} -> 'yes'). */
+    Object apply(Object value, Args args, Env env);
   }
 
   /** The body of a lookup plugin: its terms and keyword arguments; always a list of results. */
@@ -54,9 +57,6 @@ final class Catalogue {
 
   private static Catalogue build() {
     Catalogue c = new Catalogue();
-    Filters.register(c);
-    Tests.register(c);
-    Lookups.register(c);
     // Ansible's filters come after Jinja2's: where both name one (random), Ansible's wins.
     JinjaTextFilters.register(c);
     JinjaListFilters.register(c);
@@ -71,7 +71,11 @@ final class Catalogue {
     UrlFilters.register(c);
     TimeFilters.register(c);
     IpFilters.register(c);
+    Set<String> before = new HashSet<>(c.tests.keySet());
     BuiltinTests.register(c);
+    // Jinja2's own tests keep their short names only: {{ 1 is ansible.builtin.defined }} fails
+    // in ansible-core 2.14 with Could not load.
+    c.tests.keySet().removeIf(k -> !before.contains(k) && k.startsWith("ansible.builtin."));
     CoreTests.register(c);
     FileTests.register(c);
     MathTests.register(c);

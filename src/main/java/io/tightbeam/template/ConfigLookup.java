@@ -59,8 +59,10 @@ final class ConfigLookup {
       if (s != null) {
         out.add(value(s));
       } else if (missing.equals("error")) {
-        throw PluginError.of(PluginError.LOOKUP_ERROR, "Unable to find setting " + name
-            + ". module 'ansible.constants' has no attribute '" + name + "'");
+        // AnsibleLookupError with the AttributeError as orig_exc: its text is shown twice.
+        String cause = "module 'ansible.constants' has no attribute '" + name + "'";
+        throw PluginError.of(PluginError.LOOKUP_ERROR, "Unable to find setting " + name + ". " + cause
+            + ". " + cause);
       } else if (missing.equals("warn")) {
         env.warn("Skipping, did not find setting " + name);
       }

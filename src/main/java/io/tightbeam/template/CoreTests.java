@@ -23,15 +23,15 @@ final class CoreTests {
 
   static void register(Catalogue c) {
     for (String name : List.of("failed", "failure")) {
-      c.test(name, true, (v, a, e) -> Py.truthy(state(v, "failed")));
+      c.test(name, true, (v, a, e) -> state(v, "failed"));
     }
     for (String name : List.of("succeeded", "success", "successful")) {
       c.test(name, true, (v, a, e) -> !Py.truthy(state(v, "failed")));
     }
-    c.test("unreachable", true, (v, a, e) -> Py.truthy(state(v, "unreachable")));
+    c.test("unreachable", true, (v, a, e) -> state(v, "unreachable"));
     c.test("reachable", true, (v, a, e) -> !Py.truthy(state(v, "unreachable")));
-    c.test("skipped", true, (v, a, e) -> Py.truthy(state(v, "skipped")));
-    c.test("skip", true, (v, a, e) -> Py.truthy(state(v, "skipped")));
+    c.test("skipped", true, (v, a, e) -> state(v, "skipped"));
+    c.test("skip", true, (v, a, e) -> state(v, "skipped"));
     c.test("changed", true, CoreTests::changed);
     c.test("change", true, CoreTests::changed);
     c.test("finished", true, (v, a, e) -> asyncState(v, "finished", e));
@@ -60,10 +60,10 @@ final class CoreTests {
     return r.containsKey(key) ? r.get(key) : false;
   }
 
-  private static boolean changed(Object value, Args a, Env e) {
+  private static Object changed(Object value, Args a, Env e) {
     Map<?, ?> r = result(value, "changed");
     if (r.containsKey("changed")) {
-      return Py.truthy(r.get("changed"));
+      return r.get("changed");
     }
     if (r.get("results") instanceof List<?> results) {
       if (results.isEmpty()) {

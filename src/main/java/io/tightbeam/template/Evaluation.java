@@ -134,6 +134,12 @@ final class Evaluation implements Env {
       if (e.isValueError()) {
         throw TemplateException.valueError(e.getMessage(), e);
       }
+      if (e.getMessage().contains("AnsibleUndefined")) {
+        // Ansible's Templar turns a TypeError naming AnsibleUndefined into an undefined variable.
+        throw TemplateException.undefined("Unable to look up a name or access an attribute in template string ("
+            + text + ").\nMake sure your variable name does not contain invalid characters like '-': "
+            + e.getMessage() + ". " + e.getMessage());
+      }
       throw new TemplateException("Unexpected templating type error occurred on (" + text + "): "
           + e.getMessage() + ". " + e.getMessage(), e);
     } catch (StackOverflowError e) {
@@ -235,7 +241,13 @@ final class Evaluation implements Env {
     if (t == null) {
       throw new TemplateException("No test named '" + name + "'.");
     }
-    return t.body().apply(value, args, this);
+    if (!t.acceptsUndefined()) {
+      Ops.check(value); // select/selectattr hand a missing attribute over as an Undefined
+      for (Object a : args.positional()) {
+        Ops.check(a);
+      }
+    }
+    return Py.truthy(t.body().apply(value, args, this));
   }
 
   @Override

@@ -183,16 +183,9 @@ final class Evaluator {
         Ops.check(a);
       }
     }
-    Object result;
-    try {
-      result = filter.body().apply(value, args, run);
-    } catch (TemplateException e) {
-      if (e.isUndefined() || e.isValueError()) {
-        throw e;
-      }
-      // Ansible's filters raise AnsibleFilterTypeError: reported as a templating type error
-      throw new PyException(e.getMessage());
-    }
+    // A filter's TemplateException is Ansible's AnsibleFilterError, shown as is; its Python
+    // errors (PyException) become the templating type error where the template is rendered.
+    Object result = filter.body().apply(value, args, run);
     if (STRING_TYPE_FILTERS.contains(flt.name())) {
       run.markNativeText(result);
     }
@@ -204,8 +197,7 @@ final class Evaluator {
    * {@code {{ d | to_json }}} stays a JSON string.
    */
   private static final java.util.Set<String> STRING_TYPE_FILTERS = java.util.Set.of("string", "to_json",
-      "to_nice_json", "to_yaml", "to_nice_yaml", "ppretty", "json", "ansible.builtin.to_json",
-      "ansible.builtin.to_nice_json", "ansible.builtin.to_yaml", "ansible.builtin.to_nice_yaml");
+      "to_nice_json", "to_yaml", "to_nice_yaml");
 
   private Object test(Node.Test t, Frame f) {
     Catalogue.Test test = run.catalogue().test(t.name());
@@ -220,8 +212,16 @@ final class Evaluator {
         Ops.check(a);
       }
     }
-    boolean result = test.body().apply(value, args, run);
-    return t.negated() != result;
+    Object result;
+    try {
+      result = test.body().apply(value, args, run);
+    } catch (TemplateException e) {
+      if (e.getCause() instanceof PluginError p && p.pythonType().equals(PluginError.TYPE_ERROR)) {
+        throw new PyException(e.getMessage());
+      }
+      throw e;
+    }
+    return t.negated() ? !Py.truthy(result) : result;
   }
 
   Renderer renderer() {

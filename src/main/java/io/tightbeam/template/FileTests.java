@@ -16,33 +16,47 @@ final class FileTests {
   private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
 
   static void register(Catalogue c) {
-    path(c, Files::isDirectory, "directory", "is_dir");
-    path(c, Files::isRegularFile, "file", "is_file");
-    path(c, Files::isSymbolicLink, "link", "is_link");
-    path(c, Files::exists, "exists");
-    path(c, p -> Files.exists(p, NOFOLLOW), "link_exists");
-    path(c, Path::isAbsolute, "abs", "is_abs");
-    path(c, FileTests::isMount, "mount", "is_mount");
-    Catalogue.TestBody same = (v, a, e) -> sameFile(Py.str(v), Py.str(a.get(0, "f2", null)));
-    c.test("same_file", same);
-    c.test("is_same_file", same);
+    path(c, STAT, Files::isDirectory, "directory", "is_dir");
+    path(c, STAT, Files::isRegularFile, "file", "is_file");
+    path(c, LSTAT, Files::isSymbolicLink, "link", "is_link");
+    path(c, STAT, Files::exists, "exists");
+    path(c, LSTAT, p -> Files.exists(p, NOFOLLOW), "link_exists");
+    path(c, ABSPATH, Path::isAbsolute, "abs", "is_abs");
+    path(c, LSTAT, FileTests::isMount, "mount", "is_mount");
+    Catalogue.TestBody same = (v, a, e) -> {
+      pathOf(v, STAT);
+      return sameFile(Py.str(v), Py.str(a.get(0, "f2", null)));
+    };
+    c.test("same_file", true, same);
+    c.test("is_same_file", true, same);
   }
 
-  private static void path(Catalogue c, Predicate<Path> test, String... names) {
+  // Python's TypeError for a value os.stat, os.lstat or os.path.isabs cannot take: an undefined
+  // value is an AnsibleUndefined there, which Ansible then reports as an undefined variable.
+  private static final String STAT = "stat: path should be string, bytes, os.PathLike or integer, not ";
+  private static final String LSTAT = "lstat: path should be string, bytes or os.PathLike, not ";
+  private static final String ABSPATH = "expected str, bytes or os.PathLike object, not ";
+
+  private static void path(Catalogue c, String typeError, Predicate<Path> test, String... names) {
     Catalogue.TestBody body = (v, a, e) -> {
-      Path p = pathOf(v);
+      Path p = pathOf(v, typeError);
       return p != null && test.test(p);
     };
     for (String name : names) {
-      c.test(name, body);
+      c.test(name, true, body);
     }
   }
 
   /** The path a value names, or null when Python would find no such file (empty, NUL byte). */
-  private static Path pathOf(Object value) {
+  private static Path pathOf(Object value, String typeError) {
+    if (value instanceof Undefined) {
+      throw new io.tightbeam.py.PyException(typeError + "AnsibleUndefined");
+    }
+    if (value instanceof Number && typeError.equals(STAT)) {
+      return null; // a file descriptor number: none is open to a template
+    }
     if (!(value instanceof CharSequence)) {
-      throw new TemplateException("stat: path should be string, bytes, os.PathLike or integer, not "
-          + Py.typeName(value));
+      throw new io.tightbeam.py.PyException(typeError + Py.typeName(value));
     }
     String s = value.toString();
     if (s.isEmpty() || s.indexOf('\0') >= 0) { // Python finds no file named ''

@@ -91,14 +91,7 @@ final class FirstFoundLookup {
     for (String candidate : candidates) {
       String name = candidate;
       if (name.contains("{{") || name.contains("{%")) {
-        try {
-          name = env.render(name, Map.of());
-        } catch (TemplateException ex) {
-          if (String.valueOf(ex.getMessage()).contains("undefined")) {
-            continue; // a name made of an undefined variable is no candidate
-          }
-          throw ex;
-        }
+        name = env.render(name, Map.of()); // an undefined variable here fails the lookup (2.14)
       }
       Path found = FileSearch.find(env, "files", name);
       if (found != null) {

@@ -20,7 +20,12 @@ final class JinjaListFilters {
 
   static void register(Catalogue c) {
     c.jinjaFilter("abs", false, (v, a, e) -> abs(v));
-    c.jinjaFilter("attr", false, (v, a, e) -> Undefined.attribute(v, Items.str(a.get(0, "name", null))));
+    c.jinjaFilter("attr", false, (v, a, e) -> {
+      String name = Items.str(a.get(0, "name", null));
+      // getattr only: a dict's keys are items, not attributes; its methods are
+      return v instanceof Map<?, ?> && !Methods.has(v, name) ? Undefined.attribute(v, name)
+          : Access.attribute(v, name);
+    });
     c.jinjaFilter("batch", false, JinjaListFilters::batch);
     Catalogue.FilterBody length = (v, a, e) -> length(v);
     c.jinjaFilter("length", false, length);
@@ -29,14 +34,14 @@ final class JinjaListFilters {
     c.jinjaFilter("first", false, (v, a, e) -> {
       List<Object> items = Items.list(v);
       if (items.isEmpty()) {
-        throw new TemplateException("No first item, sequence was empty.");
+        return Undefined.hint("No first item, sequence was empty.");
       }
       return items.get(0);
     });
     c.jinjaFilter("last", false, (v, a, e) -> {
       List<Object> items = Items.list(v);
       if (items.isEmpty()) {
-        throw new TemplateException("No last item, sequence was empty.");
+        return Undefined.hint("No last item, sequence was empty.");
       }
       return items.get(items.size() - 1);
     });

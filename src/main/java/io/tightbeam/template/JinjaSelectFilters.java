@@ -109,7 +109,7 @@ final class JinjaSelectFilters {
     Object attribute = a.get(1, "attribute", null);
     List<Object> items = Items.list(v);
     if (items.isEmpty()) {
-      throw new TemplateException("No aggregated item, sequence was empty.");
+      return Undefined.hint("No aggregated item, sequence was empty.");
     }
     return Sorting.extreme(items, Items.attrGetter(attribute, null, !caseSensitive), max);
   }

@@ -104,7 +104,7 @@ final class JinjaTextFilters {
       if (d != null) {
         return d;
       }
-      throw new PyException("could not convert string to float: " + Py.repr(s));
+      throw PyException.valueError("could not convert string to float: " + Py.repr(s));
     }
     throw new PyException("float() argument must be a string or a real number, not '"
         + Py.typeName(v) + "'");

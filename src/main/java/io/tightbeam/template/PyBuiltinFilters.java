@@ -91,7 +91,7 @@ final class PyBuiltinFilters {
       return out;
     }
     if (sep.isEmpty()) {
-      throw new PyException("empty separator");
+      throw PyException.valueError("empty separator");
     }
     int from = 0;
     for (int i = s.indexOf(sep); i >= 0 && (max < 0 || out.size() < max); i = s.indexOf(sep, from)) {

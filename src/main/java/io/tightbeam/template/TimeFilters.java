@@ -185,7 +185,7 @@ final class TimeFilters {
       LocalDateTime t = LocalDateTime.of(year, month, day, hour, minute, second, micro * 1000);
       return dayOfYear > 0 ? t.withDayOfYear(dayOfYear) : t;
     } catch (java.time.DateTimeException ex) {
-      throw new PyException("day is out of range for month");
+      throw PyException.valueError("day is out of range for month");
     }
   }
 

@@ -23,7 +23,15 @@ final class VarLookups {
         throw new TemplateException("Invalid setting identifier, \"" + Py.str(term)
             + "\" is not a string, its a <class '" + Py.typeName(term) + "'>");
       }
-      Object value = env.variable(name);
+      Object value;
+      try {
+        value = env.variable(name);
+      } catch (TemplateException e) { // the variable's own template uses an undefined one
+        if (!e.isUndefined() || fallback == null) {
+          throw e;
+        }
+        value = fallback;
+      }
       if (value instanceof Undefined && !env.variableNames().contains(name)) {
         value = hostVar(env, name);
       }

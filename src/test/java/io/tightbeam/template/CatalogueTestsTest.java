@@ -21,7 +21,8 @@ class CatalogueTestsTest {
     Catalogue.Test t = Catalogue.builtin().test(test);
     assertThat(t).as(test).isNotNull();
     // a lone null argument arrives as a null array
-    return t.body().apply(value, new Args(args == null ? new Object[] {null} : args, named), env);
+    return io.tightbeam.py.Py.truthy(
+        t.body().apply(value, new Args(args == null ? new Object[] {null} : args, named), env));
   }
 
   @Test
@@ -39,7 +40,9 @@ class CatalogueTestsTest {
     assertThat(is("boolean", 1)).isFalse();
     assertThat(is("true", 1)).isFalse();
     assertThat(is("none", null)).isTrue();
-    assertThat(is("ansible.builtin.none", null)).isTrue();
+    // Jinja2's tests have no ansible.builtin name in ansible-core 2.14 (Could not load there)
+    assertThat(Catalogue.builtin().test("ansible.builtin.none")).isNull();
+    assertThat(Catalogue.builtin().test("ansible.builtin.failed")).isNotNull();
   }
 
   @Test

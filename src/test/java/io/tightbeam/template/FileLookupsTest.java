@@ -170,10 +170,12 @@ class FileLookupsTest {
     assertThatThrownBy(() -> query("first_found", 5)).hasMessage(
         "Invalid term supplied, can handle string, mapping or list of strings but got: "
             + "<class 'int'> for 5");
-    // with_first_found leaves names it cannot template to the next candidate
+    // lookup('first_found') fails on a name it cannot template (with_first_found skips it)
     env.with("fname", "group");
-    assertThat(query("first_found", "/nonexistent/{{ undef_y }}", "/etc/{{ fname }}"))
+    assertThat(query("first_found", "/nonexistent/{{ fname }}", "/etc/{{ fname }}"))
         .isEqualTo("['/etc/group']");
+    assertThatThrownBy(() -> query("first_found", "/nonexistent/{{ undef_y }}", "/etc/{{ fname }}"))
+        .hasMessage("'undef_y' is undefined");
   }
 
   @Test

@@ -146,7 +146,7 @@ class FilterCasesTest {
   }
 
   /** The record script writes the playbook with PyYAML's safe_dump, which sorts every dict. */
-  private static Object sortedKeys(Object v) {
+  static Object sortedKeys(Object v) {
     if (v instanceof Map<?, ?> m) {
       Map<Object, Object> out = new java.util.TreeMap<>((a, b) -> Py.compare(a, b));
       m.forEach((k, x) -> out.put(k, sortedKeys(x)));

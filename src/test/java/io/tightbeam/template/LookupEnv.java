@@ -36,7 +36,7 @@ final class LookupEnv implements Env {
 
   @Override
   public boolean test(String name, Object value, Args args) {
-    return Catalogue.builtin().test(name).body().apply(value, args, this);
+    return Py.truthy(Catalogue.builtin().test(name).body().apply(value, args, this));
   }
 
   @Override
