@@ -51,7 +51,11 @@ final class HostTaskRunner {
       }
       return attempts(task, header, kw, h, vars, 1).thenApply(r -> finish(h, kw, vars, r, null, noLog, null));
     }
-    return new LoopRunner(this, task, header, kw, h, vars, noLog).run(loopRaw);
+    try {
+      return new LoopRunner(this, task, header, kw, h, vars, noLog).run(loopRaw);
+    } catch (RuntimeException e) { // the loop's items could not be templated: ignore_errors applies
+      return CompletableFuture.completedFuture(finish(h, kw, vars, resultOf(e), null, noLog, null));
+    }
   }
 
   /** Runs the action, then until/retries; completes with the final result of this (item) run. */

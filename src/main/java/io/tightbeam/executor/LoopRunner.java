@@ -39,6 +39,14 @@ final class LoopRunner {
   CompletableFuture<TaskDone> run(Object loopRaw) {
     PlayContext ctx = runner.context();
     List<Object> items = LoopItems.of(ctx.templar(), loopRaw, vars);
+    if (items.isEmpty()) {
+      Map<String, Object> none = new LinkedHashMap<>();
+      none.put("changed", false);
+      none.put("skipped", true);
+      none.put("skipped_reason", "No items in the list");
+      none.put("results", List.of());
+      return CompletableFuture.completedFuture(runner.finish(h, kw, vars, none, null, noLog, false));
+    }
     Map<String, Object> control = loopControl(ctx);
     String loopVar = String.valueOf(control.getOrDefault("loop_var", "item"));
     Object indexVar = control.get("index_var");

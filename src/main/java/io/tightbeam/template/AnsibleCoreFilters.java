@@ -102,7 +102,7 @@ final class AnsibleCoreFilters {
   }
 
   private static java.nio.charset.Charset charset(Args a) {
-    return java.nio.charset.Charset.forName(Items.str(a.get(0, "encoding", "utf-8")));
+    return codec(Items.str(a.get(0, "encoding", "utf-8")));
   }
 
   /** Python's shlex.quote. */
@@ -259,5 +259,23 @@ final class AnsibleCoreFilters {
   /** password_hash's errors carry passlib's exception, whose text Ansible shows a second time. */
   private static TemplateException hashError(String message) {
     return new TemplateException(message + ". " + message);
+  }
+
+  /** Python's codec names (utf-16-le, latin-1, utf8) as Java charsets. */
+  static java.nio.charset.Charset codec(String name) {
+    String n = name.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    String charset = switch (n) {
+      case "utf-16-le" -> "UTF-16LE";
+      case "utf-16-be" -> "UTF-16BE";
+      case "utf-32-le" -> "UTF-32LE";
+      case "utf-32-be" -> "UTF-32BE";
+      case "latin-1", "latin1", "l1", "iso8859-1" -> "ISO-8859-1";
+      default -> n;
+    };
+    try {
+      return java.nio.charset.Charset.forName(charset);
+    } catch (IllegalArgumentException e) {
+      throw new PyException("unknown encoding: " + name); // Python's LookupError text
+    }
   }
 }

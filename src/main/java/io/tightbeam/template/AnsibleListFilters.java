@@ -21,7 +21,10 @@ final class AnsibleListFilters {
 
   static void register(Catalogue c) {
     c.filter("combine", AnsibleListFilters::combine);
-    c.filter("extract", (v, a, e) -> {
+    // An undefined container gives an undefined value (Ansible's undefined answers [key] with
+    // itself), so {{ 'k' | extract(nope) | default('a') }} is 'a'.
+    c.filter("extract", true, (v, a, e) -> {
+      Items.failIfUndefined(v);
       List<Object> keys = new ArrayList<>();
       keys.add(v);
       Object more = a.get(1, "morekeys", null);

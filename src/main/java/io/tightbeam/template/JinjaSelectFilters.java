@@ -1,6 +1,7 @@
 package io.tightbeam.template;
 
 import io.tightbeam.py.Py;
+import io.tightbeam.py.PyException;
 import io.tightbeam.py.Tuple;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,8 +30,7 @@ final class JinjaSelectFilters {
       return Sorting.sorted(Items.list(v),
           Items.multiGetter(a.get(2, "attribute", null), !caseSensitive), reverse);
     });
-    c.filter("unique", (v, a, e) -> unique(Items.list(v),
-        Items.truth(a.get(0, "case_sensitive", false)), a.get(1, "attribute", null)));
+    c.filter("unique", JinjaSelectFilters::ansibleUnique);
     c.jinjaFilter("min", false, (v, a, e) -> extreme(v, a, false));
     c.jinjaFilter("max", false, (v, a, e) -> extreme(v, a, true));
     c.jinjaFilter("groupby", false, JinjaSelectFilters::groupby);
@@ -84,6 +84,40 @@ final class JinjaSelectFilters {
     for (Object item : Items.list(v)) {
       if (test.test(lookup.apply(item)) == keep) {
         out.add(item);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Ansible's unique: Jinja2's, and where that fails (unhashable items) its own order-keeping
+   * version, which refuses case_sensitive=False and attribute as Ansible's does.
+   */
+  private static Object ansibleUnique(Object v, Args a, Env e) {
+    Object caseSensitive = a.get(0, "case_sensitive", null);
+    Object attribute = a.get(1, "attribute", null);
+    String failure;
+    try {
+      List<Object> items = Items.list(v);
+      Function<Object, Object> key = Items.attrGetter(attribute, null, !Items.truth(caseSensitive));
+      for (Object item : items) {
+        Object k = key.apply(item);
+        if (k instanceof Map || k instanceof List && !(k instanceof Tuple)) {
+          throw new PyException("unhashable type: '" + Py.typeName(k) + "'");
+        }
+      }
+      return unique(items, Items.truth(caseSensitive), attribute);
+    } catch (PyException ex) {
+      failure = ex.getMessage();
+    }
+    if (Boolean.FALSE.equals(caseSensitive) || attribute != null) {
+      throw new TemplateException("Jinja2's unique filter failed and we cannot fall back to Ansible's "
+          + "version as it does not support the parameters supplied. " + failure);
+    }
+    List<Object> out = new ArrayList<>();
+    for (Object x : Items.list(v)) {
+      if (out.stream().noneMatch(y -> Py.eq(x, y))) {
+        out.add(x);
       }
     }
     return out;
