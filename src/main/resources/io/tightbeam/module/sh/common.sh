@@ -1,0 +1,22 @@
+# shellcheck shell=sh
+# Functions the modules written in .sh files share (after ShellJson's and FileShell's).
+
+# Python's "[Errno N] text: 'path'" for a failed system call, from the C library's message.
+tb_errno() {
+  case "$1" in
+    *"No such file or directory"* | *"Directory nonexistent"*) printf "[Errno 2] No such file or directory: '%s'" "$2" ;;
+    *"Permission denied"*) printf "[Errno 13] Permission denied: '%s'" "$2" ;;
+    *"File exists"*) printf "[Errno 17] File exists: '%s'" "$2" ;;
+    *"Not a directory"*) printf "[Errno 20] Not a directory: '%s'" "$2" ;;
+    *"Is a directory"*) printf "[Errno 21] Is a directory: '%s'" "$2" ;;
+    *"Read-only file system"*) printf "[Errno 30] Read-only file system: '%s'" "$2" ;;
+    *) printf '%s' "$1" ;;
+  esac
+}
+
+# n random characters from Python's tempfile alphabet (lower case letters, digits, underscore).
+tb_random() {
+  od -An -N"$1" -tu1 /dev/urandom | LC_ALL=C awk '
+    BEGIN { a = "abcdefghijklmnopqrstuvwxyz0123456789_" }
+    { for (i = 1; i <= NF; i++) printf "%s", substr(a, $i % 37 + 1, 1) }'
+}
