@@ -30,7 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>A case: {@code args}; {@code expect} (key: exact value); {@code absent} (keys that must be
  * missing); {@code files} (relative path: content, created in a temp dir); {@code check_mode};
  * {@code error} (the ModuleArgumentException message from checkArgs); {@code files_absent} (paths
- * that must not exist afterwards). {@code ${TMP}} in any string
+ * that must not exist afterwards); {@code files_after} (relative path: content expected after the
+ * sync run). {@code ${TMP}} in any string
  * stands for the temp dir.
  */
 class ModuleCasesTest {
@@ -79,6 +80,11 @@ class ModuleCasesTest {
       Map<String, Object> checked = m.checkArgs(args);
       Map<String, Object> sync = m.run(checked, target).get(30, TimeUnit.SECONDS);
       assertExpected(spec, sync, "sync");
+      @SuppressWarnings("unchecked")
+      Map<String, String> after = (Map<String, String>) spec.getOrDefault("files_after", Map.of());
+      for (Map.Entry<String, String> f : after.entrySet()) {
+        assertThat(tmp.resolve(f.getKey())).as("file after the run").hasContent(f.getValue());
+      }
       if (!Boolean.FALSE.equals(spec.get("async"))) {
         ExecResult done =
             conn.exec(ExecRequest.of(m.script(checked, target).body()))

@@ -20,3 +20,17 @@ tb_random() {
     BEGIN { a = "abcdefghijklmnopqrstuvwxyz0123456789_" }
     { for (i = 1; i <= NF; i++) printf "%s", substr(a, $i % 37 + 1, 1) }'
 }
+
+# stdin as base64 on one line: base64 (coreutils, BusyBox), else openssl, else od and awk.
+tb_base64() {
+  if command -v base64 >/dev/null 2>&1; then base64 | tr -d '\n'
+  elif command -v openssl >/dev/null 2>&1; then openssl base64 -A
+  else
+    od -An -v -tu1 | LC_ALL=C awk '
+      BEGIN { a = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/" }
+      { for (i = 1; i <= NF; i++) b[n++] = $i + 0 }
+      END { for (i = 0; i < n; i += 3) { x = b[i] * 65536 + (i + 1 < n ? b[i + 1] : 0) * 256 + (i + 2 < n ? b[i + 2] : 0)
+          printf "%s%s%s%s", substr(a, int(x / 262144) % 64 + 1, 1), substr(a, int(x / 4096) % 64 + 1, 1),
+            (i + 1 < n ? substr(a, int(x / 64) % 64 + 1, 1) : "="), (i + 2 < n ? substr(a, x % 64 + 1, 1) : "=") } }'
+  fi
+}
