@@ -72,6 +72,7 @@ class ModuleCasesTest {
     @SuppressWarnings("unchecked")
     Map<String, String> files = (Map<String, String>) spec.getOrDefault("files", Map.of());
     for (Map.Entry<String, String> f : files.entrySet()) {
+      Files.createDirectories(tmp.resolve(f.getKey()).getParent());
       Files.writeString(tmp.resolve(f.getKey()), f.getValue());
     }
     boolean check = Boolean.TRUE.equals(spec.get("check_mode"));
