@@ -14,7 +14,7 @@ final class TransferModules {
   /** Short name to module; a new map on every call. */
   static Map<String, RemoteModule> all() {
     Map<String, RemoteModule> all = new LinkedHashMap<>();
-    for (RemoteModule m : new RemoteModule[] {tempfile(), slurp(), replace(), FindModule.create(), new FetchModule()}) {
+    for (RemoteModule m : new RemoteModule[] {tempfile(), slurp(), replace(), FindModule.create(), new FetchModule(), getent()}) {
       all.put(m.name(), m);
     }
     return all;
@@ -58,5 +58,15 @@ final class TransferModules {
     FileAttributes.putVars(a, vars);
     vars.put("validate_cmd", ScriptRun.str(a.get("validate")).replace("%s", "\"$f\""));
     return vars;
+  }
+
+  static RemoteModule getent() {
+    OptionSpec spec = new OptionSpec("getent")
+        .required("database", Type.STR)
+        .add("key", Type.STR)
+        .add("service", Type.STR)
+        .add("split", Type.STR)
+        .add("fail_key", Type.BOOL, true);
+    return new ShellModule("getent", spec, a -> a, true);
   }
 }

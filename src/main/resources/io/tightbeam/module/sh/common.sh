@@ -1,4 +1,4 @@
-# shellcheck shell=sh
+# shellcheck shell=sh disable=SC2034
 # Functions the modules written in .sh files share (after ShellJson's and FileShell's).
 
 # Python's "[Errno N] text: 'path'" for a failed system call, from the C library's message.
@@ -34,3 +34,18 @@ tb_base64() {
             (i + 1 < n ? substr(a, int(x / 64) % 64 + 1, 1) : "="), (i + 2 < n ? substr(a, x % 64 + 1, 1) : "=") } }'
   fi
 }
+
+# Ansible's message for a tool the module needs and the target lacks.
+tb_need() {
+  command -v "$1" >/dev/null 2>&1 || tb_fail "Failed to find required executable \"$1\" in paths: $PATH"
+}
+
+# awk functions: jstr(s) is s as a JSON string literal (call jinit() in BEGIN first).
+tb_awk_json='
+function jinit(   i) { for (i = 1; i < 32; i++) jctl = jctl sprintf("%c", i) }
+function jstr(s,   out, i, c) { out = ""
+  for (i = 1; i <= length(s); i++) { c = substr(s, i, 1)
+    if (c == "\"" || c == "\\") out = out "\\" c; else if (c == "\t") out = out "\\t"; else if (c == "\n") out = out "\\n"
+    else if (c < " ") out = out sprintf("\\u%04x", index(jctl, c)); else out = out c }
+  return "\"" out "\"" }
+'
