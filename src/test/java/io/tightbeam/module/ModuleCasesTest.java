@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * missing); {@code files} (relative path: content, created in a temp dir); {@code check_mode};
  * {@code error} (the ModuleArgumentException message from checkArgs); {@code files_absent} (paths
  * that must not exist afterwards); {@code files_after} (relative path: content expected after the
- * sync run). {@code ${TMP}} in any string
+ * sync run). {@code ${HTTP}} stands for the {@link HttpFixture}'s address. {@code ${TMP}} in any string
  * stands for the temp dir.
  */
 class ModuleCasesTest {
@@ -40,6 +40,17 @@ class ModuleCasesTest {
   private static final String STAMP = "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{6}";
 
   @TempDir Path tmp;
+  private static HttpFixture http;
+
+  @org.junit.jupiter.api.BeforeAll
+  static void startHttp() {
+    http = new HttpFixture();
+  }
+
+  @org.junit.jupiter.api.AfterAll
+  static void stopHttp() {
+    http.close();
+  }
 
   static Stream<String> cases() throws IOException {
     List<String> names = new ArrayList<>();
@@ -124,13 +135,13 @@ class ModuleCasesTest {
   private static Map<String, Object> withoutTimes(Map<String, Object> result) throws IOException {
     Map<String, Object> copy =
         JSON.readValue(JSON.writeValueAsString(result), new TypeReference<LinkedHashMap<String, Object>>() {});
-    copy.keySet().removeAll(List.of("start", "end", "delta"));
+    copy.keySet().removeAll(List.of("start", "end", "delta", "date", "elapsed"));
     return copy;
   }
 
   private Object withTmp(Object value) {
     if (value instanceof String s) {
-      return s.replace("${TMP}", tmp.toString());
+      return s.replace("${TMP}", tmp.toString()).replace("${HTTP}", http.url());
     }
     if (value instanceof List<?> list) {
       return list.stream().map(this::withTmp).toList();
