@@ -23,8 +23,9 @@ final class UriModule implements RemoteModule {
   /** The key uri.sh returns a JSON body under, for {@link #withJson} to parse. */
   static final String BODY_KEY = "tb_body_json";
 
-  private static final OptionSpec SPEC = httpOptions(FileAttributes.addTo(new OptionSpec("ansible.legacy.uri")))
+  private static final OptionSpec SPEC = httpOptions(FileAttributes.addTo(new OptionSpec("ansible.legacy.uri")), "user")
       .required("url", Type.STR)
+      .add("ca_path", Type.STR)
       .add("dest", Type.STR)
       .add("body", Type.RAW)
       .choice("body_format", "raw", "form-urlencoded", "json", "raw", "form-multipart")
@@ -41,9 +42,9 @@ final class UriModule implements RemoteModule {
       .add("unix_socket", Type.STR);
 
   /** The options uri and get_url share (Ansible's url arguments). */
-  static OptionSpec httpOptions(OptionSpec spec) {
+  static OptionSpec httpOptions(OptionSpec spec, String userAlias) {
     return spec
-        .aliased("url_username", Type.STR, "user")
+        .aliased("url_username", Type.STR, userAlias)
         .aliased("url_password", Type.STR, "password")
         .add("headers", Type.RAW)
         .add("validate_certs", Type.BOOL, true)
@@ -52,7 +53,6 @@ final class UriModule implements RemoteModule {
         .add("http_agent", Type.STR, "ansible-httpget")
         .add("client_cert", Type.STR)
         .add("client_key", Type.STR)
-        .add("ca_path", Type.STR)
         .add("decompress", Type.BOOL, true)
         .add("unredirected_headers", Type.LIST)
         .refuse("use_gssapi", Type.BOOL, false, "curl and wget on the target do no GSSAPI here")
