@@ -14,7 +14,7 @@ final class TransferModules {
   /** Short name to module; a new map on every call. */
   static Map<String, RemoteModule> all() {
     Map<String, RemoteModule> all = new LinkedHashMap<>();
-    for (RemoteModule m : new RemoteModule[] {tempfile(), slurp(), replace(), FindModule.create(), new FetchModule(), getent(), new UriModule(), new GetUrlModule()}) {
+    for (RemoteModule m : new RemoteModule[] {tempfile(), slurp(), replace(), FindModule.create(), new FetchModule(), getent(), new UriModule(), new GetUrlModule(), new AssembleModule()}) {
       all.put(m.name(), m);
     }
     return all;
