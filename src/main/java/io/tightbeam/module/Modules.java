@@ -49,6 +49,7 @@ public final class Modules {
       remote.put(m.name(), m);
     }
     remote.putAll(FileAndPackageModules.all());
+    remote.putAll(TransferModules.all());
     Map<String, ControllerAction> actions = new HashMap<>();
     for (ControllerAction a :
         List.of(

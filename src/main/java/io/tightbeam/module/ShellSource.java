@@ -1,0 +1,29 @@
+package io.tightbeam.module;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The target-side shell of a module, kept as a {@code .sh} resource under {@code
+ * io/tightbeam/module/sh/} so that it is written, linted and read as sh rather than as a Java
+ * string with doubled backslashes. Each module reads its file once, into a static field.
+ */
+final class ShellSource {
+  /** Where the files live, for the test that checks every one with sh -n, dash -n and shellcheck. */
+  static final String DIRECTORY = "/io/tightbeam/module/sh/";
+
+  private ShellSource() {}
+
+  static String load(String name) {
+    try (InputStream in = ShellSource.class.getResourceAsStream(DIRECTORY + name)) {
+      if (in == null) {
+        throw new IllegalStateException("no shell resource " + DIRECTORY + name + " in the build");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read shell resource " + name, e);
+    }
+  }
+}
