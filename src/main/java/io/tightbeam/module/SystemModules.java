@@ -1,0 +1,67 @@
+package io.tightbeam.module;
+
+import io.tightbeam.module.OptionSpec.Type;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The system-administration modules (users, groups, cron, kernel and boot settings, repositories,
+ * package and service facts) by short name and by their collection names, for the registry to
+ * merge into {@link Modules#builtin()}.
+ */
+public final class SystemModules {
+  private SystemModules() {}
+
+  private static final String UNSUPPORTED = "not supported by tightbeam";
+
+  /** Name to module, short and fully qualified; a new map on every call. */
+  public static Map<String, RemoteModule> all() {
+    Map<String, RemoteModule> all = new LinkedHashMap<>();
+    add(all, "ansible.builtin", user());
+    return all;
+  }
+
+  private static void add(Map<String, RemoteModule> all, String collection, RemoteModule m) {
+    all.put(m.name(), m);
+    if (!collection.equals("ansible.builtin")) {
+      all.put(collection + "." + m.name(), m);
+    }
+  }
+
+  static OptionSpec.Option choices(String name, Object defaultValue, String... choices) {
+    return new OptionSpec.Option(name, Type.STR, defaultValue, List.of(choices), List.of(), false);
+  }
+
+  private static RemoteModule user() {
+    OptionSpec spec = new OptionSpec("user")
+        .required("name", Type.STR, "user")
+        .add(choices("state", "present", "absent", "present"))
+        .add("uid", Type.INT).add("non_unique", Type.BOOL, false)
+        .add("group", Type.STR).add("groups", Type.LIST).add("append", Type.BOOL, false)
+        .add("comment", Type.STR).add("home", Type.STR).add("shell", Type.STR)
+        .add("password", Type.STR).add(choices("update_password", "always", "always", "on_create"))
+        .add("password_lock", Type.BOOL).add("system", Type.BOOL, false)
+        .add(new OptionSpec.Option("create_home", Type.BOOL, true, List.of(), List.of("createhome"), false))
+        .add("move_home", Type.BOOL, false).add("skeleton", Type.STR).add("umask", Type.STR)
+        .add("remove", Type.BOOL, false).add("force", Type.BOOL, false)
+        .add("generate_ssh_key", Type.BOOL, false).add("ssh_key_bits", Type.INT)
+        .add("ssh_key_type", Type.STR, "rsa").add("ssh_key_file", Type.STR)
+        .add("ssh_key_comment", Type.STR).add("ssh_key_passphrase", Type.STR)
+        .refuse("expires", Type.RAW, null, UNSUPPORTED)
+        .refuse("password_expire_max", Type.INT, null, UNSUPPORTED)
+        .refuse("password_expire_min", Type.INT, null, UNSUPPORTED)
+        .refuse("local", Type.BOOL, false, "luseradd is " + UNSUPPORTED)
+        .refuse("hidden", Type.BOOL, null, "macOS only")
+        .refuse("login_class", Type.STR, null, "BSD only")
+        .refuse("authorization", Type.STR, null, "Solaris only")
+        .refuse("profile", Type.STR, null, "Solaris only")
+        .refuse("role", Type.STR, null, "Solaris only")
+        .refuse("seuser", Type.STR, null, "SELinux users are " + UNSUPPORTED);
+    return new SystemModule("user", spec, args -> {
+      if (args.get("groups") != null) {
+        args.put("groups_given", true);
+      }
+    });
+  }
+}
