@@ -19,6 +19,10 @@ public final class SystemModules {
   public static Map<String, RemoteModule> all() {
     Map<String, RemoteModule> all = new LinkedHashMap<>();
     add(all, "ansible.builtin", user());
+    add(all, "ansible.builtin", new SystemModule("group", new OptionSpec("group")
+        .required("name", Type.STR).add(choices("state", "present", "absent", "present"))
+        .add("gid", Type.INT).add("system", Type.BOOL, false).add("non_unique", Type.BOOL, false)
+        .refuse("local", Type.BOOL, false, "lgroupadd is " + UNSUPPORTED)));
     return all;
   }
 
