@@ -23,6 +23,15 @@ public final class SystemModules {
         .required("name", Type.STR).add(choices("state", "present", "absent", "present"))
         .add("gid", Type.INT).add("system", Type.BOOL, false).add("non_unique", Type.BOOL, false)
         .refuse("local", Type.BOOL, false, "lgroupadd is " + UNSUPPORTED)));
+    add(all, "ansible.posix", new SystemModule("sysctl", new OptionSpec("sysctl")
+        .required("name", Type.STR, "key").aliased("value", Type.STR, "val")
+        .add(choices("state", "present", "present", "absent")).add("reload", Type.BOOL, true)
+        .add("sysctl_file", Type.STR, "/etc/sysctl.conf").add("sysctl_set", Type.BOOL, false)
+        .add("ignoreerrors", Type.BOOL, false), args -> {
+          if ("present".equals(args.get("state")) && args.get("value") == null) {
+            throw new ModuleArgumentException("state is present but all of the following are missing: value");
+          }
+        }));
     return all;
   }
 

@@ -26,11 +26,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Runs every scenario under {@code src/test/resources/system/<module>/<name>.json}: its {@code
  * steps} in order against a real LocalConnection, each {@code {"args", "check_mode", "diff",
- * "expect", "absent", "error"}} as in {@link ModuleCasesTest}, whose expected values
+ * "expect", "absent", "error", "files_after"}} as in {@link ModuleCasesTest}, whose expected values
  * ansible-playbook gave for the same task. A step whose sync result is unchanged (idempotent, or
  * check mode) also runs as the async script, which must give the same result. {@code setup} and
  * {@code cleanup} are sh commands run before and after (cleanup always); {@code path} is put in
- * front of PATH (fake tools); {@code files} are created first; {@code ${TMP}} is the temp dir.
+ * front of PATH (fake tools), {@code env} is the task's environment; {@code files} are created first; {@code ${TMP}} is the temp dir.
  */
 class SystemModulesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -66,6 +66,9 @@ class SystemModulesTest {
       }
     }
     Map<String, String> env = new LinkedHashMap<>();
+    @SuppressWarnings("unchecked")
+    Map<String, String> given = (Map<String, String>) spec.getOrDefault("env", Map.of());
+    env.putAll(given);
     if (spec.containsKey("path")) {
       env.put("PATH", spec.get("path") + ":" + System.getenv("PATH"));
     }
@@ -99,6 +102,11 @@ class SystemModulesTest {
     Map<String, Object> checked = m.checkArgs(args);
     Map<String, Object> sync = normal(m.run(checked, target).get(60, TimeUnit.SECONDS));
     expected(step, sync, what + " sync");
+    @SuppressWarnings("unchecked")
+    Map<String, String> after = (Map<String, String>) step.getOrDefault("files_after", Map.of());
+    for (Map.Entry<String, String> f : after.entrySet()) {
+      assertThat(tmp.resolve(f.getKey())).as(what).hasContent(f.getValue());
+    }
     if (Boolean.FALSE.equals(sync.get("changed")) || check) {
       ExecResult done = conn.exec(ExecRequest.of(m.script(checked, target).body()).withEnvironment(env))
           .get(60, TimeUnit.SECONDS);
