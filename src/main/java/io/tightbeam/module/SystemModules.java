@@ -32,7 +32,35 @@ public final class SystemModules {
             throw new ModuleArgumentException("state is present but all of the following are missing: value");
           }
         }));
+    add(all, "community.general", new SystemModule("ini_file", FileAttributes.addTo(new OptionSpec("ini_file"))
+        .required("path", Type.STR, "dest").add("section", Type.STR).add("option", Type.STR)
+        .add("value", Type.STR).add("values", Type.LIST).add(choices("state", "present", "absent", "present"))
+        .add("exclusive", Type.BOOL, true).add("backup", Type.BOOL, false).add("create", Type.BOOL, true)
+        .add("no_extra_spaces", Type.BOOL, false).add("allow_no_value", Type.BOOL, false), args -> {
+          fileRules(args);
+          if (args.get("value") != null && args.get("values") != null) {
+            throw new ModuleArgumentException("parameters are mutually exclusive: value|values");
+          }
+          given(args, "section", "value", "values");
+        }));
     return all;
+  }
+
+  /** Marks which of {@code names} were given ({@code NAME_given}), for scripts that tell unset from ''. */
+  private static void given(Map<String, Object> args, String... names) {
+    for (String name : names) {
+      if (args.get(name) != null) {
+        args.put(name + "_given", true);
+      }
+    }
+  }
+
+  /** The common file arguments as {@code tb_attrs} takes them: the mode normalised, the SELinux parts named. */
+  private static void fileRules(Map<String, Object> args) {
+    args.put("mode", args.get("mode") == null ? null : OptionSpec.mode(args.get("mode")));
+    Map<String, String> vars = new LinkedHashMap<>();
+    FileAttributes.putVars(args, vars);
+    args.put("selinux", vars.get("selinux"));
   }
 
   private static void add(Map<String, RemoteModule> all, String collection, RemoteModule m) {
@@ -72,9 +100,7 @@ public final class SystemModules {
         .refuse("role", Type.STR, null, "Solaris only")
         .refuse("seuser", Type.STR, null, "SELinux users are " + UNSUPPORTED);
     return new SystemModule("user", spec, args -> {
-      if (args.get("groups") != null) {
-        args.put("groups_given", true);
-      }
+      given(args, "groups");
     });
   }
 }
