@@ -43,6 +43,12 @@ public final class SystemModules {
           }
           given(args, "section", "value", "values");
         }));
+    add(all, "ansible.posix", new SystemModule("authorized_key", new OptionSpec("authorized_key")
+        .required("user", Type.STR).required("key", Type.STR).add("path", Type.STR)
+        .add("manage_dir", Type.BOOL, true).add(choices("state", "present", "absent", "present"))
+        .add("key_options", Type.STR).add("exclusive", Type.BOOL, false).add("validate_certs", Type.BOOL, true)
+        .add("comment", Type.STR).add("follow", Type.BOOL, false),
+        args -> given(args, "comment", "key_options", "path")));
     return all;
   }
 
