@@ -49,6 +49,20 @@ public final class SystemModules {
         .add("key_options", Type.STR).add("exclusive", Type.BOOL, false).add("validate_certs", Type.BOOL, true)
         .add("comment", Type.STR).add("follow", Type.BOOL, false),
         args -> given(args, "comment", "key_options", "path")));
+    add(all, "ansible.builtin", new SystemModule("cron", new OptionSpec("cron")
+        .required("name", Type.STR).aliased("job", Type.STR, "value").add(choices("state", "present", "absent", "present"))
+        .add("user", Type.STR).add("cron_file", Type.STR).add("backup", Type.BOOL, false)
+        .add("minute", Type.STR, "*").add("hour", Type.STR, "*").aliased("day", Type.STR, "dom")
+        .add("month", Type.STR, "*").aliased("weekday", Type.STR, "dow")
+        .add(choices("special_time", null, "annually", "daily", "hourly", "monthly", "reboot", "weekly", "yearly"))
+        .add("disabled", Type.BOOL, false).add("env", Type.BOOL, false)
+        .add("insertafter", Type.STR).add("insertbefore", Type.STR), args -> {
+          args.replace("day", null, "*");
+          args.replace("weekday", null, "*");
+          if (args.get("insertafter") != null && args.get("insertbefore") != null) {
+            throw new ModuleArgumentException("parameters are mutually exclusive: insertafter|insertbefore");
+          }
+        }));
     return all;
   }
 
