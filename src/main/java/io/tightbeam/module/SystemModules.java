@@ -63,6 +63,9 @@ public final class SystemModules {
             throw new ModuleArgumentException("parameters are mutually exclusive: insertafter|insertbefore");
           }
         }));
+    add(all, "ansible.builtin", new SystemModule("hostname", new OptionSpec("hostname").required("name", Type.STR)
+        .add(choices("use", null, "alpine", "debian", "freebsd", "generic", "macos", "macosx", "darwin", "openbsd",
+            "openrc", "redhat", "sles", "solaris", "systemd"))));
     return all;
   }
 
