@@ -50,6 +50,7 @@ public final class Modules {
     }
     remote.putAll(FileAndPackageModules.all());
     remote.putAll(TransferModules.all());
+    remote.putAll(SystemModules.all());
     Map<String, ControllerAction> actions = new HashMap<>();
     for (ControllerAction a :
         List.of(

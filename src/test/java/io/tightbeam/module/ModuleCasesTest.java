@@ -140,15 +140,21 @@ class ModuleCasesTest {
   }
 
   private Object withTmp(Object value) {
+    return withTmp(value, tmp);
+  }
+
+  /** {@code value} with {@code ${TMP}} in every string (keys too) replaced by {@code tmp}. */
+  static Object withTmp(Object value, Path tmp) {
     if (value instanceof String s) {
-      return s.replace("${TMP}", tmp.toString()).replace("${HTTP}", http.url());
+      String out = s.replace("${TMP}", tmp.toString());
+      return http == null ? out : out.replace("${HTTP}", http.url());
     }
     if (value instanceof List<?> list) {
-      return list.stream().map(this::withTmp).toList();
+      return list.stream().map(v -> withTmp(v, tmp)).toList();
     }
     if (value instanceof Map<?, ?> map) {
       Map<String, Object> out = new LinkedHashMap<>();
-      map.forEach((k, v) -> out.put(String.valueOf(withTmp(k)), withTmp(v)));
+      map.forEach((k, v) -> out.put(String.valueOf(withTmp(k, tmp)), withTmp(v, tmp)));
       return out;
     }
     return value;
