@@ -4,12 +4,14 @@ import io.tightbeam.connection.Sh;
 import io.tightbeam.module.ArgSpec.Kind;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Ansible's {@code setup} without Python: one remote sh command gathers the facts (names with the
- * {@code ansible_} prefix, as Ansible returns them). {@code filter} takes fnmatch patterns over
- * fact names; {@code gather_subset} is accepted and reported, and the same facts are gathered.
+ * {@code ansible_} prefix, as Ansible returns them). {@code gather_subset} picks the collectors as
+ * Ansible does ({@link GatherSubset}), {@code filter} takes fnmatch patterns over fact names and
+ * {@code fact_path} holds the facts.d files.
  */
 final class SetupModule implements RemoteModule {
   private final ArgSpec spec =
@@ -37,6 +39,14 @@ final class SetupModule implements RemoteModule {
   @Override
   public RemoteScript script(Map<String, Object> args, TargetContext target) {
     Map<String, Object> checked = spec.check(args);
+    List<String> subset = ((List<?>) checked.get("gather_subset")).stream().map(String::valueOf).toList();
+    Set<String> collectors;
+    try {
+      collectors = GatherSubset.collectors(subset);
+    } catch (IllegalArgumentException e) {
+      return new RemoteScript(
+          "printf '%s\\n' " + Sh.quote(RemoteRun.json(Map.of("failed", true, "msg", e.getMessage()))));
+    }
     List<?> patterns = (List<?>) checked.get("filter");
     String filter =
         patterns.isEmpty()
@@ -45,10 +55,16 @@ final class SetupModule implements RemoteModule {
                 + String.join("|", patterns.stream().map(p -> ere(String.valueOf(p))).toList())
                 + ")$";
     return new RemoteScript(
-        "tb_filter="
+        "tb_collect="
+            + Sh.quote(" " + String.join(" ", collectors) + " ")
+            + "\ntb_filter="
             + Sh.quote(filter)
             + "\ntb_subset="
-            + Sh.quote(RemoteRun.json(checked.get("gather_subset")))
+            + Sh.quote(RemoteRun.json(subset))
+            + "\ntb_fact_path="
+            + Sh.quote(String.valueOf(checked.get("fact_path")))
+            + "\ntb_timeout="
+            + checked.get("gather_timeout")
             + "\n"
             + SetupScript.BODY);
   }
