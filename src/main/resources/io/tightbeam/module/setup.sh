@@ -28,8 +28,14 @@ tb_platform() {
   # Python's socket.getfqdn: the name's address, then that address's names (the first dotted one)
   tb_fqdn=
   if command -v getent >/dev/null 2>&1; then
-    tb_addr=$(getent hosts "$tb_node" 2>/dev/null) && tb_addr=${tb_addr%%[ "$tb_tab"]*} &&
-      tb_fqdn=$(getent hosts "$tb_addr" 2>/dev/null | awk '{ for (i = 2; i <= NF; i++) if (index($i, ".")) { print $i; exit } print $2; exit }')
+    # shellcheck disable=SC2046 # an address and its names
+    set -- $(getent hosts "$tb_node" 2>/dev/null)
+    # shellcheck disable=SC2046
+    [ $# -lt 2 ] || set -- $(getent hosts "$1" 2>/dev/null)
+    if [ $# -ge 2 ]; then
+      shift; tb_fqdn=$1
+      for tb_x in "$@"; do case $tb_x in *.*) tb_fqdn=$tb_x; break ;; esac; done
+    fi
   fi
   [ -n "$tb_fqdn" ] || tb_fqdn=$tb_node
   tb_r s fqdn "$tb_fqdn"
@@ -116,24 +122,31 @@ tb_distribution() {
 }
 
 tb_user() {
-  tb_uid=$(id -u); tb_gid=$(id -g)
-  tb_user=$(id -un 2>/dev/null) || tb_user=$(whoami 2>/dev/null)
-  tb_pw=$(getent passwd "$tb_user" 2>/dev/null) || tb_pw=
-  [ -n "$tb_pw" ] || tb_pw=$(awk -F: -v u="$tb_uid" '$3 == u { print; exit }' /etc/passwd 2>/dev/null)
+  # Python's getpass.getuser: the login variables first, then the password entry of the uid
+  tb_user=${LOGNAME:-${USER:-${LNAME:-${USERNAME:-}}}}
+  [ -n "$tb_user" ] || tb_user=$(id -un 2>/dev/null)
+  tb_pw=''
+  if command -v getent >/dev/null 2>&1; then
+    tb_pw=$(getent passwd "$tb_user" 2>/dev/null) || tb_pw=$(getent passwd "$(id -u)" 2>/dev/null) || tb_pw=''
+  else
+    tb_pw=$(awk -F: -v n="$tb_user" -v u="$(id -u)" '$1 == n { print; exit } $3 == u && !f { f = $0 } END { if (f != "") print f }' /etc/passwd 2>/dev/null | head -n 1)
+  fi
   IFS=: read -r tb_x tb_x tb_puid tb_pgid tb_gecos tb_home tb_shell <<TB_EOF
 $tb_pw
 TB_EOF
   tb_r s user_id "$tb_user"
-  tb_r n user_uid "${tb_puid:-$tb_uid}"
-  tb_r n user_gid "${tb_pgid:-$tb_gid}"
+  tb_r n user_uid "$tb_puid"
+  tb_r n user_gid "$tb_pgid"
   tb_r s user_gecos "$tb_gecos"
-  tb_r s user_dir "${tb_home:-$HOME}"
+  tb_r s user_dir "$tb_home"
   tb_r s user_shell "$tb_shell"
-  tb_r n real_user_id "$(id -ru)"
-  tb_r n effective_user_id "$tb_uid"
-  tb_r n real_group_id "$(id -rg)"
-  # Ansible reports the real group here too
-  tb_r n effective_group_id "$(id -rg)"
+  # real and effective ids: the builder reads them from /proc/self/status, else id tells
+  if [ ! -r /proc/self/status ]; then
+    tb_r n real_user_id "$(id -ru)"
+    tb_r n effective_user_id "$(id -u)"
+    tb_r n real_group_id "$(id -rg)"
+    tb_r n effective_group_id "$(id -rg)"
+  fi
 }
 
 tb_date_time() {
@@ -141,16 +154,15 @@ tb_date_time() {
 $(LC_ALL=C date '+%Y|%m|%d|%H|%M|%S|%s|%Z|%z|%A|%w|%W|%N')
 TB_EOF
   case $tb_N in [0-9][0-9][0-9][0-9][0-9][0-9]*) tb_us=$(printf '%.6s' "$tb_N") ;; *) tb_us=000000 ;; esac
-  tb_utc=$(date -u '+%Y-%m-%dT%H:%M:%S')
   for tb_kv in year="$tb_Y" month="$tb_mo" weekday="$tb_A" weekday_number="$tb_w" \
     weeknumber="$tb_W" day="$tb_d" hour="$tb_H" minute="$tb_M" second="$tb_S" epoch="$tb_s" \
     epoch_int="$tb_s" date="$tb_Y-$tb_mo-$tb_d" time="$tb_H:$tb_M:$tb_S" \
-    iso8601_micro="$tb_utc.${tb_us}Z" iso8601="${tb_utc}Z" \
     iso8601_basic="$tb_Y$tb_mo${tb_d}T$tb_H$tb_M$tb_S$tb_us" \
     iso8601_basic_short="$tb_Y$tb_mo${tb_d}T$tb_H$tb_M$tb_S" tz="$tb_Z" tz_dst="$tb_Z" \
     tz_offset="$tb_z"; do
     tb_r s "date_time/${tb_kv%%=*}" "${tb_kv#*=}"
   done
+  tb_r T "$tb_s" "$tb_us"
 }
 
 tb_python() {
@@ -163,13 +175,14 @@ tb_python() {
   [ -n "$tb_py" ] || return 0
   tb_r s :discovered_interpreter_python "$tb_py"
   tb_has python || tb_has platform || return 0
-  tb_pv=$("$tb_py" -c 'import sys, platform
+  # -S: without site the interpreter starts in about half the time; finding _ssl does not load it
+  tb_pv=$("$tb_py" -S -c 'import sys
 try:
-    import ssl; ctx = hasattr(ssl, "SSLContext")
+    from importlib.util import find_spec; ctx = find_spec("_ssl") is not None
 except ImportError:
     ctx = False
 v = sys.version_info
-print("%d %d %d %s %d %s %s" % (v[0], v[1], v[2], v[3], v[4], platform.python_implementation().lower(), ctx))' 2>/dev/null) || return 0
+print("%d %d %d %s %d %s %s" % (v[0], v[1], v[2], v[3], v[4], sys.implementation.name, ctx))' 2>/dev/null) || return 0
   # shellcheck disable=SC2086 # seven words
   set -- $tb_pv
   [ $# -eq 7 ] || return 0
@@ -242,14 +255,11 @@ tb_selinux() {
 
 tb_caps() {
   if command -v capsh >/dev/null 2>&1 && tb_c=$(capsh --print 2>/dev/null); then
-    printf '%s\n' "$tb_c" | awk -F '\t' '/^Current:/ {
-      v = substr($0, index($0, ":") + 1); gsub(/^[ \t]+|[ \t]+$/, "", v)
-      if (v == "=ep") { print "s\tsystem_capabilities_enforced\tFalse"; print "a\tsystem_capabilities\t"; found = 1; exit }
-      print "s\tsystem_capabilities_enforced\tTrue"; print "a\tsystem_capabilities\t"
-      n = split(substr(v, index(v, "=") + 1), c, ",")
-      for (i = 1; i <= n; i++) { gsub(/^[ \t]+|[ \t]+$/, "", c[i]); print "s\tsystem_capabilities/" (i - 1) "\t" c[i] }
-      found = 1; exit }
-      END { if (!found) { print "s\tsystem_capabilities_enforced\tNA"; print "a\tsystem_capabilities\t" } }'
+    tb_cur=''
+    while IFS= read -r tb_l; do case $tb_l in Current:*) tb_cur=$tb_l; break ;; esac; done <<TB_EOF
+$tb_c
+TB_EOF
+    tb_r K "" "$tb_cur"
   else
     tb_r s system_capabilities_enforced N/A
     tb_r s system_capabilities N/A
@@ -257,7 +267,7 @@ tb_caps() {
 }
 
 tb_service_mgr() {
-  tb_init=$(cat /proc/1/comm 2>/dev/null) || tb_init=
+  tb_init=''; tb_read /proc/1/comm && tb_init=$tb_v
   case $tb_init in
     ""|init|*sh) if [ -d /run/systemd/system ]; then tb_init=systemd
       elif command -v initctl >/dev/null 2>&1 && [ -d /etc/init ]; then tb_init=upstart
@@ -280,11 +290,9 @@ tb_chroot() {
   if [ -n "${debian_chroot:-}" ]; then tb_r b is_chroot true; return; fi
   # the same inode as init's root; without access to /proc/1/root Ansible compares with the
   # file system's root inode, which this leaves out
-  if tb_root=$(ls -di / 2>/dev/null) && tb_proot=$(ls -diL /proc/1/root 2>/dev/null); then
-    tb_bool is_chroot [ "${tb_root%% *}" != "${tb_proot%% *}" ]
-  else
-    tb_r b is_chroot false
-  fi
+  # shellcheck disable=SC2046 # two inode numbers and two names
+  set -- $(ls -di / /proc/1/root/. 2>/dev/null)
+  if [ $# -eq 4 ]; then tb_bool is_chroot [ "$1" != "$3" ]; else tb_r b is_chroot false; fi
 }
 
 tb_local() {
@@ -317,10 +325,17 @@ tb_text() {
 }
 
 tb_hardware() {
-  tb_r n processor_nproc "$(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN 2>/dev/null)"
+  # the builder counts Cpus_allowed_list as sched_getaffinity does; without /proc, nproc
+  [ -r /proc/self/status ] || tb_r n processor_nproc "$(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN 2>/dev/null)"
   # mounts Ansible lists: a device path or a remote source, and a real file system type
-  tb_mnt=$(awk '($1 ~ /^[\/\\]/ || $1 ~ /:\//) && $3 != "none" {
-      m = $2; gsub(/\\040/, " ", m); gsub(/\\011/, "\t", m); gsub(/\\134/, "\\", m); print m }' /proc/mounts 2>/dev/null)
+  tb_mnt='' tb_nl='
+'
+  while read -r tb_x tb_mp tb_fs tb_y; do
+    case $tb_x in /*|\\*|*:/*) ;; *) continue ;; esac
+    [ "$tb_fs" != none ] || continue
+    while :; do case $tb_mp in *\\040*) tb_mp="${tb_mp%%\\040*} ${tb_mp#*\\040}" ;; *) break ;; esac; done
+    tb_mnt=$tb_mnt$tb_nl$tb_mp
+  done < /proc/mounts 2>/dev/null
   if [ -n "$tb_mnt" ]; then
     tb_ifs=$IFS; IFS='
 '
@@ -332,10 +347,10 @@ tb_hardware() {
     $tb_lim stat -f -c "S$tb_tab%n$tb_tab%s$tb_tab%S$tb_tab%b$tb_tab%f$tb_tab%a$tb_tab%c$tb_tab%d" "$@" 2>/dev/null
   fi
   if command -v lsblk >/dev/null 2>&1; then
-    lsblk -lnpo NAME,UUID 2>/dev/null | awk 'NF == 2 { print "U\t" $1 "\t" $2 }'
+    lsblk -lnpo NAME,UUID 2>/dev/null | while read -r tb_x tb_y; do [ -z "$tb_y" ] || tb_r U "$tb_x" "$tb_y"; done
   fi
   if command -v findmnt >/dev/null 2>&1; then
-    findmnt -lnur -o TARGET,SOURCE 2>/dev/null | awk 'index($NF, "[") { print "B\t" $1 }'
+    findmnt -lnur -o TARGET,SOURCE 2>/dev/null | while read -r tb_x tb_y; do case $tb_y in *\[*) tb_r B "$tb_x" "" ;; esac; done
   fi
   tb_r s lvm N/A
   for tb_k in bios_date bios_vendor bios_version board_asset_tag board_name board_serial \
@@ -444,9 +459,15 @@ tb_network() {
   done
   set -f
   command -v ip >/dev/null 2>&1 || return 0
-  ip -4 route get 8.8.8.8 2>/dev/null | awk 'NR == 1 { print "R\t4\t" $0 }'
-  ip -6 route get 2404:6800:400a:800::1012 2>/dev/null | awk 'NR == 1 { print "R\t6\t" $0 }'
-  ip addr show 2>/dev/null | awk '{ print "I\t\t" $0 }'
+  # a record per line from sh: this runs beside other collectors, and an awk's buffered output
+  # could split a line at 4 KiB
+  { echo @4; ip -4 route get 8.8.8.8; echo @6; ip -6 route get 2404:6800:400a:800::1012; echo @a; ip addr show; } 2>/dev/null |
+    while IFS= read -r tb_l; do
+      case $tb_l in
+        @*) tb_m=${tb_l#@}; tb_first=1 ;;
+        *) if [ "$tb_m" = a ]; then tb_r I "" "$tb_l"; elif [ "$tb_first" = 1 ]; then tb_first=0; tb_r R "$tb_m" "$tb_l"; fi ;;
+      esac
+    done
 }
 
 tb_virtual() {
@@ -485,29 +506,31 @@ tb_virtual() {
 }
 
 tb_facts() {
-  # platform first: hardware and network facts depend on it as Ansible's do
+  # the interpreter, capsh and ip run beside the rest: each record is one short write to the
+  # pipe, so records of parallel collectors never mix
+  tb_python &
+  tb_has caps && tb_caps &
+  tb_has network && tb_network &
   tb_has platform && tb_platform
   tb_has distribution && tb_distribution
   tb_has user && tb_user
   tb_has date_time && tb_date_time
-  tb_python
   tb_has lsb && tb_lsb
   tb_has selinux && tb_selinux
   if tb_has apparmor; then
     if [ -d /sys/kernel/security/apparmor ]; then tb_r s apparmor/status enabled; else tb_r s apparmor/status disabled; fi
   fi
-  tb_has caps && tb_caps
   tb_has fips && { tb_read /proc/sys/crypto/fips_enabled || tb_v=0; tb_bool fips [ "$tb_v" = 1 ]; }
   tb_has service_mgr && tb_service_mgr
   tb_has pkg_mgr && tb_pkg_mgr
   tb_has chroot && tb_chroot
   tb_has local && tb_local
   tb_has hardware && tb_hardware
-  tb_has network && tb_network
   tb_has virtual && tb_virtual
   tb_has iscsi && { tb_iqn=; [ -r /etc/iscsi/initiatorname.iscsi ] && tb_iqn=$(awk -F= '/^InitiatorName=/ { print $2; exit }' /etc/iscsi/initiatorname.iscsi); tb_r s iscsi_iqn "$tb_iqn"; }
   tb_has nvme && { tb_read /etc/nvme/hostnqn || tb_v=; tb_r s hostnqn "$tb_v"; }
   tb_has fibre_channel_wwn && tb_r a fibre_channel_wwn ""
+  wait
   return 0
 }
 
@@ -701,6 +724,27 @@ function sshkeys(   t, f, w) {
     close(f)
   }
 }
+# Python'"'"'s utcnow from the epoch: days to a civil date (the proleptic Gregorian calendar)
+function utc(epoch,   d, s, z, era, doe, yoe, y, doy, mp, m) {
+  d = int(epoch / 86400); s = epoch - d * 86400; z = d + 719468; era = int(z / 146097); doe = z - era * 146097
+  yoe = int((doe - int(doe / 1460) + int(doe / 36524) - int(doe / 146096)) / 365); doy = doe - (365 * yoe + int(yoe / 4) - int(yoe / 100))
+  mp = int((5 * doy + 2) / 153); d = doy - int((153 * mp + 2) / 5) + 1; m = mp < 10 ? mp + 3 : mp - 9; y = yoe + era * 400 + (m <= 2)
+  return sprintf("%04d-%02d-%02dT%02d:%02d:%02d", y, m, d, int(s / 3600), int(s % 3600 / 60), s % 60)
+}
+# the ids and the CPUs this process may run on, which are the shell'"'"'s
+function self_status(   w, n, r, i, c) {
+  while ((getline line < "/proc/self/status") > 0) {
+    split(line, w, " ")
+    if (w[1] == "Uid:" && has("user")) { putn("real_user_id", w[2]); putn("effective_user_id", w[3]) }
+    else if (w[1] == "Gid:" && has("user")) { putn("real_group_id", w[2]); putn("effective_group_id", w[2]) }
+    else if (w[1] == "Cpus_allowed_list:" && has("hardware")) {
+      n = split(w[2], r, ","); c = 0
+      for (i = 1; i <= n; i++) { if (split(r[i], w, "-") == 2) c += w[2] - w[1] + 1; else c++ }
+      put("processor_nproc", c)
+    }
+  }
+  close("/proc/self/status")
+}
 function simple_files(   w) {
   if (has("hardware") && (getline line < "/proc/uptime") > 0) { split(line, w, " "); put("uptime_seconds", int(w[1])); close("/proc/uptime") }
   if (has("loadavg") && (getline line < "/proc/loadavg") > 0) {
@@ -757,6 +801,17 @@ $1 == "s" { put($2, esc($3)); next }
 $1 == "n" { putn($2, $3); next }
 $1 == "b" { put($2, $3 == "true" ? "true" : "false"); next }
 $1 == "z" { put($2, "null"); next }
+$1 == "K" {
+  v = trim(substr($3, index($3, ":") + 1)); container("system_capabilities", 1)
+  if ($3 == "") put("system_capabilities_enforced", esc("NA"))
+  else if (v == "=ep") put("system_capabilities_enforced", esc("False"))
+  else {
+    put("system_capabilities_enforced", esc("True")); n = split(substr(v, index(v, "=") + 1), w, ",")
+    for (i = 1; i <= n; i++) put("system_capabilities/+", esc(trim(w[i])))
+  }
+  next
+}
+$1 == "T" { put("date_time/iso8601", esc(utc($2) "Z")); put("date_time/iso8601_micro", esc(utc($2) "." $3 "Z")); next }
 $1 == "h" { split($3, w, " "); put($2, esc(human(w[1] * w[2]))); next }
 $1 == "o" { container($2, 0); next }
 $1 == "a" { container($2, 1); next }
@@ -772,7 +827,7 @@ END {
     memory(); cpus(); mounts()
     split("ids labels masters uuids", w, " "); for (i = 1; i <= 4; i++) container("device_links/" w[i], 0)
   }
-  simple_files()
+  simple_files(); self_status()
   if (has("cmdline")) cmdline()
   if (has("dns")) dns()
   if (has("ssh_pub_keys")) sshkeys()
