@@ -21,7 +21,6 @@ final class GatherSubset {
       Map.of(
           "hardware", List.of("platform"),
           "network", List.of("distribution", "platform"),
-          "virtual", List.of("platform"),
           "pkg_mgr", List.of("distribution"),
           "service_mgr", List.of("platform", "distribution"));
   static final Set<String> MIN =

@@ -40,7 +40,9 @@ tb_platform() {
   [ -n "$tb_fqdn" ] || tb_fqdn=$tb_node
   tb_r s fqdn "$tb_fqdn"
   case $tb_fqdn in *.*) tb_r s domain "${tb_fqdn#*.}" ;; *) tb_r s domain "" ;; esac
-  tb_bits=$(getconf LONG_BIT 2>/dev/null)
+  # the bits of the shell's own executable when getconf is missing (busybox): its ELF class
+  tb_bits=$(getconf LONG_BIT 2>/dev/null) ||
+    case $(od -An -tu1 -j4 -N1 /bin/sh 2>/dev/null) in *2) tb_bits=64 ;; *1) tb_bits=32 ;; *) tb_bits='' ;; esac
   tb_r s userspace_bits "$tb_bits"
   case $tb_m in
     x86_64|i[3456]86|i86pc)
@@ -128,7 +130,8 @@ tb_user() {
   tb_pw=''
   if command -v getent >/dev/null 2>&1; then
     tb_pw=$(getent passwd "$tb_user" 2>/dev/null) || tb_pw=$(getent passwd "$(id -u)" 2>/dev/null) || tb_pw=''
-  else
+  fi
+  if [ -z "$tb_pw" ]; then
     tb_pw=$(awk -F: -v n="$tb_user" -v u="$(id -u)" '$1 == n { print; exit } $3 == u && !f { f = $0 } END { if (f != "") print f }' /etc/passwd 2>/dev/null | head -n 1)
   fi
   IFS=: read -r tb_x tb_x tb_puid tb_pgid tb_gecos tb_home tb_shell <<TB_EOF
@@ -176,13 +179,7 @@ tb_python() {
   tb_r s :discovered_interpreter_python "$tb_py"
   tb_has python || tb_has platform || return 0
   # -S: without site the interpreter starts in about half the time; finding _ssl does not load it
-  tb_pv=$("$tb_py" -S -c 'import sys
-try:
-    from importlib.util import find_spec; ctx = find_spec("_ssl") is not None
-except ImportError:
-    ctx = False
-v = sys.version_info
-print("%d %d %d %s %d %s %s" % (v[0], v[1], v[2], v[3], v[4], sys.implementation.name, ctx))' 2>/dev/null) || return 0
+  tb_pv=$("$tb_py" -S -c 'import sys; from importlib.util import find_spec; v = sys.version_info; print("%d %d %d %s %d %s %s" % (v[0], v[1], v[2], v[3], v[4], sys.implementation.name, find_spec("_ssl") is not None))' 2>/dev/null) || return 0
   # shellcheck disable=SC2086 # seven words
   set -- $tb_pv
   [ $# -eq 7 ] || return 0
@@ -304,13 +301,15 @@ tb_local() {
     [ -e "$tb_ff" ] || continue
     tb_fb=${tb_ff##*/}; tb_fb=${tb_fb%.fact}
     if [ -x "$tb_ff" ]; then
-      if tb_out=$("$tb_ff" 2>"${TMPDIR:-/tmp}/tb_fact_err.$$"); then
+      tb_errf=${TMPDIR:-/tmp}/tb_fact_err.$$
+      if tb_out=$("$tb_ff" 2>"$tb_errf"); then
         printf '%s\n' "$tb_out" | tb_text "$tb_fb" "$tb_ff"
       else
         tb_rc=$?
-        tb_r s "local/$tb_fb" "Failure executing fact script ($tb_ff), rc: $tb_rc, err: $(cat "${TMPDIR:-/tmp}/tb_fact_err.$$")"
+        { printf 'Failure executing fact script (%s), rc: %s, err: ' "$tb_ff" "$tb_rc"; cat "$tb_errf"; } |
+          awk -v p="local/$tb_fb" '{ s = s $0 "\001" } END { printf "M\t%s\t%s\n", p, s }'
       fi
-      rm -f "${TMPDIR:-/tmp}/tb_fact_err.$$"
+      rm -f "$tb_errf"
     else
       # shellcheck disable=SC2094 # tb_text only names the file
       tb_text "$tb_fb" "$tb_ff" < "$tb_ff"
@@ -318,10 +317,10 @@ tb_local() {
   done
   set -f
 }
-# a fact file's text as one record, backslashes and newlines escaped, for the builder to parse
+# a fact file's text as one record for the builder, its lines joined by \001 (no text file holds it)
 tb_text() {
   awk -v name="$1" -v file="$2" 'BEGIN { printf "L\t%s\t%s\t", name, file }
-    { gsub(/\\/, "\\\\"); printf "%s%s", (NR > 1 ? "\\n" : ""), $0 } END { printf "\n" }'
+    { printf "%s%s", (NR > 1 ? "\001" : ""), $0 } END { printf "\n" }'
 }
 
 tb_hardware() {
@@ -344,7 +343,8 @@ tb_hardware() {
     IFS=$tb_ifs
     # a hung network file system must not hold the run: gather_timeout bounds the one stat
     tb_lim=''; command -v timeout >/dev/null 2>&1 && tb_lim="timeout $tb_timeout"
-    $tb_lim stat -f -c "S$tb_tab%n$tb_tab%s$tb_tab%S$tb_tab%b$tb_tab%f$tb_tab%a$tb_tab%c$tb_tab%d" "$@" 2>/dev/null
+    $tb_lim stat -f -c "S$tb_tab%n$tb_tab%s$tb_tab%S$tb_tab%b$tb_tab%f$tb_tab%a$tb_tab%c$tb_tab%d" "$@" 2>/dev/null |
+      while IFS= read -r tb_l; do printf '%s\n' "$tb_l"; done # a write per line, as above
   fi
   if command -v lsblk >/dev/null 2>&1; then
     lsblk -lnpo NAME,UUID 2>/dev/null | while read -r tb_x tb_y; do [ -z "$tb_y" ] || tb_r U "$tb_x" "$tb_y"; done
@@ -506,8 +506,10 @@ tb_virtual() {
 }
 
 tb_facts() {
-  # the interpreter, capsh and ip run beside the rest: each record is one short write to the
-  # pipe, so records of parallel collectors never mix
+  # facts.d before the parallel collectors: its records can be longer than a pipe writes at once
+  tb_has local && tb_local
+  # the interpreter, capsh and ip run beside the rest, printing their records from sh: each is one
+  # short write to the pipe, so records of parallel collectors never mix
   tb_python &
   tb_has caps && tb_caps &
   tb_has network && tb_network &
@@ -524,7 +526,6 @@ tb_facts() {
   tb_has service_mgr && tb_service_mgr
   tb_has pkg_mgr && tb_pkg_mgr
   tb_has chroot && tb_chroot
-  tb_has local && tb_local
   tb_has hardware && tb_hardware
   tb_has virtual && tb_virtual
   tb_has iscsi && { tb_iqn=; [ -r /etc/iscsi/initiatorname.iscsi ] && tb_iqn=$(awk -F= '/^InitiatorName=/ { print $2; exit }' /etc/iscsi/initiatorname.iscsi); tb_r s iscsi_iqn "$tb_iqn"; }
@@ -539,9 +540,14 @@ tb_facts() {
 tb_json() {
   awk -F '\t' -v filter="$tb_filter" -v subset="$tb_subset" -v collect="$tb_collect" '
 function has(c) { return index(collect, " " c " ") > 0 }
+# a literal replacement: awks disagree on backslashes in gsub'"'"'s replacement (mawk halves them)
+function lit(s, from, to,   out, i) {
+  while ((i = index(s, from)) > 0) { out = out substr(s, 1, i - 1) to; s = substr(s, i + length(from)) }
+  return out s
+}
 function esc(s,   i, c) {
-  gsub(/\\/, "\\\\", s); gsub(/"/, "\\\"", s); gsub(/\t/, "\\t", s); gsub(/\n/, "\\n", s); gsub(/\r/, "\\r", s)
-  for (i = 1; i < 32; i++) { c = sprintf("%c", i); if (index(s, c)) gsub(c, sprintf("\\\\u%04x", i), s) }
+  s = lit(lit(lit(lit(lit(s, "\\", "\\\\"), "\"", "\\\""), "\t", "\\t"), "\n", "\\n"), "\r", "\\r")
+  for (i = 1; i < 32; i++) { c = sprintf("%c", i); if (index(s, c)) s = lit(s, c, sprintf("\\u%04x", i)) }
   return "\"" s "\""
 }
 function trim(s) { gsub(/^[ \t]+|[ \t]+$/, "", s); return s }
@@ -572,11 +578,12 @@ function human(bytes,   u, n) {
   for (n = 1; bytes >= 1024 && n < 9; n++) bytes /= 1024
   return sprintf("%.2f %s", bytes, u[n])
 }
-function unoctal(s) { gsub(/\\040/, " ", s); gsub(/\\011/, "\t", s); gsub(/\\012/, "\n", s); gsub(/\\134/, "\\", s); return s }
+function unoctal(s) { return lit(lit(lit(lit(s, "\\040", " "), "\\011", "\t"), "\\012", "\n"), "\\134", "\\") }
+# no ^: busybox awk built without its math library refuses it
 function ipv4bits(addr, prefix, want,   a, o, b, blk, m, n) {
   split(addr, a, ".")
   for (o = 1; o <= 4; o++) {
-    b = prefix - 8 * (o - 1); b = b < 0 ? 0 : (b > 8 ? 8 : b); blk = 2 ^ (8 - b)
+    b = prefix - 8 * (o - 1); b = b < 0 ? 0 : (b > 8 ? 8 : b); for (blk = 1; b < 8; b++) blk *= 2
     m = m (o > 1 ? "." : "") (256 - blk); n = n (o > 1 ? "." : "") int(a[o] / blk) * blk
   }
   return want == "netmask" ? m : n
@@ -789,13 +796,14 @@ function ini(p, text,   n, l, i, line, sect, k, e, c, last) {
   }
   return 1
 }
-function local_fact(name, file, text,   p, i, s) {
-  while ((i = index(text, "\\")) > 0) { s = s substr(text, 1, i - 1) (substr(text, i + 1, 1) == "n" ? "\n" : "\\"); text = substr(text, i + 2) }
-  text = s text
+function local_fact(name, file, text,   p) {
+  text = lit(text, "\001", "\n")
   p = "local/" name; J = text; JL = length(J); P = 1
   if (jval()) { jws(); if (P > JL) { put(p, text); return } }
   container(p, 0)
-  if (!ini(p, text)) { delete node[p]; put(p, esc("error loading facts as JSON or ini - please check content: " file)) }
+  if (!ini(p, text)) {
+    delete node[p]; warn[++nwarn] = "error loading facts as JSON or ini - please check content: " file; put(p, esc(warn[nwarn]))
+  }
 }
 $1 == "s" { put($2, esc($3)); next }
 $1 == "n" { putn($2, $3); next }
@@ -821,6 +829,7 @@ $1 == "I" { addr_line($3); next }
 $1 == "S" { statfs[$2] = $3 "\t" $4 "\t" $5 "\t" $6 "\t" $7 "\t" $8 "\t" $9; next }
 $1 == "U" { uuid[$2] = $3; next }
 $1 == "B" { bind[$2] = 1; next }
+$1 == "M" { put($2, esc(v = lit($3, "\001", "\n"))); warn[++nwarn] = v; next }
 $1 == "L" { local_fact($2, $3, substr($0, length($1 $2 $3) + 4)); next }
 END {
   if (has("hardware")) {
@@ -845,7 +854,8 @@ END {
     k = kid["", i]; name = substr(k, 1, 1) == ":" ? substr(k, 2) : "ansible_" k
     if (filter == "" || name ~ filter) { out = out sep esc(name) ": " emit(k); sep = ", " }
   }
-  printf "{\"ansible_facts\": {%s}, \"changed\": false}\n", out
+  for (i = 1; i <= nwarn; i++) warnings = warnings (i > 1 ? ", " : "") esc(warn[i])
+  printf "{\"ansible_facts\": {%s}, \"changed\": false%s}\n", out, nwarn ? ", \"warnings\": [" warnings "]" : ""
 }'
 }
 tb_facts | tb_json
