@@ -517,6 +517,7 @@ tb_facts() {
   tb_has distribution && tb_distribution
   tb_has user && tb_user
   tb_has date_time && tb_date_time
+  tb_has cmdline && tb_read /proc/cmdline && tb_r C "" "$tb_v"
   tb_has lsb && tb_lsb
   tb_has selinux && tb_selinux
   if tb_has apparmor; then
@@ -627,7 +628,7 @@ function route(v, line,   w, n, i, p) {
 }
 function default_extras(v, d,   p) {
   p = "default_ipv" v
-  if (!(v in defdev)) return
+  if (d == "") return
   if ((d "/macaddress") in leaf) put(p "/macaddress", leaf[d "/macaddress"])
   if ((d "/mtu") in leaf) put(p "/mtu", leaf[d "/mtu"])
   put(p "/type", (d "/type") in leaf ? leaf[d "/type"] : "\"unknown\"")
@@ -691,9 +692,9 @@ function mounts(   f, m, n, i, o, s, p) {
   }
   close("/proc/mounts")
 }
-function cmdline(   line, n, w, i, k, v, e) {
-  if ((getline line < "/proc/cmdline") <= 0 || line == "") return
-  close("/proc/cmdline")
+# Ansible'"'"'s two readings: cmdline keeps the last value of a key, proc_cmdline all of them
+function cmdline(line,   n, w, i, k, v, e) {
+  if (line == "") return
   container("cmdline", 0); container("proc_cmdline", 0)
   n = split(line, w, " ")
   for (i = 1; i <= n; i++) {
@@ -755,7 +756,8 @@ function self_status(   w, n, r, i, c) {
 function simple_files(   w) {
   if (has("hardware") && (getline line < "/proc/uptime") > 0) { split(line, w, " "); put("uptime_seconds", int(w[1])); close("/proc/uptime") }
   if (has("loadavg") && (getline line < "/proc/loadavg") > 0) {
-    split(line, w, " "); put("loadavg/1m", w[1] + 0); put("loadavg/5m", w[2] + 0); put("loadavg/15m", w[3] + 0); close("/proc/loadavg")
+    # as written ("0.00"): floats, as Python'"'"'s getloadavg gives, even when whole
+    split(line, w, " "); put("loadavg/1m", w[1]); put("loadavg/5m", w[2]); put("loadavg/15m", w[3]); close("/proc/loadavg")
   }
 }
 # facts.d: JSON when it parses as JSON, else INI (sections of lower-cased keys), else a message
@@ -819,6 +821,7 @@ $1 == "K" {
   }
   next
 }
+$1 == "C" { cmdline($3); next }
 $1 == "T" { put("date_time/iso8601", esc(utc($2) "Z")); put("date_time/iso8601_micro", esc(utc($2) "." $3 "Z")); next }
 $1 == "h" { split($3, w, " "); put($2, esc(human(w[1] * w[2]))); next }
 $1 == "o" { container($2, 0); next }
@@ -837,7 +840,6 @@ END {
     split("ids labels masters uuids", w, " "); for (i = 1; i <= 4; i++) container("device_links/" w[i], 0)
   }
   simple_files(); self_status()
-  if (has("cmdline")) cmdline()
   if (has("dns")) dns()
   if (has("ssh_pub_keys")) sshkeys()
   if (has("network")) {
