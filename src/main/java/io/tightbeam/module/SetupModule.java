@@ -47,13 +47,7 @@ final class SetupModule implements RemoteModule {
       return new RemoteScript(
           "printf '%s\\n' " + Sh.quote(RemoteRun.json(Map.of("failed", true, "msg", e.getMessage()))));
     }
-    List<?> patterns = (List<?>) checked.get("filter");
-    String filter =
-        patterns.isEmpty()
-            ? ""
-            : "^("
-                + String.join("|", patterns.stream().map(p -> ere(String.valueOf(p))).toList())
-                + ")$";
+    String filter = filter((List<?>) checked.get("filter"));
     return new RemoteScript(
         "tb_collect="
             + Sh.quote(" " + String.join(" ", collectors) + " ")
@@ -73,6 +67,26 @@ final class SetupModule implements RemoteModule {
   public CompletableFuture<Map<String, Object>> run(
       Map<String, Object> args, TargetContext target) {
     return RemoteRun.script(script(args, target), target);
+  }
+
+  /**
+   * The {@code filter} patterns as one ERE over the prefixed fact names, empty for all. As in
+   * Ansible, a pattern that does not start with {@code ansible_} (or facter, ohai) also matches
+   * with that prefix, and an empty pattern matches everything.
+   */
+  static String filter(List<?> patterns) {
+    List<String> alternatives = new java.util.ArrayList<>();
+    for (Object item : patterns) {
+      String pattern = String.valueOf(item);
+      if (pattern.isEmpty() || pattern.equals("*")) {
+        return "";
+      }
+      alternatives.add(ere(pattern));
+      if (!pattern.startsWith("ansible_") && !pattern.startsWith("facter") && !pattern.startsWith("ohai")) {
+        alternatives.add(ere("ansible_" + pattern));
+      }
+    }
+    return alternatives.isEmpty() ? "" : "^(" + String.join("|", alternatives) + ")$";
   }
 
   /**
