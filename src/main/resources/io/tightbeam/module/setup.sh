@@ -298,9 +298,13 @@ tb_local() {
   [ -d "$tb_fact_path" ] || return 0
   set +f
   for tb_ff in "$tb_fact_path"/*.fact; do
-    [ -e "$tb_ff" ] || continue
     tb_fb=${tb_ff##*/}; tb_fb=${tb_fb%.fact}
-    if [ -x "$tb_ff" ]; then
+    if [ ! -e "$tb_ff" ]; then
+      # a dangling link; Python's stat error in Ansible's words
+      [ -L "$tb_ff" ] || continue
+      printf "Could not stat fact (%s): [Errno 2] No such file or directory: '%s'\n" "$tb_ff" "$tb_ff" |
+        awk -v p="local/$tb_fb" '{ printf "M\t%s\t%s\n", p, $0 }'
+    elif [ -x "$tb_ff" ]; then
       tb_errf=${TMPDIR:-/tmp}/tb_fact_err.$$
       if tb_out=$("$tb_ff" 2>"$tb_errf"); then
         printf '%s\n' "$tb_out" | tb_text "$tb_fb" "$tb_ff"
@@ -311,8 +315,9 @@ tb_local() {
       fi
       rm -f "$tb_errf"
     else
+      # an unreadable file reads as empty, as Ansible's get_file_content gives its default
       # shellcheck disable=SC2094 # tb_text only names the file
-      tb_text "$tb_fb" "$tb_ff" < "$tb_ff"
+      { tb_text "$tb_fb" "$tb_ff" < "$tb_ff"; } 2>/dev/null || : | tb_text "$tb_fb" "$tb_ff"
     fi
   done
   set -f

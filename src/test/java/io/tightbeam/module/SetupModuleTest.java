@@ -153,6 +153,7 @@ class SetupModuleTest {
     Files.writeString(dir.resolve("ignored.txt"), "{}");
     Path exe = Files.writeString(dir.resolve("exe.fact"), "#!/bin/sh\necho '{\"run\": true}'\n");
     Path fail = Files.writeString(dir.resolve("fail.fact"), "#!/bin/sh\necho oops >&2\nexit 3\n");
+    Files.createSymbolicLink(dir.resolve("dead.fact"), dir.resolve("nowhere"));
     Files.setPosixFilePermissions(exe, PosixFilePermissions.fromString("rwxr-xr-x"));
     Files.setPosixFilePermissions(fail, PosixFilePermissions.fromString("rwxr-xr-x"));
     Map<String, Object> result =
@@ -163,8 +164,10 @@ class SetupModuleTest {
     String bad = "error loading facts as JSON or ini - please check content: " + dir.resolve("bad.fact");
     String dup = "error loading facts as JSON or ini - please check content: " + dir.resolve("dup.fact");
     String failed = "Failure executing fact script (" + fail + "), rc: 3, err: oops\n";
+    String dead = "Could not stat fact (" + dir.resolve("dead.fact") + "): [Errno 2] No such file or directory: '" + dir.resolve("dead.fact") + "'";
     assertThat(local)
-        .containsOnlyKeys("j", "i", "bad", "dup", "empty", "num", "exe", "fail")
+        .containsOnlyKeys("j", "i", "bad", "dead", "dup", "empty", "num", "exe", "fail")
+        .containsEntry("dead", dead)
         .containsEntry("j", Map.of("a", 1, "b", java.util.Arrays.asList(true, null, 2.5), "c", Map.of("d", "x\"y\\z")))
         .containsEntry("i", Map.of("Sect One", Map.of("key", "value one", "other", "two\ncontinued", "empty", ""), "s2", Map.of("x", "1")))
         .containsEntry("bad", bad)
@@ -173,7 +176,7 @@ class SetupModuleTest {
         .containsEntry("num", 42)
         .containsEntry("exe", Map.of("run", true))
         .containsEntry("fail", failed);
-    assertThat(result.get("warnings")).isEqualTo(List.of(bad, dup, failed));
+    assertThat(result.get("warnings")).isEqualTo(List.of(bad, dead, dup, failed));
   }
 
   @Test
