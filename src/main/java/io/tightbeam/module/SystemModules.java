@@ -66,6 +66,13 @@ public final class SystemModules {
     add(all, "ansible.builtin", new SystemModule("hostname", new OptionSpec("hostname").required("name", Type.STR)
         .add(choices("use", null, "alpine", "debian", "freebsd", "generic", "macos", "macosx", "darwin", "openbsd",
             "openrc", "redhat", "sles", "solaris", "systemd"))));
+    add(all, "community.general", new SystemModule("timezone", new OptionSpec("timezone").add("name", Type.STR)
+        .add(new OptionSpec.Option("hwclock", Type.STR, null, List.of("local", "UTC"), List.of("rtc"), false)),
+        args -> {
+          if (args.get("name") == null && args.get("hwclock") == null) {
+            throw new ModuleArgumentException("one of the following is required: hwclock, name");
+          }
+        }));
     return all;
   }
 
