@@ -22,7 +22,8 @@ class ModulesTest {
             "service", "systemd", "systemd_service",
             "tempfile", "slurp", "replace", "find", "fetch", "getent", "uri", "get_url", "assemble",
             "user", "group", "sysctl", "ansible.posix.sysctl", "ini_file", "community.general.ini_file",
-            "authorized_key", "ansible.posix.authorized_key", "cron", "hostname");
+            "authorized_key", "ansible.posix.authorized_key", "cron", "hostname", "timezone",
+            "community.general.timezone");
     assertThat(Modules.builtin(new io.tightbeam.template.Templar()).remote("ansible.builtin.template"))
         .isPresent();
     assertThat(modules.remote("ansible.builtin.command")).get().extracting(RemoteModule::name)
