@@ -1,9 +1,5 @@
 package io.tightbeam.module;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +12,11 @@ import java.util.function.Consumer;
  * unset ''), and the script prints the result object.
  */
 final class SystemModule implements RemoteModule {
-  /** The functions every system script may use, after the JSON and file functions. */
-  static final String COMMON = resource("common");
+  /**
+   * The functions every system script may use, after the JSON and file functions: those the
+   * {@code sh/} modules share ({@code tb_need}), then the system ones.
+   */
+  static final String COMMON = ShellSource.load("common.sh") + resource("common");
 
   private final String name;
   private final OptionSpec spec;
@@ -41,14 +40,7 @@ final class SystemModule implements RemoteModule {
 
   /** The text of {@code system/NAME.sh} next to this class, read once per module. */
   static String resource(String name) {
-    try (InputStream in = SystemModule.class.getResourceAsStream("system/" + name + ".sh")) {
-      if (in == null) {
-        throw new IllegalStateException("no target script system/" + name + ".sh");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ShellSource.resource("system/" + name + ".sh");
   }
 
   @Override

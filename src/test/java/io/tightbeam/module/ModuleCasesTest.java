@@ -53,12 +53,17 @@ class ModuleCasesTest {
   }
 
   static Stream<String> cases() throws IOException {
+    return jsonUnder(ROOT);
+  }
+
+  /** The {@code .json} files below {@code root} (library modules' folders left out), by path. */
+  static Stream<String> jsonUnder(Path root) throws IOException {
     List<String> names = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(ROOT)) {
+    try (Stream<Path> files = Files.walk(root)) {
       files
           .filter(p -> p.toString().endsWith(".json"))
           .filter(p -> !p.getParent().getFileName().toString().equals("library"))
-          .forEach(p -> names.add(ROOT.relativize(p).toString()));
+          .forEach(p -> names.add(root.relativize(p).toString()));
     }
     names.sort(null);
     return names.stream();

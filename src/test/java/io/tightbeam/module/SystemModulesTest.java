@@ -40,12 +40,7 @@ class SystemModulesTest {
   @TempDir Path tmp;
 
   static Stream<String> scenarios() throws IOException {
-    List<String> names = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(ROOT)) {
-      files.filter(p -> p.toString().endsWith(".json")).forEach(p -> names.add(ROOT.relativize(p).toString()));
-    }
-    names.sort(null);
-    return names.stream();
+    return ModuleCasesTest.jsonUnder(ROOT);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -139,7 +134,6 @@ class SystemModulesTest {
   private Object withTmp(Object value) {
     return ModuleCasesTest.withTmp(value, tmp);
   }
-
 
   /** Every target script parses in sh and dash and passes ShellCheck (module variables come from Java). */
   @Test

@@ -35,9 +35,11 @@ tb_base64() {
   fi
 }
 
-# Ansible's message for a tool the module needs and the target lacks.
+# tb_need TOOL...: Ansible's message for a tool the module needs and the target lacks, unless one
+# of the alternatives exists (named by the first).
 tb_need() {
-  command -v "$1" >/dev/null 2>&1 || tb_fail "Failed to find required executable \"$1\" in paths: $PATH"
+  for tb_t in "$@"; do command -v "$tb_t" >/dev/null 2>&1 && return 0; done
+  tb_fail "Failed to find required executable \"$1\" in paths: $PATH"
 }
 
 # awk functions: jstr(s) is s as a JSON string literal (call jinit() in BEGIN first).

@@ -1,15 +1,10 @@
 # shellcheck shell=sh
-# Shared by every system module's script (after ShellJson's and FileShell's functions).
+# Shared by every system module's script (after ShellJson's, FileShell's and sh/common.sh's functions).
 # Tools are looked for in PATH and then the sbin directories, as Ansible's get_bin_path does.
 for tb_d in /sbin /usr/sbin /usr/local/sbin; do
   case ":$PATH:" in *":$tb_d:"*) ;; *) [ -d "$tb_d" ] && PATH="$PATH:$tb_d" ;; esac
 done
 export PATH
-# tb_need TOOL...: fails as Ansible does for a missing binary unless one of the tools exists.
-tb_need() {
-  for tb_t in "$@"; do command -v "$tb_t" >/dev/null 2>&1 && return 0; done
-  tb_fail "Failed to find required executable \"$1\" in paths: $PATH"
-}
 # tb_do CMD...: marks a change and runs CMD unless in check mode; stdout in tb_o, stderr in
 # tb_e, exit code in tb_rc (also returned).
 tb_do() {
