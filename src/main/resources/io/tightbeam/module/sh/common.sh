@@ -42,6 +42,12 @@ tb_need() {
   tb_fail "Failed to find required executable \"$1\" in paths: $PATH"
 }
 
+# tb_file_diff BEFORE AFTER HEADER: the result's diff of two files' contents, both headed HEADER.
+tb_file_diff() {
+  tb_h=$(printf '%s' "$3" | tb_json)
+  tb_kv diff "{\"before_header\":$tb_h,\"before\":$(tb_json < "$1"),\"after_header\":$tb_h,\"after\":$(tb_json < "$2")}"
+}
+
 # awk functions: jstr(s) is s as a JSON string literal (call jinit() in BEGIN first).
 tb_awk_json='
 function jinit(   i) { for (i = 1; i < 32; i++) jctl = jctl sprintf("%c", i) }

@@ -27,8 +27,7 @@ msg=''
 if [ "$n" -gt 0 ] && ! cmp -s -- "$p" "$tmp.n"; then
   tb_changed=1; msg="$n replacements made"
   if [ "$tb_diff" = 1 ]; then
-    h=$(printf '%s' "$p" | tb_json)
-    tb_kv diff "{\"before_header\":$h,\"before\":$(tb_json < "$p"),\"after_header\":$h,\"after\":$(tb_json < "$tmp.n")}"
+    tb_file_diff "$p" "$tmp.n" "$p"
   fi
   if [ "$tb_check" != 1 ]; then
     if [ -n "$validate_cmd" ]; then

@@ -51,8 +51,7 @@ e=$(TB_KEYS=$key TB_OPTS=$key_options TB_OPTS_GIVEN=${key_options_given:-0} TB_C
 if ! cmp -s -- "$src" "$tmp"; then
   tb_changed=1
   if [ "$tb_diff" = 1 ]; then
-    h=$(printf '%s' "$keyfile" | tb_json)
-    tb_kv diff "{\"before\":$(tb_json < "$src"),\"after\":$(tb_json < "$tmp"),\"before_header\":$h,\"after_header\":$h}"
+    tb_file_diff "$src" "$tmp" "$keyfile"
   fi
   if [ "$tb_check" != 1 ]; then
     dir=$(dirname -- "$keyfile")

@@ -61,8 +61,7 @@ fi
 if ! cmp -s -- "$before" "$after"; then
   tb_changed=1
   if [ "$tb_diff" = 1 ]; then
-    h=$(printf '%s' "${cf:-crontab}" | tb_json)
-    tb_kv diff "{\"before\":$(tb_json < "$before"),\"after\":$(tb_json < "$after"),\"before_header\":$h,\"after_header\":$h}"
+    tb_file_diff "$before" "$after" "${cf:-crontab}"
   fi
   if [ "$tb_check" != 1 ]; then
     if [ "$backup" = 1 ]; then bf=$(mktemp) && cp -- "$before" "$bf" && tb_ks backup_file "$bf"; fi
