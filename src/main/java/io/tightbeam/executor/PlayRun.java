@@ -67,7 +67,7 @@ final class PlayRun {
     Handlers handlers = new Handlers(ctx.play().handlers());
     LinearStrategy strategy = new LinearStrategy(ctx, handlers);
     if (gatherFacts(ctx)) {
-      Task setup = new Task("setup", Map.of(), Map.of("name", "Gathering Facts"), ctx.play().baseDir(), ctx.play().pos());
+      Task setup = new Task("setup", gatherArgs(ctx.play()), Map.of("name", "Gathering Facts"), ctx.play().baseDir(), ctx.play().pos());
       strategy.runTask(setup, Scope.root(false), batch);
     }
     Scope scope = Scope.forPlay(ctx.play());
@@ -81,6 +81,18 @@ final class PlayRun {
     if (batch.stream().noneMatch(HostState::active) && batch.stream().anyMatch(h -> h.failed || h.unreachable)) {
       ctx.listener().noMoreHosts();
     }
+  }
+
+  /** The play's gather_subset, gather_timeout and fact_path, which Ansible hands to its setup. */
+  private static Map<String, Object> gatherArgs(Play play) {
+    Map<String, Object> args = new LinkedHashMap<>();
+    for (String keyword : List.of("gather_subset", "gather_timeout", "fact_path")) {
+      Object value = play.keywords().get(keyword);
+      if (value != null) {
+        args.put(keyword, value);
+      }
+    }
+    return args;
   }
 
   private boolean gatherFacts(PlayContext ctx) {

@@ -51,13 +51,15 @@ final class TaskVars {
       v.put("ansible_facts", new Literal(Map.of()));
       return;
     }
+    h.facts.forEach((k, val) -> v.put(k, new Literal(val)));
+    v.put("ansible_facts", new Literal(unprefixed(h.facts)));
+  }
+
+  /** Gathered facts as {@code ansible_facts} holds them: names without the ansible_ prefix. */
+  private static Map<String, Object> unprefixed(Map<String, Object> facts) {
     Map<String, Object> plain = new LinkedHashMap<>();
-    h.facts.forEach(
-        (k, val) -> {
-          v.put(k, new Literal(val));
-          plain.put(k.startsWith("ansible_") ? k.substring("ansible_".length()) : k, val);
-        });
-    v.put("ansible_facts", new Literal(plain));
+    facts.forEach((k, val) -> plain.put(k.startsWith("ansible_") ? k.substring("ansible_".length()) : k, val));
+    return plain;
   }
 
   private static void putMagic(Map<String, Object> v, PlayContext ctx, HostState h) {
@@ -104,6 +106,7 @@ final class TaskVars {
       }
       Map<String, Object> m = new LinkedHashMap<>(h.inventoryVars);
       m.putAll(h.facts);
+      m.put("ansible_facts", unprefixed(h.facts));
       h.setFacts.forEach((k, val) -> m.put(k, val instanceof Literal l ? l.value() : val));
       m.put("inventory_hostname", h.name());
       return m;

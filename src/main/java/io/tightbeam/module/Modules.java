@@ -49,6 +49,8 @@ public final class Modules {
       remote.put(m.name(), m);
     }
     remote.putAll(FileAndPackageModules.all());
+    remote.putAll(TransferModules.all());
+    remote.putAll(SystemModules.all());
     Map<String, ControllerAction> actions = new HashMap<>();
     for (ControllerAction a :
         List.of(

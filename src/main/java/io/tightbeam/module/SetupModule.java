@@ -4,12 +4,14 @@ import io.tightbeam.connection.Sh;
 import io.tightbeam.module.ArgSpec.Kind;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Ansible's {@code setup} without Python: one remote sh command gathers the facts (names with the
- * {@code ansible_} prefix, as Ansible returns them). {@code filter} takes fnmatch patterns over
- * fact names; {@code gather_subset} is accepted and reported, and the same facts are gathered.
+ * {@code ansible_} prefix, as Ansible returns them). {@code gather_subset} picks the collectors as
+ * Ansible does ({@link GatherSubset}), {@code filter} takes fnmatch patterns over fact names and
+ * {@code fact_path} holds the facts.d files.
  */
 final class SetupModule implements RemoteModule {
   private final ArgSpec spec =
@@ -37,18 +39,26 @@ final class SetupModule implements RemoteModule {
   @Override
   public RemoteScript script(Map<String, Object> args, TargetContext target) {
     Map<String, Object> checked = spec.check(args);
-    List<?> patterns = (List<?>) checked.get("filter");
-    String filter =
-        patterns.isEmpty()
-            ? ""
-            : "^("
-                + String.join("|", patterns.stream().map(p -> ere(String.valueOf(p))).toList())
-                + ")$";
+    List<String> subset = ((List<?>) checked.get("gather_subset")).stream().map(String::valueOf).toList();
+    Set<String> collectors;
+    try {
+      collectors = GatherSubset.collectors(subset);
+    } catch (IllegalArgumentException e) {
+      return new RemoteScript(
+          "printf '%s\\n' " + Sh.quote(RemoteRun.json(Map.of("failed", true, "msg", e.getMessage()))));
+    }
+    String filter = filter((List<?>) checked.get("filter"));
     return new RemoteScript(
-        "tb_filter="
+        "tb_collect="
+            + Sh.quote(" " + String.join(" ", collectors) + " ")
+            + "\ntb_filter="
             + Sh.quote(filter)
             + "\ntb_subset="
-            + Sh.quote(RemoteRun.json(checked.get("gather_subset")))
+            + Sh.quote(RemoteRun.json(subset))
+            + "\ntb_fact_path="
+            + Sh.quote(String.valueOf(checked.get("fact_path")))
+            + "\ntb_timeout="
+            + checked.get("gather_timeout")
             + "\n"
             + SetupScript.BODY);
   }
@@ -57,6 +67,26 @@ final class SetupModule implements RemoteModule {
   public CompletableFuture<Map<String, Object>> run(
       Map<String, Object> args, TargetContext target) {
     return RemoteRun.script(script(args, target), target);
+  }
+
+  /**
+   * The {@code filter} patterns as one ERE over the prefixed fact names, empty for all. As in
+   * Ansible, a pattern that does not start with {@code ansible_} (or facter, ohai) also matches
+   * with that prefix, and an empty pattern matches everything.
+   */
+  static String filter(List<?> patterns) {
+    List<String> alternatives = new java.util.ArrayList<>();
+    for (Object item : patterns) {
+      String pattern = String.valueOf(item);
+      if (pattern.isEmpty() || pattern.equals("*")) {
+        return "";
+      }
+      alternatives.add(ere(pattern));
+      if (!pattern.startsWith("ansible_") && !pattern.startsWith("facter") && !pattern.startsWith("ohai")) {
+        alternatives.add(ere("ansible_" + pattern));
+      }
+    }
+    return alternatives.isEmpty() ? "" : "^(" + String.join("|", alternatives) + ")$";
   }
 
   /**

@@ -15,7 +15,7 @@ class LanguagePlaybooksIT {
   @TempDir Path home;
 
   @ParameterizedTest(name = "{0} passes")
-  @ValueSource(strings = {"templating", "loops", "blocks", "includes", "handlers", "async", "roles"})
+  @ValueSource(strings = {"templating", "loops", "blocks", "includes", "handlers", "async", "roles", "facts"})
   void playbookAssertsHold(String name) {
     CliRunner.Run run = new CliRunner().playbook("-i", path("../cli/inventory.ini"), path(name + ".yml"));
     assertThat(run.out()).contains("PLAY RECAP").doesNotContain("failed=1");

@@ -30,7 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>A case: {@code args}; {@code expect} (key: exact value); {@code absent} (keys that must be
  * missing); {@code files} (relative path: content, created in a temp dir); {@code check_mode};
  * {@code error} (the ModuleArgumentException message from checkArgs); {@code files_absent} (paths
- * that must not exist afterwards). {@code ${TMP}} in any string
+ * that must not exist afterwards); {@code files_after} (relative path: content expected after the
+ * sync run). {@code ${HTTP}} stands for the {@link HttpFixture}'s address. {@code ${TMP}} in any string
  * stands for the temp dir.
  */
 class ModuleCasesTest {
@@ -39,14 +40,30 @@ class ModuleCasesTest {
   private static final String STAMP = "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{6}";
 
   @TempDir Path tmp;
+  private static HttpFixture http;
+
+  @org.junit.jupiter.api.BeforeAll
+  static void startHttp() {
+    http = new HttpFixture();
+  }
+
+  @org.junit.jupiter.api.AfterAll
+  static void stopHttp() {
+    http.close();
+  }
 
   static Stream<String> cases() throws IOException {
+    return jsonUnder(ROOT);
+  }
+
+  /** The {@code .json} files below {@code root} (library modules' folders left out), by path. */
+  static Stream<String> jsonUnder(Path root) throws IOException {
     List<String> names = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(ROOT)) {
+    try (Stream<Path> files = Files.walk(root)) {
       files
           .filter(p -> p.toString().endsWith(".json"))
           .filter(p -> !p.getParent().getFileName().toString().equals("library"))
-          .forEach(p -> names.add(ROOT.relativize(p).toString()));
+          .forEach(p -> names.add(root.relativize(p).toString()));
     }
     names.sort(null);
     return names.stream();
@@ -71,6 +88,7 @@ class ModuleCasesTest {
     @SuppressWarnings("unchecked")
     Map<String, String> files = (Map<String, String>) spec.getOrDefault("files", Map.of());
     for (Map.Entry<String, String> f : files.entrySet()) {
+      Files.createDirectories(tmp.resolve(f.getKey()).getParent());
       Files.writeString(tmp.resolve(f.getKey()), f.getValue());
     }
     boolean check = Boolean.TRUE.equals(spec.get("check_mode"));
@@ -79,6 +97,11 @@ class ModuleCasesTest {
       Map<String, Object> checked = m.checkArgs(args);
       Map<String, Object> sync = m.run(checked, target).get(30, TimeUnit.SECONDS);
       assertExpected(spec, sync, "sync");
+      @SuppressWarnings("unchecked")
+      Map<String, String> after = (Map<String, String>) spec.getOrDefault("files_after", Map.of());
+      for (Map.Entry<String, String> f : after.entrySet()) {
+        assertThat(tmp.resolve(f.getKey())).as("file after the run").hasContent(f.getValue());
+      }
       if (!Boolean.FALSE.equals(spec.get("async"))) {
         ExecResult done =
             conn.exec(ExecRequest.of(m.script(checked, target).body()))
@@ -117,20 +140,26 @@ class ModuleCasesTest {
   private static Map<String, Object> withoutTimes(Map<String, Object> result) throws IOException {
     Map<String, Object> copy =
         JSON.readValue(JSON.writeValueAsString(result), new TypeReference<LinkedHashMap<String, Object>>() {});
-    copy.keySet().removeAll(List.of("start", "end", "delta"));
+    copy.keySet().removeAll(List.of("start", "end", "delta", "date", "elapsed"));
     return copy;
   }
 
   private Object withTmp(Object value) {
+    return withTmp(value, tmp);
+  }
+
+  /** {@code value} with {@code ${TMP}} in every string (keys too) replaced by {@code tmp}. */
+  static Object withTmp(Object value, Path tmp) {
     if (value instanceof String s) {
-      return s.replace("${TMP}", tmp.toString());
+      String out = s.replace("${TMP}", tmp.toString());
+      return http == null ? out : out.replace("${HTTP}", http.url());
     }
     if (value instanceof List<?> list) {
-      return list.stream().map(this::withTmp).toList();
+      return list.stream().map(v -> withTmp(v, tmp)).toList();
     }
     if (value instanceof Map<?, ?> map) {
       Map<String, Object> out = new LinkedHashMap<>();
-      map.forEach((k, v) -> out.put(String.valueOf(withTmp(k)), withTmp(v)));
+      map.forEach((k, v) -> out.put(String.valueOf(withTmp(k, tmp)), withTmp(v, tmp)));
       return out;
     }
     return value;

@@ -19,7 +19,11 @@ class ModulesTest {
         .containsExactlyInAnyOrder(
             "command", "shell", "raw", "ping", "setup", "debug", "set_fact", "fail", "assert",
             "pause", "stat", "copy", "file", "lineinfile", "wait_for", "apt", "yum", "dnf", "package",
-            "service", "systemd", "systemd_service");
+            "service", "systemd", "systemd_service",
+            "tempfile", "slurp", "replace", "find", "fetch", "getent", "uri", "get_url", "assemble",
+            "user", "group", "sysctl", "ansible.posix.sysctl", "ini_file", "community.general.ini_file",
+            "authorized_key", "ansible.posix.authorized_key", "cron", "hostname", "timezone",
+            "community.general.timezone");
     assertThat(Modules.builtin(new io.tightbeam.template.Templar()).remote("ansible.builtin.template"))
         .isPresent();
     assertThat(modules.remote("ansible.builtin.command")).get().extracting(RemoteModule::name)
