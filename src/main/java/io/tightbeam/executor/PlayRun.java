@@ -1,6 +1,7 @@
 package io.tightbeam.executor;
 
 import io.tightbeam.inventory.Host;
+import io.tightbeam.playbook.HostsField;
 import io.tightbeam.playbook.Play;
 import io.tightbeam.playbook.Task;
 import io.tightbeam.template.Literal;
@@ -10,7 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
+import io.tightbeam.yaml.YamlLoader;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
@@ -93,6 +94,10 @@ final class PlayRun {
 
   private String pattern(Play play, Map<String, Object> vars) {
     Object hosts = services.templar().template(play.hosts(), vars);
+    if (hosts == null || HostsField.blank(hosts) || (hosts instanceof List<?> l && l.isEmpty())) {
+      throw new io.tightbeam.yaml.InputException(
+          io.tightbeam.yaml.Diagnostic.at(play.pos(), HostsField.BLANK));
+    }
     if (hosts instanceof List<?> l) {
       return String.join(",", l.stream().map(String::valueOf).toList());
     }
@@ -107,7 +112,7 @@ final class PlayRun {
         Path p = play.baseDir().resolve(String.valueOf(services.templar().template(c, playVars)));
         if (Files.isReadable(p)) {
           try {
-            Object data = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(p));
+            Object data = new Yaml(new SafeConstructor(YamlLoader.options())).load(Files.readString(p));
             if (data instanceof Map<?, ?> m) {
               m.forEach((k, v) -> playVars.put(String.valueOf(k), v));
             }
