@@ -1,6 +1,7 @@
 package io.tightbeam.executor;
 
 import io.tightbeam.inventory.Host;
+import io.tightbeam.playbook.FieldValues;
 import io.tightbeam.playbook.HostsField;
 import io.tightbeam.playbook.Play;
 import io.tightbeam.playbook.Task;
@@ -65,7 +66,9 @@ final class PlayRun {
   }
 
   private void runBatch(PlayContext ctx, List<HostState> batch) {
-    Handlers handlers = new Handlers(ctx.play().handlers());
+    String missing = services.options().controllerEnv().get("ANSIBLE_ERROR_ON_MISSING_HANDLER");
+    boolean errorOnMissing = missing == null || FieldValues.bool(missing).orElse(true);
+    Handlers handlers = new Handlers(ctx.play().handlers(), errorOnMissing);
     LinearStrategy strategy = new LinearStrategy(ctx, handlers);
     if (gatherFacts(ctx)) {
       Task setup = new Task("setup", Map.of(), Map.of("name", "Gathering Facts"), ctx.play().baseDir(), ctx.play().pos());

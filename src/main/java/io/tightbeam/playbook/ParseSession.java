@@ -37,7 +37,10 @@ final class ParseSession {
     return roles;
   }
 
-  /** A thing named that is not there (a role): exit code 1 when there is nothing worse. */
+  /**
+   * A problem Ansible reports with exit code 1 (a role that is not there, a bad register name):
+   * the code stays 1 when there is nothing worse.
+   */
   void missing(Diagnostic diagnostic) {
     problems.add(diagnostic);
   }

@@ -88,6 +88,7 @@ final class PlayReader {
       }
     }
     checkHosts(ds, pos);
+    KeywordTypes.checkPlay(ds, pos, session);
     Map<String, Object> vars = Map.of();
     try {
       vars = TaskListReader.vars(ds.get("vars"), "Play");
