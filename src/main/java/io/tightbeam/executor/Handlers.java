@@ -55,12 +55,12 @@ final class Handlers {
           found = true;
         }
       }
+      String missing = "The requested handler '" + name
+          + "' was not found in either the main handlers list nor in the listening handlers list";
       if (!found && errorOnMissing) {
-        throw new InputException(List.of(new Diagnostic("The requested handler '" + name
-            + "' was not found in either the main handlers list nor in the listening handlers list",
-            "", null)), 1);
+        throw new InputException(List.of(new Diagnostic(missing, "", null)), 1);
       } else if (!found) {
-        warnings.add("The requested handler '" + name + "' was not found in any of the known handlers");
+        warnings.add(missing);
       }
     }
   }

@@ -15,10 +15,10 @@ final class TabSeparator {
   /** The text with the tabs SnakeYAML stopped at made spaces, or null when that is not the case. */
   static String spaced(String text, MarkedYAMLException e) {
     Mark mark = e.getProblemMark();
-    if (mark == null || e.getProblem() == null || !e.getProblem().contains("'\\t'")) {
+    if (mark == null) {
       return null;
     }
-    int at = mark.getIndex();
+    int at = offset(text, mark.getLine(), mark.getColumn());
     if (at >= text.length() || text.charAt(at) != '\t') {
       return null;
     }
@@ -34,5 +34,19 @@ final class TabSeparator {
       sb.setCharAt(i, ' ');
     }
     return sb.toString();
+  }
+
+  /** The char offset of a 0-based line and column (SnakeYAML counts code points; so do we). */
+  private static int offset(String text, int line, int column) {
+    int at = 0;
+    for (int l = 0; l < line; l++) {
+      int nl = text.indexOf('\n', at);
+      if (nl < 0) {
+        return text.length();
+      }
+      at = nl + 1;
+    }
+    return Math.min(text.length(), text.offsetByCodePoints(at, Math.min(column,
+        text.codePointCount(at, text.length()))));
   }
 }
