@@ -5,6 +5,7 @@ import io.tightbeam.module.Modules;
 import io.tightbeam.playbook.Block;
 import io.tightbeam.playbook.Play;
 import io.tightbeam.playbook.Playbook;
+import io.tightbeam.playbook.PlaybookParser;
 import io.tightbeam.playbook.Task;
 import io.tightbeam.playbook.TaskItem;
 import io.tightbeam.yaml.Diagnostic;
@@ -73,6 +74,8 @@ final class Plan {
       String hint = modules.suggest(action, ActionRunner.EXECUTOR_ACTIONS)
           .map(s -> "Did you mean '" + s + "'?").orElse("");
       problems.add(new Diagnostic(msg, hint, t.pos()));
+    } else if (PlaybookParser.extraParams(t) != null) {
+      problems.add(Diagnostic.at(t.pos(), PlaybookParser.extraParams(t)));
     }
     long loops = t.keywords().keySet().stream().filter(k -> k.equals("loop") || k.startsWith("with_")).count();
     if (loops > 1) {

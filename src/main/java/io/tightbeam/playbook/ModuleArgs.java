@@ -76,7 +76,6 @@ final class ModuleArgs {
     if (action == null) {
       throw new BadInput("no module/action detected in task.");
     }
-    checkRawParams(action, args);
     return new Call(action, args, local);
   }
 

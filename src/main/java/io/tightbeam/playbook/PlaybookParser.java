@@ -92,6 +92,20 @@ public final class PlaybookParser {
     }
   }
 
+  /**
+   * Ansible's parse error for words that are not {@code k=v} given to an action that takes none
+   * ({@code debug: foo bar}), or null. The plan asks it only of actions that resolve: an unknown
+   * one gets "couldn't resolve" with a suggestion instead (docs/compatibility.md, row 20).
+   */
+  public static String extraParams(Task task) {
+    try {
+      ModuleArgs.checkRawParams(task.action(), task.args());
+      return null;
+    } catch (BadInput e) {
+      return e.getMessage();
+    }
+  }
+
   private static InputException missing(String summary) {
     return new InputException(List.of(new Diagnostic(summary, "", null)), 1);
   }
