@@ -96,7 +96,17 @@ final class PlayRun {
   }
 
   private String pattern(Play play, Map<String, Object> vars) {
-    Object hosts = services.templar().template(play.hosts(), vars);
+    Object hosts;
+    try {
+      hosts = services.templar().template(play.hosts(), vars);
+    } catch (io.tightbeam.template.TemplateException e) {
+      String why = e.getMessage();
+      throw new io.tightbeam.yaml.InputException(io.tightbeam.yaml.Diagnostic.at(play.pos(),
+          why != null && why.endsWith("is undefined")
+              ? "The field 'hosts' has an invalid value, which includes an undefined variable. The"
+                  + " error was: " + why + ". " + why
+              : "The field 'hosts' has an invalid value: " + why));
+    }
     if (hosts == null || HostsField.blank(hosts) || (hosts instanceof List<?> l && l.isEmpty())) {
       throw new io.tightbeam.yaml.InputException(
           io.tightbeam.yaml.Diagnostic.at(play.pos(), HostsField.BLANK));

@@ -50,6 +50,21 @@ class BadInputIT {
   }
 
   @Test
+  void playHostsTemplatedToBlankOrUndefinedTouchNoHost() throws IOException {
+    Path blank = play("hosts: \"{{ nobody }}\"\n  vars: {nobody: ''}", "tasks:\n    - command: touch " + marker);
+    CliRunner.Run run = new CliRunner().playbook("-i", inventory.toString(), blank.toString());
+    assertThat(run.exitCode()).isEqualTo(4);
+    assertThat(run.err()).contains("ERROR! the field 'hosts' is required, and cannot have empty values",
+        "The error appears to be in '" + blank + "': line 1, column 3, but may");
+    Path undefined = play("hosts: \"{{ undefinedvar }}\"", "tasks:\n    - command: touch " + marker);
+    run = new CliRunner().playbook("-i", inventory.toString(), undefined.toString());
+    assertThat(run.exitCode()).isEqualTo(4);
+    assertThat(run.err()).contains("ERROR! The field 'hosts' has an invalid value, which includes an undefined"
+        + " variable. The error was: 'undefinedvar' is undefined. 'undefinedvar' is undefined");
+    assertThat(marker).doesNotExist();
+  }
+
+  @Test
   void limitMatchingNothingEndsWithOne() throws IOException {
     Path pb = play("hosts: all", "tasks:\n    - command: touch " + marker);
     CliRunner.Run run = new CliRunner().playbook("-i", inventory.toString(), pb.toString(), "-l", "nomatch");
