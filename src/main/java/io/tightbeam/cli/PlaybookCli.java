@@ -9,6 +9,7 @@ import io.tightbeam.playbook.Block;
 import io.tightbeam.playbook.Play;
 import io.tightbeam.playbook.Playbook;
 import io.tightbeam.playbook.PlaybookParser;
+import io.tightbeam.playbook.RoleSearch;
 import io.tightbeam.playbook.Task;
 import io.tightbeam.playbook.TaskItem;
 import io.tightbeam.template.Templar;
@@ -82,7 +83,7 @@ public final class PlaybookCli implements Callable<Integer> {
 
   private int run() {
     RunSetup setup = new RunSetup(common, env, err);
-    PlaybookParser parser = new PlaybookParser();
+    PlaybookParser parser = new PlaybookParser(new RoleSearch(setup.settings.rolesPath()));
     List<Playbook> parsed = new ArrayList<>();
     for (String p : playbooks) {
       Path path = setup.cwd.resolve(p);
@@ -104,6 +105,7 @@ public final class PlaybookCli implements Callable<Integer> {
     Inventory inventory = setup.inventory(common);
     setup.settings.warnings().forEach(w -> err.println("[WARNING]: " + w));
     inventory.warnings().forEach(w -> err.println("[WARNING]: " + w));
+    setup.checkLimit(inventory, "all", common.limit, err);
     if (common.listHosts || listTasks) {
       new PlaybookExecutor(options, inventory, null, templar, modules, parser).plan(parsed);
       list(parsed, inventory);

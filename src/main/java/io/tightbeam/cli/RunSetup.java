@@ -5,7 +5,10 @@ import io.tightbeam.config.SettingsLoader;
 import io.tightbeam.executor.RunListener;
 import io.tightbeam.executor.RunOptions;
 import io.tightbeam.inventory.Inventory;
+import io.tightbeam.inventory.PatternMatch;
 import io.tightbeam.output.Callbacks;
+import io.tightbeam.yaml.Diagnostic;
+import io.tightbeam.yaml.InputException;
 import java.io.Console;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -37,6 +40,22 @@ final class RunSetup {
   Inventory inventory(CommonOptions o) {
     List<String> sources = o.inventory.isEmpty() ? settings.inventory() : o.inventory;
     return Inventory.load(sources, cwd);
+  }
+
+  /**
+   * Ansible's check of {@code --limit}: when the inventory has hosts but the pattern and the limit
+   * together leave none, the command ends with exit code 1 before touching any.
+   */
+  void checkLimit(Inventory inventory, String pattern, String limit, PrintStream err) {
+    if (limit == null || limit.isEmpty() || inventory.all().isEmpty()) {
+      return;
+    }
+    PatternMatch match = inventory.match(pattern, limit);
+    if (match.hosts().isEmpty()) {
+      match.unmatched().forEach(u -> err.println("[WARNING]: Could not match supplied host pattern, ignoring: " + u));
+      throw new InputException(List.of(new Diagnostic(
+          "Specified inventory, host pattern and/or --limit leaves us with no hosts to target.", "", null)), 1);
+    }
   }
 
   RunListener listener(String callback, PrintStream out, PrintStream err) {

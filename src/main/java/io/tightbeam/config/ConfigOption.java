@@ -45,6 +45,12 @@ enum ConfigOption {
   KEEP_REMOTE_FILES("DEFAULT_KEEP_REMOTE_FILES", Type.BOOL, List.of("ANSIBLE_KEEP_REMOTE_FILES"),
       List.of("defaults.keep_remote_files")),
   SSH_ARGS("ssh_args", Type.STRING, List.of("ANSIBLE_SSH_ARGS"), List.of("ssh_connection.ssh_args")),
+  GATHERING("DEFAULT_GATHERING", Type.STRING, List.of("ANSIBLE_GATHERING"),
+      List.of("defaults.gathering")),
+  REMOTE_PORT("DEFAULT_REMOTE_PORT", Type.INT, List.of("ANSIBLE_REMOTE_PORT"),
+      List.of("defaults.remote_port")),
+  VERBOSITY("DEFAULT_VERBOSITY", Type.INT, List.of("ANSIBLE_VERBOSITY"),
+      List.of("defaults.verbosity")),
   CONTROL_PATH_DIR("control_path_dir", Type.PATH, List.of("ANSIBLE_SSH_CONTROL_PATH_DIR"),
       List.of("ssh_connection.control_path_dir"));
 

@@ -64,6 +64,11 @@ public final class SettingsLoader {
             values.path(ConfigOption.CONTROL_PATH_DIR, home.resolve(".ansible/cp").toString()),
             warnings);
     values.atLeast(ConfigOption.POLL_INTERVAL, s.pollInterval(), 0);
+    // Checked for Ansible's errors only: gathering, the default port and verbosity are not used
+    // from the settings (facts are always gathered implicitly; ports come from the inventory).
+    values.choice(ConfigOption.GATHERING, List.of("implicit", "explicit", "smart"));
+    values.integer(ConfigOption.REMOTE_PORT, 22);
+    values.integer(ConfigOption.VERBOSITY, 0);
     if (s.forks() < 1) {
       values.problem(null, "The number of processes (--forks) must be >= 1");
     }

@@ -38,7 +38,20 @@ final class HostTaskRunner {
 
   private CompletableFuture<TaskDone> start(Task task, TaskHeader header, Scope scope, Keywords kw, HostState h) {
     Map<String, Object> vars = TaskVars.build(ctx, h, task, scope);
-    boolean noLog = safeBool(kw, "no_log", vars);
+    boolean noLog;
+    try {
+      noLog = kw.bool("no_log", vars, false);
+    } catch (RuntimeException e) {
+      // When in doubt, censor: a no_log that is not a boolean fails the task and shows nothing.
+      return CompletableFuture.completedFuture(finish(h, kw, vars, resultOf(e), null, true, null));
+    }
+    try {
+      kw.bool("any_errors_fatal", vars, false);
+      kw.bool("become", vars, false);
+      kw.integer("timeout", "timeout", vars, 0);
+    } catch (RuntimeException e) {
+      return CompletableFuture.completedFuture(finish(h, kw, vars, resultOf(e), null, noLog, null));
+    }
     for (Object when : scope.whens()) {
       if (!ctx.templar().isTrue(when, vars)) {
         return CompletableFuture.completedFuture(finish(h, kw, vars, skipResult(), null, noLog, null));

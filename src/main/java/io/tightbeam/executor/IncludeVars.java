@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
+import io.tightbeam.yaml.YamlLoader;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
@@ -25,7 +25,7 @@ final class IncludeVars {
       return Results.failure("Could not find or access '" + file + "'");
     }
     try {
-      Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(path));
+      Object loaded = new Yaml(new SafeConstructor(YamlLoader.options())).load(Files.readString(path));
       Map<String, Object> facts = new LinkedHashMap<>();
       if (loaded instanceof Map<?, ?> m) {
         m.forEach((k, v) -> facts.put(String.valueOf(k), v));

@@ -1,6 +1,8 @@
 package io.tightbeam.executor;
 
 import io.tightbeam.inventory.Host;
+import io.tightbeam.playbook.FieldValues;
+import io.tightbeam.playbook.HostsField;
 import io.tightbeam.playbook.Play;
 import io.tightbeam.playbook.Task;
 import io.tightbeam.template.Literal;
@@ -10,7 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
+import io.tightbeam.yaml.YamlLoader;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
@@ -64,7 +66,9 @@ final class PlayRun {
   }
 
   private void runBatch(PlayContext ctx, List<HostState> batch) {
-    Handlers handlers = new Handlers(ctx.play().handlers());
+    String missing = services.options().controllerEnv().get("ANSIBLE_ERROR_ON_MISSING_HANDLER");
+    boolean errorOnMissing = missing == null || FieldValues.bool(missing).orElse(true);
+    Handlers handlers = new Handlers(ctx.play().handlers(), errorOnMissing);
     LinearStrategy strategy = new LinearStrategy(ctx, handlers);
     if (gatherFacts(ctx)) {
       Task setup = new Task("setup", Map.of(), Map.of("name", "Gathering Facts"), ctx.play().baseDir(), ctx.play().pos());
@@ -92,7 +96,21 @@ final class PlayRun {
   }
 
   private String pattern(Play play, Map<String, Object> vars) {
-    Object hosts = services.templar().template(play.hosts(), vars);
+    Object hosts;
+    try {
+      hosts = services.templar().template(play.hosts(), vars);
+    } catch (io.tightbeam.template.TemplateException e) {
+      String why = e.getMessage();
+      throw new io.tightbeam.yaml.InputException(io.tightbeam.yaml.Diagnostic.at(play.pos(),
+          why != null && why.endsWith("is undefined")
+              ? "The field 'hosts' has an invalid value, which includes an undefined variable. The"
+                  + " error was: " + why + ". " + why
+              : "The field 'hosts' has an invalid value: " + why));
+    }
+    if (hosts == null || HostsField.blank(hosts) || (hosts instanceof List<?> l && l.isEmpty())) {
+      throw new io.tightbeam.yaml.InputException(
+          io.tightbeam.yaml.Diagnostic.at(play.pos(), HostsField.BLANK));
+    }
     if (hosts instanceof List<?> l) {
       return String.join(",", l.stream().map(String::valueOf).toList());
     }
@@ -107,7 +125,7 @@ final class PlayRun {
         Path p = play.baseDir().resolve(String.valueOf(services.templar().template(c, playVars)));
         if (Files.isReadable(p)) {
           try {
-            Object data = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(p));
+            Object data = new Yaml(new SafeConstructor(YamlLoader.options())).load(Files.readString(p));
             if (data instanceof Map<?, ?> m) {
               m.forEach((k, v) -> playVars.put(String.valueOf(k), v));
             }

@@ -1,5 +1,6 @@
 package io.tightbeam.executor;
 
+import io.tightbeam.playbook.RoleSearch;
 import io.tightbeam.playbook.Task;
 import io.tightbeam.playbook.TaskItem;
 import java.io.IOException;
@@ -9,7 +10,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
+import io.tightbeam.yaml.Diagnostic;
+import io.tightbeam.yaml.InputException;
+import io.tightbeam.yaml.YamlLoader;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
@@ -153,28 +156,11 @@ final class Roles {
 
   /** Looks for a role as Ansible does; an unknown role is an error naming the places searched. */
   Path find(String name, Path relativeTo) {
-    List<Path> candidates = new ArrayList<>();
-    Path asPath = Path.of(name);
-    if (asPath.isAbsolute()) {
-      candidates.add(asPath);
-    }
-    candidates.add(ctx.services().playbookDir().resolve("roles").resolve(name));
-    if (relativeTo != null) {
-      candidates.add(relativeTo.resolve(name));
-      candidates.add(relativeTo.resolve("roles").resolve(name));
-    }
-    for (String dir : ctx.options().settings().rolesPath()) {
-      String expanded = dir.startsWith("~/") ? System.getProperty("user.home") + dir.substring(1) : dir;
-      candidates.add(Path.of(expanded).resolve(name));
-    }
-    candidates.add(ctx.services().playbookDir().resolve(name));
-    for (Path c : candidates) {
-      if (Files.isDirectory(c)) {
-        return c.toAbsolutePath().normalize();
-      }
-    }
-    throw new IllegalArgumentException("the role '" + name + "' was not found in "
-        + String.join(":", candidates.stream().map(p -> p.getParent().toString()).distinct().toList()));
+    RoleSearch search = new RoleSearch(ctx.options().settings().rolesPath());
+    Path playbookDir = ctx.services().playbookDir();
+    return search.find(name, playbookDir, relativeTo)
+        .orElseThrow(() -> new InputException(List.of(
+            new Diagnostic(search.notFound(name, playbookDir, relativeTo), "", null)), 1));
   }
 
   private static Map<String, Object> vars(Path dir, String from) {
@@ -197,7 +183,7 @@ final class Roles {
       return null;
     }
     try {
-      return new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
+      return new Yaml(new SafeConstructor(YamlLoader.options())).load(Files.readString(file));
     } catch (IOException e) {
       throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
     }

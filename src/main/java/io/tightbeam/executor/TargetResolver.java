@@ -107,7 +107,13 @@ final class TargetResolver {
     String sshArgs = options.remove("ansible_ssh_args");
     options.put("ssh_args", sshArgs != null ? sshArgs : o.settings().sshArgs() == null ? "" : o.settings().sshArgs());
     options.put("control_path_dir", o.settings().controlPathDir());
-    return new Endpoint(host, type, address, Integer.parseInt(port), user, Duration.ofSeconds(timeout), options);
+    int portNumber;
+    try {
+      portNumber = Integer.parseInt(port.strip());
+    } catch (NumberFormatException e) {
+      throw new Keywords.TaskValueException(io.tightbeam.playbook.FieldValues.notInt("port", port));
+    }
+    return new Endpoint(host, type, address, portNumber, user, Duration.ofSeconds(timeout), options);
   }
 
   Become become(Keywords kw, Map<String, Object> vars) {

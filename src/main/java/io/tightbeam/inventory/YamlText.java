@@ -1,6 +1,6 @@
 package io.tightbeam.inventory;
 
-import org.yaml.snakeyaml.LoaderOptions;
+import io.tightbeam.yaml.YamlLoader;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.AbstractConstruct;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -29,7 +29,7 @@ final class YamlText {
 
   private static final class TaggedConstructor extends SafeConstructor {
     TaggedConstructor() {
-      super(new LoaderOptions());
+      super(YamlLoader.options());
       AbstractConstruct plain =
           new AbstractConstruct() {
             @Override

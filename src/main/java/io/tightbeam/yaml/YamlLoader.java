@@ -38,22 +38,42 @@ public final class YamlLoader {
     return load(file.toString(), text);
   }
 
-  /** Loads YAML text; {@code file} is the name used in positions and messages. */
-  public YamlDocument load(String file, String text) {
+  /**
+   * SnakeYAML's options without the limits PyYAML does not have: ansible-core reads 100 levels of
+   * nesting, 50 nested blocks and hundreds of aliases, which SnakeYAML refuses past 50 by default.
+   */
+  public static LoaderOptions options() {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(true); // we warn ourselves, with Ansible's wording
-    ValueBuilder builder = new ValueBuilder(file, new ScalarValues(options));
-    try {
-      Node root = new Yaml(options).compose(new StringReader(text));
-      Object value = builder.build(root);
-      return new YamlDocument(
-          file, value, builder.nodePositions, builder.keyPositions, builder.warnings);
-    } catch (MarkedYAMLException e) {
-      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
-      throw new InputException(new Diagnostic(SYNTAX_ERROR, problem, builder.pos(mark)));
-    } catch (YAMLException e) {
-      throw new InputException(new Diagnostic(SYNTAX_ERROR, e.getMessage(), Pos.unknown(file)));
+    options.setNestingDepthLimit(1000); // Python's recursion limit stops PyYAML about here
+    options.setMaxAliasesForCollections(Integer.MAX_VALUE);
+    options.setCodePointLimit(Integer.MAX_VALUE);
+    return options;
+  }
+
+  /** Loads YAML text; {@code file} is the name used in positions and messages. */
+  public YamlDocument load(String file, String text) {
+    LoaderOptions options = options();
+    String source = text;
+    while (true) {
+      ValueBuilder builder = new ValueBuilder(file, new ScalarValues(options));
+      try {
+        Node root = new Yaml(options).compose(new StringReader(source));
+        Object value = builder.build(root);
+        return new YamlDocument(
+            file, value, builder.nodePositions, builder.keyPositions, builder.warnings);
+      } catch (MarkedYAMLException e) {
+        String spaced = TabSeparator.spaced(source, e);
+        if (spaced != null) {
+          source = spaced;
+          continue;
+        }
+        Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+        String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
+        throw new InputException(new Diagnostic(SYNTAX_ERROR, problem, builder.pos(mark)));
+      } catch (YAMLException e) {
+        throw new InputException(new Diagnostic(SYNTAX_ERROR, e.getMessage(), Pos.unknown(file)));
+      }
     }
   }
 }
