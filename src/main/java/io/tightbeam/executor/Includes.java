@@ -3,7 +3,6 @@ package io.tightbeam.executor;
 import io.tightbeam.playbook.Task;
 import io.tightbeam.playbook.TaskItem;
 import io.tightbeam.template.Literal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -102,7 +101,7 @@ final class Includes {
       if (t.keywords().containsKey("when") && !ctx.templar().isTrue(t.keywords().get("when"), vars)) {
         return List.of();
       }
-      out.add(new Entry(file(t, vars), 0, null, null, params(t, vars)));
+      out.add(new Entry(file(t, scope, vars), 0, null, null, params(t, vars)));
       return out;
     }
     Map<?, ?> control = t.keywords().get("loop_control") instanceof Map<?, ?> m ? m : Map.of();
@@ -120,7 +119,7 @@ final class Includes {
       if (control.get("index_var") != null) {
         extra.put(control.get("index_var").toString(), i);
       }
-      out.add(new Entry(file(t, itemVars), i, items.get(i), loopVar, extra));
+      out.add(new Entry(file(t, scope, itemVars), i, items.get(i), loopVar, extra));
     }
     return out;
   }
@@ -136,22 +135,16 @@ final class Includes {
     return p;
   }
 
-  private Path file(Task t, Map<String, Object> vars) {
+  private Path file(Task t, Scope scope, Map<String, Object> vars) {
     Object raw = t.args().containsKey("file") ? t.args().get("file") : t.args().get("_raw_params");
     if (raw == null) {
       throw new IllegalArgumentException("No file specified for " + t.action());
     }
     String name = String.valueOf(ctx.templar().template(raw, vars)).trim();
-    Path p = Path.of(name);
-    if (p.isAbsolute()) {
-      return p;
-    }
-    for (Path base : List.of(t.baseDir(), t.baseDir().resolve("tasks"), ctx.services().playbookDir())) {
-      Path candidate = base.resolve(name).normalize();
-      if (Files.isReadable(candidate)) {
-        return candidate;
-      }
-    }
-    throw new IllegalArgumentException("Could not find or access '" + name + "' on the Ansible Controller.");
+    SearchPath search = new Keywords(ctx, t, scope).searchPath();
+    return search.find("tasks", name).orElseThrow(() -> {
+      Path shown = (scope.role() != null ? scope.role().path().resolve("tasks") : t.baseDir()).resolve(name).normalize();
+      return new IllegalArgumentException("Could not find or access '" + shown + "' on the Ansible Controller.");
+    });
   }
 }

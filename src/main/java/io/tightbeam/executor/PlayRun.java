@@ -123,6 +123,6 @@ final class PlayRun {
             "vars file " + entry + " was not found"));
       }
     }
-    playVars.put("playbook_dir", new Literal(services.playbookDir().toString()));
+    playVars.put("playbook_dir", new Literal(play.baseDir().toAbsolutePath().normalize().toString()));
   }
 }

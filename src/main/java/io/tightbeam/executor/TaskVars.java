@@ -23,7 +23,7 @@ final class TaskVars {
   static Map<String, Object> build(PlayContext ctx, HostState h, Task task, Scope scope) {
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("omit", Templar.OMIT);
-    v.put("playbook_dir", String.valueOf(ctx.services().playbookDir()));
+    v.put("playbook_dir", ctx.play().baseDir().toAbsolutePath().normalize().toString());
     if (scope.role() != null) {
       v.putAll(scope.role().defaults());
     }
@@ -42,6 +42,7 @@ final class TaskVars {
       v.put("role_name", scope.role().name());
       v.put("role_path", scope.role().path().toString());
     }
+    v.put("ansible_search_path", new Literal(SearchPath.of(ctx, task, scope).strings()));
     v.put("ansible_role_names", new Literal(List.copyOf(ctx.rolesRun())));
     return v;
   }
