@@ -22,6 +22,8 @@ final class Cli {
     cl.setErr(new PrintWriter(err, true));
     cl.setAllowOptionsAsOptionParameters(true);
     cl.setOverwrittenOptionsAllowed(true);
+    // "-e @vars.json" names a vars file for Ansible; picocli would read it as more arguments.
+    cl.setExpandAtFiles(false);
     cl.setParameterExceptionHandler((ex, args) -> {
       String name = ex.getCommandLine().getCommandName();
       err.println("usage: " + name + " [-h] [--version] [-v] ...");

@@ -39,14 +39,12 @@ final class HostTaskRunner {
   private CompletableFuture<TaskDone> start(Task task, TaskHeader header, Scope scope, Keywords kw, HostState h) {
     Map<String, Object> vars = TaskVars.build(ctx, h, task, scope);
     boolean noLog = safeBool(kw, "no_log", vars);
-    for (Object when : scope.whens()) {
-      if (!ctx.templar().isTrue(when, vars)) {
-        return CompletableFuture.completedFuture(finish(h, kw, vars, skipResult(), null, noLog, null));
-      }
+    if (!Conditions.inherited(ctx, scope, vars)) {
+      return CompletableFuture.completedFuture(finish(h, kw, vars, skipResult(), null, noLog, null));
     }
     Object loopRaw = loopExpression(task);
     if (loopRaw == null) {
-      if (task.keywords().containsKey("when") && !ctx.templar().isTrue(task.keywords().get("when"), vars)) {
+      if (!Conditions.own(ctx, task, vars)) {
         return CompletableFuture.completedFuture(finish(h, kw, vars, skipResult(), null, noLog, null));
       }
       return attempts(task, header, kw, h, vars, 1).thenApply(r -> finish(h, kw, vars, r, null, noLog, null));

@@ -38,14 +38,14 @@ final class Includes {
       try {
         byHost.put(h, entries(t, scope, vars));
         if (byHost.get(h).isEmpty()) {
-          report(t, scope, runner.finish(h, kw, vars, HostTaskRunner.skipResult(), null, false, null));
+          strategy.report(header, runner.finish(h, kw, vars, HostTaskRunner.skipResult(), null, false, null));
         } else {
           for (int i = 0; i < byHost.get(h).size(); i++) {
             ctx.stats().count(new HostOutcome.Ok(h.name(), Map.of("changed", false), null, false), false);
           }
         }
       } catch (RuntimeException e) {
-        report(t, scope, runner.finish(h, kw, vars, HostTaskRunner.resultOf(e), null, false, null));
+        strategy.report(header, runner.finish(h, kw, vars, HostTaskRunner.resultOf(e), null, false, null));
       }
     }
     List<Entry> order = new ArrayList<>();
@@ -75,30 +75,18 @@ final class Includes {
     }
   }
 
-  private void report(Task t, Scope scope, TaskDone done) {
-    ctx.services().resultThread().submit(() -> {
-      ctx.stats().count(done.outcome(), false);
-      ctx.listener().taskOutcome(strategy.header(t, scope), done.outcome());
-      if (done.outcome() instanceof HostOutcome.Failed f && !f.ignored()) {
-        done.host().failed = true;
-      }
-    });
-  }
-
   private static boolean same(Entry a, Entry b) {
     return a.file().equals(b.file()) && a.index() == b.index() && Objects.equals(a.item(), b.item());
   }
 
   private List<Entry> entries(Task t, Scope scope, Map<String, Object> vars) {
-    for (Object when : scope.whens()) {
-      if (!ctx.templar().isTrue(when, vars)) {
-        return List.of();
-      }
-    }
     Object loopRaw = HostTaskRunner.loopExpression(t);
     List<Entry> out = new ArrayList<>();
+    if (!Conditions.inherited(ctx, scope, vars)) {
+      return out;
+    }
     if (loopRaw == null) {
-      if (t.keywords().containsKey("when") && !ctx.templar().isTrue(t.keywords().get("when"), vars)) {
+      if (!Conditions.hold(ctx, scope, t, vars)) {
         return List.of();
       }
       out.add(new Entry(file(t, scope, vars), 0, null, null, params(t, vars)));
@@ -110,7 +98,7 @@ final class Includes {
     for (int i = 0; i < items.size(); i++) {
       Map<String, Object> itemVars = new LinkedHashMap<>(vars);
       itemVars.put(loopVar, new Literal(items.get(i)));
-      if (t.keywords().containsKey("when") && !ctx.templar().isTrue(t.keywords().get("when"), itemVars)) {
+      if (!Conditions.own(ctx, t, itemVars)) {
         continue;
       }
       Map<String, Object> extra = params(t, itemVars);

@@ -31,8 +31,11 @@ final class PlayRun {
 
   void run(Play play) {
     Map<String, Object> playVars = new LinkedHashMap<>(play.vars());
-    String pattern = pattern(play, playVars);
-    String name = play.name() == null ? pattern : String.valueOf(services.templar().template(play.name(), playVars));
+    // The play's hosts and name are templated before any host exists: play vars, then extra vars.
+    Map<String, Object> early = new LinkedHashMap<>(playVars);
+    early.putAll(services.options().extraVars());
+    String pattern = pattern(play, early);
+    String name = play.name() == null ? pattern : String.valueOf(services.templar().template(play.name(), early));
     services.listener().playStart(name);
     io.tightbeam.inventory.PatternMatch match = services.inventory().match(pattern, services.options().limit());
     match.unmatched().forEach(u -> services.listener().warning("Could not match supplied host pattern, ignoring: " + u));
@@ -50,7 +53,6 @@ final class PlayRun {
         s.ended = false;
         playHosts.put(h.name(), s);
       }
-      stats.touch(h.name());
     }
     for (List<String> batch : Serial.batches(play.keywords().get("serial"), new ArrayList<>(playHosts.keySet()))) {
       PlayContext ctx = new PlayContext(services, play, playVars, playHosts, batch, stats,
@@ -66,14 +68,14 @@ final class PlayRun {
   private void runBatch(PlayContext ctx, List<HostState> batch) {
     Handlers handlers = new Handlers(ctx.play().handlers());
     LinearStrategy strategy = new LinearStrategy(ctx, handlers);
-    if (gatherFacts(ctx)) {
+    if (gatherFacts(ctx) && factsTagged(ctx)) {
       Task setup = new Task("setup", Map.of(), Map.of("name", "Gathering Facts"), ctx.play().baseDir(), ctx.play().pos());
       strategy.runTask(setup, Scope.root(false), batch);
     }
     Scope scope = Scope.forPlay(ctx.play());
     strategy.run(ctx.play().preTasks(), scope, batch);
     handlers.flush(strategy, ctx);
-    strategy.roles().runPlayRoles(ctx.play().keywords().get("roles"), batch);
+    strategy.roles().runPlayRoles(ctx.play().keywords().get("roles"), scope, batch);
     strategy.run(ctx.play().tasks(), scope, batch);
     handlers.flush(strategy, ctx);
     strategy.run(ctx.play().postTasks(), scope, batch);
@@ -89,6 +91,12 @@ final class PlayRun {
       return true;
     }
     return Results.truthy(services.templar().template(g, ctx.playVars()));
+  }
+
+  /** Fact gathering carries the play's tags, or {@code always} when the play has none. */
+  private boolean factsTagged(PlayContext ctx) {
+    List<String> tags = TagSelection.tagsOf(ctx.play().keywords().get("tags"));
+    return new TagSelection(ctx.options().tags(), ctx.options().skipTags()).runs(tags.isEmpty() ? List.of("always") : tags);
   }
 
   private String pattern(Play play, Map<String, Object> vars) {
