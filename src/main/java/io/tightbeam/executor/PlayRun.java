@@ -56,7 +56,7 @@ final class PlayRun {
     }
     for (List<String> batch : Serial.batches(play.keywords().get("serial"), new ArrayList<>(playHosts.keySet()))) {
       PlayContext ctx = new PlayContext(services, play, playVars, playHosts, batch, stats,
-          java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>()));
+          java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>()), states);
       runBatch(ctx, batch.stream().map(playHosts::get).toList());
       if (playHosts.values().stream().noneMatch(HostState::active)) {
         break;
