@@ -108,7 +108,7 @@ public final class PlaybookCli implements Callable<Integer> {
     setup.checkLimit(inventory, "all", common.limit, err);
     if (common.listHosts || listTasks) {
       new PlaybookExecutor(options, inventory, null, templar, modules, parser).plan(parsed);
-      list(parsed, inventory);
+      list(parsed, inventory, options.limit());
       return 0;
     }
     String callback = setup.settings.stdoutCallback() == null ? "default" : setup.settings.stdoutCallback();
@@ -136,7 +136,7 @@ public final class PlaybookCli implements Callable<Integer> {
     return out;
   }
 
-  private void list(List<Playbook> parsed, Inventory inventory) {
+  private void list(List<Playbook> parsed, Inventory inventory, String limit) {
     out.println();
     out.println("playbook: " + String.join(" ", playbooks));
     for (Playbook pb : parsed) {
@@ -147,7 +147,8 @@ public final class PlaybookCli implements Callable<Integer> {
         out.println();
         out.println("  play #" + n++ + " (" + pattern + "): " + name + "\tTAGS: []");
         if (common.listHosts) {
-          List<Host> hosts = inventory.select(pattern);
+          // Ansible lists the hosts of pattern and --limit as a Python set (no stable order); ours keep the inventory's.
+          List<Host> hosts = inventory.match(pattern, limit).hosts();
           out.println("    pattern: ['" + pattern + "']");
           out.println("    hosts (" + hosts.size() + "):");
           hosts.forEach(h -> out.println("      " + h.name()));

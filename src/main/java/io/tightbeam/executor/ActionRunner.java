@@ -52,7 +52,7 @@ final class ActionRunner {
       return done(controller.get().run(args, ac));
     }
     if (action.equals("include_vars")) {
-      return done(IncludeVars.load(ctx, task, args, vars));
+      return done(IncludeVars.load(kw, args));
     }
     if (action.equals("async_status")) {
       if (async != 0) {
@@ -71,7 +71,7 @@ final class ActionRunner {
       args.put(io.tightbeam.module.FileAndPackageModules.TEMPLATE_VARS, vars);
     }
     Map<String, Object> checked = module.checkArgs(args);
-    TargetContext target = targets.resolve(kw, vars, check, kw.fileBase());
+    TargetContext target = targets.resolve(kw, vars, check);
     if (async > 0) {
       if (check && !kw.has("check_mode")) {
         return done(Results.failure("check mode and async cannot be used on same task."));
@@ -134,7 +134,7 @@ final class ActionRunner {
     } catch (IllegalArgumentException e) {
       return done(Results.failure(e.getMessage()));
     }
-    TargetContext target = targets.resolve(kw, vars, check, kw.fileBase());
+    TargetContext target = targets.resolve(kw, vars, check);
     return ctx.services().poller().status(target, asyncDir(vars), id, mode);
   }
 

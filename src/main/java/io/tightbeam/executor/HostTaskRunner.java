@@ -52,14 +52,12 @@ final class HostTaskRunner {
     } catch (RuntimeException e) {
       return CompletableFuture.completedFuture(finish(h, kw, vars, resultOf(e), null, noLog, null));
     }
-    for (Object when : scope.whens()) {
-      if (!ctx.templar().isTrue(when, vars)) {
-        return CompletableFuture.completedFuture(finish(h, kw, vars, skipResult(), null, noLog, null));
-      }
+    if (!Conditions.inherited(ctx, scope, vars)) {
+      return CompletableFuture.completedFuture(finish(h, kw, vars, skipResult(), null, noLog, null));
     }
     Object loopRaw = loopExpression(task);
     if (loopRaw == null) {
-      if (task.keywords().containsKey("when") && !ctx.templar().isTrue(task.keywords().get("when"), vars)) {
+      if (!Conditions.own(ctx, task, vars)) {
         return CompletableFuture.completedFuture(finish(h, kw, vars, skipResult(), null, noLog, null));
       }
       return attempts(task, header, kw, h, vars, 1).thenApply(r -> finish(h, kw, vars, r, null, noLog, null));

@@ -1,6 +1,5 @@
 package io.tightbeam.executor;
 
-import io.tightbeam.playbook.Task;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,18 +10,25 @@ import io.tightbeam.yaml.YamlLoader;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-/** {@code include_vars}: variables from a YAML/JSON file, found beside the task or in {@code vars/}. */
+/** {@code include_vars}: variables from a YAML/JSON file, found on the task's search path (its role's {@code vars/} first). */
 final class IncludeVars {
   private IncludeVars() {}
 
-  static Map<String, Object> load(PlayContext ctx, Task task, Map<String, Object> args, Map<String, Object> vars) {
+  static Map<String, Object> load(Keywords kw, Map<String, Object> args) {
     Object file = args.containsKey("file") ? args.get("file") : args.get("_raw_params");
     if (file == null) {
       return Results.failure("include_vars needs a file name (file= or free form)");
     }
-    Path path = locate(ctx, task, file.toString());
+    SearchPath search = kw.searchPath();
+    Path path = search.find("vars", file.toString()).orElse(null);
     if (path == null) {
-      return Results.failure("Could not find or access '" + file + "'");
+      Map<String, Object> r = Results.of("ansible_facts", Map.of(), "ansible_included_var_files", List.of(),
+          "changed", false, "failed", true);
+      r.put("message", "Could not find or access '" + file + "'\nSearched in:\n\t"
+          + String.join("\n\t", search.candidates("vars", file.toString()).stream().map(Path::toString).toList())
+          + " on the Ansible Controller.\nIf you are using a module and expect the file to exist on the remote,"
+          + " see the remote_src option");
+      return r;
     }
     try {
       Object loaded = new Yaml(new SafeConstructor(YamlLoader.options())).load(Files.readString(path));
@@ -41,20 +47,5 @@ final class IncludeVars {
     } catch (IOException | RuntimeException e) {
       return Results.failure("Could not read " + path + ": " + e.getMessage());
     }
-  }
-
-  private static Path locate(PlayContext ctx, Task task, String name) {
-    Path p = Path.of(name);
-    if (p.isAbsolute()) {
-      return Files.isReadable(p) ? p : null;
-    }
-    for (Path base : List.of(task.baseDir().resolve("vars"), task.baseDir(),
-        ctx.services().playbookDir().resolve("vars"), ctx.services().playbookDir())) {
-      Path candidate = base.resolve(name);
-      if (Files.isReadable(candidate)) {
-        return candidate;
-      }
-    }
-    return null;
   }
 }

@@ -25,6 +25,11 @@ final class Keywords {
     return scope.role() != null ? scope.role().path() : task.baseDir();
   }
 
+  /** Where the task's relative files are looked for (Ansible's {@code ansible_search_path}). */
+  SearchPath searchPath() {
+    return SearchPath.of(ctx, task, scope);
+  }
+
   /** Diff mode for the module: the {@code diff} keyword where it is set, else {@code --diff}. */
   boolean diff(Map<String, Object> vars) {
     return has("diff") ? bool("diff", vars, false) : ctx.options().diff();

@@ -101,7 +101,7 @@ final class LoopRunner {
   private CompletableFuture<Map<String, Object>> runItem(Map<String, Object> itemVars) {
     PlayContext ctx = runner.context();
     try {
-      if (task.keywords().containsKey("when") && !ctx.templar().isTrue(task.keywords().get("when"), itemVars)) {
+      if (!Conditions.own(ctx, task, itemVars)) {
         return CompletableFuture.completedFuture(HostTaskRunner.skipResult());
       }
     } catch (RuntimeException e) {

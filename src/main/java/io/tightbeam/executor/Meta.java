@@ -50,13 +50,6 @@ final class Meta {
   }
 
   private boolean when(Task t, Scope scope, HostState h) {
-    Map<String, Object> vars = TaskVars.build(ctx, h, t, scope);
-    for (Object w : scope.whens()) {
-      if (!ctx.templar().isTrue(w, vars)) {
-        return false;
-      }
-    }
-    Object when = t.keywords().get("when");
-    return when == null || ctx.templar().isTrue(when, vars);
+    return Conditions.hold(ctx, scope, t, TaskVars.build(ctx, h, t, scope));
   }
 }

@@ -33,8 +33,11 @@ final class PlayRun {
 
   void run(Play play) {
     Map<String, Object> playVars = new LinkedHashMap<>(play.vars());
-    String pattern = pattern(play, playVars);
-    String name = play.name() == null ? pattern : String.valueOf(services.templar().template(play.name(), playVars));
+    // The play's hosts and name are templated before any host exists: play vars, then extra vars.
+    Map<String, Object> early = new LinkedHashMap<>(playVars);
+    early.putAll(services.options().extraVars());
+    String pattern = pattern(play, early);
+    String name = play.name() == null ? pattern : String.valueOf(services.templar().template(play.name(), early));
     services.listener().playStart(name);
     io.tightbeam.inventory.PatternMatch match = services.inventory().match(pattern, services.options().limit());
     match.unmatched().forEach(u -> services.listener().warning("Could not match supplied host pattern, ignoring: " + u));
@@ -52,11 +55,10 @@ final class PlayRun {
         s.ended = false;
         playHosts.put(h.name(), s);
       }
-      stats.touch(h.name());
     }
     for (List<String> batch : Serial.batches(play.keywords().get("serial"), new ArrayList<>(playHosts.keySet()))) {
       PlayContext ctx = new PlayContext(services, play, playVars, playHosts, batch, stats,
-          java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>()));
+          java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>()), states);
       runBatch(ctx, batch.stream().map(playHosts::get).toList());
       if (playHosts.values().stream().noneMatch(HostState::active)) {
         break;
@@ -70,14 +72,14 @@ final class PlayRun {
     boolean errorOnMissing = missing == null || FieldValues.bool(missing).orElse(true);
     Handlers handlers = new Handlers(ctx.play().handlers(), errorOnMissing);
     LinearStrategy strategy = new LinearStrategy(ctx, handlers);
-    if (gatherFacts(ctx)) {
+    if (gatherFacts(ctx) && factsTagged(ctx)) {
       Task setup = new Task("setup", Map.of(), Map.of("name", "Gathering Facts"), ctx.play().baseDir(), ctx.play().pos());
       strategy.runTask(setup, Scope.root(false), batch);
     }
     Scope scope = Scope.forPlay(ctx.play());
     strategy.run(ctx.play().preTasks(), scope, batch);
     handlers.flush(strategy, ctx);
-    strategy.roles().runPlayRoles(ctx.play().keywords().get("roles"), batch);
+    strategy.roles().runPlayRoles(ctx.play().keywords().get("roles"), scope, batch);
     strategy.run(ctx.play().tasks(), scope, batch);
     handlers.flush(strategy, ctx);
     strategy.run(ctx.play().postTasks(), scope, batch);
@@ -93,6 +95,12 @@ final class PlayRun {
       return true;
     }
     return Results.truthy(services.templar().template(g, ctx.playVars()));
+  }
+
+  /** Fact gathering carries the play's tags, or {@code always} when the play has none. */
+  private boolean factsTagged(PlayContext ctx) {
+    List<String> tags = TagSelection.tagsOf(ctx.play().keywords().get("tags"));
+    return new TagSelection(ctx.options().tags(), ctx.options().skipTags()).runs(tags.isEmpty() ? List.of("always") : tags);
   }
 
   private String pattern(Play play, Map<String, Object> vars) {
@@ -141,6 +149,6 @@ final class PlayRun {
             "vars file " + entry + " was not found"));
       }
     }
-    playVars.put("playbook_dir", new Literal(services.playbookDir().toString()));
+    playVars.put("playbook_dir", new Literal(play.baseDir().toAbsolutePath().normalize().toString()));
   }
 }

@@ -25,7 +25,7 @@ final class TargetResolver {
     this.ctx = ctx;
   }
 
-  TargetContext resolve(Keywords kw, Map<String, Object> vars, boolean checkMode, java.nio.file.Path baseDir) {
+  TargetContext resolve(Keywords kw, Map<String, Object> vars, boolean checkMode) {
     Endpoint endpoint = endpoint(kw, vars);
     return new TargetContext(
         ctx.services().connections().get(endpoint),
@@ -33,7 +33,8 @@ final class TargetResolver {
         environment(kw, vars),
         checkMode,
         kw.diff(vars),
-        baseDir);
+        kw.fileBase(),
+        kw.searchPath().dirs());
   }
 
   private static final List<String> CONNECTION_VARS =

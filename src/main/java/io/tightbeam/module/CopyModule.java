@@ -259,7 +259,7 @@ final class CopyModule implements RemoteModule {
       return new Source(data, "", "", null);
     }
     String src = ScriptRun.str(args.get("src"));
-    List<Path> candidates = candidates(src, target.baseDir());
+    List<Path> candidates = target.localCandidates("files", src);
     for (Path p : candidates) {
       if (Files.isDirectory(p)) {
         return new Source(null, p.toString(), "", "Source " + p + " is a directory");
@@ -289,7 +289,7 @@ final class CopyModule implements RemoteModule {
     if (args.get("content") != null || args.get("src") == null) {
       return null;
     }
-    for (Path p : candidates(ScriptRun.str(args.get("src")), target.baseDir())) {
+    for (Path p : target.localCandidates("files", ScriptRun.str(args.get("src")))) {
       if (Files.isDirectory(p)) {
         return p;
       }
@@ -309,14 +309,6 @@ final class CopyModule implements RemoteModule {
       }
     }
     return String.valueOf(content);
-  }
-
-  private static List<Path> candidates(String src, Path baseDir) {
-    Path p = Path.of(src);
-    if (p.isAbsolute() || baseDir == null) {
-      return List.of(p);
-    }
-    return List.of(baseDir.resolve("files").resolve(src), baseDir.resolve(src));
   }
 
   static String sha1(byte[] data) {

@@ -73,9 +73,7 @@ final class TemplateModule implements RemoteModule {
   /** Copy's arguments with the rendered text as content, or the failure message. */
   private Object copyArgs(Map<String, Object> args, TargetContext target) {
     String src = ScriptRun.str(args.get("src"));
-    List<Path> candidates = Path.of(src).isAbsolute() || target.baseDir() == null
-        ? List.of(Path.of(src))
-        : List.of(target.baseDir().resolve("templates").resolve(src), target.baseDir().resolve(src));
+    List<Path> candidates = target.localCandidates("templates", src);
     Path found = candidates.stream().filter(Files::isRegularFile).findFirst().orElse(null);
     if (found == null) {
       StringBuilder msg = new StringBuilder("Could not find or access '" + src + "'\nSearched in:");
