@@ -1,8 +1,10 @@
 package io.tightbeam.cli;
 
 import io.tightbeam.playbook.PlaybookParser;
+import io.tightbeam.vault.VaultSecret;
 import io.tightbeam.yaml.Diagnostic;
 import io.tightbeam.yaml.InputException;
+import io.tightbeam.yaml.YamlLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +20,11 @@ final class ExtraVars {
   private ExtraVars() {}
 
   static Map<String, Object> parse(List<String> values, Path cwd) {
+    return parse(values, cwd, List.of());
+  }
+
+  /** As {@link #parse(List, Path)}; a vaulted {@code @file} is opened with {@code secrets}. */
+  static Map<String, Object> parse(List<String> values, Path cwd, List<VaultSecret> secrets) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (String v : values) {
       String text = v.trim();
@@ -27,7 +34,7 @@ final class ExtraVars {
       if (text.startsWith("@")) {
         Path file = cwd.resolve(text.substring(1));
         try {
-          merge(out, load(Files.readString(file)), text);
+          merge(out, load(new YamlLoader(secrets).plainText(file.toString(), Files.readString(file))), text);
         } catch (IOException e) {
           throw new InputException(List.of(new Diagnostic(
               "the file_name '" + file + "' does not exist, or is not readable", "", null)), 1);

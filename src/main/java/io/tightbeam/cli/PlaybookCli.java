@@ -82,7 +82,7 @@ public final class PlaybookCli implements Callable<Integer> {
 
   private int run() {
     RunSetup setup = new RunSetup(common, env, err);
-    PlaybookParser parser = new PlaybookParser();
+    PlaybookParser parser = new PlaybookParser(setup.secrets);
     List<Playbook> parsed = new ArrayList<>();
     for (String p : playbooks) {
       Path path = setup.cwd.resolve(p);

@@ -10,6 +10,7 @@ import io.tightbeam.module.RemoteModule;
 import io.tightbeam.module.TargetContext;
 import io.tightbeam.playbook.Task;
 import io.tightbeam.template.Templar;
+import io.tightbeam.vault.EncryptedString;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -163,7 +164,7 @@ final class ActionRunner {
     if (templated instanceof Map<?, ?> m) {
       ((Map<String, Object>) m).forEach((k, v) -> {
         if (!Templar.OMIT.equals(v)) {
-          out.put(k, v);
+          out.put(k, EncryptedString.reveal(v)); // modules get text; no secret: the task fails here
         }
       });
     }

@@ -1,15 +1,12 @@
 package io.tightbeam.executor;
 
 import io.tightbeam.playbook.Task;
-import java.io.IOException;
+import io.tightbeam.yaml.InputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** {@code include_vars}: variables from a YAML/JSON file, found beside the task or in {@code vars/}. */
 final class IncludeVars {
@@ -25,7 +22,7 @@ final class IncludeVars {
       return Results.failure("Could not find or access '" + file + "'");
     }
     try {
-      Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(path));
+      Object loaded = ctx.services().parser().loadData(path);
       Map<String, Object> facts = new LinkedHashMap<>();
       if (loaded instanceof Map<?, ?> m) {
         m.forEach((k, v) -> facts.put(String.valueOf(k), v));
@@ -38,7 +35,9 @@ final class IncludeVars {
       result.put("ansible_included_var_files", List.of(path.toString()));
       result.put("changed", false);
       return result;
-    } catch (IOException | RuntimeException e) {
+    } catch (InputException e) {
+      return Results.failure(e.getMessage());
+    } catch (RuntimeException e) {
       return Results.failure("Could not read " + path + ": " + e.getMessage());
     }
   }

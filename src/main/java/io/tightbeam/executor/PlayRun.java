@@ -10,9 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * One play: its hosts (pattern, limit), in {@code serial} batches; per batch the facts, then
@@ -106,16 +103,12 @@ final class PlayRun {
       for (Object c : candidates) {
         Path p = play.baseDir().resolve(String.valueOf(services.templar().template(c, playVars)));
         if (Files.isReadable(p)) {
-          try {
-            Object data = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(p));
-            if (data instanceof Map<?, ?> m) {
-              m.forEach((k, v) -> playVars.put(String.valueOf(k), v));
-            }
-            loaded = true;
-            break;
-          } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot read vars file " + p + ": " + e.getMessage(), e);
+          Object data = services.parser().loadData(p);
+          if (data instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> playVars.put(String.valueOf(k), v));
           }
+          loaded = true;
+          break;
         }
       }
       if (!loaded) {

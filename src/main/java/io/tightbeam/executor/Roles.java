@@ -2,16 +2,12 @@ package io.tightbeam.executor;
 
 import io.tightbeam.playbook.Task;
 import io.tightbeam.playbook.TaskItem;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Roles: found beside the playbook ({@code roles/}), in {@code roles_path} or by path; their
@@ -177,7 +173,7 @@ final class Roles {
         + String.join(":", candidates.stream().map(p -> p.getParent().toString()).distinct().toList()));
   }
 
-  private static Map<String, Object> vars(Path dir, String from) {
+  private Map<String, Object> vars(Path dir, String from) {
     Path file = yamlFile(dir, from == null ? "main" : from);
     return file == null ? Map.of() : map(load(file));
   }
@@ -192,15 +188,8 @@ final class Roles {
     return null;
   }
 
-  private static Object load(Path file) {
-    if (file == null) {
-      return null;
-    }
-    try {
-      return new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
-    }
+  private Object load(Path file) {
+    return file == null ? null : ctx.services().parser().loadData(file);
   }
 
   private static Map<String, Object> map(Object loaded) {

@@ -1,5 +1,6 @@
 package io.tightbeam.playbook;
 
+import io.tightbeam.vault.VaultSecret;
 import io.tightbeam.yaml.Diagnostic;
 import io.tightbeam.yaml.InputException;
 import io.tightbeam.yaml.Pos;
@@ -19,18 +20,39 @@ import java.util.function.Consumer;
  * constructor, or are collected for {@link #warnings()}. Safe to call from several threads.
  */
 public final class PlaybookParser {
-  private final YamlLoader loader = new YamlLoader();
+  private final YamlLoader loader;
   private final List<Diagnostic> collected = Collections.synchronizedList(new ArrayList<>());
   private final Consumer<Diagnostic> warningSink;
 
   /** A parser that collects warnings for {@link #warnings()}. */
   public PlaybookParser() {
+    this(List.of());
+  }
+
+  /** A parser that collects warnings and opens vaulted files and {@code !vault} values with {@code secrets}. */
+  public PlaybookParser(List<VaultSecret> secrets) {
+    this.loader = new YamlLoader(secrets);
     this.warningSink = collected::add;
   }
 
   /** A parser that hands each warning to {@code warningSink} as it is found. */
   public PlaybookParser(Consumer<Diagnostic> warningSink) {
+    this.loader = new YamlLoader();
     this.warningSink = warningSink;
+  }
+
+  /** The vault secrets of this run (for controller-side files: copy and template sources). */
+  public List<VaultSecret> secrets() {
+    return loader.secrets();
+  }
+
+  /**
+   * A variables file ({@code vars_files}, {@code include_vars}, a role's {@code vars/} and {@code
+   * defaults/}) as plain values, opened with the run's secrets when it is vaulted; inline {@code
+   * !vault} values stay {@code EncryptedString}s until used.
+   */
+  public Object loadData(Path file) {
+    return loader.load(file).root();
   }
 
   /** Warnings collected so far (empty when a sink was given). */
