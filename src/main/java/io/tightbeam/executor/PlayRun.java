@@ -30,6 +30,9 @@ final class PlayRun {
     Map<String, Object> playVars = new LinkedHashMap<>(play.vars());
     String pattern = pattern(play, playVars);
     String name = play.name() == null ? pattern : String.valueOf(services.templar().template(play.name(), playVars));
+    // Ansible reads vars files before the banner (a vault error comes first), but says a file is
+    // missing only after it, and only when the play has hosts.
+    io.tightbeam.yaml.InputException missing = loadVarsFiles(play, playVars);
     services.listener().playStart(name);
     io.tightbeam.inventory.PatternMatch match = services.inventory().match(pattern, services.options().limit());
     match.unmatched().forEach(u -> services.listener().warning("Could not match supplied host pattern, ignoring: " + u));
@@ -38,7 +41,9 @@ final class PlayRun {
       services.listener().noHostsMatched();
       return;
     }
-    loadVarsFiles(play, playVars);
+    if (missing != null) {
+      throw missing;
+    }
     Map<String, HostState> playHosts = new LinkedHashMap<>();
     for (Host h : hosts) {
       HostState s = states.computeIfAbsent(h.name(),
@@ -96,7 +101,8 @@ final class PlayRun {
     return String.valueOf(hosts);
   }
 
-  private void loadVarsFiles(Play play, Map<String, Object> playVars) {
+  private io.tightbeam.yaml.InputException loadVarsFiles(Play play, Map<String, Object> playVars) {
+    io.tightbeam.yaml.InputException missing = null;
     for (Object entry : play.varsFiles()) {
       List<Object> candidates = entry instanceof List<?> l ? new ArrayList<>(l) : List.of(entry);
       boolean loaded = false;
@@ -111,11 +117,12 @@ final class PlayRun {
           break;
         }
       }
-      if (!loaded) {
-        throw new io.tightbeam.yaml.InputException(io.tightbeam.yaml.Diagnostic.at(play.pos(),
-            "vars file " + entry + " was not found"));
+      if (!loaded && missing == null) {
+        missing = new io.tightbeam.yaml.InputException(List.of(io.tightbeam.yaml.Diagnostic.at(play.pos(),
+            "vars file " + entry + " was not found")), 1);
       }
     }
     playVars.put("playbook_dir", new Literal(services.playbookDir().toString()));
+    return missing;
   }
 }
