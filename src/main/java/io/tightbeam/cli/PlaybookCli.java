@@ -94,7 +94,7 @@ public final class PlaybookCli implements Callable<Integer> {
     }
     RunOptions options = withSelection(setup.options);
     Templar templar = new Templar();
-    Modules modules = Modules.builtin(templar);
+    Modules modules = Modules.builtin(templar, setup.secrets);
     if (syntaxCheck) {
       new PlaybookExecutor(options, null, null, templar, modules, parser).plan(parsed);
       out.println();

@@ -110,6 +110,20 @@ public final class VaultText {
         + (file == null ? "" : " on " + file));
   }
 
+  /**
+   * A controller file's content as copy, template and the unvault lookup read it: its plaintext
+   * when it is vaulted (Ansible's message when there is no secret at all), else as it is.
+   */
+  public static byte[] readable(String file, byte[] data, List<VaultSecret> secrets) {
+    if (!isEncrypted(data)) {
+      return data;
+    }
+    if (secrets.isEmpty()) {
+      throw new VaultException("A vault password or secret must be specified to decrypt " + file);
+    }
+    return decrypt(new String(data, StandardCharsets.ISO_8859_1), secrets, file).plain();
+  }
+
   private static List<VaultSecret> inTryOrder(List<VaultSecret> secrets, String label) {
     List<VaultSecret> ordered = new ArrayList<>();
     secrets.stream().filter(s -> s.vaultId().equals(label)).forEach(ordered::add);
