@@ -114,7 +114,7 @@ public final class AdHocCli implements Callable<Integer> {
     Path base = common.playbookDir != null ? setup.cwd.resolve(common.playbookDir) : setup.cwd;
     Templar templar = new Templar();
     PlaybookExecutor executor = new PlaybookExecutor(setup.options, inventory, listener, templar,
-        Modules.builtin(templar), new PlaybookParser());
+        Modules.builtin(templar, setup.secrets), new PlaybookParser(setup.secrets));
     return executor.runAdHoc(play(base, setup.settings.pollInterval()));
   }
 

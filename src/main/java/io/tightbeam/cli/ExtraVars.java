@@ -1,6 +1,7 @@
 package io.tightbeam.cli;
 
 import io.tightbeam.playbook.PlaybookParser;
+import io.tightbeam.vault.VaultSecret;
 import io.tightbeam.yaml.Diagnostic;
 import io.tightbeam.yaml.InputException;
 import io.tightbeam.yaml.Pos;
@@ -23,6 +24,11 @@ final class ExtraVars {
   private ExtraVars() {}
 
   static Map<String, Object> parse(List<String> values, Path cwd) {
+    return parse(values, cwd, List.of());
+  }
+
+  /** As {@link #parse(List, Path)}; a vaulted {@code @file} is opened with {@code secrets}. */
+  static Map<String, Object> parse(List<String> values, Path cwd, List<VaultSecret> secrets) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (String v : values) {
       String text = v.trim();
@@ -30,7 +36,7 @@ final class ExtraVars {
         continue;
       }
       if (text.startsWith("@")) {
-        merge(out, loadFile(cwd.resolve(text.substring(1)).normalize()), text);
+        merge(out, loadFile(cwd.resolve(text.substring(1)).normalize(), secrets), text);
       } else if (text.startsWith("{") || text.startsWith("[")) {
         merge(out, loadText(text), text);
       } else {
@@ -40,7 +46,7 @@ final class ExtraVars {
     return out;
   }
 
-  private static Object loadFile(Path file) {
+  private static Object loadFile(Path file, List<VaultSecret> secrets) {
     if (Files.isDirectory(file)) {
       String why = "[Errno 21] Is a directory: b'" + file + "'";
       throw new InputException(List.of(new Diagnostic(
@@ -53,7 +59,7 @@ final class ExtraVars {
           + "If you are using a module and expect the file to exist on the remote, see the"
           + " remote_src option", "", null)), 1);
     }
-    return new YamlLoader().load(file).root();
+    return new YamlLoader(secrets).load(file).root();
   }
 
   private static Object loadText(String text) {

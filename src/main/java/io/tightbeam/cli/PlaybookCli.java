@@ -83,7 +83,7 @@ public final class PlaybookCli implements Callable<Integer> {
 
   private int run() {
     RunSetup setup = new RunSetup(common, env, err);
-    PlaybookParser parser = new PlaybookParser(new RoleSearch(setup.settings.rolesPath()));
+    PlaybookParser parser = new PlaybookParser(new RoleSearch(setup.settings.rolesPath()), setup.secrets);
     List<Playbook> parsed = new ArrayList<>();
     for (String p : playbooks) {
       Path path = setup.cwd.resolve(p);
@@ -95,7 +95,7 @@ public final class PlaybookCli implements Callable<Integer> {
     }
     RunOptions options = withSelection(setup.options);
     Templar templar = new Templar();
-    Modules modules = Modules.builtin(templar);
+    Modules modules = Modules.builtin(templar, setup.secrets);
     if (syntaxCheck) {
       new PlaybookExecutor(options, null, null, templar, modules, parser).plan(parsed);
       out.println();

@@ -1,5 +1,6 @@
 package io.tightbeam.config;
 
+import io.tightbeam.vault.VaultConfig;
 import io.tightbeam.yaml.Diagnostic;
 import io.tightbeam.yaml.InputException;
 import io.tightbeam.yaml.Pos;
@@ -76,6 +77,25 @@ public final class SettingsLoader {
       throw new InputException(values.problems(), 5);
     }
     return s;
+  }
+
+  /**
+   * The vault settings from the same ansible.cfg and environment as {@link #load}: {@code
+   * vault_password_file}, {@code vault_identity_list} (comma-separated {@code label@source}),
+   * {@code vault_identity} and {@code vault_encrypt_identity}.
+   */
+  public static VaultConfig vault(Map<String, String> env, Path cwd, Path home) {
+    Path found = find(env, cwd, home, SYSTEM_CONFIG, new ArrayList<>());
+    OptionValues values = new OptionValues(env, found == null ? null : ConfigFile.read(found), cwd, home);
+    List<String> identities = new ArrayList<>();
+    for (String item : values.string(ConfigOption.VAULT_IDENTITY_LIST, "").split(",")) {
+      if (!item.isBlank()) {
+        identities.add(item.strip());
+      }
+    }
+    return new VaultConfig(values.path(ConfigOption.VAULT_PASSWORD_FILE, null), identities,
+        values.string(ConfigOption.VAULT_IDENTITY, VaultConfig.defaults().identity()),
+        values.string(ConfigOption.VAULT_ENCRYPT_IDENTITY, null));
   }
 
   /** The first of Ansible's candidate files that exists and is readable, or null. */

@@ -5,6 +5,7 @@ import io.tightbeam.module.ModuleArgumentException;
 import io.tightbeam.playbook.Task;
 import io.tightbeam.template.Literal;
 import io.tightbeam.template.TemplateException;
+import io.tightbeam.vault.VaultException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -210,7 +211,7 @@ final class HostTaskRunner {
       return Results.of("changed", false, "msg", cause.getMessage(), "failed", true);
     }
     if (cause instanceof TemplateException || cause instanceof Keywords.TaskValueException
-        || cause instanceof IllegalArgumentException) {
+        || cause instanceof IllegalArgumentException || cause instanceof VaultException) {
       return Results.failure(cause.getMessage());
     }
     Map<String, Object> r = Results.failure("Unexpected failure during module execution: " + cause);

@@ -1,20 +1,16 @@
 package io.tightbeam.executor;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import io.tightbeam.yaml.InputException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import io.tightbeam.yaml.YamlLoader;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** {@code include_vars}: variables from a YAML/JSON file, found on the task's search path (its role's {@code vars/} first). */
 final class IncludeVars {
   private IncludeVars() {}
 
-  static Map<String, Object> load(Keywords kw, Map<String, Object> args) {
+  static Map<String, Object> load(PlayContext ctx, Keywords kw, Map<String, Object> args) {
     Object file = args.containsKey("file") ? args.get("file") : args.get("_raw_params");
     if (file == null) {
       return Results.failure("include_vars needs a file name (file= or free form)");
@@ -31,7 +27,7 @@ final class IncludeVars {
       return r;
     }
     try {
-      Object loaded = new Yaml(new SafeConstructor(YamlLoader.options())).load(Files.readString(path));
+      Object loaded = ctx.services().parser().loadData(path);
       Map<String, Object> facts = new LinkedHashMap<>();
       if (loaded instanceof Map<?, ?> m) {
         m.forEach((k, v) -> facts.put(String.valueOf(k), v));
@@ -44,7 +40,9 @@ final class IncludeVars {
       result.put("ansible_included_var_files", List.of(path.toString()));
       result.put("changed", false);
       return result;
-    } catch (IOException | RuntimeException e) {
+    } catch (InputException e) {
+      return Results.failure(e.getMessage());
+    } catch (RuntimeException e) {
       return Results.failure("Could not read " + path + ": " + e.getMessage());
     }
   }

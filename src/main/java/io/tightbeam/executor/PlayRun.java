@@ -12,9 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import io.tightbeam.yaml.YamlLoader;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * One play: its hosts (pattern, limit), in {@code serial} batches; per batch the facts, then
@@ -38,6 +35,9 @@ final class PlayRun {
     early.putAll(services.options().extraVars());
     String pattern = pattern(play, early);
     String name = play.name() == null ? pattern : String.valueOf(services.templar().template(play.name(), early));
+    // Ansible reads vars files before the banner (a vault error comes first), but says a file is
+    // missing only after it, and only when the play has hosts.
+    io.tightbeam.yaml.InputException missing = loadVarsFiles(play, playVars);
     services.listener().playStart(name);
     io.tightbeam.inventory.PatternMatch match = services.inventory().match(pattern, services.options().limit());
     match.unmatched().forEach(u -> services.listener().warning("Could not match supplied host pattern, ignoring: " + u));
@@ -46,7 +46,9 @@ final class PlayRun {
       services.listener().noHostsMatched();
       return;
     }
-    loadVarsFiles(play, playVars);
+    if (missing != null) {
+      throw missing;
+    }
     Map<String, HostState> playHosts = new LinkedHashMap<>();
     for (Host h : hosts) {
       HostState s = states.computeIfAbsent(h.name(),
@@ -125,30 +127,28 @@ final class PlayRun {
     return String.valueOf(hosts);
   }
 
-  private void loadVarsFiles(Play play, Map<String, Object> playVars) {
+  private io.tightbeam.yaml.InputException loadVarsFiles(Play play, Map<String, Object> playVars) {
+    io.tightbeam.yaml.InputException missing = null;
     for (Object entry : play.varsFiles()) {
       List<Object> candidates = entry instanceof List<?> l ? new ArrayList<>(l) : List.of(entry);
       boolean loaded = false;
       for (Object c : candidates) {
         Path p = play.baseDir().resolve(String.valueOf(services.templar().template(c, playVars)));
         if (Files.isReadable(p)) {
-          try {
-            Object data = new Yaml(new SafeConstructor(YamlLoader.options())).load(Files.readString(p));
-            if (data instanceof Map<?, ?> m) {
-              m.forEach((k, v) -> playVars.put(String.valueOf(k), v));
-            }
-            loaded = true;
-            break;
-          } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot read vars file " + p + ": " + e.getMessage(), e);
+          Object data = services.parser().loadData(p);
+          if (data instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> playVars.put(String.valueOf(k), v));
           }
+          loaded = true;
+          break;
         }
       }
-      if (!loaded) {
-        throw new io.tightbeam.yaml.InputException(io.tightbeam.yaml.Diagnostic.at(play.pos(),
-            "vars file " + entry + " was not found"));
+      if (!loaded && missing == null) {
+        missing = new io.tightbeam.yaml.InputException(List.of(io.tightbeam.yaml.Diagnostic.at(play.pos(),
+            "vars file " + entry + " was not found")), 1);
       }
     }
     playVars.put("playbook_dir", new Literal(play.baseDir().toAbsolutePath().normalize().toString()));
+    return missing;
   }
 }

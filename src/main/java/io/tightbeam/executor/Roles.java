@@ -4,7 +4,6 @@ import io.tightbeam.module.Modules;
 import io.tightbeam.playbook.RoleSearch;
 import io.tightbeam.playbook.Task;
 import io.tightbeam.playbook.TaskItem;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,9 +12,6 @@ import java.util.List;
 import java.util.Map;
 import io.tightbeam.yaml.Diagnostic;
 import io.tightbeam.yaml.InputException;
-import io.tightbeam.yaml.YamlLoader;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Roles: found beside the playbook ({@code roles/}), in {@code roles_path} or by path; their
@@ -207,7 +203,7 @@ final class Roles {
             new Diagnostic(search.notFound(name, playDir, relativeTo), "", null)), 1));
   }
 
-  private static Map<String, Object> vars(Path dir, String from) {
+  private Map<String, Object> vars(Path dir, String from) {
     Path file = yamlFile(dir, from == null ? "main" : from);
     return file == null ? Map.of() : map(load(file));
   }
@@ -222,15 +218,8 @@ final class Roles {
     return null;
   }
 
-  private static Object load(Path file) {
-    if (file == null) {
-      return null;
-    }
-    try {
-      return new Yaml(new SafeConstructor(YamlLoader.options())).load(Files.readString(file));
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
-    }
+  private Object load(Path file) {
+    return file == null ? null : ctx.services().parser().loadData(file);
   }
 
   private static Map<String, Object> map(Object loaded) {

@@ -1,5 +1,6 @@
 package io.tightbeam.playbook;
 
+import io.tightbeam.vault.VaultSecret;
 import io.tightbeam.yaml.Diagnostic;
 import io.tightbeam.yaml.InputException;
 import io.tightbeam.yaml.Pos;
@@ -19,18 +20,29 @@ import java.util.function.Consumer;
  * constructor, or are collected for {@link #warnings()}. Safe to call from several threads.
  */
 public final class PlaybookParser {
-  private final YamlLoader loader = new YamlLoader();
+  private final YamlLoader loader;
   private final List<Diagnostic> collected = Collections.synchronizedList(new ArrayList<>());
   private final Consumer<Diagnostic> warningSink;
   private final RoleSearch roles;
 
   /** A parser that collects warnings for {@link #warnings()}. */
   public PlaybookParser() {
-    this(new RoleSearch(List.of()));
+    this(new RoleSearch(List.of()), List.of());
+  }
+
+  /** A parser that collects warnings and opens vaulted files and {@code !vault} values with {@code secrets}. */
+  public PlaybookParser(List<VaultSecret> secrets) {
+    this(new RoleSearch(List.of()), secrets);
   }
 
   /** A parser that collects warnings and looks for a play's roles in {@code roles}' places. */
   public PlaybookParser(RoleSearch roles) {
+    this(roles, List.of());
+  }
+
+  /** A parser that collects warnings, looks for roles in {@code roles}' places and opens vaulted content. */
+  public PlaybookParser(RoleSearch roles, List<VaultSecret> secrets) {
+    this.loader = new YamlLoader(secrets);
     this.warningSink = collected::add;
     this.roles = roles;
   }
@@ -42,8 +54,23 @@ public final class PlaybookParser {
 
   /** A parser that also looks for a play's roles in {@code roles}' places. */
   public PlaybookParser(Consumer<Diagnostic> warningSink, RoleSearch roles) {
+    this.loader = new YamlLoader();
     this.warningSink = warningSink;
     this.roles = roles;
+  }
+
+  /** The vault secrets of this run (for controller-side files: copy and template sources). */
+  public List<VaultSecret> secrets() {
+    return loader.secrets();
+  }
+
+  /**
+   * A variables file ({@code vars_files}, {@code include_vars}, a role's {@code vars/} and {@code
+   * defaults/}) as plain values, opened with the run's secrets when it is vaulted; inline {@code
+   * !vault} values stay {@code EncryptedString}s until used.
+   */
+  public Object loadData(Path file) {
+    return loader.load(file).root();
   }
 
   /** Warnings collected so far (empty when a sink was given). */
