@@ -161,7 +161,12 @@ final class ActionRunner {
 
   @SuppressWarnings("unchecked")
   private Map<String, Object> templateArgs(Task task, Map<String, Object> vars, boolean reveal) {
-    Object templated = ctx.templar().template(task.args(), vars);
+    Object templated;
+    try {
+      templated = ctx.templar().template(task.args(), vars);
+    } catch (io.tightbeam.template.TemplateException e) {
+      throw TaskErrors.inArgs(task, e);
+    }
     Map<String, Object> out = new LinkedHashMap<>();
     if (templated instanceof Map<?, ?> m) {
       ((Map<String, Object>) m).forEach((k, v) -> {

@@ -1,6 +1,7 @@
 package io.tightbeam.executor;
 
 import io.tightbeam.playbook.Task;
+import io.tightbeam.template.TemplateException;
 import java.util.List;
 import java.util.Map;
 
@@ -12,12 +13,12 @@ final class Conditions {
   private Conditions() {}
 
   static boolean hold(PlayContext ctx, Scope scope, Task t, Map<String, Object> vars) {
-    return inherited(ctx, scope, vars) && own(ctx, t, vars);
+    return inherited(ctx, scope, t, vars) && own(ctx, t, vars);
   }
 
-  static boolean inherited(PlayContext ctx, Scope scope, Map<String, Object> vars) {
+  static boolean inherited(PlayContext ctx, Scope scope, Task t, Map<String, Object> vars) {
     for (Object when : scope.whens()) {
-      if (!check(ctx, when, vars)) {
+      if (!check(ctx, t, when, vars)) {
         return false;
       }
     }
@@ -25,18 +26,22 @@ final class Conditions {
   }
 
   static boolean own(PlayContext ctx, Task t, Map<String, Object> vars) {
-    return !t.keywords().containsKey("when") || check(ctx, t.keywords().get("when"), vars);
+    return !t.keywords().containsKey("when") || check(ctx, t, t.keywords().get("when"), vars);
   }
 
-  private static boolean check(PlayContext ctx, Object when, Map<String, Object> vars) {
+  private static boolean check(PlayContext ctx, Task t, Object when, Map<String, Object> vars) {
     if (when instanceof List<?> all) {
       for (Object w : all) {
-        if (!check(ctx, w, vars)) {
+        if (!check(ctx, t, w, vars)) {
           return false;
         }
       }
       return true;
     }
-    return ctx.templar().isTrue(when, vars);
+    try {
+      return ctx.templar().isTrue(when, vars);
+    } catch (TemplateException e) {
+      throw TaskErrors.inConditional(t, when, e);
+    }
   }
 }

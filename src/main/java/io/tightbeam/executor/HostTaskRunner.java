@@ -53,7 +53,19 @@ final class HostTaskRunner {
     } catch (RuntimeException e) {
       return CompletableFuture.completedFuture(finish(h, kw, vars, resultOf(e), null, noLog, null));
     }
-    if (!Conditions.inherited(ctx, scope, vars)) {
+    CompletableFuture<TaskDone> done;
+    try {
+      done = pipeline(task, header, scope, kw, h, vars, noLog);
+    } catch (RuntimeException e) {
+      done = CompletableFuture.failedFuture(e);
+    }
+    // A when or loop that cannot be evaluated fails the task, and ignore_errors covers it.
+    return done.exceptionally(e -> finish(h, kw, vars, resultOf(e), null, noLog, null));
+  }
+
+  private CompletableFuture<TaskDone> pipeline(Task task, TaskHeader header, Scope scope, Keywords kw, HostState h,
+      Map<String, Object> vars, boolean noLog) {
+    if (!Conditions.inherited(ctx, scope, task, vars)) {
       return CompletableFuture.completedFuture(finish(h, kw, vars, skipResult(), null, noLog, null));
     }
     Object loopRaw = loopExpression(task);

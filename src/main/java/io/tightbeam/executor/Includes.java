@@ -82,7 +82,7 @@ final class Includes {
   private List<Entry> entries(Task t, Scope scope, Map<String, Object> vars) {
     Object loopRaw = HostTaskRunner.loopExpression(t);
     List<Entry> out = new ArrayList<>();
-    if (!Conditions.inherited(ctx, scope, vars)) {
+    if (!Conditions.inherited(ctx, scope, t, vars)) {
       return out;
     }
     if (loopRaw == null) {

@@ -38,7 +38,12 @@ final class LoopRunner {
 
   CompletableFuture<TaskDone> run(Object loopRaw) {
     PlayContext ctx = runner.context();
-    List<Object> items = LoopItems.of(ctx.templar(), loopRaw, vars);
+    List<Object> items;
+    try {
+      items = LoopItems.of(ctx.templar(), loopRaw, vars);
+    } catch (io.tightbeam.template.TemplateException e) {
+      throw TaskErrors.inLoop(e);
+    }
     Map<String, Object> control = loopControl(ctx);
     String loopVar = String.valueOf(control.getOrDefault("loop_var", "item"));
     Object indexVar = control.get("index_var");
@@ -100,12 +105,9 @@ final class LoopRunner {
 
   private CompletableFuture<Map<String, Object>> runItem(Map<String, Object> itemVars) {
     PlayContext ctx = runner.context();
-    try {
-      if (!Conditions.own(ctx, task, itemVars)) {
-        return CompletableFuture.completedFuture(HostTaskRunner.skipResult());
-      }
-    } catch (RuntimeException e) {
-      return CompletableFuture.completedFuture(HostTaskRunner.resultOf(e));
+    // An item's when that cannot be evaluated fails the whole task (Ansible ends the loop there).
+    if (!Conditions.own(ctx, task, itemVars)) {
+      return CompletableFuture.completedFuture(HostTaskRunner.skipResult());
     }
     return CompletableFuture.supplyAsync(() -> runner.attempts(task, header, kw, h, itemVars, 1), ctx.services().forks())
         .thenCompose(f -> f);
