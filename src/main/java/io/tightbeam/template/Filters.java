@@ -20,6 +20,7 @@ final class Filters {
     CoreFilters.register(c);
     CollectionFilters.register(c);
     TextFilters.register(c);
+    VaultFilterCalls.register(c);
   }
 
   /** Ansible's {@code bool}: yes/on/1/true (any case) and 1 are true, everything else false. */

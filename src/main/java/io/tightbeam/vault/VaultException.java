@@ -7,7 +7,7 @@ package io.tightbeam.vault;
 public final class VaultException extends RuntimeException {
   private final boolean formatError;
 
-  VaultException(String message) {
+  public VaultException(String message) {
     this(message, false);
   }
 

@@ -58,6 +58,20 @@ class VaultTextTest {
   }
 
   @Test
+  void withTheSameSaltTheEnvelopeIsAnsiblesByteForByte() {
+    // ansible-playbook 2.14: {{ 'hello' | vault('pw', salt='0123456789abcdef0123456789abcdef') }}
+    String ansible = "$ANSIBLE_VAULT;1.2;AES256;filter_default\n"
+        + "33303331333233333334333533363337333833393631363236333634363536363330333133323333\n"
+        + "3334333533363337333833393631363236333634363536360a363162613436363439636634613135\n"
+        + "36333361393335333031666464313237306266346664323830373063346532376432376161613161\n"
+        + "3364346631323737310a623131343932393236613730323730386661663933386132316331323266\n"
+        + "6431\n";
+    String ours = VaultText.encrypt("hello".getBytes(StandardCharsets.UTF_8), VaultSecret.of("filter_default", "pw"),
+        "filter_default", "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8));
+    assertThat(ours).isEqualTo(ansible);
+  }
+
+  @Test
   void aWholeBlockOfPlaintextGetsAWholeBlockOfPadding() {
     String sixteen = "0123456789abcdef";
     assertThat(VaultText.decrypt(VaultText.encrypt(sixteen, SECRET, null), List.of(SECRET))).isEqualTo(sixteen);
