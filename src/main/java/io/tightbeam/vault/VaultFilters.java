@@ -1,11 +1,11 @@
 package io.tightbeam.vault;
 
+import io.tightbeam.py.Py;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The bodies of the {@code vault} and {@code unvault} filters and the {@code unvault} lookup, for
@@ -80,22 +80,6 @@ public final class VaultFilters {
 
   /** {@code <class 'int'>} as Python names a value's type in these messages. */
   static String pythonClass(Object value) {
-    String name;
-    if (value == null) {
-      name = "NoneType";
-    } else if (value instanceof Boolean) {
-      name = "bool";
-    } else if (value instanceof Integer || value instanceof Long || value instanceof java.math.BigInteger) {
-      name = "int";
-    } else if (value instanceof Number) {
-      name = "float";
-    } else if (value instanceof List) {
-      name = "list";
-    } else if (value instanceof Map) {
-      name = "dict";
-    } else {
-      name = "str";
-    }
-    return "<class '" + name + "'>";
+    return "<class '" + Py.typeName(value) + "'>";
   }
 }
