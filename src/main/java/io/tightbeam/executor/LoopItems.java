@@ -15,7 +15,8 @@ final class LoopItems {
   static List<Object> of(Templar templar, Object loopRaw, Map<String, Object> vars) {
     if (loopRaw instanceof Map.Entry<?, ?> with) {
       String lookup = with.getKey().toString().substring("with_".length());
-      Object value = templar.template(with.getValue(), vars);
+      Object value = lookup.equals("first_found") ? firstFoundTerms(templar, with.getValue(), vars)
+          : templar.template(with.getValue(), vars);
       if (templar.hasLookup(lookup)) {
         return templar.query(lookup, value, vars);
       }
@@ -29,6 +30,27 @@ final class LoopItems {
         "Invalid data passed to 'loop', it requires a list, got this instead: "
             + value
             + ". Hint: If you passed a list/dict of just one element, try adding wantlist=True to your lookup invocation or use q/query instead of lookup.");
+  }
+
+  /**
+   * with_first_found's terms: Ansible templates them without failing on undefined, so a name
+   * made of an undefined variable falls through to the next one (lookup('first_found') fails).
+   */
+  private static Object firstFoundTerms(Templar templar, Object terms, Map<String, Object> vars) {
+    if (!(terms instanceof List<?> list)) {
+      return templar.template(terms, vars);
+    }
+    List<Object> out = new ArrayList<>();
+    for (Object term : list) {
+      try {
+        out.add(templar.template(term, vars));
+      } catch (TemplateException e) {
+        if (!e.isUndefined()) {
+          throw e;
+        }
+      }
+    }
+    return out;
   }
 
   private static List<Object> withLookup(String lookup, Object value) {

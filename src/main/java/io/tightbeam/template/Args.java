@@ -17,11 +17,6 @@ record Args(Object[] positional, Map<String, Object> named) {
     return v == null ? null : io.tightbeam.py.Py.str(v);
   }
 
-  boolean bool(int index, String name, boolean fallback) {
-    Object v = get(index, name, fallback);
-    return Filters.toBool(v);
-  }
-
   int integer(int index, String name, int fallback) {
     Object v = get(index, name, fallback);
     return v instanceof Number n ? n.intValue() : Integer.parseInt(io.tightbeam.py.Py.str(v).trim());

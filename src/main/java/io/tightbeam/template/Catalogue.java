@@ -1,8 +1,10 @@
 package io.tightbeam.template;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Every filter, test and lookup by name, short and FQCN ({@code ansible.builtin.x}). Built once;
@@ -18,7 +20,8 @@ final class Catalogue {
   /** The body of a test. */
   @FunctionalInterface
   interface TestBody {
-    boolean apply(Object value, Args args, Env env);
+    /** Mostly a boolean; Ansible's result tests give the result's own value ({@code r is failed} -> 'yes'). */
+    Object apply(Object value, Args args, Env env);
   }
 
   /** The body of a lookup plugin: its terms and keyword arguments; always a list of results. */
@@ -54,9 +57,42 @@ final class Catalogue {
 
   private static Catalogue build() {
     Catalogue c = new Catalogue();
-    Filters.register(c);
-    Tests.register(c);
-    Lookups.register(c);
+    // Ansible's filters come after Jinja2's: where both name one (random), Ansible's wins.
+    JinjaTextFilters.register(c);
+    JinjaListFilters.register(c);
+    JinjaSelectFilters.register(c);
+    AnsibleCoreFilters.register(c);
+    AnsibleDataFilters.register(c);
+    AnsibleListFilters.register(c);
+    AnsibleMathFilters.register(c);
+    PyBuiltinFilters.register(c);
+    RegexFilters.register(c);
+    PathFilters.register(c);
+    UrlFilters.register(c);
+    TimeFilters.register(c);
+    IpFilters.register(c);
+    VaultFilterCalls.register(c);
+    Set<String> before = new HashSet<>(c.tests.keySet());
+    BuiltinTests.register(c);
+    // Jinja2's own tests keep their short names only: {{ 1 is ansible.builtin.defined }} fails
+    // in ansible-core 2.14 with Could not load.
+    c.tests.keySet().removeIf(k -> !before.contains(k) && k.startsWith("ansible.builtin."));
+    CoreTests.register(c);
+    FileTests.register(c);
+    MathTests.register(c);
+    UriTests.register(c);
+    ListLookups.register(c);
+    SequenceLookup.register(c);
+    FileLookups.register(c);
+    FirstFoundLookup.register(c);
+    TemplateLookup.register(c);
+    VarLookups.register(c);
+    InventoryHostnamesLookup.register(c);
+    ConfigLookup.register(c);
+    PasswordLookup.register(c);
+    CsvFileLookup.register(c);
+    IniLookup.register(c);
+    UrlLookup.register(c);
     return c;
   }
 
@@ -67,6 +103,14 @@ final class Catalogue {
 
   void filter(String name, boolean acceptsUndefined, FilterBody body) {
     add(filters, name, new Filter(name, acceptsUndefined, body));
+  }
+
+  /**
+   * Adds a Jinja2 builtin under its short name only: ansible-core 2.14 has no {@code
+   * ansible.builtin.sort} (only its own plugins, and unique and random, take the prefix).
+   */
+  void jinjaFilter(String name, boolean acceptsUndefined, FilterBody body) {
+    filters.put(name, new Filter(name, acceptsUndefined, body));
   }
 
   void test(String name, TestBody body) {

@@ -55,8 +55,6 @@ final class Checker {
     } else if (s instanceof Node.With w) {
       w.values().forEach(this::expr);
       check(w.body());
-    } else if (s instanceof Node.Do d) {
-      expr(d.expr());
     } else if (s instanceof Node.Block b) {
       check(b.body());
     }

@@ -6,12 +6,7 @@ import java.time.format.TextStyle;
 import java.util.Locale;
 
 /** Python's datetime as templates see it: str(), strftime(), year/month/... attributes. */
-final class DateTime implements Access.Attributes, Py.Named {
-  final LocalDateTime value;
-
-  DateTime(LocalDateTime value) {
-    this.value = value;
-  }
+record DateTime(LocalDateTime value) implements Access.Attributes, Py.Named {
 
   @Override
   public Object attribute(String name) {
@@ -25,6 +20,8 @@ final class DateTime implements Access.Attributes, Py.Named {
       case "microsecond" -> value.getNano() / 1000;
       case "strftime" -> (PyCallable) (a, k) -> strftime(Py.str(a.get(0)));
       case "isoformat" -> (PyCallable) (a, k) -> iso("T");
+      case "date" -> (PyCallable) (a, k) -> String.format("%04d-%02d-%02d", value.getYear(), value.getMonthValue(), value.getDayOfMonth());
+      case "weekday" -> (PyCallable) (a, k) -> value.getDayOfWeek().getValue() - 1;
       case "timestamp" -> (PyCallable) (a, k) ->
           value.atZone(java.time.ZoneId.systemDefault()).toInstant().toEpochMilli() / 1000.0;
       default -> null;
@@ -36,6 +33,12 @@ final class DateTime implements Access.Attributes, Py.Named {
         value.getDayOfMonth(), sep, value.getHour(), value.getMinute(), value.getSecond());
     int micros = value.getNano() / 1000;
     return micros == 0 ? s : s + String.format(".%06d", micros);
+  }
+
+  /** {@code a - b}: the time between two datetimes. */
+  TimeDelta minus(DateTime other) {
+    long micros = java.time.Duration.between(other.value, value).toNanos() / 1000;
+    return new TimeDelta(micros);
   }
 
   /** C's strftime for the directives Python documents. */

@@ -33,6 +33,8 @@ final class Evaluation implements Env {
   private final Map<String, Object> vars;
   private final List<String> inProgress = new ArrayList<>();
   private final List<String> warnings;
+  /** Strings made by a string-type filter in this call (by identity): kept text by the concat. */
+  private final Set<Object> nativeTexts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
   Evaluation(TemplateCache cache, Map<String, Object> vars) {
     this(cache, vars, new ArrayList<>());
@@ -129,6 +131,15 @@ final class Evaluation implements Env {
     } catch (TemplateSyntaxError e) {
       throw syntax(e, text);
     } catch (PyException e) {
+      if (e.isValueError()) {
+        throw TemplateException.valueError(e.getMessage(), e);
+      }
+      if (e.getMessage().contains("AnsibleUndefined")) {
+        // Ansible's Templar turns a TypeError naming AnsibleUndefined into an undefined variable.
+        throw TemplateException.undefined("Unable to look up a name or access an attribute in template string ("
+            + text + ").\nMake sure your variable name does not contain invalid characters like '-': "
+            + e.getMessage() + ". " + e.getMessage());
+      }
       throw new TemplateException("Unexpected templating type error occurred on (" + text + "): "
           + e.getMessage() + ". " + e.getMessage(), e);
     } catch (StackOverflowError e) {
@@ -142,8 +153,17 @@ final class Evaluation implements Env {
         + ". String: " + text + ". " + e.getMessage(), e);
   }
 
+  void markNativeText(Object value) {
+    if (value instanceof String) {
+      nativeTexts.add(value);
+    }
+  }
+
   private Object concat(Output out) {
     Object value = out.result();
+    if (out.count() == 1 && value instanceof String && nativeTexts.contains(value)) {
+      return value;
+    }
     if (out.count() == 1 && !(value instanceof String)) {
       if (value instanceof Boolean) {
         return value;
@@ -222,7 +242,13 @@ final class Evaluation implements Env {
     if (t == null) {
       throw new TemplateException("No test named '" + name + "'.");
     }
-    return t.body().apply(value, args, this);
+    if (!t.acceptsUndefined()) {
+      Ops.check(value); // select/selectattr hand a missing attribute over as an Undefined
+      for (Object a : args.positional()) {
+        Ops.check(a);
+      }
+    }
+    return Py.truthy(t.body().apply(value, args, this));
   }
 
   @Override

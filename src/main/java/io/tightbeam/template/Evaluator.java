@@ -183,8 +183,21 @@ final class Evaluator {
         Ops.check(a);
       }
     }
-    return filter.body().apply(value, args, run);
+    // A filter's TemplateException is Ansible's AnsibleFilterError, shown as is; its Python
+    // errors (PyException) become the templating type error where the template is rendered.
+    Object result = filter.body().apply(value, args, run);
+    if (STRING_TYPE_FILTERS.contains(flt.name())) {
+      run.markNativeText(result);
+    }
+    return result;
   }
+
+  /**
+   * Ansible's STRING_TYPE_FILTERS: their text is never read back as a literal by the concat, so
+   * {@code {{ d | to_json }}} stays a JSON string.
+   */
+  private static final java.util.Set<String> STRING_TYPE_FILTERS = java.util.Set.of("string", "to_json",
+      "to_nice_json", "to_yaml", "to_nice_yaml");
 
   private Object test(Node.Test t, Frame f) {
     Catalogue.Test test = run.catalogue().test(t.name());
@@ -199,8 +212,16 @@ final class Evaluator {
         Ops.check(a);
       }
     }
-    boolean result = test.body().apply(value, args, run);
-    return t.negated() != result;
+    Object result;
+    try {
+      result = test.body().apply(value, args, run);
+    } catch (TemplateException e) {
+      if (e.getCause() instanceof PluginError p && p.pythonType().equals(PluginError.TYPE_ERROR)) {
+        throw new PyException(e.getMessage());
+      }
+      throw e;
+    }
+    return t.negated() ? !Py.truthy(result) : result;
   }
 
   Renderer renderer() {

@@ -32,7 +32,21 @@ final class Lexer {
     this.rawVarStrings = rawVarStrings;
   }
 
+  /**
+   * The template's tokens. Jinja2 lexes lazily, so a parse error before a lexing error wins
+   * ({{ 'a\\'s' }}: "expected token 'end of print statement', got 's'"): a lexing error ends the
+   * list as an ERROR token that TokenStream raises when the parser gets there.
+   */
   List<Token> tokens() {
+    try {
+      lex();
+    } catch (TemplateSyntaxError e) {
+      out.add(new Token(Kind.ERROR, e.getMessage(), e.line(), 0));
+    }
+    return out;
+  }
+
+  private void lex() {
     while (pos < src.length()) {
       int open = nextOpen(pos);
       if (open < 0) {
@@ -63,7 +77,6 @@ final class Lexer {
       }
     }
     out.add(new Token(Kind.EOF, "", line, col(pos)));
-    return out;
   }
 
   private int nextOpen(int from) {
@@ -305,8 +318,10 @@ final class Lexer {
       if (c == '\\' && i + 1 < src.length()) {
         char n = src.charAt(i + 1);
         if (raw) {
-          value.append(c).append(n);
-          i += 2;
+          // Ansible doubles backslashes in {{ }} strings before Jinja lexes them: each one is
+          // literal, so {{ 'a\\'s' }} ends the string at the quote (ansible-playbook 2.14).
+          value.append(c);
+          i++;
           continue;
         }
         i = escape(value, i);

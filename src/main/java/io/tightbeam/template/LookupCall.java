@@ -33,17 +33,7 @@ final class LookupCall {
     try {
       results = plugin.body().run(terms, options, run);
     } catch (TemplateException | io.tightbeam.py.PyException e) {
-      if (errors.equals("ignore")) {
-        return wantlist ? List.of() : null;
-      }
-      String message = "An unhandled exception occurred while running the lookup plugin '" + name
-          + "'. Error was a <class 'ansible.errors.AnsibleError'>, original message: " + e.getMessage()
-          + ". " + e.getMessage();
-      if (errors.equals("warn")) {
-        run.warn(message);
-        return wantlist ? List.of() : null;
-      }
-      throw new TemplateException(message, e);
+      return failed(run, name, e, errors, wantlist);
     }
     if (wantlist) {
       return results;
@@ -56,5 +46,48 @@ final class LookupCall {
       return out.toString();
     }
     return results.size() == 1 ? results.get(0) : results;
+  }
+
+  /**
+   * Ansible's handling of a failed lookup: an undefined variable and bad options pass through,
+   * a lookup error is shown as is (or ignored/warned by {@code errors=}), anything else is an
+   * "unhandled exception" naming the Python class.
+   */
+  private static Object failed(Evaluation run, String name, RuntimeException e, String errors,
+      boolean wantlist) {
+    String type = e.getCause() instanceof PluginError p ? p.pythonType() : null;
+    String message = e.getMessage();
+    if (e instanceof TemplateException t && t.isUndefined()) {
+      // Ansible re-raises a nested template's undefined error, whose text is already "m. m".
+      throw TemplateException.undefined(message + ". " + message);
+    }
+    if (PluginError.UNDEFINED.equals(type)) {
+      throw TemplateException.undefined(message);
+    }
+    if (PluginError.OPTIONS_ERROR.equals(type)) {
+      throw (RuntimeException) e;
+    }
+    if (PluginError.LOOKUP_ERROR.equals(type)) {
+      if (errors.equals("strict")) {
+        throw e;
+      }
+      if (errors.equals("warn")) {
+        run.warn("Lookup failed but the error is being ignored: " + message);
+      }
+      return wantlist ? List.of() : null;
+    }
+    if (type == null) {
+      type = e instanceof io.tightbeam.py.PyException p && p.isValueError() ? "ValueError"
+          : e instanceof io.tightbeam.py.PyException ? "TypeError" : "ansible.errors.AnsibleError";
+    }
+    String text = "An unhandled exception occurred while running the lookup plugin '" + name
+        + "'. Error was a <class '" + type + "'>, original message: " + message;
+    if (errors.equals("warn")) {
+      run.warn(text);
+      return wantlist ? List.of() : null;
+    } else if (errors.equals("ignore")) {
+      return wantlist ? List.of() : null;
+    }
+    throw new TemplateException(text + ". " + message, e);
   }
 }

@@ -47,7 +47,7 @@ final class Macro implements PyCallable, Access.Attributes {
         f.set(p, Undefined.hint("parameter '" + p + "' was not provided"));
       }
     }
-    f.set("varargs", args.size() > params.size() ? new ArrayList<>(args.subList(params.size(), args.size())) : List.of());
+    f.set("varargs", args.size() > params.size() ? io.tightbeam.py.Tuple.copyOf(args.subList(params.size(), args.size())) : io.tightbeam.py.Tuple.copyOf(List.of()));
     Object callerArg = extra.remove("caller");
     f.set("kwargs", extra);
     if (caller != null) {

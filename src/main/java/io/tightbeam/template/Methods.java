@@ -379,7 +379,7 @@ final class Methods {
       return out;
     }
     if (sep.isEmpty()) {
-      throw new PyException("empty separator");
+      throw PyException.valueError("empty separator");
     }
     int from = 0;
     int splits = 0;

@@ -85,11 +85,9 @@ final class Node {
 
   record With(List<Target> targets, List<Expr> values, List<Stmt> body) implements Stmt {}
 
-  record Do(Expr expr) implements Stmt {}
 
   record Block(String name, List<Stmt> body) implements Stmt {}
 
   record Extends(Expr template) implements Stmt {}
 
-  record LoopControl(boolean isBreak) implements Stmt {}
 }

@@ -67,6 +67,9 @@ final class Ops {
   }
 
   private static Object arith(String op, Object a, Object b) {
+    if (op.equals("-") && a instanceof DateTime x && b instanceof DateTime y) {
+      return x.minus(y);
+    }
     if (!Py.isNumeric(a) || !Py.isNumeric(b)) {
       throw unsupported(op, a, b);
     }

@@ -11,8 +11,7 @@ import java.util.Set;
 /** Jinja2's statements: tokens of a whole template into a list of {@link Stmt}s. */
 final class Parser extends ExpressionParser {
   private static final Set<String> TAGS = Set.of("for", "if", "block", "extends", "print", "macro",
-      "include", "from", "import", "set", "with", "autoescape", "filter", "call", "do", "break",
-      "continue");
+      "include", "from", "import", "set", "with", "autoescape", "filter", "call");
 
   /** The end tags each open block waits for, innermost last. */
   private final List<List<String>> endStack = new ArrayList<>();
@@ -114,8 +113,6 @@ final class Parser extends ExpressionParser {
       case "block" -> block();
       case "extends" -> new Node.Extends(expression());
       case "print" -> new Node.Print(tuple(false, true, Set.of(), false), t.line());
-      case "do" -> new Node.Do(tuple(false, true, Set.of(), false));
-      case "break", "continue" -> new Node.LoopControl(t.text().equals("break"));
       case "autoescape" -> {
         expression();
         yield new Node.With(List.of(), List.of(), statements("autoescape", List.of("endautoescape"), true));

@@ -10,20 +10,6 @@ import java.util.Map;
 
 /** Runs a template's statements in a frame, writing to an {@link Output}. */
 final class Renderer {
-  /** Thrown by {% break %} and {% continue %}; carries no stack trace. */
-  private static final class LoopJump extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    final boolean isBreak;
-
-    LoopJump(boolean isBreak) {
-      super(null, null, false, false);
-      this.isBreak = isBreak;
-    }
-  }
-
-  private static final LoopJump BREAK = new LoopJump(true);
-  private static final LoopJump CONTINUE = new LoopJump(false);
-
   private final Evaluation run;
   private final Evaluator evaluator;
 
@@ -93,10 +79,6 @@ final class Renderer {
         assign(w.targets().get(k), evaluator.eval(w.values().get(k), f), inner);
       }
       render(w.body(), inner, out);
-    } else if (s instanceof Node.Do d) {
-      evaluator.eval(d.expr(), f);
-    } else if (s instanceof Node.LoopControl lc) {
-      throw lc.isBreak() ? BREAK : CONTINUE;
     } else if (s instanceof Node.Include inc) {
       include(inc, f, out);
     } else if (s instanceof Node.Import imp) {
@@ -150,13 +132,7 @@ final class Renderer {
       Frame body = new Frame(f);
       assign(loop.target(), items.get(i), body);
       body.set("loop", ctx);
-      try {
-        render(loop.body(), body, out);
-      } catch (LoopJump jump) {
-        if (jump.isBreak) {
-          break;
-        }
-      }
+      render(loop.body(), body, out);
     }
   }
 

@@ -3,7 +3,9 @@ package io.tightbeam.template;
 /** One token of a template: its kind, its text (a string token's value, unescaped) and where. */
 record Token(Kind kind, String text, int line, int column) {
   enum Kind {
-    DATA, VAR_BEGIN, VAR_END, BLOCK_BEGIN, BLOCK_END, NAME, STRING, INT, FLOAT, OP, EOF
+    DATA, VAR_BEGIN, VAR_END, BLOCK_BEGIN, BLOCK_END, NAME, STRING, INT, FLOAT, OP, EOF,
+    /** Text the lexer could not read: its error is raised when the parser reaches it. */
+    ERROR
   }
 
   boolean is(Kind k, String t) {

@@ -13,15 +13,22 @@ final class TokenStream {
   }
 
   Token current() {
-    return tokens.get(index);
+    return checked(tokens.get(index));
   }
 
   Token look() {
-    return tokens.get(Math.min(index + 1, tokens.size() - 1));
+    return checked(tokens.get(Math.min(index + 1, tokens.size() - 1)));
+  }
+
+  private static Token checked(Token t) {
+    if (t.kind() == Kind.ERROR) {
+      throw new TemplateSyntaxError(t.text(), t.line());
+    }
+    return t;
   }
 
   Token next() {
-    Token t = tokens.get(index);
+    Token t = current();
     if (index < tokens.size() - 1) {
       index++;
     }
@@ -59,7 +66,7 @@ final class TokenStream {
         case BLOCK_END -> "end of statement block";
         default -> kind.name().toLowerCase(java.util.Locale.ROOT);
       };
-      throw unexpected(what.equals("name") ? "name" : "'" + what + "'");
+      throw unexpected("'" + what + "'");
     }
     return next();
   }

@@ -44,7 +44,15 @@ class TemplateCasesTest {
         for (Map<String, Object> c : cases) {
           n++;
           String name = file.getFileName() + " #" + n + " " + c.get("t");
-          tests.add(DynamicTest.dynamicTest(name, () -> check(c)));
+          tests.add(DynamicTest.dynamicTest(name, () -> {
+            if (c.containsKey("known_difference")) {
+              // Listed in docs/compatibility.md; this fails once the engine matches, so the
+              // mark and the row there go away with the difference.
+              assertThatThrownBy(() -> check(c)).as("now matches Ansible: drop known_difference");
+            } else {
+              check(c);
+            }
+          }));
         }
       }
     }
@@ -55,16 +63,19 @@ class TemplateCasesTest {
   private static void check(Map<String, Object> c) {
     Map<String, Object> vars = new LinkedHashMap<>();
     vars.put("omit", Templar.OMIT);
+    // The record script's play runs on localhost: its magic variables are there for every case.
+    vars.put("inventory_hostname", "localhost");
+    vars.put("ansible_play_hosts", List.of("localhost"));
     if (c.get("vars") instanceof Map<?, ?> m) {
-      vars.putAll((Map<String, Object>) m);
+      vars.putAll((Map<String, Object>) FilterCasesTest.sortedKeys(m));
     }
     String template = String.valueOf(c.get("t"));
     if (c.containsKey("error")) {
       String expected = String.valueOf(c.get("error"));
-      assertThatThrownBy(() -> TEMPLAR.template(template, vars))
+      assertThatThrownBy(() -> TEMPLAR.template(template, vars), "%s gave no error", template)
           .satisfies(e -> {
             if (!expected.isEmpty()) {
-              assertThat(asAnsibleShowsIt(e)).isEqualTo(expected);
+              assertThat(asAnsibleShowsIt(e, template)).as(template).isEqualTo(expected);
             }
           });
       return;
@@ -92,7 +103,11 @@ class TemplateCasesTest {
   }
 
   /** The task failure message the executor makes of a template error. */
-  static String asAnsibleShowsIt(Throwable e) {
+  static String asAnsibleShowsIt(Throwable e, String template) {
+    if (e instanceof TemplateException t && t.isValueError()) {
+      return "the field 'args' has an invalid value (" + io.tightbeam.py.Py.repr(Map.of("msg", template))
+          + "), and could not be converted to an dict.The error was: " + t.getMessage();
+    }
     if (e instanceof TemplateException t && t.isUndefined()) {
       return "The task includes an option with an undefined variable. The error was: " + t.getMessage()
           + ". " + t.getMessage();
