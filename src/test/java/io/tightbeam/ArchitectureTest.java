@@ -22,7 +22,7 @@ class ArchitectureTest {
   private static void mayOnlyUse(String pkg, String... allowed) {
     String[] others = java.util.stream.Stream.of(
             "cli", "config", "yaml", "inventory", "playbook", "template", "vars", "executor",
-            "connection", "module", "jobs", "output")
+            "connection", "module", "jobs", "output", "vault")
         .filter(p -> !p.equals(pkg) && !java.util.List.of(allowed).contains(p))
         .map(p -> "io.tightbeam." + p + "..")
         .toArray(String[]::new);
@@ -38,7 +38,12 @@ class ArchitectureTest {
 
   @Test
   void yamlDependsOnNothingOfOurs() {
-    mayOnlyUse("yaml");
+    mayOnlyUse("yaml", "vault");
+  }
+
+  @Test
+  void vaultDependsOnNothingOfOurs() {
+    mayOnlyUse("vault");
   }
 
   @Test
@@ -48,26 +53,26 @@ class ArchitectureTest {
 
   @Test
   void templateDependsOnNothingOfOurs() {
-    mayOnlyUse("template");
+    mayOnlyUse("template", "vault");
   }
 
   @Test
   void parsingNeverReachesExecution() {
-    mayOnlyUse("playbook", "yaml");
-    mayOnlyUse("config", "yaml");
-    mayOnlyUse("inventory", "yaml", "config");
+    mayOnlyUse("playbook", "yaml", "vault");
+    mayOnlyUse("config", "yaml", "vault");
+    mayOnlyUse("inventory", "yaml", "config", "vault");
   }
 
   @Test
   void modulesAndJobsKnowNothingOfPlaysOrOutput() {
-    mayOnlyUse("module", "connection", "template");
+    mayOnlyUse("module", "connection", "template", "vault");
     mayOnlyUse("jobs", "module", "connection");
   }
 
   @Test
   void onlyTheCliSitsAboveTheExecutorAndOutput() {
     mayOnlyUse("executor", "yaml", "config", "inventory", "playbook", "template", "vars",
-        "connection", "module", "jobs");
+        "connection", "module", "jobs", "vault");
     mayOnlyUse("output", "executor", "yaml");
   }
 

@@ -5,10 +5,13 @@ import io.tightbeam.executor.RunListener;
 import io.tightbeam.inventory.Host;
 import io.tightbeam.inventory.Inventory;
 import io.tightbeam.module.Modules;
+import io.tightbeam.playbook.HostsField;
 import io.tightbeam.playbook.Play;
 import io.tightbeam.playbook.PlaybookParser;
 import io.tightbeam.playbook.Task;
 import io.tightbeam.template.Templar;
+import io.tightbeam.yaml.Diagnostic;
+import io.tightbeam.yaml.InputException;
 import io.tightbeam.yaml.Pos;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -88,6 +91,12 @@ public final class AdHocCli implements Callable<Integer> {
     Inventory inventory = setup.inventory(common);
     setup.settings.warnings().forEach(w -> err.println("[WARNING]: " + w));
     inventory.warnings().forEach(w -> err.println("[WARNING]: " + w));
+    if (pattern.isEmpty() || HostsField.blank(pattern)) {
+      // An unset $HOSTS must not mean every host.
+      throw new InputException(List.of(new Diagnostic(
+          pattern.isEmpty() ? HostsField.EMPTY : HostsField.BLANK, "", null)), 4);
+    }
+    setup.checkLimit(inventory, pattern, common.limit, err);
     io.tightbeam.inventory.PatternMatch match = inventory.match(pattern, common.limit);
     match.unmatched().forEach(u -> err.println("[WARNING]: Could not match supplied host pattern, ignoring: " + u));
     List<Host> hosts = match.hosts();
@@ -105,7 +114,7 @@ public final class AdHocCli implements Callable<Integer> {
     Path base = common.playbookDir != null ? setup.cwd.resolve(common.playbookDir) : setup.cwd;
     Templar templar = new Templar();
     PlaybookExecutor executor = new PlaybookExecutor(setup.options, inventory, listener, templar,
-        Modules.builtin(templar), new PlaybookParser());
+        Modules.builtin(templar, setup.secrets), new PlaybookParser(setup.secrets));
     return executor.runAdHoc(play(base, setup.settings.pollInterval()));
   }
 
@@ -117,7 +126,10 @@ public final class AdHocCli implements Callable<Integer> {
       taskKeywords.put("async", background);
       taskKeywords.put("poll", pollValue);
     }
-    Map<String, Object> moduleArgs = args.trim().startsWith("{") ? Cli.yamlMap(args) : new PlaybookParser().parseArgs(module, args);
+    Map<String, Object> moduleArgs = args.trim().startsWith("{") ? Cli.yamlMap(args) : null;
+    if (moduleArgs == null) {
+      moduleArgs = new PlaybookParser().parseArgs(module, args);
+    }
     Task task = new Task(module, moduleArgs, taskKeywords, base, pos);
     Map<String, Object> playKeywords = new LinkedHashMap<>();
     playKeywords.put("name", "Ansible Ad-Hoc");

@@ -7,9 +7,10 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
+import io.tightbeam.yaml.YamlLoader;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
 import picocli.CommandLine;
 
 /** picocli set up as argparse behaves for Ansible's commands: usage errors exit 2. */
@@ -22,6 +23,8 @@ final class Cli {
     cl.setErr(new PrintWriter(err, true));
     cl.setAllowOptionsAsOptionParameters(true);
     cl.setOverwrittenOptionsAllowed(true);
+    // "@file" is Ansible's extra-vars file (-e @vars.yml), never picocli's argument file.
+    cl.setExpandAtFiles(false);
     cl.setParameterExceptionHandler((ex, args) -> {
       String name = ex.getCommandLine().getCommandName();
       err.println("usage: " + name + " [-h] [--version] [-v] ...");
@@ -31,8 +34,17 @@ final class Cli {
     return cl;
   }
 
+  /**
+   * Module arguments given as JSON/YAML ({@code -a '{"msg": "hi"}'}); null when the text is not
+   * valid YAML, which Ansible then reads as {@code k=v} words.
+   */
   static Map<String, Object> yamlMap(String text) {
-    Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+    Object loaded;
+    try {
+      loaded = new Yaml(new SafeConstructor(YamlLoader.options())).load(text);
+    } catch (YAMLException e) {
+      return null;
+    }
     if (loaded instanceof Map<?, ?> m) {
       Map<String, Object> out = new LinkedHashMap<>();
       m.forEach((k, v) -> out.put(String.valueOf(k), v));

@@ -2,6 +2,7 @@ package io.tightbeam.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The flags {@code ansible} and {@code ansible-playbook} share, with their names and meanings. */
@@ -59,6 +60,9 @@ final class CommonOptions {
 
   @Option(names = "--playbook-dir", description = "Since this tool does not use playbooks, use this as a substitute playbook directory")
   String playbookDir;
+
+  @Mixin
+  VaultOptions vault = new VaultOptions();
 
   @Option(names = "--version", versionHelp = true, description = "show program's version number, config file location, and exit")
   boolean version;

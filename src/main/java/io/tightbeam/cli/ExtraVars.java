@@ -1,23 +1,34 @@
 package io.tightbeam.cli;
 
 import io.tightbeam.playbook.PlaybookParser;
+import io.tightbeam.vault.VaultSecret;
 import io.tightbeam.yaml.Diagnostic;
 import io.tightbeam.yaml.InputException;
-import java.io.IOException;
+import io.tightbeam.yaml.Pos;
+import io.tightbeam.yaml.YamlLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-/** {@code -e}: {@code k=v} pairs, inline YAML/JSON, or {@code @file}; later ones win. */
+/**
+ * {@code -e}: {@code k=v} pairs, inline YAML/JSON, or {@code @file}; later ones win. Bad values
+ * end the command with Ansible's messages and exit codes (1 unreadable file, 4 bad YAML, 5 not a
+ * mapping).
+ */
 final class ExtraVars {
+  private static final String UNREADABLE =
+      "We were unable to read either as JSON nor YAML, these are the errors we got from each:";
+
   private ExtraVars() {}
 
   static Map<String, Object> parse(List<String> values, Path cwd) {
+    return parse(values, cwd, List.of());
+  }
+
+  /** As {@link #parse(List, Path)}; a vaulted {@code @file} is opened with {@code secrets}. */
+  static Map<String, Object> parse(List<String> values, Path cwd, List<VaultSecret> secrets) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (String v : values) {
       String text = v.trim();
@@ -25,15 +36,9 @@ final class ExtraVars {
         continue;
       }
       if (text.startsWith("@")) {
-        Path file = cwd.resolve(text.substring(1));
-        try {
-          merge(out, load(Files.readString(file)), text);
-        } catch (IOException e) {
-          throw new InputException(List.of(new Diagnostic(
-              "the file_name '" + file + "' does not exist, or is not readable", "", null)), 1);
-        }
+        merge(out, loadFile(cwd.resolve(text.substring(1)).normalize(), secrets), text);
       } else if (text.startsWith("{") || text.startsWith("[")) {
-        merge(out, load(text), text);
+        merge(out, loadText(text), text);
       } else {
         out.putAll(new PlaybookParser().parseArgs("set_fact", text));
       }
@@ -41,8 +46,34 @@ final class ExtraVars {
     return out;
   }
 
-  private static Object load(String text) {
-    return new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+  private static Object loadFile(Path file, List<VaultSecret> secrets) {
+    if (Files.isDirectory(file)) {
+      String why = "[Errno 21] Is a directory: b'" + file + "'";
+      throw new InputException(List.of(new Diagnostic(
+          "an error occurred while trying to read the file '" + file + "': " + why + ". " + why,
+          "", null)), 4);
+    }
+    if (!Files.isReadable(file)) {
+      throw new InputException(List.of(new Diagnostic("Unable to retrieve file contents\n"
+          + "Could not find or access '" + file + "' on the Ansible Controller.\n"
+          + "If you are using a module and expect the file to exist on the remote, see the"
+          + " remote_src option", "", null)), 1);
+    }
+    return new YamlLoader(secrets).load(file).root();
+  }
+
+  private static Object loadText(String text) {
+    try {
+      return new YamlLoader().load("<string>", text).root();
+    } catch (InputException e) {
+      // The text is not a file: the place is said in words, with no offending line to show.
+      Diagnostic yaml = e.diagnostics().get(0);
+      Pos pos = yaml.pos() == null ? new Pos("<string>", 1, 1) : yaml.pos();
+      throw new InputException(List.of(new Diagnostic(UNREADABLE + "\n\n" + yaml.summary()
+          + "\n  " + yaml.detail() + "\n\nThe error appears to be in '<string>': line "
+          + pos.line() + ", column " + pos.column() + ", but may\nbe elsewhere in the file"
+          + " depending on the exact syntax problem.", "", null)), 4);
+    }
   }
 
   private static void merge(Map<String, Object> out, Object loaded, String source) {
@@ -50,7 +81,7 @@ final class ExtraVars {
       m.forEach((k, val) -> out.put(String.valueOf(k), val));
     } else if (loaded != null) {
       throw new InputException(List.of(new Diagnostic(
-          "Invalid extra vars data supplied. '" + source + "' could not be made into a dictionary", "", null)), 1);
+          "Invalid extra vars data supplied. '" + source + "' could not be made into a dictionary", "", null)), 5);
     }
   }
 }

@@ -27,10 +27,17 @@ final class Guard {
     Runtime.getRuntime().addShutdownHook(interrupt);
     try {
       return command.call();
-    } catch (InputException e) {
-      errors.print(e);
-      return e.exitCode();
     } catch (Exception | Error e) {
+      // Input found bad during the run (a missing handler) reaches here wrapped by the futures.
+      Throwable cause = e;
+      while ((cause instanceof java.util.concurrent.CompletionException
+          || cause instanceof java.util.concurrent.ExecutionException) && cause.getCause() != null) {
+        cause = cause.getCause();
+      }
+      if (cause instanceof InputException input) {
+        errors.print(input);
+        return input.exitCode();
+      }
       errors.unexpected(e);
       return 250;
     } finally {

@@ -9,6 +9,7 @@ import io.tightbeam.playbook.Block;
 import io.tightbeam.playbook.Play;
 import io.tightbeam.playbook.Playbook;
 import io.tightbeam.playbook.PlaybookParser;
+import io.tightbeam.playbook.RoleSearch;
 import io.tightbeam.playbook.Task;
 import io.tightbeam.playbook.TaskItem;
 import io.tightbeam.template.Templar;
@@ -82,7 +83,7 @@ public final class PlaybookCli implements Callable<Integer> {
 
   private int run() {
     RunSetup setup = new RunSetup(common, env, err);
-    PlaybookParser parser = new PlaybookParser();
+    PlaybookParser parser = new PlaybookParser(new RoleSearch(setup.settings.rolesPath()), setup.secrets);
     List<Playbook> parsed = new ArrayList<>();
     for (String p : playbooks) {
       Path path = setup.cwd.resolve(p);
@@ -94,7 +95,7 @@ public final class PlaybookCli implements Callable<Integer> {
     }
     RunOptions options = withSelection(setup.options);
     Templar templar = new Templar();
-    Modules modules = Modules.builtin(templar);
+    Modules modules = Modules.builtin(templar, setup.secrets);
     if (syntaxCheck) {
       new PlaybookExecutor(options, null, null, templar, modules, parser).plan(parsed);
       out.println();
@@ -104,9 +105,10 @@ public final class PlaybookCli implements Callable<Integer> {
     Inventory inventory = setup.inventory(common);
     setup.settings.warnings().forEach(w -> err.println("[WARNING]: " + w));
     inventory.warnings().forEach(w -> err.println("[WARNING]: " + w));
+    setup.checkLimit(inventory, "all", common.limit, err);
     if (common.listHosts || listTasks) {
       new PlaybookExecutor(options, inventory, null, templar, modules, parser).plan(parsed);
-      list(parsed, inventory);
+      list(parsed, inventory, options.limit());
       return 0;
     }
     String callback = setup.settings.stdoutCallback() == null ? "default" : setup.settings.stdoutCallback();
@@ -134,7 +136,7 @@ public final class PlaybookCli implements Callable<Integer> {
     return out;
   }
 
-  private void list(List<Playbook> parsed, Inventory inventory) {
+  private void list(List<Playbook> parsed, Inventory inventory, String limit) {
     out.println();
     out.println("playbook: " + String.join(" ", playbooks));
     for (Playbook pb : parsed) {
@@ -145,7 +147,8 @@ public final class PlaybookCli implements Callable<Integer> {
         out.println();
         out.println("  play #" + n++ + " (" + pattern + "): " + name + "\tTAGS: []");
         if (common.listHosts) {
-          List<Host> hosts = inventory.select(pattern);
+          // Ansible lists the hosts of pattern and --limit as a Python set (no stable order); ours keep the inventory's.
+          List<Host> hosts = inventory.match(pattern, limit).hosts();
           out.println("    pattern: ['" + pattern + "']");
           out.println("    hosts (" + hosts.size() + "):");
           hosts.forEach(h -> out.println("      " + h.name()));

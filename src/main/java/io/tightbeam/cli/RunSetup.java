@@ -5,7 +5,11 @@ import io.tightbeam.config.SettingsLoader;
 import io.tightbeam.executor.RunListener;
 import io.tightbeam.executor.RunOptions;
 import io.tightbeam.inventory.Inventory;
+import io.tightbeam.inventory.PatternMatch;
 import io.tightbeam.output.Callbacks;
+import io.tightbeam.vault.VaultSecret;
+import io.tightbeam.yaml.Diagnostic;
+import io.tightbeam.yaml.InputException;
 import java.io.Console;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -17,6 +21,8 @@ final class RunSetup {
   final Settings settings;
   final RunOptions options;
   final Path cwd;
+  /** The vault secrets of the run, read (and prompted for) before anything else is loaded. */
+  final List<VaultSecret> secrets;
 
   RunSetup(CommonOptions o, Map<String, String> env, PrintStream err) {
     this.cwd = Path.of("").toAbsolutePath();
@@ -26,17 +32,34 @@ final class RunSetup {
       loaded = loaded.withForks(o.forks);
     }
     this.settings = loaded;
+    this.secrets = o.vault.secrets(env, cwd, err, err, false, false);
     String becomePass = o.askBecomePass ? Prompt.secret("BECOME password: ") : null;
     String connPass = o.askPass ? Prompt.secret("SSH password: ") : null;
     this.options = new RunOptions(
-        settings, o.check, o.diff, o.verbosity(), ExtraVars.parse(o.extraVars, cwd), o.limit,
+        settings, o.check, o.diff, o.verbosity(), ExtraVars.parse(o.extraVars, cwd, secrets), o.limit,
         List.of(), List.of(), null, o.connection, o.user, o.become ? Boolean.TRUE : null,
         o.becomeUser, o.becomeMethod, becomePass, connPass, o.privateKey, o.timeout, env);
   }
 
   Inventory inventory(CommonOptions o) {
     List<String> sources = o.inventory.isEmpty() ? settings.inventory() : o.inventory;
-    return Inventory.load(sources, cwd);
+    return Inventory.load(sources, cwd, secrets);
+  }
+
+  /**
+   * Ansible's check of {@code --limit}: when the inventory has hosts but the pattern and the limit
+   * together leave none, the command ends with exit code 1 before touching any.
+   */
+  void checkLimit(Inventory inventory, String pattern, String limit, PrintStream err) {
+    if (limit == null || limit.isEmpty() || inventory.all().isEmpty()) {
+      return;
+    }
+    PatternMatch match = inventory.match(pattern, limit);
+    if (match.hosts().isEmpty()) {
+      match.unmatched().forEach(u -> err.println("[WARNING]: Could not match supplied host pattern, ignoring: " + u));
+      throw new InputException(List.of(new Diagnostic(
+          "Specified inventory, host pattern and/or --limit leaves us with no hosts to target.", "", null)), 1);
+    }
   }
 
   RunListener listener(String callback, PrintStream out, PrintStream err) {

@@ -45,8 +45,22 @@ enum ConfigOption {
   KEEP_REMOTE_FILES("DEFAULT_KEEP_REMOTE_FILES", Type.BOOL, List.of("ANSIBLE_KEEP_REMOTE_FILES"),
       List.of("defaults.keep_remote_files")),
   SSH_ARGS("ssh_args", Type.STRING, List.of("ANSIBLE_SSH_ARGS"), List.of("ssh_connection.ssh_args")),
+  GATHERING("DEFAULT_GATHERING", Type.STRING, List.of("ANSIBLE_GATHERING"),
+      List.of("defaults.gathering")),
+  REMOTE_PORT("DEFAULT_REMOTE_PORT", Type.INT, List.of("ANSIBLE_REMOTE_PORT"),
+      List.of("defaults.remote_port")),
+  VERBOSITY("DEFAULT_VERBOSITY", Type.INT, List.of("ANSIBLE_VERBOSITY"),
+      List.of("defaults.verbosity")),
   CONTROL_PATH_DIR("control_path_dir", Type.PATH, List.of("ANSIBLE_SSH_CONTROL_PATH_DIR"),
-      List.of("ssh_connection.control_path_dir"));
+      List.of("ssh_connection.control_path_dir")),
+  VAULT_PASSWORD_FILE("DEFAULT_VAULT_PASSWORD_FILE", Type.PATH, List.of("ANSIBLE_VAULT_PASSWORD_FILE"),
+      List.of("defaults.vault_password_file")),
+  VAULT_IDENTITY_LIST("DEFAULT_VAULT_IDENTITY_LIST", Type.STRING, List.of("ANSIBLE_VAULT_IDENTITY_LIST"),
+      List.of("defaults.vault_identity_list")),
+  VAULT_IDENTITY("DEFAULT_VAULT_IDENTITY", Type.STRING, List.of("ANSIBLE_VAULT_IDENTITY"),
+      List.of("defaults.vault_identity")),
+  VAULT_ENCRYPT_IDENTITY("DEFAULT_VAULT_ENCRYPT_IDENTITY", Type.STRING,
+      List.of("ANSIBLE_VAULT_ENCRYPT_IDENTITY"), List.of("defaults.vault_encrypt_identity"));
 
   /** How a raw text value becomes a typed one, as Ansible's {@code ensure_type}. */
   enum Type {

@@ -84,6 +84,16 @@ final class OptionValues {
     return fallback;
   }
 
+  /** Refuses a value that is not one of {@code choices}, with Ansible's wording. */
+  void choice(ConfigOption option, List<String> choices) {
+    Raw r = raw(option);
+    if (r != null && !choices.contains(r.value().strip())) {
+      problems.add(SettingsLoader.diagnostic(originFile(r), "Invalid value \"" + r.value()
+          + "\" for configuration option \"setting: " + option.setting + " \", valid values are: "
+          + String.join(", ", choices)));
+    }
+  }
+
   /** Refuses a value below {@code min} that came from the environment or the file. */
   void atLeast(ConfigOption option, int value, int min) {
     Raw r = raw(option);

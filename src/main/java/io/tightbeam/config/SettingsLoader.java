@@ -1,5 +1,6 @@
 package io.tightbeam.config;
 
+import io.tightbeam.vault.VaultConfig;
 import io.tightbeam.yaml.Diagnostic;
 import io.tightbeam.yaml.InputException;
 import io.tightbeam.yaml.Pos;
@@ -64,6 +65,11 @@ public final class SettingsLoader {
             values.path(ConfigOption.CONTROL_PATH_DIR, home.resolve(".ansible/cp").toString()),
             warnings);
     values.atLeast(ConfigOption.POLL_INTERVAL, s.pollInterval(), 0);
+    // Checked for Ansible's errors only: gathering, the default port and verbosity are not used
+    // from the settings (facts are always gathered implicitly; ports come from the inventory).
+    values.choice(ConfigOption.GATHERING, List.of("implicit", "explicit", "smart"));
+    values.integer(ConfigOption.REMOTE_PORT, 22);
+    values.integer(ConfigOption.VERBOSITY, 0);
     if (s.forks() < 1) {
       values.problem(null, "The number of processes (--forks) must be >= 1");
     }
@@ -71,6 +77,25 @@ public final class SettingsLoader {
       throw new InputException(values.problems(), 5);
     }
     return s;
+  }
+
+  /**
+   * The vault settings from the same ansible.cfg and environment as {@link #load}: {@code
+   * vault_password_file}, {@code vault_identity_list} (comma-separated {@code label@source}),
+   * {@code vault_identity} and {@code vault_encrypt_identity}.
+   */
+  public static VaultConfig vault(Map<String, String> env, Path cwd, Path home) {
+    Path found = find(env, cwd, home, SYSTEM_CONFIG, new ArrayList<>());
+    OptionValues values = new OptionValues(env, found == null ? null : ConfigFile.read(found), cwd, home);
+    List<String> identities = new ArrayList<>();
+    for (String item : values.string(ConfigOption.VAULT_IDENTITY_LIST, "").split(",")) {
+      if (!item.isBlank()) {
+        identities.add(item.strip());
+      }
+    }
+    return new VaultConfig(values.path(ConfigOption.VAULT_PASSWORD_FILE, null), identities,
+        values.string(ConfigOption.VAULT_IDENTITY, VaultConfig.defaults().identity()),
+        values.string(ConfigOption.VAULT_ENCRYPT_IDENTITY, null));
   }
 
   /** The first of Ansible's candidate files that exists and is readable, or null. */

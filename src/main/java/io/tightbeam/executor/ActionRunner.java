@@ -10,6 +10,7 @@ import io.tightbeam.module.RemoteModule;
 import io.tightbeam.module.TargetContext;
 import io.tightbeam.playbook.Task;
 import io.tightbeam.template.Templar;
+import io.tightbeam.vault.EncryptedString;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,9 @@ final class ActionRunner {
   CompletableFuture<Map<String, Object>> execute(
       Task task, TaskHeader header, Keywords kw, String host, Map<String, Object> vars) {
     String action = Modules.shortName(task.action());
-    Map<String, Object> args = templateArgs(task, vars);
+    // Every action opens the inline vault values of its arguments (no secret: the task fails, as in
+    // ansible-playbook); set_fact stores them still vaulted, so `is vault_encrypted` holds after it.
+    Map<String, Object> args = templateArgs(task, vars, !action.equals("set_fact"));
     int async = kw.integer("async", "async_val", vars, 0);
     int poll = kw.integer("poll", "poll", vars, ctx.options().settings().pollInterval());
     boolean check = kw.has("check_mode") ? kw.bool("check_mode", vars, false) : ctx.options().check();
@@ -52,7 +55,7 @@ final class ActionRunner {
       return done(controller.get().run(args, ac));
     }
     if (action.equals("include_vars")) {
-      return done(IncludeVars.load(ctx, task, args, vars));
+      return done(IncludeVars.load(ctx, kw, args));
     }
     if (action.equals("async_status")) {
       if (async != 0) {
@@ -71,7 +74,7 @@ final class ActionRunner {
       args.put(io.tightbeam.module.FileAndPackageModules.TEMPLATE_VARS, vars);
     }
     Map<String, Object> checked = module.checkArgs(args);
-    TargetContext target = targets.resolve(kw, vars, check, kw.fileBase());
+    TargetContext target = targets.resolve(kw, vars, check);
     if (async > 0) {
       if (check && !kw.has("check_mode")) {
         return done(Results.failure("check mode and async cannot be used on same task."));
@@ -134,7 +137,7 @@ final class ActionRunner {
     } catch (IllegalArgumentException e) {
       return done(Results.failure(e.getMessage()));
     }
-    TargetContext target = targets.resolve(kw, vars, check, kw.fileBase());
+    TargetContext target = targets.resolve(kw, vars, check);
     return ctx.services().poller().status(target, asyncDir(vars), id, mode);
   }
 
@@ -157,13 +160,19 @@ final class ActionRunner {
   }
 
   @SuppressWarnings("unchecked")
-  private Map<String, Object> templateArgs(Task task, Map<String, Object> vars) {
-    Object templated = ctx.templar().template(task.args(), vars);
+  private Map<String, Object> templateArgs(Task task, Map<String, Object> vars, boolean reveal) {
+    Object templated;
+    try {
+      templated = ctx.templar().template(task.args(), vars);
+    } catch (io.tightbeam.template.TemplateException e) {
+      throw TaskErrors.inArgs(task, e);
+    }
     Map<String, Object> out = new LinkedHashMap<>();
     if (templated instanceof Map<?, ?> m) {
       ((Map<String, Object>) m).forEach((k, v) -> {
         if (!Templar.OMIT.equals(v)) {
-          out.put(k, v);
+          Object text = EncryptedString.reveal(v);
+          out.put(k, reveal ? text : v);
         }
       });
     }

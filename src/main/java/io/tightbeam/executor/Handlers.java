@@ -4,6 +4,8 @@ import io.tightbeam.playbook.Block;
 import io.tightbeam.playbook.Task;
 import io.tightbeam.playbook.TaskItem;
 import io.tightbeam.template.Templar;
+import io.tightbeam.yaml.Diagnostic;
+import io.tightbeam.yaml.InputException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,8 +25,11 @@ final class Handlers {
   private final List<Entry> handlers = new ArrayList<>();
   private final Map<Entry, Set<HostState>> notified = new LinkedHashMap<>();
   private final List<String> warnings = new ArrayList<>();
+  private final boolean errorOnMissing;
 
-  Handlers(List<TaskItem> items) {
+  /** {@code errorOnMissing}: Ansible's error_on_missing_handler (a typo must not go unnoticed). */
+  Handlers(List<TaskItem> items, boolean errorOnMissing) {
+    this.errorOnMissing = errorOnMissing;
     add(items, Scope.root(true));
   }
 
@@ -50,9 +55,12 @@ final class Handlers {
           found = true;
         }
       }
-      if (!found) {
-        warnings.add("The requested handler '" + name
-            + "' was not found in either the main handlers list nor in the listening handlers list");
+      String missing = "The requested handler '" + name
+          + "' was not found in either the main handlers list nor in the listening handlers list";
+      if (!found && errorOnMissing) {
+        throw new InputException(List.of(new Diagnostic(missing, "", null)), 1);
+      } else if (!found) {
+        warnings.add(missing);
       }
     }
   }

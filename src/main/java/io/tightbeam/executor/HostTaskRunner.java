@@ -5,6 +5,7 @@ import io.tightbeam.module.ModuleArgumentException;
 import io.tightbeam.playbook.Task;
 import io.tightbeam.template.Literal;
 import io.tightbeam.template.TemplateException;
+import io.tightbeam.vault.VaultException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -38,15 +39,38 @@ final class HostTaskRunner {
 
   private CompletableFuture<TaskDone> start(Task task, TaskHeader header, Scope scope, Keywords kw, HostState h) {
     Map<String, Object> vars = TaskVars.build(ctx, h, task, scope);
-    boolean noLog = safeBool(kw, "no_log", vars);
-    for (Object when : scope.whens()) {
-      if (!ctx.templar().isTrue(when, vars)) {
-        return CompletableFuture.completedFuture(finish(h, kw, vars, skipResult(), null, noLog, null));
-      }
+    boolean noLog;
+    try {
+      noLog = kw.bool("no_log", vars, false);
+    } catch (RuntimeException e) {
+      // When in doubt, censor: a no_log that is not a boolean fails the task and shows nothing.
+      return CompletableFuture.completedFuture(finish(h, kw, vars, resultOf(e), null, true, null));
+    }
+    try {
+      kw.bool("any_errors_fatal", vars, false);
+      kw.bool("become", vars, false);
+      kw.integer("timeout", "timeout", vars, 0);
+    } catch (RuntimeException e) {
+      return CompletableFuture.completedFuture(finish(h, kw, vars, resultOf(e), null, noLog, null));
+    }
+    CompletableFuture<TaskDone> done;
+    try {
+      done = pipeline(task, header, scope, kw, h, vars, noLog);
+    } catch (RuntimeException e) {
+      done = CompletableFuture.failedFuture(e);
+    }
+    // A when or loop that cannot be evaluated fails the task, and ignore_errors covers it.
+    return done.exceptionally(e -> finish(h, kw, vars, resultOf(e), null, noLog, null));
+  }
+
+  private CompletableFuture<TaskDone> pipeline(Task task, TaskHeader header, Scope scope, Keywords kw, HostState h,
+      Map<String, Object> vars, boolean noLog) {
+    if (!Conditions.inherited(ctx, scope, task, vars)) {
+      return CompletableFuture.completedFuture(finish(h, kw, vars, skipResult(), null, noLog, null));
     }
     Object loopRaw = loopExpression(task);
     if (loopRaw == null) {
-      if (task.keywords().containsKey("when") && !ctx.templar().isTrue(task.keywords().get("when"), vars)) {
+      if (!Conditions.own(ctx, task, vars)) {
         return CompletableFuture.completedFuture(finish(h, kw, vars, skipResult(), null, noLog, null));
       }
       return attempts(task, header, kw, h, vars, 1).thenApply(r -> finish(h, kw, vars, r, null, noLog, null));
@@ -203,7 +227,7 @@ final class HostTaskRunner {
       return Results.of("changed", false, "msg", cause.getMessage(), "failed", true);
     }
     if (cause instanceof TemplateException || cause instanceof Keywords.TaskValueException
-        || cause instanceof IllegalArgumentException) {
+        || cause instanceof IllegalArgumentException || cause instanceof VaultException) {
       return Results.failure(cause.getMessage());
     }
     Map<String, Object> r = Results.failure("Unexpected failure during module execution: " + cause);

@@ -1,31 +1,33 @@
 package io.tightbeam.executor;
 
-import io.tightbeam.playbook.Task;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.tightbeam.yaml.InputException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-/** {@code include_vars}: variables from a YAML/JSON file, found beside the task or in {@code vars/}. */
+/** {@code include_vars}: variables from a YAML/JSON file, found on the task's search path (its role's {@code vars/} first). */
 final class IncludeVars {
   private IncludeVars() {}
 
-  static Map<String, Object> load(PlayContext ctx, Task task, Map<String, Object> args, Map<String, Object> vars) {
+  static Map<String, Object> load(PlayContext ctx, Keywords kw, Map<String, Object> args) {
     Object file = args.containsKey("file") ? args.get("file") : args.get("_raw_params");
     if (file == null) {
       return Results.failure("include_vars needs a file name (file= or free form)");
     }
-    Path path = locate(ctx, task, file.toString());
+    SearchPath search = kw.searchPath();
+    Path path = search.find("vars", file.toString()).orElse(null);
     if (path == null) {
-      return Results.failure("Could not find or access '" + file + "'");
+      Map<String, Object> r = Results.of("ansible_facts", Map.of(), "ansible_included_var_files", List.of(),
+          "changed", false, "failed", true);
+      r.put("message", "Could not find or access '" + file + "'\nSearched in:\n\t"
+          + String.join("\n\t", search.candidates("vars", file.toString()).stream().map(Path::toString).toList())
+          + " on the Ansible Controller.\nIf you are using a module and expect the file to exist on the remote,"
+          + " see the remote_src option");
+      return r;
     }
     try {
-      Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(path));
+      Object loaded = ctx.services().parser().loadData(path);
       Map<String, Object> facts = new LinkedHashMap<>();
       if (loaded instanceof Map<?, ?> m) {
         m.forEach((k, v) -> facts.put(String.valueOf(k), v));
@@ -38,23 +40,10 @@ final class IncludeVars {
       result.put("ansible_included_var_files", List.of(path.toString()));
       result.put("changed", false);
       return result;
-    } catch (IOException | RuntimeException e) {
+    } catch (InputException e) {
+      return Results.failure(e.getMessage());
+    } catch (RuntimeException e) {
       return Results.failure("Could not read " + path + ": " + e.getMessage());
     }
-  }
-
-  private static Path locate(PlayContext ctx, Task task, String name) {
-    Path p = Path.of(name);
-    if (p.isAbsolute()) {
-      return Files.isReadable(p) ? p : null;
-    }
-    for (Path base : List.of(task.baseDir().resolve("vars"), task.baseDir(),
-        ctx.services().playbookDir().resolve("vars"), ctx.services().playbookDir())) {
-      Path candidate = base.resolve(name);
-      if (Files.isReadable(candidate)) {
-        return candidate;
-      }
-    }
-    return null;
   }
 }

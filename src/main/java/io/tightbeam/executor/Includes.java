@@ -3,7 +3,6 @@ package io.tightbeam.executor;
 import io.tightbeam.playbook.Task;
 import io.tightbeam.playbook.TaskItem;
 import io.tightbeam.template.Literal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,14 +38,14 @@ final class Includes {
       try {
         byHost.put(h, entries(t, scope, vars));
         if (byHost.get(h).isEmpty()) {
-          report(t, scope, runner.finish(h, kw, vars, HostTaskRunner.skipResult(), null, false, null));
+          strategy.report(header, runner.finish(h, kw, vars, HostTaskRunner.skipResult(), null, false, null));
         } else {
           for (int i = 0; i < byHost.get(h).size(); i++) {
             ctx.stats().count(new HostOutcome.Ok(h.name(), Map.of("changed", false), null, false), false);
           }
         }
       } catch (RuntimeException e) {
-        report(t, scope, runner.finish(h, kw, vars, HostTaskRunner.resultOf(e), null, false, null));
+        strategy.report(header, runner.finish(h, kw, vars, HostTaskRunner.resultOf(e), null, false, null));
       }
     }
     List<Entry> order = new ArrayList<>();
@@ -76,33 +75,21 @@ final class Includes {
     }
   }
 
-  private void report(Task t, Scope scope, TaskDone done) {
-    ctx.services().resultThread().submit(() -> {
-      ctx.stats().count(done.outcome(), false);
-      ctx.listener().taskOutcome(strategy.header(t, scope), done.outcome());
-      if (done.outcome() instanceof HostOutcome.Failed f && !f.ignored()) {
-        done.host().failed = true;
-      }
-    });
-  }
-
   private static boolean same(Entry a, Entry b) {
     return a.file().equals(b.file()) && a.index() == b.index() && Objects.equals(a.item(), b.item());
   }
 
   private List<Entry> entries(Task t, Scope scope, Map<String, Object> vars) {
-    for (Object when : scope.whens()) {
-      if (!ctx.templar().isTrue(when, vars)) {
-        return List.of();
-      }
-    }
     Object loopRaw = HostTaskRunner.loopExpression(t);
     List<Entry> out = new ArrayList<>();
+    if (!Conditions.inherited(ctx, scope, t, vars)) {
+      return out;
+    }
     if (loopRaw == null) {
-      if (t.keywords().containsKey("when") && !ctx.templar().isTrue(t.keywords().get("when"), vars)) {
+      if (!Conditions.hold(ctx, scope, t, vars)) {
         return List.of();
       }
-      out.add(new Entry(file(t, vars), 0, null, null, params(t, vars)));
+      out.add(new Entry(file(t, scope, vars), 0, null, null, params(t, vars)));
       return out;
     }
     Map<?, ?> control = t.keywords().get("loop_control") instanceof Map<?, ?> m ? m : Map.of();
@@ -111,7 +98,7 @@ final class Includes {
     for (int i = 0; i < items.size(); i++) {
       Map<String, Object> itemVars = new LinkedHashMap<>(vars);
       itemVars.put(loopVar, new Literal(items.get(i)));
-      if (t.keywords().containsKey("when") && !ctx.templar().isTrue(t.keywords().get("when"), itemVars)) {
+      if (!Conditions.own(ctx, t, itemVars)) {
         continue;
       }
       Map<String, Object> extra = params(t, itemVars);
@@ -120,7 +107,7 @@ final class Includes {
       if (control.get("index_var") != null) {
         extra.put(control.get("index_var").toString(), i);
       }
-      out.add(new Entry(file(t, itemVars), i, items.get(i), loopVar, extra));
+      out.add(new Entry(file(t, scope, itemVars), i, items.get(i), loopVar, extra));
     }
     return out;
   }
@@ -136,22 +123,16 @@ final class Includes {
     return p;
   }
 
-  private Path file(Task t, Map<String, Object> vars) {
+  private Path file(Task t, Scope scope, Map<String, Object> vars) {
     Object raw = t.args().containsKey("file") ? t.args().get("file") : t.args().get("_raw_params");
     if (raw == null) {
       throw new IllegalArgumentException("No file specified for " + t.action());
     }
     String name = String.valueOf(ctx.templar().template(raw, vars)).trim();
-    Path p = Path.of(name);
-    if (p.isAbsolute()) {
-      return p;
-    }
-    for (Path base : List.of(t.baseDir(), t.baseDir().resolve("tasks"), ctx.services().playbookDir())) {
-      Path candidate = base.resolve(name).normalize();
-      if (Files.isReadable(candidate)) {
-        return candidate;
-      }
-    }
-    throw new IllegalArgumentException("Could not find or access '" + name + "' on the Ansible Controller.");
+    SearchPath search = new Keywords(ctx, t, scope).searchPath();
+    return search.find("tasks", name).orElseThrow(() -> {
+      Path shown = (scope.role() != null ? scope.role().path().resolve("tasks") : t.baseDir()).resolve(name).normalize();
+      return new IllegalArgumentException("Could not find or access '" + shown + "' on the Ansible Controller.");
+    });
   }
 }

@@ -1,5 +1,6 @@
 package io.tightbeam.executor;
 
+import io.tightbeam.playbook.FieldValues;
 import io.tightbeam.playbook.Task;
 import io.tightbeam.template.Templar;
 import java.util.Map;
@@ -22,6 +23,11 @@ final class Keywords {
   /** Where the task's relative files ({@code files/}, {@code templates/}) are: its role, else its file's folder. */
   java.nio.file.Path fileBase() {
     return scope.role() != null ? scope.role().path() : task.baseDir();
+  }
+
+  /** Where the task's relative files are looked for (Ansible's {@code ansible_search_path}). */
+  SearchPath searchPath() {
+    return SearchPath.of(ctx, task, scope);
   }
 
   /** Diff mode for the module: the {@code diff} keyword where it is set, else {@code --diff}. */
@@ -49,9 +55,13 @@ final class Keywords {
     return raw == null ? null : ctx.templar().template(raw, vars);
   }
 
+  /** A boolean keyword with Ansible's strict conversion: "maybe" fails the task, never guesses. */
   boolean bool(String name, Map<String, Object> vars, boolean fallback) {
     Object v = value(name, vars);
-    return v == null ? fallback : Results.truthy(v);
+    if (v == null) {
+      return fallback;
+    }
+    return FieldValues.bool(v).orElseThrow(() -> new TaskValueException(FieldValues.notBool(name, v)));
   }
 
   String string(String name, Map<String, Object> vars) {
@@ -79,14 +89,7 @@ final class Keywords {
     try {
       return Integer.parseInt(s);
     } catch (NumberFormatException e) {
-      throw new TaskValueException(
-          "the field '"
-              + field
-              + "' has an invalid value ("
-              + v
-              + "), and could not be converted to an int.The error was: invalid literal for int() with base 10: '"
-              + v
-              + "'");
+      throw new TaskValueException(FieldValues.notInt(field, v));
     }
   }
 

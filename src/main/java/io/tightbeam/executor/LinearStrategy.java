@@ -91,6 +91,17 @@ final class LinearStrategy {
     AnyErrorsFatal.check(ctx, t, scope, hosts);
   }
 
+  /** Reports a host's outcome of a task the strategy itself carries out (an include), on the result thread. */
+  void report(TaskHeader header, TaskDone done) {
+    CompletableFuture.runAsync(() -> {
+      ctx.stats().count(done.outcome(), false);
+      ctx.listener().taskOutcome(header, done.outcome());
+      if (done.outcome() instanceof HostOutcome.Failed f && !f.ignored()) {
+        done.host().failed = true;
+      }
+    }, ctx.services().resultThread()).join();
+  }
+
   private int throttle(Task t, Scope scope) {
     Object raw = new Keywords(ctx, t, scope).raw("throttle");
     if (raw == null) {

@@ -38,7 +38,12 @@ final class LoopRunner {
 
   CompletableFuture<TaskDone> run(Object loopRaw) {
     PlayContext ctx = runner.context();
-    List<Object> items = LoopItems.of(ctx.templar(), loopRaw, vars);
+    List<Object> items;
+    try {
+      items = LoopItems.of(ctx.templar(), loopRaw, vars);
+    } catch (io.tightbeam.template.TemplateException e) {
+      throw TaskErrors.inLoop(e);
+    }
     if (items.isEmpty()) {
       Map<String, Object> none = new LinkedHashMap<>();
       none.put("changed", false);
@@ -108,12 +113,9 @@ final class LoopRunner {
 
   private CompletableFuture<Map<String, Object>> runItem(Map<String, Object> itemVars) {
     PlayContext ctx = runner.context();
-    try {
-      if (task.keywords().containsKey("when") && !ctx.templar().isTrue(task.keywords().get("when"), itemVars)) {
-        return CompletableFuture.completedFuture(HostTaskRunner.skipResult());
-      }
-    } catch (RuntimeException e) {
-      return CompletableFuture.completedFuture(HostTaskRunner.resultOf(e));
+    // An item's when that cannot be evaluated fails the whole task (Ansible ends the loop there).
+    if (!Conditions.own(ctx, task, itemVars)) {
+      return CompletableFuture.completedFuture(HostTaskRunner.skipResult());
     }
     return CompletableFuture.supplyAsync(() -> runner.attempts(task, header, kw, h, itemVars, 1), ctx.services().forks())
         .thenCompose(f -> f);

@@ -16,9 +16,19 @@ final class Meta {
     this.handlers = handlers;
   }
 
-  void run(Task t, Scope scope, List<HostState> hosts) {
+  /** The meta actions of Ansible 2.14. */
+  static final java.util.Set<String> ACTIONS = java.util.Set.of("noop", "flush_handlers",
+      "refresh_inventory", "clear_facts", "clear_host_errors", "end_play", "end_host", "end_batch",
+      "reset_connection", "role_complete");
+
+  /** The action a meta task asks for ({@code noop} when it names none). */
+  static String action(Task t) {
     Object raw = t.args().getOrDefault("_raw_params", t.args().get("free_form"));
-    String what = raw == null ? "noop" : raw.toString().trim();
+    return raw == null ? "noop" : raw.toString().trim();
+  }
+
+  void run(Task t, Scope scope, List<HostState> hosts) {
+    String what = action(t);
     switch (what) {
       case "flush_handlers" -> handlers.flush(strategy, ctx);
       case "end_play", "end_batch" -> {
@@ -29,8 +39,9 @@ final class Meta {
       case "end_host" -> hosts.stream().filter(h -> when(t, scope, h)).forEach(h -> h.ended = true);
       case "clear_facts" -> hosts.stream().filter(h -> when(t, scope, h)).forEach(h -> h.facts.clear());
       case "clear_host_errors" -> ctx.hosts().values().forEach(h -> h.failed = false);
-      case "noop", "refresh_inventory", "reset_connection" -> { }
-      default -> throw new IllegalArgumentException("invalid meta action requested: " + what);
+      case "noop", "refresh_inventory", "reset_connection", "role_complete" -> { }
+      default -> throw new io.tightbeam.yaml.InputException(
+          List.of(io.tightbeam.yaml.Diagnostic.at(t.pos(), "invalid meta action requested: " + what)), 1);
     }
   }
 
@@ -39,13 +50,6 @@ final class Meta {
   }
 
   private boolean when(Task t, Scope scope, HostState h) {
-    Map<String, Object> vars = TaskVars.build(ctx, h, t, scope);
-    for (Object w : scope.whens()) {
-      if (!ctx.templar().isTrue(w, vars)) {
-        return false;
-      }
-    }
-    Object when = t.keywords().get("when");
-    return when == null || ctx.templar().isTrue(when, vars);
+    return Conditions.hold(ctx, scope, t, TaskVars.build(ctx, h, t, scope));
   }
 }

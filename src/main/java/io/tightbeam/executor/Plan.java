@@ -5,6 +5,7 @@ import io.tightbeam.module.Modules;
 import io.tightbeam.playbook.Block;
 import io.tightbeam.playbook.Play;
 import io.tightbeam.playbook.Playbook;
+import io.tightbeam.playbook.PlaybookParser;
 import io.tightbeam.playbook.Task;
 import io.tightbeam.playbook.TaskItem;
 import io.tightbeam.yaml.Diagnostic;
@@ -26,26 +27,37 @@ final class Plan {
 
   void check(List<Playbook> playbooks) {
     List<Diagnostic> problems = new ArrayList<>();
+    List<Diagnostic> errors = new ArrayList<>();
     for (Playbook pb : playbooks) {
       for (Play play : pb.plays()) {
         for (List<TaskItem> list : List.of(play.preTasks(), play.tasks(), play.postTasks(), play.handlers())) {
-          check(list, play.baseDir(), problems);
+          check(list, play.baseDir(), problems, errors);
         }
       }
     }
+    // Ansible stops on a bad action while parsing (exit code 4), on a bad meta action when the
+    // task comes (1); both are found here, before any host.
     if (!problems.isEmpty()) {
       throw new InputException(problems, 4);
     }
+    if (!errors.isEmpty()) {
+      throw new InputException(errors, 1);
+    }
   }
 
-  private void check(List<TaskItem> items, Path playDir, List<Diagnostic> problems) {
+  private void check(List<TaskItem> items, Path playDir, List<Diagnostic> problems,
+      List<Diagnostic> errors) {
     for (TaskItem item : items) {
       if (item instanceof Block b) {
-        check(b.block(), playDir, problems);
-        check(b.rescue(), playDir, problems);
-        check(b.always(), playDir, problems);
+        check(b.block(), playDir, problems, errors);
+        check(b.rescue(), playDir, problems, errors);
+        check(b.always(), playDir, problems, errors);
       } else if (item instanceof Task t) {
         checkTask(t, playDir, problems);
+        if (Modules.shortName(t.action()).equals("meta") && !Keywords.isTemplated(Meta.action(t))
+            && !Meta.ACTIONS.contains(Meta.action(t))) {
+          errors.add(Diagnostic.at(t.pos(), "invalid meta action requested: " + Meta.action(t)));
+        }
       }
     }
   }
@@ -62,6 +74,8 @@ final class Plan {
       String hint = modules.suggest(action, ActionRunner.EXECUTOR_ACTIONS)
           .map(s -> "Did you mean '" + s + "'?").orElse("");
       problems.add(new Diagnostic(msg, hint, t.pos()));
+    } else if (PlaybookParser.extraParams(t) != null) {
+      problems.add(Diagnostic.at(t.pos(), PlaybookParser.extraParams(t)));
     }
     long loops = t.keywords().keySet().stream().filter(k -> k.equals("loop") || k.startsWith("with_")).count();
     if (loops > 1) {

@@ -16,7 +16,8 @@ import java.util.concurrent.ExecutorService;
 /**
  * The services and state shared by every task of one play: the run's services (templar, modules,
  * connections, job launcher and poller, the fork pool, the listener already bound to the result
- * thread) and the play's hosts and variables.
+ * thread) and the play's hosts and variables; {@code known} is every host's state so far in the
+ * run (for {@code hostvars} of hosts outside the play).
  */
 record PlayContext(
     Services services,
@@ -25,7 +26,8 @@ record PlayContext(
     Map<String, HostState> hosts,
     List<String> batch,
     RunStats stats,
-    java.util.Set<String> rolesRun) {
+    java.util.Set<String> rolesRun,
+    Map<String, HostState> known) {
 
   /** What lives for a whole run. */
   record Services(
@@ -41,6 +43,15 @@ record PlayContext(
       ExecutorService resultThread,
       RunListener listener,
       Path playbookDir) {}
+
+  /**
+   * A host's state for the run: the one kept so far, else a fresh one from the inventory (not
+   * kept: workers read this, and only the play thread adds hosts between tasks).
+   */
+  HostState state(io.tightbeam.inventory.Host h) {
+    HostState s = known.get(h.name());
+    return s != null ? s : new HostState(h, services.inventory().hostVars(h, services.playbookDir()));
+  }
 
   RunOptions options() {
     return services.options();

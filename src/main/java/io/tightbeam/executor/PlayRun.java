@@ -1,6 +1,8 @@
 package io.tightbeam.executor;
 
 import io.tightbeam.inventory.Host;
+import io.tightbeam.playbook.FieldValues;
+import io.tightbeam.playbook.HostsField;
 import io.tightbeam.playbook.Play;
 import io.tightbeam.playbook.Task;
 import io.tightbeam.template.Literal;
@@ -10,9 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * One play: its hosts (pattern, limit), in {@code serial} batches; per batch the facts, then
@@ -31,8 +30,14 @@ final class PlayRun {
 
   void run(Play play) {
     Map<String, Object> playVars = new LinkedHashMap<>(play.vars());
-    String pattern = pattern(play, playVars);
-    String name = play.name() == null ? pattern : String.valueOf(services.templar().template(play.name(), playVars));
+    // The play's hosts and name are templated before any host exists: play vars, then extra vars.
+    Map<String, Object> early = new LinkedHashMap<>(playVars);
+    early.putAll(services.options().extraVars());
+    String pattern = pattern(play, early);
+    String name = play.name() == null ? pattern : String.valueOf(services.templar().template(play.name(), early));
+    // Ansible reads vars files before the banner (a vault error comes first), but says a file is
+    // missing only after it, and only when the play has hosts.
+    io.tightbeam.yaml.InputException missing = loadVarsFiles(play, playVars);
     services.listener().playStart(name);
     io.tightbeam.inventory.PatternMatch match = services.inventory().match(pattern, services.options().limit());
     match.unmatched().forEach(u -> services.listener().warning("Could not match supplied host pattern, ignoring: " + u));
@@ -41,7 +46,9 @@ final class PlayRun {
       services.listener().noHostsMatched();
       return;
     }
-    loadVarsFiles(play, playVars);
+    if (missing != null) {
+      throw missing;
+    }
     Map<String, HostState> playHosts = new LinkedHashMap<>();
     for (Host h : hosts) {
       HostState s = states.computeIfAbsent(h.name(),
@@ -50,11 +57,10 @@ final class PlayRun {
         s.ended = false;
         playHosts.put(h.name(), s);
       }
-      stats.touch(h.name());
     }
     for (List<String> batch : Serial.batches(play.keywords().get("serial"), new ArrayList<>(playHosts.keySet()))) {
       PlayContext ctx = new PlayContext(services, play, playVars, playHosts, batch, stats,
-          java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>()));
+          java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>()), states);
       runBatch(ctx, batch.stream().map(playHosts::get).toList());
       if (playHosts.values().stream().noneMatch(HostState::active)) {
         break;
@@ -64,16 +70,18 @@ final class PlayRun {
   }
 
   private void runBatch(PlayContext ctx, List<HostState> batch) {
-    Handlers handlers = new Handlers(ctx.play().handlers());
+    String missing = services.options().controllerEnv().get("ANSIBLE_ERROR_ON_MISSING_HANDLER");
+    boolean errorOnMissing = missing == null || FieldValues.bool(missing).orElse(true);
+    Handlers handlers = new Handlers(ctx.play().handlers(), errorOnMissing);
     LinearStrategy strategy = new LinearStrategy(ctx, handlers);
-    if (gatherFacts(ctx)) {
+    if (gatherFacts(ctx) && factsTagged(ctx)) {
       Task setup = new Task("setup", gatherArgs(ctx.play()), Map.of("name", "Gathering Facts"), ctx.play().baseDir(), ctx.play().pos());
       strategy.runTask(setup, Scope.root(false), batch);
     }
     Scope scope = Scope.forPlay(ctx.play());
     strategy.run(ctx.play().preTasks(), scope, batch);
     handlers.flush(strategy, ctx);
-    strategy.roles().runPlayRoles(ctx.play().keywords().get("roles"), batch);
+    strategy.roles().runPlayRoles(ctx.play().keywords().get("roles"), scope, batch);
     strategy.run(ctx.play().tasks(), scope, batch);
     handlers.flush(strategy, ctx);
     strategy.run(ctx.play().postTasks(), scope, batch);
@@ -103,38 +111,56 @@ final class PlayRun {
     return Results.truthy(services.templar().template(g, ctx.playVars()));
   }
 
+  /** Fact gathering carries the play's tags, or {@code always} when the play has none. */
+  private boolean factsTagged(PlayContext ctx) {
+    List<String> tags = TagSelection.tagsOf(ctx.play().keywords().get("tags"));
+    return new TagSelection(ctx.options().tags(), ctx.options().skipTags()).runs(tags.isEmpty() ? List.of("always") : tags);
+  }
+
   private String pattern(Play play, Map<String, Object> vars) {
-    Object hosts = services.templar().template(play.hosts(), vars);
+    Object hosts;
+    try {
+      hosts = services.templar().template(play.hosts(), vars);
+    } catch (io.tightbeam.template.TemplateException e) {
+      String why = e.getMessage();
+      throw new io.tightbeam.yaml.InputException(io.tightbeam.yaml.Diagnostic.at(play.pos(),
+          why != null && why.endsWith("is undefined")
+              ? "The field 'hosts' has an invalid value, which includes an undefined variable. The"
+                  + " error was: " + why + ". " + why
+              : "The field 'hosts' has an invalid value: " + why));
+    }
+    if (hosts == null || HostsField.blank(hosts) || (hosts instanceof List<?> l && l.isEmpty())) {
+      throw new io.tightbeam.yaml.InputException(
+          io.tightbeam.yaml.Diagnostic.at(play.pos(), HostsField.BLANK));
+    }
     if (hosts instanceof List<?> l) {
       return String.join(",", l.stream().map(String::valueOf).toList());
     }
     return String.valueOf(hosts);
   }
 
-  private void loadVarsFiles(Play play, Map<String, Object> playVars) {
+  private io.tightbeam.yaml.InputException loadVarsFiles(Play play, Map<String, Object> playVars) {
+    io.tightbeam.yaml.InputException missing = null;
     for (Object entry : play.varsFiles()) {
       List<Object> candidates = entry instanceof List<?> l ? new ArrayList<>(l) : List.of(entry);
       boolean loaded = false;
       for (Object c : candidates) {
         Path p = play.baseDir().resolve(String.valueOf(services.templar().template(c, playVars)));
         if (Files.isReadable(p)) {
-          try {
-            Object data = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(p));
-            if (data instanceof Map<?, ?> m) {
-              m.forEach((k, v) -> playVars.put(String.valueOf(k), v));
-            }
-            loaded = true;
-            break;
-          } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot read vars file " + p + ": " + e.getMessage(), e);
+          Object data = services.parser().loadData(p);
+          if (data instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> playVars.put(String.valueOf(k), v));
           }
+          loaded = true;
+          break;
         }
       }
-      if (!loaded) {
-        throw new io.tightbeam.yaml.InputException(io.tightbeam.yaml.Diagnostic.at(play.pos(),
-            "vars file " + entry + " was not found"));
+      if (!loaded && missing == null) {
+        missing = new io.tightbeam.yaml.InputException(List.of(io.tightbeam.yaml.Diagnostic.at(play.pos(),
+            "vars file " + entry + " was not found")), 1);
       }
     }
-    playVars.put("playbook_dir", new Literal(services.playbookDir().toString()));
+    playVars.put("playbook_dir", new Literal(play.baseDir().toAbsolutePath().normalize().toString()));
+    return missing;
   }
 }

@@ -1,17 +1,17 @@
 package io.tightbeam.executor;
 
+import io.tightbeam.module.Modules;
+import io.tightbeam.playbook.RoleSearch;
 import io.tightbeam.playbook.Task;
 import io.tightbeam.playbook.TaskItem;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import io.tightbeam.yaml.Diagnostic;
+import io.tightbeam.yaml.InputException;
 
 /**
  * Roles: found beside the playbook ({@code roles/}), in {@code roles_path} or by path; their
@@ -40,16 +40,20 @@ final class Roles {
       String tasksFrom, String varsFrom, String defaultsFrom, String handlersFrom) {}
 
   /** The play's {@code roles:} list, after pre_tasks. */
-  void runPlayRoles(Object roles, List<HostState> hosts) {
+  void runPlayRoles(Object roles, Scope playScope, List<HostState> hosts) {
     if (!(roles instanceof List<?> list)) {
       return;
     }
     for (Object entry : list) {
-      run(call(entry, ctx.play().baseDir()), Scope.root(false), hosts);
+      run(call(entry, ctx.play().baseDir()), playScope, hosts);
     }
   }
 
-  /** {@code include_role} / {@code import_role} as a task. */
+  /**
+   * {@code include_role} / {@code import_role} as a task. An import passes its keywords to the
+   * role's tasks; an include is a task of its own (its header, its {@code when} and loop per host,
+   * a skip line for hosts that leave it out) whose keywords stay with it, except {@code apply}.
+   */
   void include(Task t, Scope scope, List<HostState> hosts) {
     Map<String, Object> args = new LinkedHashMap<>(t.args());
     Object name = args.remove("name");
@@ -59,45 +63,81 @@ final class Roles {
     if (name == null) {
       throw new IllegalArgumentException("'name' is a required field for " + t.action() + ".");
     }
+    boolean dynamic = Modules.shortName(t.action()).equals("include_role");
+    Map<String, Object> given = dynamic ? Scope.passedDown(t) : t.keywords();
     Map<String, Object> kw = new LinkedHashMap<>();
     ROLE_KEYWORDS.forEach(k -> {
-      if (t.keywords().containsKey(k)) {
-        kw.put(k, t.keywords().get(k));
+      if (given.containsKey(k)) {
+        kw.put(k, given.get(k));
       }
     });
-    Path path = find(String.valueOf(ctx.templar().template(name, ctx.playVars())), t.baseDir());
-    Call call = new Call(path.getFileName().toString(), path, kw, Map.of(),
-        str(args.get("tasks_from")), str(args.get("vars_from")), str(args.get("defaults_from")),
-        str(args.get("handlers_from")));
-    Object loop = HostTaskRunner.loopExpression(t);
-    if (loop == null) {
-      run(call, scope, hosts);
-      return;
+    List<HostState> included = hosts;
+    if (dynamic) {
+      included = included(t, scope, hosts, name);
     }
-    // A looping include_role runs the role once per item, for the hosts that have that item.
+    Object loop = HostTaskRunner.loopExpression(t);
     Map<?, ?> control = t.keywords().get("loop_control") instanceof Map<?, ?> m ? m : Map.of();
     String loopVar = String.valueOf(control.get("loop_var") == null ? "item" : control.get("loop_var"));
     Map<HostState, List<Object>> items = new LinkedHashMap<>();
     int most = 0;
-    for (HostState h : hosts) {
-      List<Object> list = LoopItems.of(ctx.templar(), loop, TaskVars.build(ctx, h, t, scope));
+    for (HostState h : included) {
+      List<Object> list = loop == null ? java.util.Collections.singletonList(null)
+          : LoopItems.of(ctx.templar(), loop, TaskVars.build(ctx, h, t, scope));
       items.put(h, list);
       most = Math.max(most, list.size());
     }
+    // A looping include_role runs the role once per item, for the hosts that have that item.
     for (int i = 0; i < most; i++) {
-      List<HostState> who = new ArrayList<>();
+      Map<Path, List<HostState>> byRole = new LinkedHashMap<>();
       Map<String, Map<String, Object>> perHost = new LinkedHashMap<>();
       for (Map.Entry<HostState, List<Object>> e : items.entrySet()) {
-        if (i < e.getValue().size()) {
-          who.add(e.getKey());
-          Map<String, Object> v = new LinkedHashMap<>();
+        if (i >= e.getValue().size()) {
+          continue;
+        }
+        Map<String, Object> v = new LinkedHashMap<>();
+        if (loop != null) {
           v.put(loopVar, new io.tightbeam.template.Literal(e.getValue().get(i)));
           v.put("ansible_loop_var", loopVar);
-          perHost.put(e.getKey().name(), v);
         }
+        Map<String, Object> vars = TaskVars.build(ctx, e.getKey(), t, scope);
+        vars.putAll(v);
+        Path path = find(String.valueOf(ctx.templar().template(name, vars)), t.baseDir());
+        byRole.computeIfAbsent(path, x -> new ArrayList<>()).add(e.getKey());
+        perHost.put(e.getKey().name(), v);
       }
-      run(call, scope.withHostVars(perHost), who);
+      byRole.forEach((path, who) -> {
+        Call call = new Call(path.getFileName().toString(), path, kw, Map.of(),
+            str(args.get("tasks_from")), str(args.get("vars_from")), str(args.get("defaults_from")),
+            str(args.get("handlers_from")));
+        run(call, perHost.isEmpty() ? scope : scope.withHostVars(perHost), who);
+      });
     }
+  }
+
+  /** An include_role's own task: its header, then a skip line for each host its when leaves out. */
+  private List<HostState> included(Task t, Scope scope, List<HostState> hosts, Object name) {
+    TaskHeader header = strategy.header(t, scope);
+    if (t.name() == null || t.name().isBlank()) {
+      header = new TaskHeader(header.name().replace("include_role", "include_role : " + name),
+          header.action(), header.handler(), header.pos());
+    }
+    ctx.listener().taskStart(header);
+    List<HostState> in = new ArrayList<>();
+    HostTaskRunner runner = strategy.runner();
+    for (HostState h : hosts) {
+      Keywords kw = new Keywords(ctx, t, scope);
+      Map<String, Object> vars = TaskVars.build(ctx, h, t, scope);
+      try {
+        if (Conditions.hold(ctx, scope, t, vars)) {
+          in.add(h);
+        } else {
+          strategy.report(header, runner.finish(h, kw, vars, HostTaskRunner.skipResult(), null, false, null));
+        }
+      } catch (RuntimeException e) {
+        strategy.report(header, runner.finish(h, kw, vars, HostTaskRunner.resultOf(e), null, false, null));
+      }
+    }
+    return in;
   }
 
   private void run(Call call, Scope parent, List<HostState> hosts) {
@@ -153,31 +193,17 @@ final class Roles {
 
   /** Looks for a role as Ansible does; an unknown role is an error naming the places searched. */
   Path find(String name, Path relativeTo) {
-    List<Path> candidates = new ArrayList<>();
-    Path asPath = Path.of(name);
-    if (asPath.isAbsolute()) {
-      candidates.add(asPath);
-    }
-    candidates.add(ctx.services().playbookDir().resolve("roles").resolve(name));
-    if (relativeTo != null) {
-      candidates.add(relativeTo.resolve(name));
-      candidates.add(relativeTo.resolve("roles").resolve(name));
-    }
-    for (String dir : ctx.options().settings().rolesPath()) {
-      String expanded = dir.startsWith("~/") ? System.getProperty("user.home") + dir.substring(1) : dir;
-      candidates.add(Path.of(expanded).resolve(name));
-    }
-    candidates.add(ctx.services().playbookDir().resolve(name));
-    for (Path c : candidates) {
-      if (Files.isDirectory(c)) {
-        return c.toAbsolutePath().normalize();
-      }
-    }
-    throw new IllegalArgumentException("the role '" + name + "' was not found in "
-        + String.join(":", candidates.stream().map(p -> p.getParent().toString()).distinct().toList()));
+    RoleSearch search = new RoleSearch(ctx.options().settings().rolesPath());
+    // An imported playbook's roles/ comes first, then the top playbook's.
+    Path playDir = ctx.play().baseDir();
+    Path playbookDir = ctx.services().playbookDir();
+    return search.find(name, playDir, relativeTo)
+        .or(() -> search.find(name, playbookDir, relativeTo))
+        .orElseThrow(() -> new InputException(List.of(
+            new Diagnostic(search.notFound(name, playDir, relativeTo), "", null)), 1));
   }
 
-  private static Map<String, Object> vars(Path dir, String from) {
+  private Map<String, Object> vars(Path dir, String from) {
     Path file = yamlFile(dir, from == null ? "main" : from);
     return file == null ? Map.of() : map(load(file));
   }
@@ -192,15 +218,8 @@ final class Roles {
     return null;
   }
 
-  private static Object load(Path file) {
-    if (file == null) {
-      return null;
-    }
-    try {
-      return new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
-    }
+  private Object load(Path file) {
+    return file == null ? null : ctx.services().parser().loadData(file);
   }
 
   private static Map<String, Object> map(Object loaded) {

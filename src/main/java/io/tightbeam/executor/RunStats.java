@@ -16,10 +16,6 @@ final class RunStats {
   private static final int RESCUED = 5;
   private static final int IGNORED = 6;
 
-  void touch(String host) {
-    counts.computeIfAbsent(host, h -> new int[7]);
-  }
-
   /** Counts a task's final outcome as Ansible does. {@code rescuing}: a failure a rescue will handle. */
   void count(HostOutcome outcome, boolean rescuing) {
     int[] c = counts.computeIfAbsent(outcome.host(), h -> new int[7]);

@@ -39,22 +39,28 @@ record Scope(
     return new Scope(List.of(), List.of(), Map.of(), List.of(), Map.of(), handler, false, null);
   }
 
-  /** The scope of a play's tasks: {@code import_playbook ... when:} conditions apply to all of them. */
+  /**
+   * The scope of a play's tasks and roles: the play's {@code tags} are theirs too, and {@code
+   * import_playbook ... when:} conditions apply to all of them.
+   */
   static Scope forPlay(io.tightbeam.playbook.Play play) {
     Object when = play.keywords().get("when");
-    if (when == null) {
-      return root(false);
-    }
-    List<Object> whens = when instanceof List<?> l ? new ArrayList<>(l) : List.of(when);
-    return new Scope(List.of(), whens, Map.of(), List.of(), Map.of(), false, false, null);
+    List<Object> whens = when == null ? List.of() : when instanceof List<?> l ? new ArrayList<>(l) : List.of(when);
+    List<String> tags = TagSelection.tagsOf(play.keywords().get("tags"));
+    return new Scope(List.of(), whens, Map.of(), tags, Map.of(), false, false, null);
   }
 
   Scope enterBlock(Block block) {
     return inherit(block.keywords());
   }
 
+  /**
+   * The scope of an included file's tasks. An {@code import_tasks} passes all its keywords down;
+   * an {@code include_tasks} only its {@code vars} and what its {@code apply} names (its own {@code
+   * when}, {@code tags} and other keywords decide the include alone, as in Ansible).
+   */
   Scope enterInclude(Task include, Map<String, Map<String, Object>> perHostVars) {
-    Scope s = inherit(include.keywords());
+    Scope s = inherit(passedDown(include));
     Map<String, Map<String, Object>> hv = new HashMap<>(hostVars);
     perHostVars.forEach(
         (host, v) -> {
@@ -63,6 +69,26 @@ record Scope(
           hv.put(host, merged);
         });
     return new Scope(s.vars, s.whens, s.keywords, s.tags, hv, handler, rescuable, role);
+  }
+
+  /** What a task of kind include/import hands to the tasks it brings in. */
+  static Map<String, Object> passedDown(Task include) {
+    String action = io.tightbeam.module.Modules.shortName(include.action());
+    if (!action.equals("include_tasks") && !action.equals("include_role")) {
+      return include.keywords();
+    }
+    Map<String, Object> kw = new LinkedHashMap<>();
+    if (include.args().get("apply") instanceof Map<?, ?> apply) {
+      apply.forEach((k, v) -> kw.put(String.valueOf(k), v));
+    }
+    if (include.keywords().get("vars") instanceof Map<?, ?> v) {
+      Map<String, Object> vars = new LinkedHashMap<>(castMap(v));
+      if (kw.get("vars") instanceof Map<?, ?> av) {
+        vars.putAll(castMap(av));
+      }
+      kw.put("vars", vars);
+    }
+    return kw;
   }
 
   /** The scope of a role's tasks: the role's keywords and vars inherited, its defaults below all. */

@@ -25,7 +25,7 @@ final class TargetResolver {
     this.ctx = ctx;
   }
 
-  TargetContext resolve(Keywords kw, Map<String, Object> vars, boolean checkMode, java.nio.file.Path baseDir) {
+  TargetContext resolve(Keywords kw, Map<String, Object> vars, boolean checkMode) {
     Endpoint endpoint = endpoint(kw, vars);
     return new TargetContext(
         ctx.services().connections().get(endpoint),
@@ -33,7 +33,8 @@ final class TargetResolver {
         environment(kw, vars),
         checkMode,
         kw.diff(vars),
-        baseDir);
+        kw.fileBase(),
+        kw.searchPath().dirs());
   }
 
   private static final List<String> CONNECTION_VARS =
@@ -107,7 +108,13 @@ final class TargetResolver {
     String sshArgs = options.remove("ansible_ssh_args");
     options.put("ssh_args", sshArgs != null ? sshArgs : o.settings().sshArgs() == null ? "" : o.settings().sshArgs());
     options.put("control_path_dir", o.settings().controlPathDir());
-    return new Endpoint(host, type, address, Integer.parseInt(port), user, Duration.ofSeconds(timeout), options);
+    int portNumber;
+    try {
+      portNumber = Integer.parseInt(port.strip());
+    } catch (NumberFormatException e) {
+      throw new Keywords.TaskValueException(io.tightbeam.playbook.FieldValues.notInt("port", port));
+    }
+    return new Endpoint(host, type, address, portNumber, user, Duration.ofSeconds(timeout), options);
   }
 
   Become become(Keywords kw, Map<String, Object> vars) {

@@ -22,8 +22,6 @@ final class TaskVars {
 
   static Map<String, Object> build(PlayContext ctx, HostState h, Task task, Scope scope) {
     Map<String, Object> v = new LinkedHashMap<>();
-    v.put("omit", Templar.OMIT);
-    v.put("playbook_dir", String.valueOf(ctx.services().playbookDir()));
     if (scope.role() != null) {
       v.putAll(scope.role().defaults());
     }
@@ -42,6 +40,7 @@ final class TaskVars {
       v.put("role_name", scope.role().name());
       v.put("role_path", scope.role().path().toString());
     }
+    v.put("ansible_search_path", new Literal(SearchPath.of(ctx, task, scope).strings()));
     v.put("ansible_role_names", new Literal(List.copyOf(ctx.rolesRun())));
     return v;
   }
@@ -63,6 +62,18 @@ final class TaskVars {
   }
 
   private static void putMagic(Map<String, Object> v, PlayContext ctx, HostState h) {
+    putHostMagic(v, ctx, h);
+    List<String> active =
+        ctx.hosts().values().stream().filter(HostState::active).map(HostState::name).toList();
+    v.put("ansible_play_hosts", new Literal(active));
+    v.put("play_hosts", new Literal(active));
+    v.put("ansible_play_hosts_all", new Literal(new ArrayList<>(ctx.hosts().keySet())));
+    v.put("ansible_play_batch", new Literal(ctx.batch()));
+    v.put("hostvars", new Literal(new HostVarsView(ctx)));
+  }
+
+  /** The magic variables that do not depend on the play (also in {@code hostvars[host]}). */
+  private static void putHostMagic(Map<String, Object> v, PlayContext ctx, HostState h) {
     String name = h.name();
     v.put("inventory_hostname", name);
     v.put("inventory_hostname_short", name.contains(".") ? name.substring(0, name.indexOf('.')) : name);
@@ -75,22 +86,32 @@ final class TaskVars {
                 .filter(g -> !g.equals("all") && !g.equals("ungrouped"))
                 .sorted()
                 .collect(Collectors.toList())));
-    List<String> active =
-        ctx.hosts().values().stream().filter(HostState::active).map(HostState::name).toList();
-    v.put("ansible_play_hosts", new Literal(active));
-    v.put("play_hosts", new Literal(active));
-    v.put("ansible_play_hosts_all", new Literal(new ArrayList<>(ctx.hosts().keySet())));
-    v.put("ansible_play_batch", new Literal(ctx.batch()));
     v.put("ansible_check_mode", ctx.options().check());
     v.put("ansible_diff_mode", ctx.options().diff());
     v.put("ansible_verbosity", ctx.options().verbosity());
     v.put("ansible_version", new Literal(Map.of("full", "2.14.18", "major", 2, "minor", 14, "revision", 18, "string", "2.14.18")));
     v.put("ansible_run_tags", new Literal(ctx.options().tags().isEmpty() ? List.of("all") : ctx.options().tags()));
     v.put("ansible_skip_tags", new Literal(ctx.options().skipTags()));
-    v.put("hostvars", new Literal(new HostVarsView(ctx)));
+    v.put("playbook_dir", ctx.play().baseDir().toAbsolutePath().normalize().toString());
+    v.put("omit", Templar.OMIT);
   }
 
-  /** {@code hostvars}: every play host's inventory vars, facts and set facts, built when read. */
+  /**
+   * What {@code hostvars[host]} holds, as Ansible's host-level variables: inventory vars, facts,
+   * set facts and registered values, extra vars and the magic variables that are not the play's
+   * (play vars are not there).
+   */
+  static Map<String, Object> ofHost(PlayContext ctx, HostState h) {
+    Map<String, Object> m = new LinkedHashMap<>(h.inventoryVars);
+    putFacts(m, h);
+    m.putAll(h.setFacts);
+    m.putAll(ctx.options().extraVars());
+    putHostMagic(m, ctx, h);
+    m.replaceAll((k, val) -> val instanceof Literal l ? l.value() : val);
+    return m;
+  }
+
+  /** {@code hostvars}: every play host's host-level variables ({@link #ofHost}), built when read. */
   private static final class HostVarsView extends AbstractMap<String, Object> {
     private final PlayContext ctx;
 
@@ -102,25 +123,24 @@ final class TaskVars {
     public Object get(Object key) {
       HostState h = ctx.hosts().get(String.valueOf(key));
       if (h == null) {
-        return null;
+        var host = ctx.services().inventory().host(String.valueOf(key));
+        if (host.isEmpty()) {
+          return null;
+        }
+        h = ctx.state(host.get());
       }
-      Map<String, Object> m = new LinkedHashMap<>(h.inventoryVars);
-      m.putAll(h.facts);
-      m.put("ansible_facts", unprefixed(h.facts));
-      h.setFacts.forEach((k, val) -> m.put(k, val instanceof Literal l ? l.value() : val));
-      m.put("inventory_hostname", h.name());
-      return m;
+      return ofHost(ctx, h);
     }
 
     @Override
     public boolean containsKey(Object key) {
-      return ctx.hosts().containsKey(String.valueOf(key));
+      return ctx.hosts().containsKey(String.valueOf(key)) || ctx.services().inventory().host(String.valueOf(key)).isPresent();
     }
 
     @Override
     public Set<Entry<String, Object>> entrySet() {
       Map<String, Object> all = new LinkedHashMap<>();
-      ctx.hosts().keySet().forEach(k -> all.put(k, get(k)));
+      ctx.services().inventory().all().forEach(h -> all.put(h.name(), get(h.name())));
       return all.entrySet();
     }
   }

@@ -1,6 +1,7 @@
 package io.tightbeam.inventory;
 
 import io.tightbeam.yaml.InputException;
+import io.tightbeam.vault.VaultSecret;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,12 +25,13 @@ public final class Inventory {
   private final List<String> warnings;
   private final List<Path> varsDirs;
   private final boolean parsed;
-  private final VarsFiles varsFiles = new VarsFiles();
+  private final VarsFiles varsFiles;
   private final HostMatcher matcher;
   private final Path cwd;
 
   private Inventory(InventorySources sources, Path cwd) {
     this.cwd = cwd;
+    this.varsFiles = new VarsFiles(sources.secrets);
     this.graph = sources.graph;
     this.parsed = sources.parsed;
     this.varsDirs = List.copyOf(sources.varsDirs);
@@ -71,7 +73,12 @@ public final class Inventory {
    * #warnings()}, as in Ansible; a broken group/host loop in one file too.
    */
   public static Inventory load(List<String> sources, Path cwd) {
-    InventorySources loader = new InventorySources();
+    return load(sources, cwd, List.of());
+  }
+
+  /** As {@link #load(List, Path)}, opening vaulted files and {@code !vault} values with {@code secrets}. */
+  public static Inventory load(List<String> sources, Path cwd, List<VaultSecret> secrets) {
+    InventorySources loader = new InventorySources(secrets);
     for (String source : sources) {
       loader.load(source, cwd);
     }

@@ -1,5 +1,8 @@
 package io.tightbeam.inventory;
 
+import io.tightbeam.vault.VaultException;
+import io.tightbeam.vault.VaultSecret;
+import io.tightbeam.vault.VaultText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,11 +32,16 @@ final class InventorySources {
           ".cfg", ".retry");
   private static final List<String> IGNORED_DIRS = List.of("group_vars", "host_vars", "vars_plugins");
 
+  final List<VaultSecret> secrets;
   final InventoryGraph graph = new InventoryGraph();
   final List<String> warnings = new ArrayList<>();
   /** Where {@code group_vars/} and {@code host_vars/} of each parsed source live. */
   final List<Path> varsDirs = new ArrayList<>();
   boolean parsed;
+
+  InventorySources(List<VaultSecret> secrets) {
+    this.secrets = List.copyOf(secrets);
+  }
 
   void load(String source, Path cwd) {
     Path path = resolve(source, cwd);
@@ -143,6 +151,17 @@ final class InventorySources {
       warnings.add(" * Failed to parse " + path + " with ini plugin: " + e.getMessage());
       return false;
     }
+    if (VaultText.isEncrypted(text)) {
+      try {
+        text = VaultText.decrypt(text, secrets, path.toString()).text();
+      } catch (VaultException e) {
+        // Every format Ansible tries fails on it, each saying so.
+        for (String plugin : yamlCandidate(path) ? List.of("auto", "yaml", "ini") : List.of("ini")) {
+          warnings.add(" * Failed to parse " + path + " with " + plugin + " plugin: " + e.getMessage());
+        }
+        return false;
+      }
+    }
     if (text.startsWith("#!") && Files.isExecutable(path)) {
       warnings.add(
           " * Failed to parse " + path
@@ -155,7 +174,7 @@ final class InventorySources {
     if (yamlCandidate(path)) {
       List<String> yamlWarnings = new ArrayList<>();
       try {
-        YamlInventory.parse(path.toString(), text, graph, yamlWarnings);
+        YamlInventory.parse(path.toString(), text, graph, yamlWarnings, secrets);
         warnings.addAll(yamlWarnings);
         addSourceVars(path, known);
         return true;

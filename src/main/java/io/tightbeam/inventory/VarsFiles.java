@@ -1,5 +1,8 @@
 package io.tightbeam.inventory;
 
+import io.tightbeam.vault.VaultException;
+import io.tightbeam.vault.VaultSecret;
+import io.tightbeam.vault.VaultText;
 import io.tightbeam.yaml.Diagnostic;
 import io.tightbeam.yaml.InputException;
 import io.tightbeam.yaml.Pos;
@@ -28,6 +31,11 @@ final class VarsFiles {
   private static final List<String> EXTENSIONS = List.of("", ".yml", ".yaml", ".json");
 
   private final Map<Path, Map<String, Object>> cache = new ConcurrentHashMap<>();
+  private final List<VaultSecret> secrets;
+
+  VarsFiles(List<VaultSecret> secrets) {
+    this.secrets = List.copyOf(secrets);
+  }
 
   /** The vars of {@code name} in {@code base/<kind>} ({@code kind} is group_vars or host_vars). */
   Map<String, Object> load(Path base, String kind, String name) {
@@ -37,7 +45,7 @@ final class VarsFiles {
     }
     Map<String, Object> merged = new LinkedHashMap<>();
     for (Path file : find(dir, name)) {
-      merged.putAll(cache.computeIfAbsent(file, VarsFiles::read));
+      merged.putAll(cache.computeIfAbsent(file, this::read));
     }
     return merged;
   }
@@ -60,6 +68,8 @@ final class VarsFiles {
     List<Path> entries;
     try (Stream<Path> list = Files.list(dir)) {
       entries = list.sorted().collect(Collectors.toList());
+    } catch (VaultException e) {
+      throw new InputException(List.of(new Diagnostic(e.getMessage(), "", null)), 1);
     } catch (IOException e) {
       throw new InputException(
           List.of(Diagnostic.at(Pos.unknown(dir.toString()), "Unable to read " + dir + ": " + e)),
@@ -81,10 +91,11 @@ final class VarsFiles {
     return found;
   }
 
-  private static Map<String, Object> read(Path file) {
+  private Map<String, Object> read(Path file) {
     Object data;
     try {
-      data = YamlText.load(Files.readString(file, StandardCharsets.UTF_8));
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      data = YamlText.load(VaultText.isEncrypted(text) ? open(file, text) : text, secrets);
     } catch (IOException e) {
       throw new InputException(
           List.of(Diagnostic.at(Pos.unknown(file.toString()), "Unable to read " + file + ": " + e)),
@@ -114,5 +125,9 @@ final class VarsFiles {
     Map<String, Object> vars = new LinkedHashMap<>();
     ((Map<?, ?>) data).forEach((k, v) -> vars.put(String.valueOf(k), v));
     return vars;
+  }
+
+  private String open(Path file, String text) {
+    return VaultText.decrypt(text, secrets, file.toString()).text();
   }
 }

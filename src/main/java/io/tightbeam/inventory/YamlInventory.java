@@ -1,5 +1,6 @@
 package io.tightbeam.inventory;
 
+import io.tightbeam.vault.VaultSecret;
 import java.util.List;
 import java.util.Map;
 
@@ -20,9 +21,15 @@ final class YamlInventory {
 
   /** Parses {@code text} into {@code graph}; warnings for skipped keys go to {@code warnings}. */
   static void parse(String file, String text, InventoryGraph graph, List<String> warnings) {
+    parse(file, text, graph, warnings, List.of());
+  }
+
+  /** As {@link #parse(String, String, InventoryGraph, List)}, with inline {@code !vault} values opened by {@code secrets}. */
+  static void parse(String file, String text, InventoryGraph graph, List<String> warnings,
+      List<VaultSecret> secrets) {
     Object data;
     try {
-      data = YamlText.load(text);
+      data = YamlText.load(text, secrets);
     } catch (RuntimeException e) {
       throw new InventoryParseException("Syntax Error while loading YAML.\n" + YamlText.describe(e, file));
     }

@@ -1,6 +1,9 @@
 package io.tightbeam.inventory;
 
-import org.yaml.snakeyaml.LoaderOptions;
+import io.tightbeam.vault.EncryptedString;
+import io.tightbeam.vault.VaultSecret;
+import io.tightbeam.yaml.YamlLoader;
+import java.util.List;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.AbstractConstruct;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -10,14 +13,18 @@ import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Loads YAML inventories and vars files with SnakeYAML's YAML 1.1 rules, as PyYAML types them.
- * {@code !unsafe} and {@code !vault} scalars load as their plain text (Tightbeam cannot decrypt
- * vault values; they reach the template layer as the ciphertext string).
+ * {@code !unsafe} scalars load as their plain text, {@code !vault} ones as an {@link
+ * EncryptedString} opened with the run's secrets when used.
  */
 final class YamlText {
   private YamlText() {}
 
   static Object load(String text) {
-    return new Yaml(new TaggedConstructor()).load(text);
+    return load(text, List.of());
+  }
+
+  static Object load(String text, List<VaultSecret> secrets) {
+    return new Yaml(new TaggedConstructor(secrets)).load(text);
   }
 
   /** SnakeYAML's message for {@code e}, naming {@code file} where it says {@code 'reader'}. */
@@ -28,8 +35,8 @@ final class YamlText {
   }
 
   private static final class TaggedConstructor extends SafeConstructor {
-    TaggedConstructor() {
-      super(new LoaderOptions());
+    TaggedConstructor(List<VaultSecret> secrets) {
+      super(YamlLoader.options());
       AbstractConstruct plain =
           new AbstractConstruct() {
             @Override
@@ -38,7 +45,12 @@ final class YamlText {
             }
           };
       yamlConstructors.put(new Tag("!unsafe"), plain);
-      yamlConstructors.put(new Tag("!vault"), plain);
+      yamlConstructors.put(new Tag("!vault"), new AbstractConstruct() {
+        @Override
+        public Object construct(Node node) {
+          return new EncryptedString(((ScalarNode) node).getValue(), secrets);
+        }
+      });
     }
   }
 }

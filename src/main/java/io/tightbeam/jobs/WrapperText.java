@@ -339,6 +339,13 @@ final class WrapperText {
         tb_a=none
         grep -l -F "TIGHTBEAM_JOB=$1;" /proc/[0-9]*/environ > /dev/null 2>&1 && tb_a=marker
       }
+      # Stops what is left of a job reported gone (its runner or supervisor killed from outside):
+      # every process still carrying the job's marker, so nothing runs on unlimited and unseen.
+      tb_reap() {
+        tb_k=$(grep -l -F "TIGHTBEAM_JOB=$1;" /proc/[0-9]*/environ 2>/dev/null | LC_ALL=C awk -F/ -v me=$$ '$3 != me { printf "%s ", $3 }')
+        [ -n "$tb_k" ] && kill -KILL $tb_k 2>/dev/null
+        return 0
+      }
       # tb_watch <tenths> <job file>...: waits up to tenths/10 s while any of the jobs still runs.
       tb_watch() {
         tb_w=$1; shift
@@ -370,7 +377,8 @@ final class WrapperText {
             tb_liveness
             if [ "$tb_a" != 1 ]; then
               tb_o=$tb_c; tb_read "$tb_f"; [ "$tb_c" != "$tb_o" ] && tb_a=-
-            fi ;;
+            fi
+            case $tb_a in runner:*|supervisor:*) tb_reap "$4" ;; esac ;;
           '{'*) [ "$2" = status ] && tb_marker "$4" ;;
           *) tb_marker "$4" ;;
         esac

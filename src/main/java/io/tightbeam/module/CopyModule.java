@@ -3,6 +3,9 @@ package io.tightbeam.module;
 import io.tightbeam.connection.ExecRequest;
 import io.tightbeam.connection.Sh;
 import io.tightbeam.module.OptionSpec.Type;
+import io.tightbeam.vault.VaultException;
+import io.tightbeam.vault.VaultSecret;
+import io.tightbeam.vault.VaultText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,8 +42,16 @@ final class CopyModule implements RemoteModule {
           .refuse("local_follow", Type.BOOL, true, "links in a local src are always followed")
           .add("decrypt", Type.BOOL, true);
 
-  /** What a file encrypted with Ansible Vault starts with. */
-  private static final byte[] VAULT = "$ANSIBLE_VAULT;".getBytes(StandardCharsets.US_ASCII);
+  private final List<VaultSecret> secrets;
+
+  CopyModule() {
+    this(List.of());
+  }
+
+  /** A copy that decrypts vaulted sources on the controller with {@code secrets}, as Ansible does. */
+  CopyModule(List<VaultSecret> secrets) {
+    this.secrets = List.copyOf(secrets);
+  }
 
   private static final String PROBE =
       """
@@ -252,14 +263,14 @@ final class CopyModule implements RemoteModule {
     return "/tmp/.tb-copy-" + sum + "-" + sha1(ScriptRun.str(args.get("dest")).getBytes(StandardCharsets.UTF_8)).substring(0, 12);
   }
 
-  static Source source(Map<String, Object> args, TargetContext target) {
+  Source source(Map<String, Object> args, TargetContext target) {
     Object content = args.get("content");
     if (content != null) {
       byte[] data = content instanceof byte[] b ? b : contentText(content).getBytes(StandardCharsets.UTF_8);
       return new Source(data, "", "", null);
     }
     String src = ScriptRun.str(args.get("src"));
-    List<Path> candidates = candidates(src, target.baseDir());
+    List<Path> candidates = target.localCandidates("files", src);
     for (Path p : candidates) {
       if (Files.isDirectory(p)) {
         return new Source(null, p.toString(), "", "Source " + p + " is a directory");
@@ -267,12 +278,12 @@ final class CopyModule implements RemoteModule {
       if (Files.isRegularFile(p)) {
         try {
           byte[] data = Files.readAllBytes(p);
-          if (!Boolean.FALSE.equals(args.get("decrypt"))
-              && java.util.Arrays.equals(data, 0, Math.min(data.length, VAULT.length), VAULT, 0, VAULT.length)) {
-            return new Source(null, p.toString(), "", p + " is encrypted with Ansible Vault, which tightbeam"
-                + " cannot decrypt (decrypt: false copies it as it is)");
+          if (!Boolean.FALSE.equals(args.get("decrypt")) && VaultText.isEncrypted(data)) {
+            data = VaultText.readable(p.toString(), data, secrets);
           }
           return new Source(data, p.toString(), p.getFileName().toString(), null);
+        } catch (VaultException e) {
+          return new Source(null, p.toString(), "", e.getMessage());
         } catch (IOException e) {
           return new Source(null, p.toString(), "", "Could not read " + p + ": " + e.getMessage());
         }
@@ -289,7 +300,7 @@ final class CopyModule implements RemoteModule {
     if (args.get("content") != null || args.get("src") == null) {
       return null;
     }
-    for (Path p : candidates(ScriptRun.str(args.get("src")), target.baseDir())) {
+    for (Path p : target.localCandidates("files", ScriptRun.str(args.get("src")))) {
       if (Files.isDirectory(p)) {
         return p;
       }
@@ -309,14 +320,6 @@ final class CopyModule implements RemoteModule {
       }
     }
     return String.valueOf(content);
-  }
-
-  private static List<Path> candidates(String src, Path baseDir) {
-    Path p = Path.of(src);
-    if (p.isAbsolute() || baseDir == null) {
-      return List.of(p);
-    }
-    return List.of(baseDir.resolve("files").resolve(src), baseDir.resolve(src));
   }
 
   static String sha1(byte[] data) {

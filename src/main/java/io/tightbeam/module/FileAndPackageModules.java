@@ -1,6 +1,8 @@
 package io.tightbeam.module;
 
+import io.tightbeam.vault.VaultSecret;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
@@ -41,6 +43,11 @@ public final class FileAndPackageModules {
   @FunctionalInterface
   public interface Renderer {
     String render(String text, Map<String, Object> vars, boolean trimBlocks, boolean lstripBlocks);
+  }
+
+  /** {@code copy} and {@code template} that decrypt vaulted sources on the controller with {@code secrets}. */
+  public static Map<String, RemoteModule> withVault(Renderer renderer, List<VaultSecret> secrets) {
+    return Map.of("copy", new CopyModule(secrets), "template", new TemplateModule(renderer, secrets));
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.tightbeam.module;
 
 import java.util.Collection;
+import io.tightbeam.vault.VaultSecret;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,17 @@ public final class Modules {
     Map<String, RemoteModule> remote = new HashMap<>(base.remote);
     remote.put("template", FileAndPackageModules.template(
         (FileAndPackageModules.Renderer) templar::renderFile));
+    return new Modules(remote, base.actions);
+  }
+
+  /**
+   * As {@link #builtin(io.tightbeam.template.Templar)}, with {@code copy} and {@code template}
+   * decrypting vaulted source files on the controller with the run's {@code secrets}.
+   */
+  public static Modules builtin(io.tightbeam.template.Templar templar, List<VaultSecret> secrets) {
+    Modules base = builtin(templar);
+    Map<String, RemoteModule> remote = new HashMap<>(base.remote);
+    remote.putAll(FileAndPackageModules.withVault(templar::renderFile, secrets));
     return new Modules(remote, base.actions);
   }
 

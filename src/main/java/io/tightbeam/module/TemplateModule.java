@@ -1,6 +1,9 @@
 package io.tightbeam.module;
 
 import io.tightbeam.module.OptionSpec.Type;
+import io.tightbeam.vault.VaultException;
+import io.tightbeam.vault.VaultSecret;
+import io.tightbeam.vault.VaultText;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -50,9 +53,16 @@ final class TemplateModule implements RemoteModule {
 
   private final FileAndPackageModules.Renderer renderer;
   private final CopyModule copy = new CopyModule();
+  private final List<VaultSecret> secrets;
 
   TemplateModule(FileAndPackageModules.Renderer renderer) {
+    this(renderer, List.of());
+  }
+
+  /** A template whose vaulted source files are decrypted on the controller with {@code secrets}. */
+  TemplateModule(FileAndPackageModules.Renderer renderer, List<VaultSecret> secrets) {
     this.renderer = renderer;
+    this.secrets = List.copyOf(secrets);
   }
 
   @Override
@@ -73,9 +83,7 @@ final class TemplateModule implements RemoteModule {
   /** Copy's arguments with the rendered text as content, or the failure message. */
   private Object copyArgs(Map<String, Object> args, TargetContext target) {
     String src = ScriptRun.str(args.get("src"));
-    List<Path> candidates = Path.of(src).isAbsolute() || target.baseDir() == null
-        ? List.of(Path.of(src))
-        : List.of(target.baseDir().resolve("templates").resolve(src), target.baseDir().resolve(src));
+    List<Path> candidates = target.localCandidates("templates", src);
     Path found = candidates.stream().filter(Files::isRegularFile).findFirst().orElse(null);
     if (found == null) {
       StringBuilder msg = new StringBuilder("Could not find or access '" + src + "'\nSearched in:");
@@ -84,7 +92,10 @@ final class TemplateModule implements RemoteModule {
     }
     String text;
     try {
-      text = Files.readString(found, StandardCharsets.UTF_8);
+      byte[] data = Files.readAllBytes(found);
+      text = new String(VaultText.readable(found.toString(), data, secrets), StandardCharsets.UTF_8);
+    } catch (VaultException e) {
+      return e.getMessage();
     } catch (IOException e) {
       return "Could not read template " + found + ": " + e.getMessage();
     }

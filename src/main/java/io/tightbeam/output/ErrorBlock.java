@@ -19,6 +19,11 @@ public final class ErrorBlock {
     this.display = new Display(out, err, verbosity, color);
   }
 
+  /** Ansible's {@code [WARNING]: } line, wrapped at 80 columns, before any run output. */
+  public void warning(String message) {
+    display.warning(message);
+  }
+
   /** Every diagnostic of the exception, one block each, in order. */
   public void print(InputException e) {
     e.diagnostics().forEach(this::print);

@@ -124,6 +124,10 @@ final class Keywords {
         || action.equals("ansible.legacy." + name);
   }
 
+  static boolean isTemplated(String value) {
+    return value.contains("{{") || value.contains("{%");
+  }
+
   private static Set<String> union(Set<String> base, String... more) {
     Set<String> all = new HashSet<>(base);
     all.addAll(Set.of(more));

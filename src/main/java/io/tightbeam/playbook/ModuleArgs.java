@@ -18,7 +18,30 @@ final class ModuleArgs {
   private static final Set<String> FREE_FORM =
       Set.of("command", "shell", "script", "raw", "win_command", "win_shell");
 
+  /** Ansible's RAW_PARAM_MODULES: the only actions that take words that are not k=v. */
+  private static final List<String> RAW_PARAMS = List.of("command", "win_command", "shell",
+      "win_shell", "script", "raw", "include_vars", "include_tasks", "include_role", "include",
+      "import_tasks", "import_role", "add_host", "group_by", "set_fact", "meta");
+
   private ModuleArgs() {}
+
+  /** Words that are not {@code k=v} given to an action that takes none: Ansible's parse error. */
+  static void checkRawParams(String action, Map<String, Object> args) {
+    if (!args.containsKey("_raw_params") || RAW_PARAMS.contains(shortName(action))) {
+      return;
+    }
+    List<String> names = new java.util.ArrayList<>();
+    for (String m : RAW_PARAMS) {
+      names.add(m);
+      names.add("ansible.builtin." + m);
+      names.add("ansible.legacy." + m);
+      if (m.startsWith("win_")) {
+        names.add("ansible.windows." + m);
+      }
+    }
+    throw new BadInput("this task '" + action + "' has extra params, which is only allowed in the"
+        + " following modules: " + String.join(", ", names));
+  }
 
   static Call parse(Map<String, Object> ds) {
     Object additional = ds.get("args");
@@ -57,13 +80,16 @@ final class ModuleArgs {
   }
 
   static boolean isFreeForm(String action) {
-    String shortName = action;
+    return FREE_FORM.contains(shortName(action));
+  }
+
+  private static String shortName(String action) {
     for (String prefix : List.of("ansible.builtin.", "ansible.legacy.", "ansible.windows.")) {
       if (action.startsWith(prefix)) {
-        shortName = action.substring(prefix.length());
+        return action.substring(prefix.length());
       }
     }
-    return FREE_FORM.contains(shortName);
+    return action;
   }
 
   /** {@code action: copy src=a dest=b} or {@code action: {module: copy, src: a}}. */

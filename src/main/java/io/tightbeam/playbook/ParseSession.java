@@ -25,9 +25,24 @@ final class ParseSession {
   private final Deque<Path> importing = new ArrayDeque<>();
   private boolean onlyMissingFiles = true;
 
-  ParseSession(YamlLoader loader, Consumer<Diagnostic> warnings) {
+  private final RoleSearch roles;
+
+  ParseSession(YamlLoader loader, Consumer<Diagnostic> warnings, RoleSearch roles) {
     this.loader = loader;
     this.warnings = warnings;
+    this.roles = roles;
+  }
+
+  RoleSearch roles() {
+    return roles;
+  }
+
+  /**
+   * A problem Ansible reports with exit code 1 (a role that is not there, a bad register name):
+   * the code stays 1 when there is nothing worse.
+   */
+  void missing(Diagnostic diagnostic) {
+    problems.add(diagnostic);
   }
 
   void problem(Pos pos, String summary) {

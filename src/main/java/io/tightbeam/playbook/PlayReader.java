@@ -50,6 +50,11 @@ final class PlayReader {
               + doc.file());
       return List.of();
     }
+    if (entries.isEmpty()) {
+      session.problem(new Diagnostic(
+          "A playbook must contain at least one play: " + doc.file(), "", null));
+      return List.of();
+    }
     List<Play> plays = new ArrayList<>();
     TaskListReader tasks = new TaskListReader(session, doc, baseDir);
     for (Object entry : entries) {
@@ -66,6 +71,7 @@ final class PlayReader {
         plays.addAll(readImport(ds, importKey, baseDir, pos));
       } else {
         Play play = readPlay(ds, tasks, baseDir, pos);
+        checkRoles(ds.get("roles"), doc, baseDir, pos);
         plays.add(play);
       }
     }
@@ -82,6 +88,7 @@ final class PlayReader {
       }
     }
     checkHosts(ds, pos);
+    KeywordTypes.checkPlay(ds, pos, session);
     Map<String, Object> vars = Map.of();
     try {
       vars = TaskListReader.vars(ds.get("vars"), "Play");
@@ -113,7 +120,9 @@ final class PlayReader {
     }
     Object hosts = ds.get("hosts");
     if (hosts == null || "".equals(hosts) || (hosts instanceof List<?> l && l.isEmpty())) {
-      session.problem(pos, "Hosts list cannot be empty. Please check your playbook");
+      session.problem(new Diagnostic(HostsField.EMPTY, "", null)); // Ansible gives no place
+    } else if (HostsField.blank(hosts)) {
+      session.problem(pos, HostsField.BLANK);
     } else if (hosts instanceof List<?> list) {
       for (Object host : list) {
         if (host == null) {
@@ -125,6 +134,30 @@ final class PlayReader {
       }
     } else if (!(hosts instanceof String)) {
       session.problem(pos, "Hosts list must be a sequence or string. Please check your playbook.");
+    }
+  }
+
+  /**
+   * A play's {@code roles}: a list whose roles exist. Ansible loads them while parsing, so a missing
+   * one stops the run before any play, with exit code 1.
+   */
+  private void checkRoles(Object roles, YamlDocument doc, Path baseDir, Pos pos) {
+    if (roles == null) {
+      return;
+    }
+    if (!(roles instanceof List<?> list)) {
+      session.problem(pos, "A malformed role declaration was encountered.");
+      return;
+    }
+    for (Object entry : list) {
+      Object name = entry instanceof Map<?, ?> m ? (m.containsKey("role") ? m.get("role") : m.get("name")) : entry;
+      if (!(name instanceof String role) || Keywords.isTemplated(role)) {
+        continue;
+      }
+      if (session.roles().find(role, baseDir, baseDir).isEmpty()) {
+        Pos at = doc.posOf(entry);
+        session.missing(Diagnostic.at(at.line() > 0 ? at : pos, session.roles().notFound(role, baseDir, baseDir)));
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 package io.tightbeam.playbook;
 
+import io.tightbeam.vault.VaultSecret;
 import io.tightbeam.yaml.Diagnostic;
 import io.tightbeam.yaml.InputException;
 import io.tightbeam.yaml.Pos;
@@ -19,18 +20,57 @@ import java.util.function.Consumer;
  * constructor, or are collected for {@link #warnings()}. Safe to call from several threads.
  */
 public final class PlaybookParser {
-  private final YamlLoader loader = new YamlLoader();
+  private final YamlLoader loader;
   private final List<Diagnostic> collected = Collections.synchronizedList(new ArrayList<>());
   private final Consumer<Diagnostic> warningSink;
+  private final RoleSearch roles;
 
   /** A parser that collects warnings for {@link #warnings()}. */
   public PlaybookParser() {
+    this(new RoleSearch(List.of()), List.of());
+  }
+
+  /** A parser that collects warnings and opens vaulted files and {@code !vault} values with {@code secrets}. */
+  public PlaybookParser(List<VaultSecret> secrets) {
+    this(new RoleSearch(List.of()), secrets);
+  }
+
+  /** A parser that collects warnings and looks for a play's roles in {@code roles}' places. */
+  public PlaybookParser(RoleSearch roles) {
+    this(roles, List.of());
+  }
+
+  /** A parser that collects warnings, looks for roles in {@code roles}' places and opens vaulted content. */
+  public PlaybookParser(RoleSearch roles, List<VaultSecret> secrets) {
+    this.loader = new YamlLoader(secrets);
     this.warningSink = collected::add;
+    this.roles = roles;
   }
 
   /** A parser that hands each warning to {@code warningSink} as it is found. */
   public PlaybookParser(Consumer<Diagnostic> warningSink) {
+    this(warningSink, new RoleSearch(List.of()));
+  }
+
+  /** A parser that also looks for a play's roles in {@code roles}' places. */
+  public PlaybookParser(Consumer<Diagnostic> warningSink, RoleSearch roles) {
+    this.loader = new YamlLoader();
     this.warningSink = warningSink;
+    this.roles = roles;
+  }
+
+  /** The vault secrets of this run (for controller-side files: copy and template sources). */
+  public List<VaultSecret> secrets() {
+    return loader.secrets();
+  }
+
+  /**
+   * A variables file ({@code vars_files}, {@code include_vars}, a role's {@code vars/} and {@code
+   * defaults/}) as plain values, opened with the run's secrets when it is vaulted; inline {@code
+   * !vault} values stay {@code EncryptedString}s until used.
+   */
+  public Object loadData(Path file) {
+    return loader.load(file).root();
   }
 
   /** Warnings collected so far (empty when a sink was given). */
@@ -49,7 +89,7 @@ public final class PlaybookParser {
     if (!Files.isRegularFile(path)) {
       throw missing("the playbook: " + file + " does not appear to be a file");
     }
-    ParseSession session = new ParseSession(loader, warningSink);
+    ParseSession session = new ParseSession(loader, warningSink, roles);
     List<Play> plays = new PlayReader(session).readFile(path, Pos.unknown(path.toString()));
     session.throwIfProblems();
     return new Playbook(file, Collections.unmodifiableList(plays));
@@ -58,7 +98,7 @@ public final class PlaybookParser {
   /** Parses a task file (for {@code include_tasks} at run time and {@code import_tasks}). */
   public List<TaskItem> parseTaskFile(Path file) {
     Path path = file.toAbsolutePath().normalize();
-    ParseSession session = new ParseSession(loader, warningSink);
+    ParseSession session = new ParseSession(loader, warningSink, roles);
     List<TaskItem> items = TaskListReader.readFile(session, path, null);
     session.throwIfProblems();
     return items;
@@ -71,9 +111,25 @@ public final class PlaybookParser {
    */
   public Map<String, Object> parseArgs(String action, String args) {
     try {
-      return Collections.unmodifiableMap(ModuleArgs.keyValues(action, args == null ? "" : args));
+      Map<String, Object> parsed = ModuleArgs.keyValues(action, args == null ? "" : args);
+      ModuleArgs.checkRawParams(action, parsed);
+      return Collections.unmodifiableMap(parsed);
     } catch (BadInput e) {
       throw new InputException(new Diagnostic(e.getMessage(), "", null));
+    }
+  }
+
+  /**
+   * Ansible's parse error for words that are not {@code k=v} given to an action that takes none
+   * ({@code debug: foo bar}), or null. The plan asks it only of actions that resolve: an unknown
+   * one gets "couldn't resolve" with a suggestion instead (docs/compatibility.md, row 20).
+   */
+  public static String extraParams(Task task) {
+    try {
+      ModuleArgs.checkRawParams(task.action(), task.args());
+      return null;
+    } catch (BadInput e) {
+      return e.getMessage();
     }
   }
 

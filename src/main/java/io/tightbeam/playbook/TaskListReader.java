@@ -71,6 +71,11 @@ final class TaskListReader {
   }
 
   private Block readBlock(Map<String, Object> ds, Pos pos) {
+    if (!ds.containsKey("block")) {
+      String part = ds.containsKey("rescue") ? "rescue" : "always";
+      session.problem(pos, "'" + part + "' keyword cannot be used without 'block'");
+    }
+    KeywordTypes.check(ds, pos, session);
     Map<String, Object> keywords = new LinkedHashMap<>();
     for (Map.Entry<String, Object> e : ds.entrySet()) {
       String key = e.getKey();
@@ -97,6 +102,7 @@ final class TaskListReader {
       session.problem(pos, e.getMessage());
       return List.of();
     }
+    KeywordTypes.check(ds, pos, session);
     Map<String, Object> keywords = new LinkedHashMap<>();
     for (Map.Entry<String, Object> e : ds.entrySet()) {
       String key = e.getKey();

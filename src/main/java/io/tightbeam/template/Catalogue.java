@@ -71,6 +71,7 @@ final class Catalogue {
     UrlFilters.register(c);
     TimeFilters.register(c);
     IpFilters.register(c);
+    VaultFilterCalls.register(c);
     Set<String> before = new HashSet<>(c.tests.keySet());
     BuiltinTests.register(c);
     // Jinja2's own tests keep their short names only: {{ 1 is ansible.builtin.defined }} fails

@@ -192,7 +192,8 @@ final class Evaluation implements Env {
 
   /** Ansible's conditional: the text inside {@code {% if %}}, true unless it renders False. */
   boolean condition(String text) {
-    String wrapped = "{% if " + text + " %}True{% else %}False{% endif %}";
+    // Ansible 2.14 wraps it with spaces, which its syntax errors quote.
+    String wrapped = "{% if " + text + " %} True {% else %} False {% endif %}";
     Output out = render(wrapped, TemplateCache.Mode.VALUE);
     String result = out.text().strip();
     if (result.equals("True")) {

@@ -367,10 +367,16 @@ final class Lexer {
 
   private void skipWhitespace() {
     int i = pos;
-    while (i < src.length() && Character.isWhitespace(src.charAt(i))) {
+    while (i < src.length() && isPythonSpace(src.charAt(i))) {
       i++;
     }
     advanceTo(i);
+  }
+
+  // Jinja2 skips Python's \s between tokens, which also matches U+00A0, U+2007, U+202F and U+0085
+  // (ansible-core's include_vars target has a no-break space before a filter).
+  private static boolean isPythonSpace(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085';
   }
 
   private void advanceTo(int to) {

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Renders a {@link Diagnostic} as Ansible's error text: the summary, the indented detail, then the
@@ -13,7 +12,6 @@ import java.util.regex.Pattern;
  * caller prints {@code "ERROR! " + render(d)}.
  */
 public final class SourceExcerpt {
-  private static final Pattern UNQUOTED_TEMPLATE = Pattern.compile("(^|[^\"'])\\{\\{.*}}");
 
   private SourceExcerpt() {}
 
@@ -65,10 +63,18 @@ public final class SourceExcerpt {
         .append('\n')
         .append(" ".repeat(Math.max(0, pos.column() - 1)))
         .append("^ here\n");
-    if (UNQUOTED_TEMPLATE.matcher(target).find()) {
+    if (mayMissQuotes(target)) {
       out.append(MISSING_QUOTES_HINT);
     }
     return out.toString();
+  }
+
+  /**
+   * Ansible's guess: a line with a template gets the hint unless it has the template both double-
+   * and single-quoted (seen with 2.14: {@code - debug: msg="{{ x }}"} gets it).
+   */
+  private static boolean mayMissQuotes(String line) {
+    return line.contains("{{") && line.contains("}}") && !(line.contains("\"{{") && line.contains("'{{"));
   }
 
   private static String header(Pos pos) {

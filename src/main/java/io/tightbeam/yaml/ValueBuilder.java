@@ -44,6 +44,9 @@ final class ValueBuilder {
     if (node instanceof ScalarNode scalar) {
       Object value = scalars.value(scalar);
       built.put(node, value);
+      if (value instanceof String) {
+        nodePositions.put(value, pos(node.getStartMark())); // each scalar is its own String
+      }
       return value;
     }
     if (node instanceof SequenceNode sequence) {

@@ -44,8 +44,8 @@ public final class YamlDocument {
   }
 
   /**
-   * Where a mapping or sequence of this document starts; {@link Pos#unknown} for anything else
-   * (scalars have no identity, so their positions are not kept).
+   * Where a mapping, sequence or string of this document starts; {@link Pos#unknown} for anything
+   * else (other scalars have no identity, so their positions are not kept).
    */
   public Pos posOf(Object node) {
     Pos pos = node == null ? null : nodePositions.get(node);

@@ -1,5 +1,8 @@
 package io.tightbeam.yaml;
 
+import io.tightbeam.vault.VaultException;
+import io.tightbeam.vault.VaultSecret;
+import io.tightbeam.vault.VaultText;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +23,22 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class YamlLoader {
   static final String SYNTAX_ERROR = "Syntax Error while loading YAML.";
+  private final List<VaultSecret> secrets;
+
+  /** A loader without vault secrets: vaulted files and values fail when they are opened. */
+  public YamlLoader() {
+    this(List.of());
+  }
+
+  /** A loader that opens vault-encrypted files and inline {@code !vault} values with {@code secrets}. */
+  public YamlLoader(List<VaultSecret> secrets) {
+    this.secrets = List.copyOf(secrets);
+  }
+
+  /** The secrets this loader opens vaulted content with. */
+  public List<VaultSecret> secrets() {
+    return secrets;
+  }
 
   /** Loads a file; positions name it as given. */
   public YamlDocument load(Path file) {
@@ -38,22 +57,57 @@ public final class YamlLoader {
     return load(file.toString(), text);
   }
 
-  /** Loads YAML text; {@code file} is the name used in positions and messages. */
-  public YamlDocument load(String file, String text) {
+  /**
+   * SnakeYAML's options without the limits PyYAML does not have: ansible-core reads 100 levels of
+   * nesting, 50 nested blocks and hundreds of aliases, which SnakeYAML refuses past 50 by default.
+   */
+  public static LoaderOptions options() {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(true); // we warn ourselves, with Ansible's wording
-    ValueBuilder builder = new ValueBuilder(file, new ScalarValues(options));
+    options.setNestingDepthLimit(1000); // Python's recursion limit stops PyYAML about here
+    options.setMaxAliasesForCollections(Integer.MAX_VALUE);
+    options.setCodePointLimit(Integer.MAX_VALUE);
+    return options;
+  }
+
+  /**
+   * {@code text} itself, or what it holds when it is a vault-encrypted file; Ansible's message
+   * (exit code 1) when no secret opens it.
+   */
+  public String plainText(String file, String text) {
+    if (!VaultText.isEncrypted(text)) {
+      return text;
+    }
     try {
-      Node root = new Yaml(options).compose(new StringReader(text));
-      Object value = builder.build(root);
-      return new YamlDocument(
-          file, value, builder.nodePositions, builder.keyPositions, builder.warnings);
-    } catch (MarkedYAMLException e) {
-      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
-      throw new InputException(new Diagnostic(SYNTAX_ERROR, problem, builder.pos(mark)));
-    } catch (YAMLException e) {
-      throw new InputException(new Diagnostic(SYNTAX_ERROR, e.getMessage(), Pos.unknown(file)));
+      return VaultText.decrypt(text, secrets, file).text();
+    } catch (VaultException e) {
+      throw new InputException(List.of(new Diagnostic(e.getMessage(), "", null)), 1);
+    }
+  }
+
+  /** Loads YAML text; {@code file} is the name used in positions and messages. */
+  public YamlDocument load(String file, String text) {
+    LoaderOptions options = options();
+    String source = plainText(file, text);
+    while (true) {
+      ValueBuilder builder = new ValueBuilder(file, new ScalarValues(options, secrets));
+      try {
+        Node root = new Yaml(options).compose(new StringReader(source));
+        Object value = builder.build(root);
+        return new YamlDocument(
+            file, value, builder.nodePositions, builder.keyPositions, builder.warnings);
+      } catch (MarkedYAMLException e) {
+        String spaced = TabSeparator.spaced(source, e);
+        if (spaced != null) {
+          source = spaced;
+          continue;
+        }
+        Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+        String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
+        throw new InputException(new Diagnostic(SYNTAX_ERROR, problem, builder.pos(mark)));
+      } catch (YAMLException e) {
+        throw new InputException(new Diagnostic(SYNTAX_ERROR, e.getMessage(), Pos.unknown(file)));
+      }
     }
   }
 }

@@ -112,6 +112,9 @@ class JobTimeLimitIT {
       assertThat(r).containsEntry("failed", true).containsEntry("finished", 1)
           .containsEntry("msg", "the job's runner (pid " + runner
               + ") is gone without writing a result: killed or the host rebooted");
+      // the check that reports the job failed stops the module its runner left running
+      LocalJobs.await(() -> count(jid) == 0, Duration.ofSeconds(2));
+      assertThat(LocalJobs.jobProcesses(jid)).as("what is left of the job").isEmpty();
     }
   }
 

@@ -216,9 +216,13 @@ class ParseErrorsTest {
 
   @Test
   void emptyOrBadHostsAreErrors() throws Exception {
+    // ansible-playbook 2.14 gives the empty list no place, the blank one its play's
     assertThat(playbookError("- hosts:\n").diagnostics())
         .containsExactly(
-            Diagnostic.at(at(1, 3), "Hosts list cannot be empty. Please check your playbook"));
+            new Diagnostic("Hosts list cannot be empty. Please check your playbook", "", null));
+    assertThat(playbookError("- hosts: ' '\n").diagnostics())
+        .containsExactly(
+            Diagnostic.at(at(1, 3), "the field 'hosts' is required, and cannot have empty values"));
     assertThat(playbookError("- hosts: [a, {b: 1}]\n").diagnostics())
         .containsExactly(
             Diagnostic.at(at(1, 3), "Hosts list contains an invalid host value: '{b=1}'"));

@@ -178,6 +178,7 @@ class TaskParsingTest {
 
   @Test
   void playSectionsAndKeywordsAreSeparated() throws Exception {
+    write("roles/r1/tasks/main.yml", "- ping:\n");
     Path site =
         write(
             "site.yml",

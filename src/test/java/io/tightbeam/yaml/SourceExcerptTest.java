@@ -52,11 +52,16 @@ class SourceExcerptTest {
     String hinted =
         SourceExcerpt.describe(
             new Pos("f.yml", 2, 13), List.of("- name: x", "  command: {{ foo }}"));
+    // ansible-playbook 2.14 hints at "command: \"{{ nope }}\"" too; only a line with both quotings escapes it.
     String quoted =
         SourceExcerpt.describe(
             new Pos("f.yml", 2, 3), List.of("- name: x", "  command: \"{{ foo }}\""));
+    String bothQuotings =
+        SourceExcerpt.describe(
+            new Pos("f.yml", 2, 3), List.of("- name: x", "  command: \"{{ foo }}\" '{{ bar }}'"));
     assertThat(hinted).contains("missing quotes. Always quote template expression brackets");
-    assertThat(quoted).doesNotContain("missing quotes");
+    assertThat(quoted).contains("missing quotes");
+    assertThat(bothQuotings).doesNotContain("missing quotes");
   }
 
   @Test

@@ -65,9 +65,10 @@ class YamlLoaderTest {
                 + "  $ANSIBLE_VAULT;1.1;AES256\n"
                 + "  6162\n"
                 + "raw: !unsafe '{{ not templated }}'\n");
-    assertThat(map(doc.root()))
-        .containsEntry("secret", "$ANSIBLE_VAULT;1.1;AES256\n6162\n")
-        .containsEntry("raw", "{{ not templated }}");
+    // An inline vault value stays vaulted until used: its text is the envelope as written.
+    assertThat(map(doc.root()).get("secret")).isInstanceOfSatisfying(io.tightbeam.vault.EncryptedString.class,
+        e -> assertThat(e.vaulttext()).isEqualTo("$ANSIBLE_VAULT;1.1;AES256\n6162\n"));
+    assertThat(map(doc.root())).containsEntry("raw", "{{ not templated }}");
   }
 
   @Test

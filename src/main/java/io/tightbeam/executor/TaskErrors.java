@@ -1,0 +1,43 @@
+package io.tightbeam.executor;
+
+import io.tightbeam.playbook.Task;
+import io.tightbeam.template.TemplateException;
+import io.tightbeam.yaml.SourceExcerpt;
+
+/**
+ * Ansible's messages for a template that fails while a task is prepared: in its arguments ("The
+ * task includes an option with an undefined variable..."), in its {@code when} ("The conditional
+ * check 'x' failed...") or in its loop, each with the task's position as Ansible shows it.
+ */
+final class TaskErrors {
+  private TaskErrors() {}
+
+  static Keywords.TaskValueException inArgs(Task t, TemplateException e) {
+    if (!e.isUndefined()) {
+      return new Keywords.TaskValueException(e.getMessage());
+    }
+    return new Keywords.TaskValueException("The task includes an option with an undefined variable. The error was: "
+        + twice(e.getMessage()) + "\n\n" + SourceExcerpt.describe(t.pos()));
+  }
+
+  static Keywords.TaskValueException inConditional(Task t, Object when, TemplateException e) {
+    String m = e.getMessage();
+    if (e.isUndefined()) {
+      // The Templar says "error while evaluating conditional (C): 'x' is undefined"; Ansible
+      // repeats only the undefined part.
+      String prefix = "error while evaluating conditional (" + when + "): ";
+      m = m.startsWith(prefix) ? m + ". " + m.substring(prefix.length()) : twice(m);
+    }
+    return new Keywords.TaskValueException("The conditional check '" + when + "' failed. The error was: " + m
+        + "\n\n" + SourceExcerpt.describe(t.pos()));
+  }
+
+  static Keywords.TaskValueException inLoop(TemplateException e) {
+    return new Keywords.TaskValueException(e.isUndefined() ? twice(e.getMessage()) : e.getMessage());
+  }
+
+  // Ansible's message carries the undefined error's text twice (its own and its cause's).
+  private static String twice(String m) {
+    return m + ". " + m;
+  }
+}
