@@ -112,7 +112,7 @@ public final class AdHocCli implements Callable<Integer> {
     String callback = oneLine ? "oneline" : "minimal";
     RunListener listener = setup.listener(callback, out, err);
     Path base = common.playbookDir != null ? setup.cwd.resolve(common.playbookDir) : setup.cwd;
-    Templar templar = new Templar();
+    Templar templar = new Templar(setup.secrets);
     PlaybookExecutor executor = new PlaybookExecutor(setup.options, inventory, listener, templar,
         Modules.builtin(templar, setup.secrets), new PlaybookParser(setup.secrets));
     return executor.runAdHoc(play(base, setup.settings.pollInterval()));

@@ -34,4 +34,9 @@ interface Env {
    * without {@code subdir}).
    */
   List<Path> searchPath(String subdir);
+
+  /** The run's vault secrets (none when the run was given none). */
+  default List<io.tightbeam.vault.VaultSecret> vaultSecrets() {
+    return List.of();
+  }
 }

@@ -266,6 +266,11 @@ final class Evaluation implements Env {
   }
 
   @Override
+  public List<io.tightbeam.vault.VaultSecret> vaultSecrets() {
+    return cache.secrets();
+  }
+
+  @Override
   public List<Path> searchPath(String subdir) {
     Set<Path> out = new LinkedHashSet<>();
     List<Object> bases = new ArrayList<>();

@@ -33,6 +33,7 @@ final class FileLookups {
       return out;
     });
     c.lookup("fileglob", FileLookups::fileglob);
+    c.lookup("unvault", FileLookups::unvault);
   }
 
   private static List<Object> env(List<Object> terms, Map<String, Object> options, Env env) {
@@ -62,7 +63,7 @@ final class FileLookups {
       if (p == null || Files.isDirectory(p)) {
         throw new TemplateException("could not locate file in lookup: " + name);
       }
-      String text = read(p);
+      String text = readable(p, env);
       if (lstrip) {
         text = stripStart(text);
       }
@@ -72,6 +73,32 @@ final class FileLookups {
       out.add(text);
     }
     return out;
+  }
+
+  /** The unvault lookup: a file from the files search path, opened if vaulted. */
+  private static List<Object> unvault(List<Object> terms, Map<String, Object> options, Env env) {
+    List<Object> out = new ArrayList<>();
+    for (Object term : terms) {
+      String name = Py.str(term);
+      Path p = FileSearch.find(env, "files", name);
+      if (p == null || Files.isDirectory(p)) {
+        throw PluginError.of("ansible.errors.AnsibleParserError", "Unable to find file matching \"" + name + "\" ");
+      }
+      out.add(readable(p, env));
+    }
+    return out;
+  }
+
+  /** A file's text; a vaulted one is opened with the run's secrets, as Ansible's loader does. */
+  private static String readable(Path p, Env env) {
+    try {
+      return new String(io.tightbeam.vault.VaultText.readable(p.toString(), Files.readAllBytes(p),
+          env.vaultSecrets()), StandardCharsets.UTF_8);
+    } catch (IOException ex) {
+      throw new TemplateException("could not read " + p + ": " + ex.getMessage(), ex);
+    } catch (io.tightbeam.vault.VaultException ex) {
+      throw PluginError.of("ansible.errors.AnsibleVaultError", ex.getMessage());
+    }
   }
 
   static String read(Path p) {

@@ -18,11 +18,18 @@ public final class Templar {
   /** The value Ansible calls {@code omit}: a task argument equal to it is dropped. */
   public static final String OMIT = "__omit_place_holder__tightbeam";
 
-  private final TemplateCache cache = new TemplateCache(Catalogue.builtin());
+  private final TemplateCache cache;
   private final ThreadLocal<List<String>> warnings = ThreadLocal.withInitial(ArrayList::new);
 
   /** A Templar with the built-in filters, tests and lookups. */
-  public Templar() {}
+  public Templar() {
+    this(List.of());
+  }
+
+  /** A Templar whose file and unvault lookups open vaulted files with the run's secrets. */
+  public Templar(List<io.tightbeam.vault.VaultSecret> secrets) {
+    this.cache = new TemplateCache(Catalogue.builtin(), secrets);
+  }
 
   /**
    * Builds the filter, test and lookup catalogue on a background thread while the commands parse

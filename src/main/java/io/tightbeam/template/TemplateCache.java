@@ -19,13 +19,20 @@ final class TemplateCache {
   private static final int LIMIT = 20_000;
   private final ConcurrentHashMap<Key, List<Stmt>> parsed = new ConcurrentHashMap<>();
   private final Catalogue catalogue;
+  private final List<io.tightbeam.vault.VaultSecret> secrets;
 
-  TemplateCache(Catalogue catalogue) {
+  TemplateCache(Catalogue catalogue, List<io.tightbeam.vault.VaultSecret> secrets) {
     this.catalogue = catalogue;
+    this.secrets = List.copyOf(secrets);
   }
 
   Catalogue catalogue() {
     return catalogue;
+  }
+
+  /** The run's vault secrets, for lookups that read vaulted files. */
+  List<io.tightbeam.vault.VaultSecret> secrets() {
+    return secrets;
   }
 
   /** The statements of {@code text} (one trailing newline dropped, as Jinja2's lexer does). */
