@@ -127,13 +127,21 @@ final class HostTaskRunner {
   /** changed_when and failed_when, with the registered name bound to the result. */
   private void postProcess(Task task, Map<String, Object> r, Map<String, Object> vars) {
     Map<String, Object> kw = task.keywords();
-    if (kw.containsKey("changed_when") && !Results.unreachable(r)) {
-      r.put("changed", ctx.templar().isTrue(kw.get("changed_when"), withRegistered(task, vars, r)));
-    }
-    if (kw.containsKey("failed_when") && !Results.unreachable(r)) {
-      boolean failed = ctx.templar().isTrue(kw.get("failed_when"), withRegistered(task, vars, r));
-      r.put("failed_when_result", failed);
-      r.put("failed", failed);
+    String cond = "changed";
+    try {
+      if (kw.containsKey("changed_when") && !Results.unreachable(r)) {
+        r.put("changed", ctx.templar().isTrue(kw.get("changed_when"), withRegistered(task, vars, r)));
+      }
+      cond = "failed";
+      if (kw.containsKey("failed_when") && !Results.unreachable(r)) {
+        boolean failed = ctx.templar().isTrue(kw.get("failed_when"), withRegistered(task, vars, r));
+        r.put("failed_when_result", failed);
+        r.put("failed", failed);
+      }
+    } catch (TemplateException e) {
+      // Ansible keeps the module's result and fails it, the error in <cond>_when_result.
+      r.put("failed", true);
+      r.put(cond + "_when_result", TaskErrors.conditional(kw.get(cond + "_when"), e));
     }
   }
 
@@ -225,6 +233,12 @@ final class HostTaskRunner {
     if (cause instanceof ModuleArgumentException) {
       // Ansible's argument checks fail inside the module, whose failures say changed: false
       return Results.of("changed", false, "msg", cause.getMessage(), "failed", true);
+    }
+    if (cause instanceof TemplateException t && t.pythonError() != null) {
+      // Ansible's task result for an exception it does not word: the callback prints its last
+      // line ("An exception occurred ... ZeroDivisionError: division by zero") and shows {}.
+      return Results.of("failed", true, "exception",
+          "Traceback (most recent call last):\n  (in a template)\n" + t.pythonError());
     }
     if (cause instanceof TemplateException || cause instanceof Keywords.TaskValueException
         || cause instanceof IllegalArgumentException || cause instanceof VaultException) {

@@ -12,7 +12,16 @@ import io.tightbeam.yaml.SourceExcerpt;
 final class TaskErrors {
   private TaskErrors() {}
 
-  static Keywords.TaskValueException inArgs(Task t, TemplateException e) {
+  static RuntimeException inArgs(Task t, TemplateException e) {
+    if (e.pythonError() != null) {
+      return e; // reported as an exception (HostTaskRunner.resultOf), as Ansible does
+    }
+    if (e.isValueError()) {
+      // A ValueError while templating args: Ansible reports the args field as unconvertible.
+      return new Keywords.TaskValueException("the field 'args' has an invalid value ("
+          + io.tightbeam.py.Py.repr(t.args()) + "), and could not be converted to an dict.The error was: "
+          + e.getMessage() + "\n\n" + SourceExcerpt.describe(t.pos()));
+    }
     if (!e.isUndefined()) {
       return new Keywords.TaskValueException(e.getMessage());
     }
@@ -21,6 +30,11 @@ final class TaskErrors {
   }
 
   static Keywords.TaskValueException inConditional(Task t, Object when, TemplateException e) {
+    return new Keywords.TaskValueException(conditional(when, e) + "\n\n" + SourceExcerpt.describe(t.pos()));
+  }
+
+  /** "The conditional check 'C' failed. The error was: ..." (changed_when/failed_when keep it in the result). */
+  static String conditional(Object when, TemplateException e) {
     String m = e.getMessage();
     if (e.isUndefined()) {
       // The Templar says "error while evaluating conditional (C): 'x' is undefined"; Ansible
@@ -28,8 +42,7 @@ final class TaskErrors {
       String prefix = "error while evaluating conditional (" + when + "): ";
       m = m.startsWith(prefix) ? m + ". " + m.substring(prefix.length()) : twice(m);
     }
-    return new Keywords.TaskValueException("The conditional check '" + when + "' failed. The error was: " + m
-        + "\n\n" + SourceExcerpt.describe(t.pos()));
+    return "The conditional check '" + when + "' failed. The error was: " + m;
   }
 
   static Keywords.TaskValueException inLoop(TemplateException e) {

@@ -36,6 +36,10 @@ final class DebugAction implements ControllerAction {
     } else {
       r.put("msg", args.getOrDefault("msg", "Hello world!"));
     }
+    if (!r.containsKey("skipped")) {
+      // shown indented even when failed_when fails it, as Ansible's debug marks its result
+      r.put("_ansible_verbose_always", true);
+    }
     r.put("changed", false);
     r.put("failed", false);
     return r;

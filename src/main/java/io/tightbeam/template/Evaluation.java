@@ -134,6 +134,9 @@ final class Evaluation implements Env {
       if (e.isValueError()) {
         throw TemplateException.valueError(e.getMessage(), e);
       }
+      if (e.type().equals("ZeroDivisionError")) {
+        throw TemplateException.pythonError(e.type(), e.getMessage());
+      }
       if (e.getMessage().contains("AnsibleUndefined")) {
         // Ansible's Templar turns a TypeError naming AnsibleUndefined into an undefined variable.
         throw TemplateException.undefined("Unable to look up a name or access an attribute in template string ("
