@@ -132,6 +132,14 @@ class FileLookupsTest {
   }
 
   @Test
+  void fileglobOfABareNameLooksInTheRoleFirst() {
+    // ansible-core's lookup_fileglob target: a role's files/ is searched before the play's.
+    env.role = BASE.resolve("roles/crew");
+    assertThat(query("fileglob", "in-role.*"))
+        .isEqualTo("['" + BASE.resolve("roles/crew/files/in-role.txt") + "']");
+  }
+
+  @Test
   void fileglobFirstFoundTemplatePipe() {
     String files = BASE.resolve("files").toString();
     assertThat(query("fileglob", "*.txt")).isIn(
