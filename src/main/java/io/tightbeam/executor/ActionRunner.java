@@ -37,7 +37,8 @@ final class ActionRunner {
   }
 
   CompletableFuture<Map<String, Object>> execute(
-      Task task, TaskHeader header, Keywords kw, String host, Map<String, Object> vars) {
+      Task task, TaskHeader header, Keywords kw, String host, Map<String, Object> taskVars) {
+    Map<String, Object> vars = withConnectionVars(kw, taskVars);
     String action = Modules.shortName(task.action());
     Map<String, Object> args = templateArgs(task, vars);
     int async = kw.integer("async", "async_val", vars, 0);
@@ -85,6 +86,32 @@ final class ActionRunner {
           "remote module (" + action + ") does not support check mode", "skipped", true));
     }
     return done(module.run(checked, target).join());
+  }
+
+  /**
+   * The task's variables with the connection's own where the inventory set none (Ansible's
+   * PlayContext.update_vars): {@code lookup('vars', 'ansible_host')} finds the address.
+   */
+  private Map<String, Object> withConnectionVars(Keywords kw, Map<String, Object> vars) {
+    io.tightbeam.connection.Endpoint e;
+    try {
+      e = targets.endpoint(kw, vars);
+    } catch (RuntimeException bad) { // a bad port or host is the module's failure, not debug's
+      return vars;
+    }
+    Map<String, Object> out = new LinkedHashMap<>(vars);
+    out.putIfAbsent("ansible_host", e.address());
+    out.putIfAbsent("ansible_ssh_host", e.address());
+    out.putIfAbsent("ansible_connection", e.type());
+    if (e.port() != 0) {
+      out.putIfAbsent("ansible_port", e.port());
+      out.putIfAbsent("ansible_ssh_port", e.port());
+    }
+    if (e.user() != null) {
+      out.putIfAbsent("ansible_user", e.user());
+      out.putIfAbsent("ansible_ssh_user", e.user());
+    }
+    return out;
   }
 
   private CompletableFuture<Map<String, Object>> launch(
