@@ -10,6 +10,7 @@ import io.tightbeam.module.RemoteModule;
 import io.tightbeam.module.TargetContext;
 import io.tightbeam.playbook.Task;
 import io.tightbeam.template.Templar;
+import io.tightbeam.template.TemplateException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -185,7 +186,19 @@ final class ActionRunner {
 
   @SuppressWarnings("unchecked")
   private Map<String, Object> templateArgs(Task task, Map<String, Object> vars) {
-    Object templated = ctx.templar().template(task.args(), vars);
+    Object templated;
+    try {
+      templated = ctx.templar().template(task.args(), vars);
+    } catch (TemplateException e) {
+      if (!e.isUndefined()) {
+        throw e;
+      }
+      // Ansible's wording for an undefined variable in a task's arguments, with the task's place.
+      String where = task.pos() == null || task.pos().line() < 1 ? ""
+          : "\n\n" + io.tightbeam.yaml.SourceExcerpt.describe(task.pos());
+      throw new TemplateException("The task includes an option with an undefined variable. The error was: "
+          + e.getMessage() + ". " + e.getMessage() + where, e);
+    }
     Map<String, Object> out = new LinkedHashMap<>();
     if (templated instanceof Map<?, ?> m) {
       ((Map<String, Object>) m).forEach((k, v) -> {
