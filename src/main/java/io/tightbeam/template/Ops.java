@@ -218,6 +218,11 @@ final class Ops {
     throw new PyException("bad operand type for unary +: '" + Py.typeName(v) + "'");
   }
 
+  /** The type's name in a TypeError: C types such as datetime's carry their module. */
+  private static String qualified(Object v) {
+    return v instanceof DateTime || v instanceof TimeDelta ? "datetime." + Py.typeName(v) : Py.typeName(v);
+  }
+
   static boolean compare(String op, Object a, Object b) {
     check(a);
     check(b);
@@ -235,10 +240,12 @@ final class Ops {
     }
     int c;
     try {
-      c = Py.compare(a, b);
+      c = a instanceof DateTime x && b instanceof DateTime y ? x.value().compareTo(y.value())
+          : a instanceof TimeDelta x && b instanceof TimeDelta y ? Long.compare(x.micros(), y.micros())
+          : Py.compare(a, b);
     } catch (PyException e) {
-      throw new PyException("'" + op + "' not supported between instances of '" + Py.typeName(a)
-          + "' and '" + Py.typeName(b) + "'");
+      throw new PyException("'" + op + "' not supported between instances of '" + qualified(a)
+          + "' and '" + qualified(b) + "'");
     }
     return switch (op) {
       case "<" -> c < 0;
