@@ -54,7 +54,24 @@ final class HostTaskRunner {
     try {
       return new LoopRunner(this, task, header, kw, h, vars, noLog).run(loopRaw);
     } catch (RuntimeException e) { // the loop's items could not be templated: ignore_errors applies
-      return CompletableFuture.completedFuture(finish(h, kw, vars, resultOf(e), null, noLog, null));
+      Map<String, Object> result = resultOf(e);
+      if (e instanceof io.tightbeam.template.TemplateException t && t.isUndefined()) {
+        // Ansible keeps an undefined loop for after the task's when, which may skip the task.
+        if (task.keywords().containsKey("when") && !whenHoldsWithoutItem(task, vars)) {
+          result = skipResult();
+        } else {
+          result = Results.failure(t.getMessage() + ". " + t.getMessage());
+        }
+      }
+      return CompletableFuture.completedFuture(finish(h, kw, vars, result, null, noLog, null));
+    }
+  }
+
+  private boolean whenHoldsWithoutItem(Task task, Map<String, Object> vars) {
+    try {
+      return ctx.templar().isTrue(task.keywords().get("when"), vars);
+    } catch (RuntimeException e) { // the when needs the item: the loop's own error stands
+      return true;
     }
   }
 
