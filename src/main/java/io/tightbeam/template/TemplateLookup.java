@@ -40,7 +40,7 @@ final class TemplateLookup {
       if (options.get("template_vars") instanceof Map<?, ?> extra) {
         extra.forEach((k, v) -> vars.put(Py.str(k), v));
       }
-      out.add(env.render(FileLookups.read(file), vars));
+      out.add(env.render(Delimiters.of(options).toDefault(FileLookups.read(file)), vars));
     }
     return out;
   }
