@@ -62,7 +62,7 @@ final class LoopRunner {
     for (int i = 0; i < items.size(); i++) {
       Object item = items.get(i);
       int index = i;
-      Map<String, Object> loopInfo = extended ? loopInfo(items, i) : null;
+      Map<String, Object> loopInfo = extended ? loopInfo(items, i, control) : null;
       java.util.function.Supplier<Map<String, Object>> itemVars = () -> {
         Map<String, Object> v = new LinkedHashMap<>(vars);
         v.putAll(carried);
@@ -169,10 +169,14 @@ final class LoopRunner {
     return out;
   }
 
-  private static Map<String, Object> loopInfo(List<Object> items, int i) {
+  /** loop_control's extended: the ansible_loop variable (without allitems when extended_allitems is false). */
+  static Map<String, Object> loopInfo(List<Object> items, int i, Map<?, ?> control) {
     Map<String, Object> info = new LinkedHashMap<>();
     int n = items.size();
-    info.put("allitems", items);
+    Object allitems = control.get("extended_allitems");
+    if (allitems == null || Results.truthy(allitems)) {
+      info.put("allitems", items);
+    }
     info.put("index", i + 1);
     info.put("index0", i);
     info.put("revindex", n - i);
