@@ -39,16 +39,21 @@ final class HostTaskRunner {
   private CompletableFuture<TaskDone> start(Task task, TaskHeader header, Scope scope, Keywords kw, HostState h) {
     Map<String, Object> vars = TaskVars.build(ctx, h, task, scope);
     boolean noLog = safeBool(kw, "no_log", vars);
-    for (Object when : scope.whens()) {
-      if (!ctx.templar().isTrue(when, vars)) {
-        return CompletableFuture.completedFuture(finish(h, kw, vars, skipResult(), null, noLog, null));
-      }
-    }
     Object loopRaw = loopExpression(task);
-    if (loopRaw == null) {
-      if (task.keywords().containsKey("when") && !ctx.templar().isTrue(task.keywords().get("when"), vars)) {
+    try {
+      for (Object when : scope.whens()) {
+        if (!ctx.templar().isTrue(when, vars)) {
+          return CompletableFuture.completedFuture(finish(h, kw, vars, skipResult(), null, noLog, null));
+        }
+      }
+      if (loopRaw == null && task.keywords().containsKey("when")
+          && !ctx.templar().isTrue(task.keywords().get("when"), vars)) {
         return CompletableFuture.completedFuture(finish(h, kw, vars, skipResult(), null, noLog, null));
       }
+    } catch (RuntimeException e) { // a when that fails to evaluate: ignore_errors applies (vars known here)
+      return CompletableFuture.completedFuture(finish(h, kw, vars, resultOf(e), null, noLog, null));
+    }
+    if (loopRaw == null) {
       return attempts(task, header, kw, h, vars, 1).thenApply(r -> finish(h, kw, vars, r, null, noLog, null));
     }
     try {
@@ -214,6 +219,12 @@ final class HostTaskRunner {
     }
     if (cause instanceof ConnectionException) {
       return Results.of("changed", false, "msg", cause.getMessage(), "unreachable", true);
+    }
+    if (cause instanceof io.tightbeam.py.PyException p && p.isUnhandled()) {
+      // Ansible shows {} and "The error was: ZeroDivisionError: ..." from the traceback's last line
+      return Results.of("failed", true, "exception", "Traceback (most recent call last):\n"
+          + "  File \"<template>\", line 1, in top-level template code\n"
+          + p.pythonType() + ": " + p.getMessage() + "\n");
     }
     if (cause instanceof ModuleArgumentException) {
       // Ansible's argument checks fail inside the module, whose failures say changed: false

@@ -4,20 +4,40 @@ package io.tightbeam.py;
 public final class PyException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final boolean valueError;
+  private final String pythonType;
 
   /** A TypeError whose message reads as Python's would. */
   public PyException(String message) {
-    this(message, false);
+    this(message, false, "TypeError");
   }
 
-  private PyException(String message, boolean valueError) {
+  private PyException(String message, boolean valueError, String pythonType) {
     super(message);
     this.valueError = valueError;
+    this.pythonType = pythonType;
+  }
+
+  /**
+   * An exception of another Python class (ZeroDivisionError): Ansible's templating does not
+   * handle these, so the task fails with the exception itself.
+   */
+  public static PyException of(String pythonType, String message) {
+    return new PyException(message, false, pythonType);
+  }
+
+  /** The Python class's name: TypeError, ValueError or the one given to {@link #of}. */
+  public String pythonType() {
+    return pythonType;
+  }
+
+  /** Whether this is neither a TypeError nor a ValueError. */
+  public boolean isUnhandled() {
+    return !pythonType.equals("TypeError") && !pythonType.equals("ValueError");
   }
 
   /** A ValueError (bad JSON, a date that does not parse): Ansible words these apart from type errors. */
   public static PyException valueError(String message) {
-    return new PyException(message, true);
+    return new PyException(message, true, "ValueError");
   }
 
   /** Whether this is a ValueError rather than a TypeError. */

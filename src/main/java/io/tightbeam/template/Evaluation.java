@@ -131,6 +131,9 @@ final class Evaluation implements Env {
     } catch (TemplateSyntaxError e) {
       throw syntax(e, text);
     } catch (PyException e) {
+      if (e.isUnhandled()) {
+        throw e; // Ansible's Templar handles TypeError only: the task fails with the exception
+      }
       if (e.isValueError()) {
         throw TemplateException.valueError(e.getMessage(), e);
       }

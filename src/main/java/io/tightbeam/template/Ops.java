@@ -123,7 +123,7 @@ final class Ops {
     }
     double y = Py.toDouble(b);
     if (y == 0) {
-      throw new PyException(Py.isFloat(a) || Py.isFloat(b) ? "float division by zero" : "division by zero");
+      throw PyException.of("ZeroDivisionError", Py.isFloat(a) || Py.isFloat(b) ? "float division by zero" : "division by zero");
     }
     if (!Py.isFloat(a) && !Py.isFloat(b)) {
       return new java.math.BigDecimal(Py.toBigInteger(a))
@@ -139,13 +139,13 @@ final class Ops {
     if (Py.isFloat(a) || Py.isFloat(b)) {
       double y = Py.toDouble(b);
       if (y == 0) {
-        throw new PyException("float floor division by zero");
+        throw PyException.of("ZeroDivisionError", "float floor division by zero");
       }
       return Math.floor(Py.toDouble(a) / y);
     }
     BigInteger y = Py.toBigInteger(b);
     if (y.signum() == 0) {
-      throw new PyException("integer division or modulo by zero");
+      throw PyException.of("ZeroDivisionError", "integer division or modulo by zero");
     }
     BigInteger[] qr = Py.toBigInteger(a).divideAndRemainder(y);
     BigInteger q = qr[0];
@@ -166,14 +166,14 @@ final class Ops {
       double x = Py.toDouble(a);
       double y = Py.toDouble(b);
       if (y == 0) {
-        throw new PyException("float modulo");
+        throw PyException.of("ZeroDivisionError", "float modulo");
       }
       double r = x % y;
       return r != 0 && (r < 0) != (y < 0) ? r + y : r;
     }
     BigInteger y = Py.toBigInteger(b);
     if (y.signum() == 0) {
-      throw new PyException("integer modulo by zero");
+      throw PyException.of("ZeroDivisionError", "integer modulo by zero");
     }
     BigInteger r = Py.toBigInteger(a).mod(y.abs());
     if (y.signum() < 0 && r.signum() != 0) {

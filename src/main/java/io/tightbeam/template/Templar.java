@@ -1,6 +1,7 @@
 package io.tightbeam.template;
 
 import io.tightbeam.py.Py;
+import io.tightbeam.py.PyException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,6 +110,9 @@ public final class Templar {
               "error while evaluating conditional (" + conditional + "): " + e.getMessage());
         }
         throw e;
+      } catch (PyException e) { // ZeroDivisionError and such: Ansible's conditional names it
+        throw new TemplateException("The conditional check '" + conditional + "' failed. The error was: "
+            + e.getMessage(), e);
       }
     } finally {
       collect(evaluation);
