@@ -54,7 +54,9 @@ final class HostTaskRunner {
       return CompletableFuture.completedFuture(finish(h, kw, vars, resultOf(e), null, noLog, null));
     }
     if (loopRaw == null) {
-      return attempts(task, header, kw, h, vars, 1).thenApply(r -> finish(h, kw, vars, r, null, noLog, null));
+      // (a LoopAbort here comes from tasks included by a loop: it is this task's failure)
+      return attempts(task, header, kw, h, vars, 1).exceptionally(HostTaskRunner::resultOf)
+          .thenApply(r -> finish(h, kw, vars, r, null, noLog, null));
     }
     try {
       return new LoopRunner(this, task, header, kw, h, vars, noLog).run(loopRaw);
@@ -150,7 +152,24 @@ final class HostTaskRunner {
     try {
       return actions.execute(task, header, kw, h.name(), vars).exceptionally(HostTaskRunner::resultOf);
     } catch (RuntimeException e) {
+      if (e instanceof TemplateException && vars.containsKey("ansible_loop_var")) {
+        return CompletableFuture.failedFuture(new LoopAbort(resultOf(e)));
+      }
       return CompletableFuture.completedFuture(resultOf(e));
+    }
+  }
+
+  /**
+   * An Ansible error (a template that fails) in one loop item ends the whole loop in Ansible: the
+   * task's result is that failure, with no item line for it and no later items.
+   */
+  static final class LoopAbort extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient Map<String, Object> result;
+
+    LoopAbort(Map<String, Object> result) {
+      super(String.valueOf(result.get("msg")), null, false, false);
+      this.result = result;
     }
   }
 
@@ -216,6 +235,9 @@ final class HostTaskRunner {
     while ((cause instanceof CompletionException || cause instanceof java.util.concurrent.ExecutionException)
         && cause.getCause() != null) {
       cause = cause.getCause();
+    }
+    if (cause instanceof LoopAbort a) {
+      return a.result;
     }
     if (cause instanceof ConnectionException) {
       return Results.of("changed", false, "msg", cause.getMessage(), "unreachable", true);

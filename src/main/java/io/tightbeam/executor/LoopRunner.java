@@ -59,6 +59,8 @@ final class LoopRunner {
     // set_fact and include_vars in a loop: each item sees the facts the items before it set.
     Map<String, Object> carried = new java.util.concurrent.ConcurrentHashMap<>();
     boolean carriesFacts = List.of("set_fact", "include_vars").contains(Modules.shortName(task.action()));
+    java.util.concurrent.atomic.AtomicReference<Map<String, Object>> abort =
+        new java.util.concurrent.atomic.AtomicReference<>();
     for (int i = 0; i < items.size(); i++) {
       Object item = items.get(i);
       int index = i;
@@ -81,8 +83,12 @@ final class LoopRunner {
         gate = gate.thenCompose(x -> CompletableFuture.runAsync(() -> {}, CompletableFuture.delayedExecutor(pause, TimeUnit.SECONDS)));
       }
       CompletableFuture<Map<String, Object>> result = gate
-          .thenCompose(x -> runItem(itemVars.get()))
+          .thenCompose(x -> abort.get() != null ? CompletableFuture.completedFuture(ABORTED)
+              : runItem(itemVars.get()).handle((r, ex) -> aborted(r, ex, abort)))
           .thenApply(r -> {
+            if (r == ABORTED) {
+              return r;
+            }
             if (carriesFacts && r.get("ansible_facts") instanceof Map<?, ?> facts && !Results.failed(r)) {
               facts.forEach((k, v) -> carried.put(String.valueOf(k), new Literal(v)));
             }
@@ -93,6 +99,9 @@ final class LoopRunner {
       Map<String, Object> labelVars = itemVars.get();
       Object label = label(control, labelVars, item);
       shown = shown.thenCombine(result, (x, r) -> {
+        if (r == ABORTED) {
+          return null;
+        }
         TaskDone done = runner.finish(h, kw, labelVars, r, label, noLog, true);
         if (done.diff()) {
           ctx.listener().fileDiff(header, Censor.outcome(done));
@@ -102,7 +111,7 @@ final class LoopRunner {
       });
     }
     CompletableFuture<Void> all = CompletableFuture.allOf(results.toArray(CompletableFuture[]::new));
-    return all.thenCombine(shown, (x, y) -> aggregate(results))
+    return all.thenCombine(shown, (x, y) -> abort.get() != null ? abort.get() : aggregate(results))
         .thenApply(r -> runner.finish(h, kw, vars, r, null, noLog, true));
   }
 
@@ -112,11 +121,28 @@ final class LoopRunner {
       if (task.keywords().containsKey("when") && !ctx.templar().isTrue(task.keywords().get("when"), itemVars)) {
         return CompletableFuture.completedFuture(HostTaskRunner.skipResult());
       }
-    } catch (RuntimeException e) {
-      return CompletableFuture.completedFuture(HostTaskRunner.resultOf(e));
+    } catch (RuntimeException e) { // a when that fails is an Ansible error: it ends the loop
+      return CompletableFuture.failedFuture(new HostTaskRunner.LoopAbort(HostTaskRunner.resultOf(e)));
     }
     return CompletableFuture.supplyAsync(() -> runner.attempts(task, header, kw, h, itemVars, 1), ctx.services().forks())
         .thenCompose(f -> f);
+  }
+
+  /** Marks an item that ended the loop, or came after one that did: neither is shown or kept. */
+  private static final Map<String, Object> ABORTED = java.util.Collections.emptyMap();
+
+  private static Map<String, Object> aborted(Map<String, Object> r, Throwable ex,
+      java.util.concurrent.atomic.AtomicReference<Map<String, Object>> abort) {
+    if (ex == null) {
+      return r;
+    }
+    Throwable cause = ex instanceof java.util.concurrent.CompletionException && ex.getCause() != null
+        ? ex.getCause() : ex;
+    if (cause instanceof HostTaskRunner.LoopAbort a) {
+      abort.compareAndSet(null, a.result);
+      return ABORTED;
+    }
+    return HostTaskRunner.resultOf(cause);
   }
 
   /** Whether items may wait at the same time: status checks, or polled async jobs without until. */
