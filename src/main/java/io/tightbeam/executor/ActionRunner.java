@@ -11,6 +11,7 @@ import io.tightbeam.module.TargetContext;
 import io.tightbeam.playbook.Task;
 import io.tightbeam.template.Templar;
 import io.tightbeam.vault.EncryptedString;
+import io.tightbeam.template.TemplateException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,8 @@ final class ActionRunner {
   }
 
   CompletableFuture<Map<String, Object>> execute(
-      Task task, TaskHeader header, Keywords kw, String host, Map<String, Object> vars) {
+      Task task, TaskHeader header, Keywords kw, String host, Map<String, Object> taskVars) {
+    Map<String, Object> vars = withConnectionVars(kw, taskVars);
     String action = Modules.shortName(task.action());
     // Every action opens the inline vault values of its arguments (no secret: the task fails, as in
     // ansible-playbook); set_fact stores them still vaulted, so `is vault_encrypted` holds after it.
@@ -88,6 +90,32 @@ final class ActionRunner {
           "remote module (" + action + ") does not support check mode", "skipped", true));
     }
     return done(module.run(checked, target).join());
+  }
+
+  /**
+   * The task's variables with the connection's own where the inventory set none (Ansible's
+   * PlayContext.update_vars): {@code lookup('vars', 'ansible_host')} finds the address.
+   */
+  private Map<String, Object> withConnectionVars(Keywords kw, Map<String, Object> vars) {
+    io.tightbeam.connection.Endpoint e;
+    try {
+      e = targets.endpoint(kw, vars);
+    } catch (RuntimeException bad) { // a bad port or host is the module's failure, not debug's
+      return vars;
+    }
+    Map<String, Object> out = new LinkedHashMap<>(vars);
+    out.putIfAbsent("ansible_host", e.address());
+    out.putIfAbsent("ansible_ssh_host", e.address());
+    out.putIfAbsent("ansible_connection", e.type());
+    if (e.port() != 0) {
+      out.putIfAbsent("ansible_port", e.port());
+      out.putIfAbsent("ansible_ssh_port", e.port());
+    }
+    if (e.user() != null) {
+      out.putIfAbsent("ansible_user", e.user());
+      out.putIfAbsent("ansible_ssh_user", e.user());
+    }
+    return out;
   }
 
   private CompletableFuture<Map<String, Object>> launch(

@@ -73,12 +73,28 @@ final class HostTaskRunner {
       if (!Conditions.own(ctx, task, vars)) {
         return CompletableFuture.completedFuture(finish(h, kw, vars, skipResult(), null, noLog, null));
       }
-      return attempts(task, header, kw, h, vars, 1).thenApply(r -> finish(h, kw, vars, r, null, noLog, null));
+      // (a LoopAbort here comes from tasks included by a loop: it is this task's failure)
+      return attempts(task, header, kw, h, vars, 1).exceptionally(HostTaskRunner::resultOf)
+          .thenApply(r -> finish(h, kw, vars, r, null, noLog, null));
     }
     try {
       return new LoopRunner(this, task, header, kw, h, vars, noLog).run(loopRaw);
     } catch (RuntimeException e) { // the loop's items could not be templated: ignore_errors applies
-      return CompletableFuture.completedFuture(finish(h, kw, vars, resultOf(e), null, noLog, null));
+      Map<String, Object> result = resultOf(e);
+      if (e.getCause() instanceof io.tightbeam.template.TemplateException t && t.isUndefined()
+          && task.keywords().containsKey("when") && !whenHoldsWithoutItem(task, vars)) {
+        // Ansible keeps an undefined loop for after the task's when, which may skip the task.
+        result = skipResult();
+      }
+      return CompletableFuture.completedFuture(finish(h, kw, vars, result, null, noLog, null));
+    }
+  }
+
+  private boolean whenHoldsWithoutItem(Task task, Map<String, Object> vars) {
+    try {
+      return ctx.templar().isTrue(task.keywords().get("when"), vars);
+    } catch (RuntimeException e) { // the when needs the item: the loop's own error stands
+      return true;
     }
   }
 
@@ -160,7 +176,24 @@ final class HostTaskRunner {
     try {
       return actions.execute(task, header, kw, h.name(), vars).exceptionally(HostTaskRunner::resultOf);
     } catch (RuntimeException e) {
+      if ((e instanceof TemplateException || e instanceof Keywords.TaskValueException) && vars.containsKey("ansible_loop_var")) {
+        return CompletableFuture.failedFuture(new LoopAbort(resultOf(e)));
+      }
       return CompletableFuture.completedFuture(resultOf(e));
+    }
+  }
+
+  /**
+   * An Ansible error (a template that fails) in one loop item ends the whole loop in Ansible: the
+   * task's result is that failure, with no item line for it and no later items.
+   */
+  static final class LoopAbort extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient Map<String, Object> result;
+
+    LoopAbort(Map<String, Object> result) {
+      super(String.valueOf(result.get("msg")), null, false, false);
+      this.result = result;
     }
   }
 
@@ -227,18 +260,21 @@ final class HostTaskRunner {
         && cause.getCause() != null) {
       cause = cause.getCause();
     }
+    if (cause instanceof LoopAbort a) {
+      return a.result;
+    }
     if (cause instanceof ConnectionException) {
       return Results.of("changed", false, "msg", cause.getMessage(), "unreachable", true);
+    }
+    if (cause instanceof io.tightbeam.py.PyException p && p.isUnhandled()) {
+      // Ansible shows {} and "The error was: ZeroDivisionError: ..." from the traceback's last line
+      return Results.of("failed", true, "exception", "Traceback (most recent call last):\n"
+          + "  File \"<template>\", line 1, in top-level template code\n"
+          + p.pythonType() + ": " + p.getMessage() + "\n");
     }
     if (cause instanceof ModuleArgumentException) {
       // Ansible's argument checks fail inside the module, whose failures say changed: false
       return Results.of("changed", false, "msg", cause.getMessage(), "failed", true);
-    }
-    if (cause instanceof TemplateException t && t.pythonError() != null) {
-      // Ansible's task result for an exception it does not word: the callback prints its last
-      // line ("An exception occurred ... ZeroDivisionError: division by zero") and shows {}.
-      return Results.of("failed", true, "exception",
-          "Traceback (most recent call last):\n  (in a template)\n" + t.pythonError());
     }
     if (cause instanceof TemplateException || cause instanceof Keywords.TaskValueException
         || cause instanceof IllegalArgumentException || cause instanceof VaultException) {

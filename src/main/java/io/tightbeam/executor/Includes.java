@@ -107,6 +107,10 @@ final class Includes {
       if (control.get("index_var") != null) {
         extra.put(control.get("index_var").toString(), i);
       }
+      if (control.get("extended") != null
+          && Results.truthy(ctx.templar().template(control.get("extended"), itemVars))) {
+        extra.put("ansible_loop", new Literal(LoopRunner.loopInfo(items, i, control)));
+      }
       out.add(new Entry(file(t, scope, itemVars), i, items.get(i), loopVar, extra));
     }
     return out;

@@ -102,5 +102,9 @@ final class Keywords {
     TaskValueException(String message) {
       super(message);
     }
+
+    TaskValueException(String message, Throwable cause) {
+      super(message, cause);
+    }
   }
 }

@@ -17,6 +17,10 @@ final class LoopItems {
       String lookup = with.getKey().toString().substring("with_".length());
       Object value = lookup.equals("first_found") ? firstFoundTerms(templar, with.getValue(), vars)
           : templar.template(with.getValue(), vars);
+      if (lookup.equals("indexed_items") && value instanceof Map<?, ?>) {
+        // Ansible hands the loop's value to the plugin unwrapped; indexed_items refuses a dict.
+        throw new TemplateException("with_indexed_items expects a list");
+      }
       if (templar.hasLookup(lookup)) {
         return templar.query(lookup, value, vars);
       }

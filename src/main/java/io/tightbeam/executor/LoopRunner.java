@@ -64,10 +64,12 @@ final class LoopRunner {
     // set_fact and include_vars in a loop: each item sees the facts the items before it set.
     Map<String, Object> carried = new java.util.concurrent.ConcurrentHashMap<>();
     boolean carriesFacts = List.of("set_fact", "include_vars").contains(Modules.shortName(task.action()));
+    java.util.concurrent.atomic.AtomicReference<Map<String, Object>> abort =
+        new java.util.concurrent.atomic.AtomicReference<>();
     for (int i = 0; i < items.size(); i++) {
       Object item = items.get(i);
       int index = i;
-      Map<String, Object> loopInfo = extended ? loopInfo(items, i) : null;
+      Map<String, Object> loopInfo = extended ? loopInfo(items, i, control) : null;
       java.util.function.Supplier<Map<String, Object>> itemVars = () -> {
         Map<String, Object> v = new LinkedHashMap<>(vars);
         v.putAll(carried);
@@ -86,8 +88,12 @@ final class LoopRunner {
         gate = gate.thenCompose(x -> CompletableFuture.runAsync(() -> {}, CompletableFuture.delayedExecutor(pause, TimeUnit.SECONDS)));
       }
       CompletableFuture<Map<String, Object>> result = gate
-          .thenCompose(x -> runItem(itemVars.get()))
+          .thenCompose(x -> abort.get() != null ? CompletableFuture.completedFuture(ABORTED)
+              : runItem(itemVars.get()).handle((r, ex) -> aborted(r, ex, abort)))
           .thenApply(r -> {
+            if (r == ABORTED) {
+              return r;
+            }
             if (carriesFacts && r.get("ansible_facts") instanceof Map<?, ?> facts && !Results.failed(r)) {
               facts.forEach((k, v) -> carried.put(String.valueOf(k), new Literal(v)));
             }
@@ -98,6 +104,9 @@ final class LoopRunner {
       Map<String, Object> labelVars = itemVars.get();
       Object label = label(control, labelVars, item);
       shown = shown.thenCombine(result, (x, r) -> {
+        if (r == ABORTED) {
+          return null;
+        }
         TaskDone done = runner.finish(h, kw, labelVars, r, label, noLog, true);
         if (done.diff()) {
           ctx.listener().fileDiff(header, Censor.outcome(done));
@@ -107,18 +116,39 @@ final class LoopRunner {
       });
     }
     CompletableFuture<Void> all = CompletableFuture.allOf(results.toArray(CompletableFuture[]::new));
-    return all.thenCombine(shown, (x, y) -> aggregate(results))
+    return all.thenCombine(shown, (x, y) -> abort.get() != null ? abort.get() : aggregate(results))
         .thenApply(r -> runner.finish(h, kw, vars, r, null, noLog, true));
   }
 
   private CompletableFuture<Map<String, Object>> runItem(Map<String, Object> itemVars) {
     PlayContext ctx = runner.context();
     // An item's when that cannot be evaluated fails the whole task (Ansible ends the loop there).
-    if (!Conditions.own(ctx, task, itemVars)) {
-      return CompletableFuture.completedFuture(HostTaskRunner.skipResult());
+    try {
+      if (!Conditions.own(ctx, task, itemVars)) {
+        return CompletableFuture.completedFuture(HostTaskRunner.skipResult());
+      }
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(new HostTaskRunner.LoopAbort(HostTaskRunner.resultOf(e)));
     }
     return CompletableFuture.supplyAsync(() -> runner.attempts(task, header, kw, h, itemVars, 1), ctx.services().forks())
         .thenCompose(f -> f);
+  }
+
+  /** Marks an item that ended the loop, or came after one that did: neither is shown or kept. */
+  private static final Map<String, Object> ABORTED = java.util.Collections.emptyMap();
+
+  private static Map<String, Object> aborted(Map<String, Object> r, Throwable ex,
+      java.util.concurrent.atomic.AtomicReference<Map<String, Object>> abort) {
+    if (ex == null) {
+      return r;
+    }
+    Throwable cause = ex instanceof java.util.concurrent.CompletionException && ex.getCause() != null
+        ? ex.getCause() : ex;
+    if (cause instanceof HostTaskRunner.LoopAbort a) {
+      abort.compareAndSet(null, a.result);
+      return ABORTED;
+    }
+    return HostTaskRunner.resultOf(cause);
   }
 
   /** Whether items may wait at the same time: status checks, or polled async jobs without until. */
@@ -171,10 +201,14 @@ final class LoopRunner {
     return out;
   }
 
-  private static Map<String, Object> loopInfo(List<Object> items, int i) {
+  /** loop_control's extended: the ansible_loop variable (without allitems when extended_allitems is false). */
+  static Map<String, Object> loopInfo(List<Object> items, int i, Map<?, ?> control) {
     Map<String, Object> info = new LinkedHashMap<>();
     int n = items.size();
-    info.put("allitems", items);
+    Object allitems = control.get("extended_allitems");
+    if (allitems == null || Results.truthy(allitems)) {
+      info.put("allitems", items);
+    }
     info.put("index", i + 1);
     info.put("index0", i);
     info.put("revindex", n - i);

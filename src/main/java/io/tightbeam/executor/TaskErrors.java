@@ -13,9 +13,6 @@ final class TaskErrors {
   private TaskErrors() {}
 
   static RuntimeException inArgs(Task t, TemplateException e) {
-    if (e.pythonError() != null) {
-      return e; // reported as an exception (HostTaskRunner.resultOf), as Ansible does
-    }
     if (e.isValueError()) {
       // A ValueError while templating args: Ansible reports the args field as unconvertible.
       return new Keywords.TaskValueException("the field 'args' has an invalid value ("
@@ -46,7 +43,7 @@ final class TaskErrors {
   }
 
   static Keywords.TaskValueException inLoop(TemplateException e) {
-    return new Keywords.TaskValueException(e.isUndefined() ? twice(e.getMessage()) : e.getMessage());
+    return new Keywords.TaskValueException(e.isUndefined() ? twice(e.getMessage()) : e.getMessage(), e);
   }
 
   // Ansible's message carries the undefined error's text twice (its own and its cause's).

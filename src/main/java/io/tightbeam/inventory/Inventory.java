@@ -150,7 +150,30 @@ public final class Inventory {
   }
 
   private static Host implicitLocalhost(String name) {
-    return new Host(name, Map.of("ansible_connection", "local"), List.of("all"));
+    return new Host(name, CONTROLLER_PYTHON == null ? Map.of("ansible_connection", "local")
+        : Map.of("ansible_connection", "local", "ansible_python_interpreter", CONTROLLER_PYTHON),
+        List.of("all"));
+  }
+
+  /**
+   * Ansible gives the implicit localhost the Python that runs Ansible; tightbeam, run by no
+   * Python, names /usr/bin/python3 when there is one, else the first python3 on PATH.
+   */
+  private static final String CONTROLLER_PYTHON = controllerPython();
+
+  private static String controllerPython() {
+    List<String> dirs = new ArrayList<>(List.of("/usr/bin"));
+    String path = System.getenv("PATH");
+    if (path != null) {
+      dirs.addAll(List.of(path.split(":")));
+    }
+    for (String dir : dirs) {
+      java.nio.file.Path p = java.nio.file.Path.of(dir.isEmpty() ? "." : dir, "python3");
+      if (java.nio.file.Files.isExecutable(p)) {
+        return p.toString();
+      }
+    }
+    return null;
   }
 
   /** The {@code group_names} magic variable: the host's groups but {@code all}, sorted. */

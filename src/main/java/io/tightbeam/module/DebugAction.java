@@ -49,6 +49,9 @@ final class DebugAction implements ControllerAction {
     try {
       return context.templar().evaluate(expression, context.vars());
     } catch (TemplateException e) {
+      if (!e.isUndefined()) { // Ansible's debug names only an undefined variable; others fail the task
+        throw e;
+      }
       return context.verbosity() > 0 ? UNDEFINED + ": " + e.getMessage() : UNDEFINED;
     }
   }

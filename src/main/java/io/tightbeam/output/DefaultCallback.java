@@ -79,7 +79,9 @@ final class DefaultCallback implements RunListener {
   private void failed(TaskHeader task, HostOutcome.Failed f, boolean itemsShown) {
     ShownResult r = ShownResult.of(f.result(), task.action(), false).cleanForDebug();
     r.showException(display, false).showWarnings(display);
-    if (!itemsShown) {
+    // Ansible cleans a failed result before its loop check: a debug loop keeps only msg and so
+    // prints the summary ("One or more items failed")
+    if (!itemsShown || !r.has("results")) {
       display.display(
           "fatal: [" + f.host() + "]: FAILED! => " + r.dump(display.verbosity(), null), Color.ERROR);
     }

@@ -78,13 +78,33 @@ final class AnsibleCoreFilters {
     });
     c.filter("to_uuid", (v, a, e) -> {
       Object ns = a.get(0, "namespace", null);
-      return uuid5(ns == null ? ANSIBLE_NAMESPACE : UUID.fromString(Items.str(ns)), Items.str(v));
+      return uuid5(ns == null ? ANSIBLE_NAMESPACE : namespace(ns), Items.str(v));
     });
     c.filter("hash", (v, a, e) -> hash(Items.str(v), Items.str(a.get(0, "hashtype", "sha1"))));
     c.filter("checksum", (v, a, e) -> hash(Items.str(v), "sha1"));
     c.filter("sha1", (v, a, e) -> hash(Items.str(v), "sha1"));
     c.filter("md5", (v, a, e) -> hash(Items.str(v), "md5"));
     c.filter("password_hash", AnsibleCoreFilters::passwordHash);
+  }
+
+  /** to_uuid's namespace as Python's uuid.UUID(text) reads it, failing in Ansible's words. */
+  private static UUID namespace(Object ns) {
+    String problem;
+    if (ns instanceof String text) {
+      String hex = text.replace("urn:", "").replace("uuid:", "").replaceAll("^[{}]+|[{}]+$", "")
+          .replace("-", "");
+      if (hex.length() != 32) {
+        problem = "badly formed hexadecimal UUID string";
+      } else if (!hex.matches("[0-9a-fA-F]+")) {
+        problem = "invalid literal for int() with base 16: " + Py.repr(hex);
+      } else {
+        return new UUID(Long.parseUnsignedLong(hex.substring(0, 16), 16),
+            Long.parseUnsignedLong(hex.substring(16), 16));
+      }
+    } else {
+      problem = "'" + Py.typeName(ns) + "' object has no attribute 'replace'";
+    }
+    throw new TemplateException("Invalid value '" + Py.str(ns) + "' for 'namespace': " + problem);
   }
 
   /** Python's str.encode: its utf-16 writes a little-endian BOM and little-endian units. */

@@ -131,11 +131,11 @@ final class Evaluation implements Env {
     } catch (TemplateSyntaxError e) {
       throw syntax(e, text);
     } catch (PyException e) {
+      if (e.isUnhandled()) {
+        throw e; // Ansible's Templar handles TypeError only: the task fails with the exception
+      }
       if (e.isValueError()) {
         throw TemplateException.valueError(e.getMessage(), e);
-      }
-      if (e.type().equals("ZeroDivisionError")) {
-        throw TemplateException.pythonError(e.type(), e.getMessage());
       }
       if (e.getMessage().contains("AnsibleUndefined")) {
         // Ansible's Templar turns a TypeError naming AnsibleUndefined into an undefined variable.

@@ -191,7 +191,7 @@ final class FileLookups {
           dirs.add(found);
         }
       } else {
-        for (Path p : searchPaths(env)) {
+        for (Path p : env.searchPath("")) {
           dirs.add(p.resolve("files"));
           dirs.add(p);
         }
@@ -209,17 +209,6 @@ final class FileLookups {
 
   private static String stripSlash(String s) {
     return s.length() > 1 && s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
-  }
-
-  /** The {@code ansible_search_path} variable when set, else the playbook's directory. */
-  private static List<Path> searchPaths(Env env) {
-    List<Path> out = new ArrayList<>();
-    if (env.variable("ansible_search_path") instanceof List<?> list) {
-      list.forEach(p -> out.add(Paths.get(Py.str(p))));
-    } else {
-      out.add(FileSearch.basedir(env));
-    }
-    return out;
   }
 
   /** Regular files in {@code dir} whose names match a shell pattern, in directory order (as glob). */

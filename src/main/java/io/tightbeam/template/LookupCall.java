@@ -25,6 +25,8 @@ final class LookupCall {
     boolean wantlist = query || Py.truthy(options.remove("wantlist"));
     String errors = Py.str(options.getOrDefault("errors", "strict"));
     options.remove("errors");
+    // Ansible joins only a non-empty result of a lookup whose text is marked unsafe.
+    boolean allowUnsafe = Py.truthy(options.remove("allow_unsafe"));
     List<Object> terms = args.subList(1, args.size());
     for (Object t : terms) {
       Ops.check(t);
@@ -35,7 +37,7 @@ final class LookupCall {
     } catch (TemplateException | io.tightbeam.py.PyException e) {
       return failed(run, name, e, errors, wantlist);
     }
-    if (wantlist) {
+    if (wantlist || results.isEmpty() || allowUnsafe) {
       return results;
     }
     if (results.stream().allMatch(r -> r instanceof String)) {

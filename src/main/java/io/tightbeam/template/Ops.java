@@ -123,7 +123,7 @@ final class Ops {
     }
     double y = Py.toDouble(b);
     if (y == 0) {
-      throw PyException.zeroDivision(Py.isFloat(a) || Py.isFloat(b) ? "float division by zero" : "division by zero");
+      throw PyException.of("ZeroDivisionError", Py.isFloat(a) || Py.isFloat(b) ? "float division by zero" : "division by zero");
     }
     if (!Py.isFloat(a) && !Py.isFloat(b)) {
       return new java.math.BigDecimal(Py.toBigInteger(a))
@@ -139,13 +139,13 @@ final class Ops {
     if (Py.isFloat(a) || Py.isFloat(b)) {
       double y = Py.toDouble(b);
       if (y == 0) {
-        throw PyException.zeroDivision("float floor division by zero");
+        throw PyException.of("ZeroDivisionError", "float floor division by zero");
       }
       return Math.floor(Py.toDouble(a) / y);
     }
     BigInteger y = Py.toBigInteger(b);
     if (y.signum() == 0) {
-      throw PyException.zeroDivision("integer division or modulo by zero");
+      throw PyException.of("ZeroDivisionError", "integer division or modulo by zero");
     }
     BigInteger[] qr = Py.toBigInteger(a).divideAndRemainder(y);
     BigInteger q = qr[0];
@@ -166,14 +166,14 @@ final class Ops {
       double x = Py.toDouble(a);
       double y = Py.toDouble(b);
       if (y == 0) {
-        throw new PyException("float modulo");
+        throw PyException.of("ZeroDivisionError", "float modulo");
       }
       double r = x % y;
       return r != 0 && (r < 0) != (y < 0) ? r + y : r;
     }
     BigInteger y = Py.toBigInteger(b);
     if (y.signum() == 0) {
-      throw PyException.zeroDivision("integer modulo by zero");
+      throw PyException.of("ZeroDivisionError", "integer modulo by zero");
     }
     BigInteger r = Py.toBigInteger(a).mod(y.abs());
     if (y.signum() < 0 && r.signum() != 0) {
@@ -218,6 +218,11 @@ final class Ops {
     throw new PyException("bad operand type for unary +: '" + Py.typeName(v) + "'");
   }
 
+  /** The type's name in a TypeError: C types such as datetime's carry their module. */
+  private static String qualified(Object v) {
+    return v instanceof DateTime || v instanceof TimeDelta ? "datetime." + Py.typeName(v) : Py.typeName(v);
+  }
+
   static boolean compare(String op, Object a, Object b) {
     check(a);
     check(b);
@@ -235,10 +240,12 @@ final class Ops {
     }
     int c;
     try {
-      c = Py.compare(a, b);
+      c = a instanceof DateTime x && b instanceof DateTime y ? x.value().compareTo(y.value())
+          : a instanceof TimeDelta x && b instanceof TimeDelta y ? Long.compare(x.micros(), y.micros())
+          : Py.compare(a, b);
     } catch (PyException e) {
-      throw new PyException("'" + op + "' not supported between instances of '" + Py.typeName(a)
-          + "' and '" + Py.typeName(b) + "'");
+      throw new PyException("'" + op + "' not supported between instances of '" + qualified(a)
+          + "' and '" + qualified(b) + "'");
     }
     return switch (op) {
       case "<" -> c < 0;

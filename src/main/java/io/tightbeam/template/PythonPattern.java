@@ -47,7 +47,45 @@ final class PythonPattern {
     try {
       return Pattern.compile(out.toString(), flags);
     } catch (PatternSyntaxException ex) {
-      throw new TemplateException(ex.getDescription() + " at position " + ex.getIndex());
+      throw new TemplateException(error(python, ex));
     }
+  }
+
+  /**
+   * Python's re.error text for the common mistakes Java also refuses (lookup_varnames checks
+   * for 'nothing to repeat'); any other keeps Java's description.
+   */
+  static String error(String python, PatternSyntaxException ex) {
+    String d = ex.getDescription();
+    if (d.startsWith("Dangling meta character")) {
+      int at = Math.max(0, Math.min(ex.getIndex(), python.length()));
+      boolean nothing = at == 0 || "(|".indexOf(python.charAt(at - 1)) >= 0;
+      return (nothing ? "nothing to repeat" : "multiple repeat") + " at position " + at;
+    }
+    java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
+    int classAt = -1;
+    for (int i = 0; i < python.length(); i++) {
+      char ch = python.charAt(i);
+      if (ch == '\\') {
+        i++;
+      } else if (classAt >= 0) {
+        classAt = ch == ']' && i > classAt + 1 ? -1 : classAt;
+      } else if (ch == '[') {
+        classAt = i;
+      } else if (ch == '(') {
+        open.push(i);
+      } else if (ch == ')' && open.isEmpty()) {
+        return "unbalanced parenthesis at position " + i;
+      } else if (ch == ')') {
+        open.pop();
+      }
+    }
+    if (classAt >= 0) {
+      return "unterminated character set at position " + classAt;
+    }
+    if (!open.isEmpty()) {
+      return "missing ), unterminated subpattern at position " + open.peek();
+    }
+    return d + " at position " + ex.getIndex();
   }
 }

@@ -108,7 +108,7 @@ final class RegexFilters {
       return new PyPattern(Pattern.compile(javaPattern, flags | Pattern.UNICODE_CHARACTER_CLASS),
           names);
     } catch (PatternSyntaxException ex) {
-      throw new PyException(ex.getDescription() + " at position " + ex.getIndex());
+      throw new PyException(PythonPattern.error(pattern, ex));
     }
   }
 

@@ -1,6 +1,7 @@
 package io.tightbeam.template;
 
 import io.tightbeam.py.Py;
+import io.tightbeam.py.PyException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,6 +117,8 @@ public final class Templar {
               "error while evaluating conditional (" + conditional + "): " + e.getMessage());
         }
         throw e;
+      } catch (PyException e) { // ZeroDivisionError and such: the caller's "conditional check" names it
+        throw new TemplateException(e.getMessage(), e);
       }
     } finally {
       collect(evaluation);

@@ -8,7 +8,6 @@ public final class TemplateException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final boolean undefined;
   private boolean valueError;
-  private String pythonError;
 
   public TemplateException(String message) {
     this(message, null, false);
@@ -36,21 +35,6 @@ public final class TemplateException extends RuntimeException {
     TemplateException e = new TemplateException(message, cause, false);
     e.valueError = true;
     return e;
-  }
-
-  /**
-   * A Python exception Ansible does not word (ZeroDivisionError): the task fails with an
-   * "exception occurred" line naming it, and no msg.
-   */
-  static TemplateException pythonError(String type, String message) {
-    TemplateException e = new TemplateException(type + ": " + message, null, false);
-    e.pythonError = type + ": " + message;
-    return e;
-  }
-
-  /** {@code ZeroDivisionError: division by zero} for a {@link #pythonError}, else null. */
-  public String pythonError() {
-    return pythonError;
   }
 
   /** Whether a filter failed with a Python ValueError (see {@link #valueError}). */

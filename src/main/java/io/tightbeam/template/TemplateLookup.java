@@ -40,9 +40,21 @@ final class TemplateLookup {
       if (options.get("template_vars") instanceof Map<?, ?> extra) {
         extra.forEach((k, v) -> vars.put(Py.str(k), v));
       }
-      out.add(env.render(FileLookups.read(file), vars));
+      String text = env.render(Delimiters.of(options).toDefault(FileLookups.read(file)), vars);
+      out.add(FileSearch.flag(options, "convert_data", true) ? converted(text) : text);
     }
     return out;
+  }
+
+  /** convert_data: a result that reads as a list, dict or bool literal becomes that value. */
+  private static Object converted(String text) {
+    if (text.startsWith("{") || text.startsWith("[") || text.equals("True") || text.equals("False")) {
+      Object parsed = Literals.eval(text);
+      if (parsed != Literals.NOT_A_LITERAL) {
+        return parsed;
+      }
+    }
+    return text;
   }
 
   /** The variables Ansible adds when it renders a template file. */

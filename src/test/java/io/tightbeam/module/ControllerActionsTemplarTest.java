@@ -37,6 +37,14 @@ class ControllerActionsTemplarTest {
   }
 
   @Test
+  void debugVarFailsOnAFilterError() {
+    // ansible-playbook 2.14 fails the task: {"msg": "urlsplit: unknown URL component: bad_filter"}
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> run("debug",
+            Map.of("var", "'http://www.acme.com:9000/dir/index.html' | urlsplit('bad_filter')")))
+        .hasMessage("urlsplit: unknown URL component: bad_filter");
+  }
+
+  @Test
   void assertPassesWhenAllHold() {
     assertThat(run("assert", Map.of("that", List.of("n > 2", "job_result.finished"))))
         .containsEntry("msg", "All assertions passed")

@@ -170,4 +170,21 @@ class MorePlayTest {
     assertThat(c.stdout()).isEqualTo(Console.golden("default/exceptions.txt"));
     assertThat(c.stderr()).isEqualTo(Console.golden("default/exceptions.err.txt"));
   }
+
+  @Test
+  void aFailedDebugLoopPrintsItsSummary() {
+    // ansible-playbook 2.14, debug: msg="{{ 5 / item }}" over [0, 1] with ignore_errors: the
+    // debug result keeps only msg, so the loop's summary line follows the items
+    Console c = new Console();
+    RunListener l = c.callback("default", 0, false);
+    l.playStart("h1");
+    TaskHeader debug = task("debug", "debug");
+    l.taskStart(debug);
+    Map<String, Object> item = map("failed", true, "item", 0, "ansible_loop_var", "item");
+    l.itemOutcome(debug, new HostOutcome.Failed("h1", item, 0, true, true));
+    l.taskOutcome(debug, new HostOutcome.Failed("h1", map("results", List.of(item),
+        "failed", true, "changed", false, "msg", "One or more items failed"), null, true, true));
+    assertThat(c.stdout()).contains("failed: [h1] (item=0) => {\"ansible_loop_var\": \"item\", \"item\": 0}\n"
+        + "fatal: [h1]: FAILED! => {\"msg\": \"One or more items failed\"}\n...ignoring\n");
+  }
 }

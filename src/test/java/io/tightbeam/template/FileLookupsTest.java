@@ -132,6 +132,14 @@ class FileLookupsTest {
   }
 
   @Test
+  void fileglobOfABareNameLooksInTheRoleFirst() {
+    // ansible-core's lookup_fileglob target: a role's files/ is searched before the play's.
+    env.role = BASE.resolve("roles/crew");
+    assertThat(query("fileglob", "in-role.*"))
+        .isEqualTo("['" + BASE.resolve("roles/crew/files/in-role.txt") + "']");
+  }
+
+  @Test
   void fileglobFirstFoundTemplatePipe() {
     String files = BASE.resolve("files").toString();
     assertThat(query("fileglob", "*.txt")).isIn(
@@ -147,6 +155,10 @@ class FileLookupsTest {
     assertThat(query("template", "greeting.j2")).isEqualTo("['Hello World from greeting.j2\\n']");
     assertThat(queryWith("template", opts("template_vars", Map.of("who", "Ash")), "greeting.j2"))
         .isEqualTo("['Hello Ash from greeting.j2\\n']");
+    // convert_data (the default): a result that reads as a dict is one
+    assertThat(query("template", "as-dict.j2")).isEqualTo("[{'who': 'World', 'n': [1, 2]}]");
+    assertThat(queryWith("template", opts("convert_data", false), "as-dict.j2"))
+        .isEqualTo("['{\"who\": \"World\", \"n\": [1, 2]}\\n']");
     assertThatThrownBy(() -> query("template", "nope.j2"))
         .hasMessage("the template file nope.j2 could not be found for the lookup");
     assertThat(query("pipe", "ls at-root.txt")).isEqualTo("['at-root.txt']");

@@ -20,6 +20,8 @@ final class LookupEnv implements Env {
   final List<String> warnings = new ArrayList<>();
   final List<String> filterCalls = new ArrayList<>();
   Path base = Path.of("").toAbsolutePath();
+  /** A role's directory, searched before {@link #base} when set. */
+  Path role;
 
   LookupEnv with(String name, Object value) {
     vars.put(name, value);
@@ -74,6 +76,13 @@ final class LookupEnv implements Env {
 
   @Override
   public List<Path> searchPath(String subdir) {
-    return subdir.isEmpty() ? List.of(base) : List.of(base.resolve(subdir), base);
+    List<Path> out = new ArrayList<>();
+    for (Path p : role == null ? List.of(base) : List.of(role, base)) {
+      if (!subdir.isEmpty()) {
+        out.add(p.resolve(subdir));
+      }
+      out.add(p);
+    }
+    return out;
   }
 }
