@@ -59,6 +59,11 @@ final class LinearStrategy {
       }
       startReached = true;
     }
+    dispatch(t, scope, hosts);
+  }
+
+  /** Runs a task, or the include, meta or role it stands for (a notified handler comes here). */
+  void dispatch(Task t, Scope scope, List<HostState> hosts) {
     String action = Modules.shortName(t.action());
     switch (action) {
       case "include_tasks", "include", "import_tasks" -> new Includes(ctx, this).run(t, scope, hosts);
