@@ -52,7 +52,7 @@ final class ActionRunner {
         return done(Results.failure("async is not supported for this task."));
       }
       ActionContext ac = new ActionContext(ctx.templar(), vars, host, check, ctx.options().verbosity());
-      return done(controller.get().run(args, ac));
+      return done(DynamicInventory.apply(ctx, host, controller.get().run(args, ac)));
     }
     if (action.equals("include_vars")) {
       return done(IncludeVars.load(ctx, kw, args));

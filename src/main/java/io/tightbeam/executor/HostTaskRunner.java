@@ -222,6 +222,10 @@ final class HostTaskRunner {
     if (cause instanceof ConnectionException) {
       return Results.of("changed", false, "msg", cause.getMessage(), "unreachable", true);
     }
+    if (cause instanceof io.tightbeam.module.ActionFailure) {
+      return Results.of("changed", false, "exception", io.tightbeam.module.ActionFailure.NO_TRACEBACK,
+          "failed", true, "msg", cause.getMessage());
+    }
     if (cause instanceof ModuleArgumentException) {
       // Ansible's argument checks fail inside the module, whose failures say changed: false
       return Results.of("changed", false, "msg", cause.getMessage(), "failed", true);

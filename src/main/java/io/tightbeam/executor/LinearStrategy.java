@@ -78,7 +78,8 @@ final class LinearStrategy {
     TaskHeader header = header(t, scope);
     ctx.listener().taskStart(header);
     List<HostState> targets = hosts;
-    if (Results.truthy(new Keywords(ctx, t, scope).raw("run_once")) && !hosts.isEmpty()) {
+    boolean bypass = ctx.services().modules().action(t.action()).map(a -> a.bypassHostLoop()).orElse(false);
+    if ((bypass || Results.truthy(new Keywords(ctx, t, scope).raw("run_once"))) && !hosts.isEmpty()) {
       targets = List.of(hosts.get(0));
     }
     int throttle = throttle(t, scope);
@@ -150,6 +151,7 @@ final class LinearStrategy {
       }
       Facts.apply(Modules.shortName(t.action()), r, receiver);
     }
+    DynamicInventory.refresh(ctx, h, r);
     if (Results.changed(r) && !Results.failed(r) && t.keywords().containsKey("notify")) {
       handlers.notify(t.keywords().get("notify"), h, ctx.templar());
     }

@@ -59,7 +59,9 @@ public final class Modules {
             new SetFactAction(),
             new FailAction(),
             new AssertAction(),
-            new PauseAction())) {
+            new PauseAction(),
+            new AddHostAction(),
+            new GroupByAction())) {
       actions.put(a.name(), a);
     }
     return new Modules(remote, actions);
