@@ -46,7 +46,8 @@ public final class Modules {
             CommandModule.shell(),
             new RawModule(),
             new PingModule(),
-            new SetupModule())) {
+            new SetupModule(),
+            new GatherFactsModule())) {
       remote.put(m.name(), m);
     }
     remote.putAll(FileAndPackageModules.all());
