@@ -62,7 +62,8 @@ public final class Modules {
             new AssertAction(),
             new PauseAction(),
             new AddHostAction(),
-            new GroupByAction())) {
+            new GroupByAction(),
+            new SetStatsAction())) {
       actions.put(a.name(), a);
     }
     return new Modules(remote, actions);

@@ -67,4 +67,18 @@ class InventoryActionsTest {
         .isInstanceOf(ActionFailure.class)
         .hasMessage("Invalid options for group_by: foo");
   }
+
+  @Test
+  void setStatsReturnsItsDataAndOptions() {
+    assertThat(run("set_stats", Map.of("data", Map.of("a", 1), "per_host", "yes", "aggregate", "no")))
+        .containsEntry("changed", false)
+        .containsEntry("ansible_stats", Map.of("data", Map.of("a", 1), "per_host", true, "aggregate", false));
+    assertThat(run("set_stats", Map.of()))
+        .containsEntry("ansible_stats", Map.of("data", Map.of(), "per_host", false, "aggregate", true));
+    assertThat(run("set_stats", Map.of("data", Map.of("1a", 1)))).containsEntry("failed", true)
+        .containsEntry("msg", "The variable name '1a' is not valid. Variables must start with a letter"
+            + " or underscore character, and contain only letters, numbers and underscores.");
+    assertThat(run("set_stats", Map.of("data", List.of(1)))).containsEntry("failed", true)
+        .containsEntry("msg", "The 'data' option needs to be a dictionary/hash");
+  }
 }
