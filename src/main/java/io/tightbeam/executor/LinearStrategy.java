@@ -63,7 +63,8 @@ final class LinearStrategy {
   }
 
   /** Runs a task, or the include, meta or role it stands for (a notified handler comes here). */
-  void dispatch(Task t, Scope scope, List<HostState> hosts) {
+  void dispatch(Task given, Scope scope, List<HostState> hosts) {
+    Task t = withTemplatedAction(given);
     String action = Modules.shortName(t.action());
     switch (action) {
       case "include_tasks", "include", "import_tasks" -> new Includes(ctx, this).run(t, scope, hosts);
@@ -71,6 +72,22 @@ final class LinearStrategy {
       case "include_role", "import_role" -> roles.include(t, scope, hosts);
       default -> runTask(t, scope, hosts);
     }
+  }
+
+  /**
+   * The task with its action templated when written as a template ({@code {{ prefix }}file}), with
+   * the play's and extra vars; its header keeps the action as written, as Ansible's does.
+   */
+  private Task withTemplatedAction(Task t) {
+    if (!Keywords.isTemplated(t.action())) {
+      return t;
+    }
+    Map<String, Object> vars = new LinkedHashMap<>(ctx.playVars());
+    vars.putAll(ctx.options().extraVars());
+    String action = String.valueOf(ctx.templar().template(t.action(), vars)).strip();
+    Map<String, Object> keywords = new LinkedHashMap<>(t.keywords());
+    keywords.putIfAbsent("name", t.action());
+    return new Task(action, t.args(), keywords, t.baseDir(), t.pos());
   }
 
   /** Runs one task on every host, applying the results on the result thread as hosts finish. */

@@ -47,7 +47,8 @@ public final class Modules {
             new RawModule(),
             new PingModule(),
             new SetupModule(),
-            new GatherFactsModule())) {
+            new GatherFactsModule(),
+            new WaitForConnectionModule())) {
       remote.put(m.name(), m);
     }
     remote.putAll(FileAndPackageModules.all());
