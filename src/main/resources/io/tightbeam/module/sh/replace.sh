@@ -38,6 +38,7 @@ if [ "$n" -gt 0 ] && ! cmp -s -- "$p" "$tmp.n"; then
     tb_file_diff "$p" "$tmp.n" "$p"
   fi
   if [ "$tb_check" != 1 ]; then
+    case "$validate_raw" in *%s*|'') ;; *) tb_changed=0; tb_fail "validate must contain %s: $validate_raw" ;; esac
     if [ -n "$validate_cmd" ]; then
       vout=$(f=$tmp.n sh -c "$validate_cmd" 2>&1) || { tb_changed=0; tb_ks stdout "$vout"; tb_fail "failed to validate: rc:$? error:$vout"; }
     fi
