@@ -48,7 +48,8 @@ public final class Modules {
             new PingModule(),
             new SetupModule(),
             new GatherFactsModule(),
-            new WaitForConnectionModule())) {
+            new WaitForConnectionModule(),
+            new ScriptModule())) {
       remote.put(m.name(), m);
     }
     remote.putAll(FileAndPackageModules.all());
