@@ -64,6 +64,11 @@ final class ActionRunner {
       return asyncStatus(kw, args, vars, check, task);
     }
     RemoteModule module = findModule(action, task);
+    if (async > 0 && !module.supportsAsync()) {
+      // Ansible's AnsibleActionFail (raw, script, fetch): changed false and no traceback
+      return done(Results.of("changed", false, "exception", io.tightbeam.module.ActionFailure.NO_TRACEBACK,
+          "failed", true, "msg", "async is not supported for this task."));
+    }
     if (async < 0 || (async > 0 && poll < 0)) {
       return done(Results.failure(
           async < 0

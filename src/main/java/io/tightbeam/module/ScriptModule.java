@@ -57,6 +57,11 @@ final class ScriptModule implements RemoteModule {
   }
 
   @Override
+  public boolean supportsAsync() {
+    return false; // Ansible's script action refuses async
+  }
+
+  @Override
   public Map<String, Object> checkArgs(Map<String, Object> args) {
     ActionArgs.allowOnly("script", args, OPTIONS);
     Object raw = args.containsKey("_raw_params") ? args.get("_raw_params") : args.get("cmd");
