@@ -18,7 +18,25 @@ import java.util.stream.Collectors;
  * raw: the templar renders them when used.
  */
 final class TaskVars {
+  /**
+   * Ansible's {@code ansible_playbook_python}: there is no Python running the playbook, so the
+   * controller's python3 on PATH (roles hand it to local tasks as their interpreter), else Ansible's
+   * usual path.
+   */
+  private static final String PLAYBOOK_PYTHON = controllerPython();
+
   private TaskVars() {}
+
+  private static String controllerPython() {
+    String path = System.getenv("PATH");
+    for (String dir : (path == null ? "" : path).split(":")) {
+      java.nio.file.Path p = java.nio.file.Path.of(dir.isEmpty() ? "." : dir, "python3");
+      if (java.nio.file.Files.isExecutable(p)) {
+        return p.toAbsolutePath().toString();
+      }
+    }
+    return "/usr/bin/python3";
+  }
 
   static Map<String, Object> build(PlayContext ctx, HostState h, Task task, Scope scope) {
     Map<String, Object> v = new LinkedHashMap<>();
@@ -93,6 +111,7 @@ final class TaskVars {
     v.put("ansible_run_tags", new Literal(ctx.options().tags().isEmpty() ? List.of("all") : ctx.options().tags()));
     v.put("ansible_skip_tags", new Literal(ctx.options().skipTags()));
     v.put("playbook_dir", ctx.play().baseDir().toAbsolutePath().normalize().toString());
+    v.put("ansible_playbook_python", PLAYBOOK_PYTHON);
     v.put("omit", Templar.OMIT);
   }
 
