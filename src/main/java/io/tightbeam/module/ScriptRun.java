@@ -66,7 +66,7 @@ final class ScriptRun {
   private static final java.util.regex.Pattern USER_HOME =
       java.util.regex.Pattern.compile("(~[A-Za-z0-9_][A-Za-z0-9_.-]*)(/.*)?", java.util.regex.Pattern.DOTALL);
 
-  private static String value(String key, String v) {
+  static String value(String key, String v) {
     if (v == null) {
       return "''";
     }
