@@ -126,8 +126,47 @@ final class TaskVars {
     m.putAll(h.setFacts);
     m.putAll(ctx.options().extraVars());
     putHostMagic(m, ctx, h);
-    m.replaceAll((k, val) -> val instanceof Literal l ? l.value() : val);
-    return m;
+    return new HostLevelVars(ctx.templar(), m);
+  }
+
+  /**
+   * One host's {@code hostvars} entry: a value is templated when read, with that host's own
+   * variables, as Ansible's HostVarsVars does ({@code y: "{{ x }}"} reads as x's value); one that
+   * cannot be (an undefined name) reads as written. Facts and registered values are never templated.
+   */
+  private static final class HostLevelVars extends AbstractMap<String, Object> {
+    private final Templar templar;
+    private final Map<String, Object> raw;
+
+    HostLevelVars(Templar templar, Map<String, Object> raw) {
+      this.templar = templar;
+      this.raw = raw;
+    }
+
+    @Override
+    public Object get(Object key) {
+      Object v = raw.get(key);
+      if (v instanceof Literal l) {
+        return l.value();
+      }
+      try {
+        return templar.template(v, raw);
+      } catch (io.tightbeam.template.TemplateException e) {
+        return v;
+      }
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return raw.containsKey(key);
+    }
+
+    @Override
+    public Set<Entry<String, Object>> entrySet() {
+      Map<String, Object> all = new LinkedHashMap<>();
+      raw.keySet().forEach(k -> all.put(k, get(k)));
+      return all.entrySet();
+    }
   }
 
   /** {@code hostvars}: every play host's host-level variables ({@link #ofHost}), built when read. */
