@@ -54,7 +54,7 @@ final class ActionRunner {
         return done(Results.failure("async is not supported for this task."));
       }
       ActionContext ac = new ActionContext(ctx.templar(), vars, host, check, ctx.options().verbosity());
-      return done(controller.get().run(args, ac));
+      return done(DynamicInventory.apply(ctx, host, controller.get().run(args, ac)));
     }
     if (action.equals("include_vars")) {
       return done(IncludeVars.load(ctx, kw, args));
@@ -66,6 +66,11 @@ final class ActionRunner {
       return asyncStatus(kw, args, vars, check, task);
     }
     RemoteModule module = findModule(action, task);
+    if (async > 0 && !module.supportsAsync()) {
+      // Ansible's AnsibleActionFail (raw, script, fetch): changed false and no traceback
+      return done(Results.of("changed", false, "exception", io.tightbeam.module.ActionFailure.NO_TRACEBACK,
+          "failed", true, "msg", "async is not supported for this task."));
+    }
     if (async < 0 || (async > 0 && poll < 0)) {
       return done(Results.failure(
           async < 0

@@ -88,7 +88,7 @@ final class Handlers {
       }
       List<HostState> active = hosts.stream().filter(HostState::active).toList();
       if (!active.isEmpty()) {
-        strategy.runTask(e.task(), e.scope(), active);
+        strategy.dispatch(e.task(), e.scope(), active);
       }
     }
   }

@@ -11,8 +11,8 @@ import java.util.Map;
  * two).
  */
 final class HostState {
-  final Host host;
-  final Map<String, Object> inventoryVars;
+  Host host;
+  Map<String, Object> inventoryVars;
   final Map<String, Object> facts = new LinkedHashMap<>();
   final Map<String, Object> setFacts = new LinkedHashMap<>();
   boolean failed;
@@ -24,6 +24,12 @@ final class HostState {
   HostState(Host host, Map<String, Object> inventoryVars) {
     this.host = host;
     this.inventoryVars = inventoryVars;
+  }
+
+  /** The host's groups and inventory vars after add_host or group_by changed them. */
+  void refresh(Host changed, Map<String, Object> vars) {
+    this.host = changed;
+    this.inventoryVars = vars;
   }
 
   String name() {

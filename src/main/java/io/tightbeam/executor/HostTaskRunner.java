@@ -272,6 +272,10 @@ final class HostTaskRunner {
           + "  File \"<template>\", line 1, in top-level template code\n"
           + p.pythonType() + ": " + p.getMessage() + "\n");
     }
+    if (cause instanceof io.tightbeam.module.ActionFailure) {
+      return Results.of("changed", false, "exception", io.tightbeam.module.ActionFailure.NO_TRACEBACK,
+          "failed", true, "msg", cause.getMessage());
+    }
     if (cause instanceof ModuleArgumentException) {
       // Ansible's argument checks fail inside the module, whose failures say changed: false
       return Results.of("changed", false, "msg", cause.getMessage(), "failed", true);

@@ -59,6 +59,12 @@ final class LinearStrategy {
       }
       startReached = true;
     }
+    dispatch(t, scope, hosts);
+  }
+
+  /** Runs a task, or the include, meta or role it stands for (a notified handler comes here). */
+  void dispatch(Task given, Scope scope, List<HostState> hosts) {
+    Task t = withTemplatedAction(given);
     String action = Modules.shortName(t.action());
     switch (action) {
       case "include_tasks", "include", "import_tasks" -> new Includes(ctx, this).run(t, scope, hosts);
@@ -68,12 +74,29 @@ final class LinearStrategy {
     }
   }
 
+  /**
+   * The task with its action templated when written as a template ({@code {{ prefix }}file}), with
+   * the play's and extra vars; its header keeps the action as written, as Ansible's does.
+   */
+  private Task withTemplatedAction(Task t) {
+    if (!Keywords.isTemplated(t.action())) {
+      return t;
+    }
+    Map<String, Object> vars = new LinkedHashMap<>(ctx.playVars());
+    vars.putAll(ctx.options().extraVars());
+    String action = String.valueOf(ctx.templar().template(t.action(), vars)).strip();
+    Map<String, Object> keywords = new LinkedHashMap<>(t.keywords());
+    keywords.putIfAbsent("name", t.action());
+    return new Task(action, t.args(), keywords, t.baseDir(), t.pos());
+  }
+
   /** Runs one task on every host, applying the results on the result thread as hosts finish. */
   void runTask(Task t, Scope scope, List<HostState> hosts) {
     TaskHeader header = header(t, scope);
     ctx.listener().taskStart(header);
     List<HostState> targets = hosts;
-    if (Results.truthy(new Keywords(ctx, t, scope).raw("run_once")) && !hosts.isEmpty()) {
+    boolean bypass = ctx.services().modules().action(t.action()).map(a -> a.bypassHostLoop()).orElse(false);
+    if ((bypass || Results.truthy(new Keywords(ctx, t, scope).raw("run_once"))) && !hosts.isEmpty()) {
       targets = List.of(hosts.get(0));
     }
     int throttle = throttle(t, scope);
@@ -145,6 +168,7 @@ final class LinearStrategy {
       }
       Facts.apply(Modules.shortName(t.action()), r, receiver);
     }
+    DynamicInventory.refresh(ctx, h, r);
     if (Results.changed(r) && !Results.failed(r) && t.keywords().containsKey("notify")) {
       handlers.notify(t.keywords().get("notify"), h, ctx.templar());
     }

@@ -64,7 +64,8 @@ final class Plan {
 
   private void checkTask(Task t, Path playDir, List<Diagnostic> problems) {
     String action = Modules.shortName(t.action());
-    boolean known = modules.remote(action).isPresent() || modules.action(action).isPresent()
+    // a templated action ({{ prefix }}file) is Ansible's action field: templated when the task runs
+    boolean known = Keywords.isTemplated(action) || modules.remote(action).isPresent() || modules.action(action).isPresent()
         || ActionRunner.EXECUTOR_ACTIONS.contains(action)
         || LibraryModule.find(action, t.baseDir()).isPresent()
         || LibraryModule.find(action, playDir).isPresent();

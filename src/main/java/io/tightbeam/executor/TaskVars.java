@@ -18,7 +18,25 @@ import java.util.stream.Collectors;
  * raw: the templar renders them when used.
  */
 final class TaskVars {
+  /**
+   * Ansible's {@code ansible_playbook_python}: there is no Python running the playbook, so the
+   * controller's python3 on PATH (roles hand it to local tasks as their interpreter), else Ansible's
+   * usual path.
+   */
+  private static final String PLAYBOOK_PYTHON = controllerPython();
+
   private TaskVars() {}
+
+  private static String controllerPython() {
+    String path = System.getenv("PATH");
+    for (String dir : (path == null ? "" : path).split(":")) {
+      java.nio.file.Path p = java.nio.file.Path.of(dir.isEmpty() ? "." : dir, "python3");
+      if (java.nio.file.Files.isExecutable(p)) {
+        return p.toAbsolutePath().toString();
+      }
+    }
+    return "/usr/bin/python3";
+  }
 
   static Map<String, Object> build(PlayContext ctx, HostState h, Task task, Scope scope) {
     Map<String, Object> v = new LinkedHashMap<>();
@@ -93,6 +111,7 @@ final class TaskVars {
     v.put("ansible_run_tags", new Literal(ctx.options().tags().isEmpty() ? List.of("all") : ctx.options().tags()));
     v.put("ansible_skip_tags", new Literal(ctx.options().skipTags()));
     v.put("playbook_dir", ctx.play().baseDir().toAbsolutePath().normalize().toString());
+    v.put("ansible_playbook_python", PLAYBOOK_PYTHON);
     v.put("omit", Templar.OMIT);
   }
 
@@ -107,8 +126,47 @@ final class TaskVars {
     m.putAll(h.setFacts);
     m.putAll(ctx.options().extraVars());
     putHostMagic(m, ctx, h);
-    m.replaceAll((k, val) -> val instanceof Literal l ? l.value() : val);
-    return m;
+    return new HostLevelVars(ctx.templar(), m);
+  }
+
+  /**
+   * One host's {@code hostvars} entry: a value is templated when read, with that host's own
+   * variables, as Ansible's HostVarsVars does ({@code y: "{{ x }}"} reads as x's value); one that
+   * cannot be (an undefined name) reads as written. Facts and registered values are never templated.
+   */
+  private static final class HostLevelVars extends AbstractMap<String, Object> {
+    private final Templar templar;
+    private final Map<String, Object> raw;
+
+    HostLevelVars(Templar templar, Map<String, Object> raw) {
+      this.templar = templar;
+      this.raw = raw;
+    }
+
+    @Override
+    public Object get(Object key) {
+      Object v = raw.get(key);
+      if (v instanceof Literal l) {
+        return l.value();
+      }
+      try {
+        return templar.template(v, raw);
+      } catch (io.tightbeam.template.TemplateException e) {
+        return v;
+      }
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return raw.containsKey(key);
+    }
+
+    @Override
+    public Set<Entry<String, Object>> entrySet() {
+      Map<String, Object> all = new LinkedHashMap<>();
+      raw.keySet().forEach(k -> all.put(k, get(k)));
+      return all.entrySet();
+    }
   }
 
   /** {@code hostvars}: every play host's host-level variables ({@link #ofHost}), built when read. */

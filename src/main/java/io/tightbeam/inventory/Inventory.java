@@ -11,23 +11,49 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Hosts and groups from every inventory source, with host patterns and variable lookup. Immutable
- * once loaded and safe to share between threads. Implicit {@code localhost} (connection local) is
- * available when named but not listed; it is not matched by {@code all} or {@code *}.
+ * Hosts and groups from every inventory source, with host patterns and variable lookup. Fixed
+ * once loaded but for add_host and group_by, which replace its view whole; safe to share between
+ * threads. Implicit {@code localhost} (connection local) is available when named but not listed;
+ * it is not matched by {@code all} or {@code *}.
  */
 public final class Inventory {
   /** The names Ansible treats as the implicit localhost. */
   public static final List<String> LOCALHOST_NAMES = List.of("127.0.0.1", "localhost", "::1");
 
   private final InventoryGraph graph;
-  private final Map<String, Host> hosts;
-  private final Map<String, List<String>> groups;
+  /** Hosts, groups and matcher as of the last change (add_host, group_by replace it whole). */
+  private volatile View view;
   private final List<String> warnings;
   private final List<Path> varsDirs;
   private final boolean parsed;
   private final VarsFiles varsFiles;
-  private final HostMatcher matcher;
   private final Path cwd;
+
+  /** What the graph gives at one moment: the frozen hosts and groups, and a matcher over them. */
+  private record View(Map<String, Host> hosts, Map<String, List<String>> groups, HostMatcher matcher) {
+    static View of(InventoryGraph graph) {
+      Map<String, Host> byName = new LinkedHashMap<>();
+      for (InventoryGraph.HostEntry entry : graph.hosts.values()) {
+        List<String> groupNames = new ArrayList<>();
+        for (InventoryGraph.Group g : InventoryGraph.groupsOf(entry)) {
+          groupNames.add(g.name);
+        }
+        if (!groupNames.contains("all")) {
+          groupNames.add(0, "all");
+        }
+        byName.put(
+            entry.name,
+            new Host(entry.name, Collections.unmodifiableMap(copy(entry.vars)), List.copyOf(groupNames)));
+      }
+      Map<String, List<String>> members = new LinkedHashMap<>();
+      for (InventoryGraph.Group g : graph.groups.values()) {
+        members.put(g.name, List.copyOf(InventoryGraph.hostsOf(g)));
+      }
+      Map<String, Host> hosts = Collections.unmodifiableMap(byName);
+      Map<String, List<String>> groups = Collections.unmodifiableMap(members);
+      return new View(hosts, groups, new HostMatcher(hosts, groups, Inventory::implicitLocalhost));
+    }
+  }
 
   private Inventory(InventorySources sources, Path cwd) {
     this.cwd = cwd;
@@ -35,26 +61,7 @@ public final class Inventory {
     this.graph = sources.graph;
     this.parsed = sources.parsed;
     this.varsDirs = List.copyOf(sources.varsDirs);
-    Map<String, Host> byName = new LinkedHashMap<>();
-    for (InventoryGraph.HostEntry entry : graph.hosts.values()) {
-      List<String> groupNames = new ArrayList<>();
-      for (InventoryGraph.Group g : InventoryGraph.groupsOf(entry)) {
-        groupNames.add(g.name);
-      }
-      if (!groupNames.contains("all")) {
-        groupNames.add(0, "all");
-      }
-      byName.put(
-          entry.name,
-          new Host(entry.name, Collections.unmodifiableMap(copy(entry.vars)), List.copyOf(groupNames)));
-    }
-    this.hosts = Collections.unmodifiableMap(byName);
-    Map<String, List<String>> members = new LinkedHashMap<>();
-    for (InventoryGraph.Group g : graph.groups.values()) {
-      members.put(g.name, List.copyOf(InventoryGraph.hostsOf(g)));
-    }
-    this.groups = Collections.unmodifiableMap(members);
-    this.matcher = new HostMatcher(hosts, groups, Inventory::implicitLocalhost);
+    this.view = View.of(graph);
     List<String> allWarnings = new ArrayList<>(sources.warnings);
     for (String name : graph.hosts.keySet()) {
       if (graph.groups.containsKey(name)) {
@@ -120,17 +127,17 @@ public final class Inventory {
     if (limit == null || limit.isBlank()) {
       return match(pattern);
     }
-    return matcher.match(pattern, limit, cwd);
+    return view.matcher().match(pattern, limit, cwd);
   }
 
   /** The hosts of {@code pattern}, with the pattern parts that matched nothing. */
   public PatternMatch match(String pattern) {
-    return matcher.match(pattern);
+    return view.matcher().match(pattern);
   }
 
   /** The host named {@code name}: listed, or implicit localhost for its names, else empty. */
   public Optional<Host> host(String name) {
-    Host h = hosts.get(name);
+    Host h = view.hosts().get(name);
     if (h == null && LOCALHOST_NAMES.contains(name)) {
       return Optional.of(implicitLocalhost(name));
     }
@@ -139,14 +146,15 @@ public final class Inventory {
 
   /** Every listed host, in the order of pattern {@code all} (implicit localhost is not one). */
   public List<Host> all() {
+    View v = view;
     List<Host> list = new ArrayList<>();
-    groups.get("all").forEach(name -> list.add(hosts.get(name)));
+    v.groups().get("all").forEach(name -> list.add(v.hosts().get(name)));
     return List.copyOf(list);
   }
 
   /** Whether {@code host} is the implicit localhost rather than an inventory host. */
   public boolean isImplicit(Host host) {
-    return !hosts.containsKey(host.name()) && LOCALHOST_NAMES.contains(host.name());
+    return !view.hosts().containsKey(host.name()) && LOCALHOST_NAMES.contains(host.name());
   }
 
   private static Host implicitLocalhost(String name) {
@@ -186,7 +194,72 @@ public final class Inventory {
 
   /** All group names mapped to their hosts' names ({@code groups} magic variable). */
   public Map<String, List<String>> groups() {
-    return groups;
+    return view.groups();
+  }
+
+  /**
+   * Ansible's add_host: adds {@code name} (to {@code all}) when new, merges {@code vars} into its
+   * own vars and puts it in {@code groups} (made when missing). Returns whether the inventory
+   * changed. Safe to call from any thread; readers see the change whole.
+   */
+  public boolean addHost(String name, List<String> groups, Map<String, Object> vars) {
+    synchronized (graph) {
+      boolean changed = false;
+      InventoryGraph.HostEntry host = graph.hosts.get(name);
+      if (host == null) {
+        host = listed(name);
+        graph.addHost(name, "all");
+        changed = true;
+      }
+      for (Map.Entry<String, Object> e : vars.entrySet()) {
+        if (!host.vars.containsKey(e.getKey())
+            || !java.util.Objects.equals(host.vars.get(e.getKey()), e.getValue())) {
+          host.vars.put(e.getKey(), e.getValue());
+          changed = true;
+        }
+      }
+      for (String group : groups) {
+        changed |= !graph.hasGroup(group);
+        InventoryGraph.Group g = graph.group(group);
+        if (!g.hosts.contains(name)) {
+          graph.addHost(name, group);
+          changed = true;
+        }
+      }
+      if (changed) {
+        graph.reconcile();
+        view = View.of(graph);
+      }
+      return changed;
+    }
+  }
+
+  /**
+   * Ansible's group_by: puts host {@code name} in {@code group} (made when missing), and {@code
+   * group} under each of {@code parents}. Returns whether that changed anything but the group's
+   * existence (as Ansible counts it).
+   */
+  public boolean addToGroup(String name, String group, List<String> parents) {
+    synchronized (graph) {
+      boolean changed = false;
+      InventoryGraph.Group g = graph.group(group);
+      for (String parent : parents) {
+        changed |= !graph.hasGroup(parent);
+        InventoryGraph.Group p = graph.group(parent);
+        if (!p.children.contains(g)) {
+          graph.addChild(parent, group);
+          changed = true;
+        }
+      }
+      if (!g.hosts.contains(name)) {
+        listed(name);
+        graph.addHost(name, group);
+        changed = true;
+      }
+      graph.reconcile();
+      view = View.of(graph);
+      return changed;
+    }
   }
 
   /**
@@ -217,9 +290,21 @@ public final class Inventory {
     return vars;
   }
 
+  /** The graph's entry for {@code name}, made when missing (implicit localhost keeps its connection). */
+  private InventoryGraph.HostEntry listed(String name) {
+    boolean known = graph.hosts.containsKey(name);
+    InventoryGraph.HostEntry host = graph.addHost(name, null);
+    if (!known && LOCALHOST_NAMES.contains(name)) {
+      host.vars.putAll(implicitLocalhost(name).vars());
+    }
+    return host;
+  }
+
   private Map<String, Object> groupVars(String name) {
-    InventoryGraph.Group g = graph.groups.get(name);
-    return g == null ? Map.of() : g.vars;
+    synchronized (graph) { // add_host and group_by change the graph while tasks run
+      InventoryGraph.Group g = graph.groups.get(name);
+      return g == null ? Map.of() : new LinkedHashMap<>(g.vars);
+    }
   }
 
   private void varsFromFiles(

@@ -12,7 +12,7 @@ final class ActionArgs {
     Set<String> bad = new TreeSet<>(args.keySet());
     bad.removeAll(valid);
     if (!bad.isEmpty()) {
-      throw new ModuleArgumentException(
+      throw new ActionFailure(
           "Invalid options for " + action + ": " + String.join(",", bad));
     }
   }

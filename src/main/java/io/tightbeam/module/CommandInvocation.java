@@ -92,6 +92,14 @@ record CommandInvocation(
         checkMode);
   }
 
+  /**
+   * Whether the words are expanded as Ansible's run_command does for command (not shell): Python's
+   * os.path.expandvars, then expanduser, on each word; {@code cmd} still shows them as given.
+   */
+  boolean expandsWords() {
+    return cmd instanceof List<?>;
+  }
+
   /** Whether the guard can end in {@code stop} for this call. */
   boolean canStop(Stop stop) {
     return switch (stop) {

@@ -18,11 +18,12 @@ final class CommandScript {
         + marker
         + " \"$1\" >&2; exit 0; }\n"
         + guard(inv)
+        + expandFunction(inv)
         + "printf '%s run\\n' "
         + marker
         + " >&2\n"
         + "exec "
-        + Sh.join(inv.argv())
+        + words(inv)
         + "\n";
   }
 
@@ -41,18 +42,18 @@ final class CommandScript {
           .append(" ;;\n");
     }
     s.append("  esac\n  exit 0\n}\n");
-    s.append(guard(inv));
+    s.append(guard(inv)).append(expandFunction(inv));
     // The job wrapper passes its private tmp dir as $1; run alone, the script makes its own.
     s.append("tb_d=$1; tb_own=\ncase $tb_d in /*) ;; *) tb_d= ;; esac\n");
     s.append("if [ -z \"$tb_d\" ]; then tb_d=$(mktemp -d \"${TMPDIR:-/tmp}/tb-cmd.XXXXXX\") || exit 1; tb_own=1; fi\n");
     s.append("tb_t0=$(date '+%Y-%m-%d %H:%M:%S %s %N')\n");
     if (inv.stdin() == null) {
-      s.append(Sh.join(inv.argv())).append(" </dev/null");
+      s.append(words(inv)).append(" </dev/null");
     } else {
       s.append("printf '%s' ")
           .append(Sh.quote(new String(inv.stdin(), java.nio.charset.StandardCharsets.UTF_8)))
           .append(" | ")
-          .append(Sh.join(inv.argv()));
+          .append(words(inv));
     }
     s.append(" >\"$tb_d/o\" 2>\"$tb_d/e\"\ntb_rc=$?\n");
     s.append("tb_t1=$(date '+%Y-%m-%d %H:%M:%S %s %N')\n");
@@ -77,6 +78,52 @@ final class CommandScript {
         """);
     return s.toString();
   }
+
+  /**
+   * The program and its arguments as sh words. For command, a word with {@code $} is expanded on
+   * the target as Python's expandvars (a variable the environment lacks stays as written), then a
+   * leading {@code ~} as expanduser; the others are quoted as they are.
+   */
+  static String words(CommandInvocation inv) {
+    if (!inv.expandsWords()) {
+      return Sh.join(inv.argv());
+    }
+    StringBuilder s = new StringBuilder();
+    for (String w : inv.argv()) {
+      s.append(s.length() == 0 ? "" : " ");
+      if (w.contains("$")) {
+        s.append("\"$(tb_ev ").append(Sh.quote(w)).append(")\"");
+      } else if (w.equals("~")) {
+        s.append("\"$HOME\"");
+      } else if (w.startsWith("~/")) {
+        s.append("\"$HOME\"").append(Sh.quote(w.substring(1)));
+      } else {
+        s.append(Sh.quote(w));
+      }
+    }
+    return s.toString();
+  }
+
+  /** The function {@link #words} calls, when a word needs it (else nothing: no extra process). */
+  static String expandFunction(CommandInvocation inv) {
+    return inv.expandsWords() && inv.argv().stream().anyMatch(w -> w.contains("$")) ? EXPAND : "";
+  }
+
+  private static final String EXPAND =
+      """
+      tb_ev() {
+        printf '%s' "$1" | LC_ALL=C awk 'BEGIN { RS = "\001" }
+          { s = $0; o = ""
+            while (match(s, /\\$([A-Za-z0-9_]+|\\{[^}]*\\})/)) {
+              n = substr(s, RSTART + 1, RLENGTH - 1)
+              if (substr(n, 1, 1) == "{") n = substr(n, 2, length(n) - 2)
+              o = o substr(s, 1, RSTART - 1) ((n in ENVIRON) ? ENVIRON[n] : substr(s, RSTART, RLENGTH))
+              s = substr(s, RSTART + RLENGTH) }
+            o = o s
+            if (o == "~" || substr(o, 1, 2) == "~/") o = ENVIRON["HOME"] substr(o, 2)
+            printf "%s", o }'
+      }
+      """;
 
   /** Sh text that stops with {@code tb_stop <outcome>} when the command must not run. */
   static String guard(CommandInvocation inv) {

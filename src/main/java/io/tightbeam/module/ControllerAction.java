@@ -11,4 +11,9 @@ public interface ControllerAction {
   String name();
 
   Map<String, Object> run(Map<String, Object> args, ActionContext context);
+
+  /** Whether the task runs once, on the first host, whatever the play's hosts (add_host). */
+  default boolean bypassHostLoop() {
+    return false;
+  }
 }

@@ -87,7 +87,8 @@ final class FetchModule implements RemoteModule {
         r.put("md5sum", digest("MD5", local));
         return CompletableFuture.completedFuture(r);
       }
-      return ScriptRun.exec("cat -- " + Sh.quote(src), target).thenApply(done -> store(args, done, dest, remoteSum, r));
+      // the probe's expansion of ~ and ~name, again for the copy
+      return ScriptRun.exec("tb_src=" + ScriptRun.value("src", src) + "; cat -- \"$tb_src\"", target).thenApply(done -> store(args, done, dest, remoteSum, r));
     });
   }
 

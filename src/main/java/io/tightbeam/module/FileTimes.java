@@ -20,6 +20,9 @@ final class FileTimes {
       Map.entry('Y', "uuuu"), Map.entry('m', "MM"), Map.entry('d', "dd"),
       Map.entry('H', "HH"), Map.entry('I', "hh"), Map.entry('M', "mm"), Map.entry('S', "ss"),
       Map.entry('p', "a"), Map.entry('b', "MMM"), Map.entry('B', "MMMM"), Map.entry('j', "DDD"));
+  private static final Map<Character, ChronoField> NUMBERS = Map.of(
+      'm', ChronoField.MONTH_OF_YEAR, 'd', ChronoField.DAY_OF_MONTH, 'H', ChronoField.HOUR_OF_DAY,
+      'I', ChronoField.CLOCK_HOUR_OF_AMPM, 'M', ChronoField.MINUTE_OF_HOUR, 'S', ChronoField.SECOND_OF_MINUTE);
   private static final DateTimeFormatter TOUCH = DateTimeFormatter.ofPattern("uuuuMMddHHmm.ss");
 
   private FileTimes() {}
@@ -60,6 +63,11 @@ final class FileTimes {
       } else if (d == 'y') {
         // Python reads 69-99 as 19xx and 00-68 as 20xx
         b.appendValueReduced(ChronoField.YEAR, 2, 2, 1969);
+      } else if (NUMBERS.containsKey(d) && (i + 1 == fmt.length() || fmt.charAt(i + 1) != '%')
+          && (i < 3 || fmt.charAt(i - 3) != '%')) {
+        // Python takes one or two digits; Java's two-letter patterns want two, so a field with no
+        // number beside it (the seconds of 202001011200.0) is read with either
+        b.appendValue(NUMBERS.get(d), 1, 2, java.time.format.SignStyle.NOT_NEGATIVE);
       } else if (DIRECTIVES.containsKey(d)) {
         b.appendPattern(DIRECTIVES.get(d));
       } else {

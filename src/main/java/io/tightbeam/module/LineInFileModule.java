@@ -95,6 +95,7 @@ final class LineInFileModule implements RemoteModule {
       if [ -n "$msg" ] || [ "$new_file" = 1 ]; then
         tb_changed=1
         if [ "$tb_check" != 1 ]; then
+          case "$validate_raw" in *%s*|'') ;; *) tb_changed=0; tb_fail "validate must contain %s: $validate_raw" ;; esac
           if [ -n "$validate_cmd" ]; then
             vout=$(f=$tmp sh -c "$validate_cmd" 2>&1) || { tb_changed=0; tb_ks stdout "$vout"; tb_fail "failed to validate"; }
           fi
@@ -175,6 +176,7 @@ final class LineInFileModule implements RemoteModule {
     vars.put("firstmatch", ScriptRun.flag(args.get("firstmatch")));
     FileAttributes.putVars(args, vars);
     vars.put("validate_cmd", ScriptRun.str(args.get("validate")).replace("%s", "\"$f\""));
+    vars.put("validate_raw", ScriptRun.str(args.get("validate")));
     vars.put("awk_prog", AWK);
     vars.put("d", "\u0001");
     vars.put("repl", sedReplacement(ScriptRun.str(args.get("line"))));

@@ -46,7 +46,10 @@ public final class Modules {
             CommandModule.shell(),
             new RawModule(),
             new PingModule(),
-            new SetupModule())) {
+            new SetupModule(),
+            new GatherFactsModule(),
+            new WaitForConnectionModule(),
+            new ScriptModule())) {
       remote.put(m.name(), m);
     }
     remote.putAll(FileAndPackageModules.all());
@@ -59,7 +62,10 @@ public final class Modules {
             new SetFactAction(),
             new FailAction(),
             new AssertAction(),
-            new PauseAction())) {
+            new PauseAction(),
+            new AddHostAction(),
+            new GroupByAction(),
+            new SetStatsAction())) {
       actions.put(a.name(), a);
     }
     return new Modules(remote, actions);

@@ -62,12 +62,21 @@ final class ScriptRun {
   private static final java.util.Set<String> PATHS =
       java.util.Set.of("path", "dest", "src", "creates", "removes", "chdir", "deb", "backup_file");
 
-  private static String value(String key, String v) {
+  /** {@code ~name} and {@code ~name/rest}, with a name the shell takes as a login name. */
+  private static final java.util.regex.Pattern USER_HOME =
+      java.util.regex.Pattern.compile("(~[A-Za-z0-9_][A-Za-z0-9_.-]*)(/.*)?", java.util.regex.Pattern.DOTALL);
+
+  static String value(String key, String v) {
     if (v == null) {
       return "''";
     }
     if (PATHS.contains(key) && (v.equals("~") || v.startsWith("~/"))) {
       return "\"$HOME\"" + (v.length() > 1 ? Sh.quote(v.substring(1)) : "");
+    }
+    java.util.regex.Matcher user = USER_HOME.matcher(v);
+    if (PATHS.contains(key) && user.matches()) {
+      // ~name is that user's home: the shell expands an unquoted tilde-prefix in an assignment
+      return user.group(1) + (user.group(2) == null ? "" : "/" + Sh.quote(user.group(2).substring(1)));
     }
     return Sh.quote(v);
   }

@@ -31,12 +31,8 @@ final class SetFactAction implements ControllerAction {
       if (e.getKey().equals("cacheable")) {
         continue;
       }
-      if (!NAME.matcher(e.getKey()).matches() || PYTHON_KEYWORDS.contains(e.getKey())) {
-        throw new ModuleArgumentException(
-            "The variable name '"
-                + e.getKey()
-                + "' is not valid. Variables must start with a letter or underscore character,"
-                + " and contain only letters, numbers and underscores.");
+      if (!isIdentifier(e.getKey())) {
+        throw new ModuleArgumentException(invalidName(e.getKey()));
       }
       facts.put(e.getKey(), booleanWord(e.getValue()));
     }
@@ -48,6 +44,16 @@ final class SetFactAction implements ControllerAction {
     r.put("ansible_facts", facts);
     r.put("changed", false);
     return r;
+  }
+
+  /** Python's isidentifier for ASCII names, keywords excluded (Ansible's variable name rule). */
+  static boolean isIdentifier(String name) {
+    return NAME.matcher(name).matches() && !PYTHON_KEYWORDS.contains(name);
+  }
+
+  static String invalidName(String name) {
+    return "The variable name '" + name + "' is not valid. Variables must start with a letter or"
+        + " underscore character, and contain only letters, numbers and underscores.";
   }
 
   private static Object booleanWord(Object value) {

@@ -57,6 +57,7 @@ final class TransferModules {
     Map<String, String> vars = ShellModule.plainVars(a);
     FileAttributes.putVars(a, vars);
     vars.put("validate_cmd", ScriptRun.str(a.get("validate")).replace("%s", "\"$f\""));
+    vars.put("validate_raw", ScriptRun.str(a.get("validate")));
     return vars;
   }
 

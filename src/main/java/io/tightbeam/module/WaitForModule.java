@@ -90,13 +90,29 @@ final class WaitForModule implements RemoteModule {
         tb_x=''; for tb_y in $exclude_hosts; do tb_x="$tb_x $(tb_ips "$tb_y" | tr '\\n' ' ')"; done
         [ "$(TB_HOSTS=$tb_h TB_EXCLUDED=$tb_x TB_STATES=$state_ids TB_PORT=$port awk "$connections" /proc/net/tcp /proc/net/tcp6 2>/dev/null)" = 0 ]
       }
+      # search_regex as Python's re.search (MULTILINE) over the file; perl, when the target has it,
+      # also gives the groups (Python's (?P<name>...) is perl's too), else grep -E finds the match.
+      groups='[]'; named='{}'
+      found() {
+        if command -v perl >/dev/null 2>&1; then
+          tb_g=$(TB_RE=$re_shown perl -e '
+            local $/; open(my $f, "<", $ARGV[0]) or exit 1; my $t = <$f>;
+            $t =~ /$ENV{TB_RE}/m or exit 1;
+            my @g = map { defined $-[$_] ? substr($t, $-[$_], $+[$_] - $-[$_]) : undef } 1 .. $#-;
+            sub js { my $v = shift; return "null" unless defined $v; $v =~ s/(["\\\\])/\\\\$1/g;
+              $v =~ s/\\n/\\\\n/g; $v =~ s/\\t/\\\\t/g; $v =~ s/([\\x00-\\x1f])/sprintf("\\\\u%04x", ord $1)/ge; "\\"$v\\"" }
+            my %n = %+; print "[", join(",", map { js($_) } @g), "]\\n{",
+              join(",", map { js($_) . ":" . js($n{$_}) } sort keys %n), "}\\n"' "$path" 2>/dev/null) || return 1
+          groups=$(printf '%s\\n' "$tb_g" | sed -n 1p); named=$(printf '%s\\n' "$tb_g" | sed -n 2p)
+        else grep -Eq -- "$re" "$path" 2>/dev/null; fi
+      }
       ready() {
         if [ -n "$port" ]; then
           case "$state" in started|present) port_open ;; drained) drained ;; *) ! port_open ;; esac
         elif [ -n "$path" ]; then
           case "$state" in
             absent|stopped) [ ! -e "$path" ] ;;
-            *) [ -e "$path" ] && { [ -z "$re" ] || grep -Eq -- "$re" "$path" 2>/dev/null; } ;;
+            *) [ -e "$path" ] && { [ -z "$re" ] || found; } ;;
           esac
         else false; fi
       }
@@ -125,7 +141,7 @@ final class WaitForModule implements RemoteModule {
       tb_kv elapsed "$(( $(date +%s) - start ))"; tb_ks state "$state"
       [ -n "$port" ] && tb_kv port "$port"
       [ -n "$path" ] && tb_ks path "$path"
-      if [ -n "$re" ]; then tb_ks search_regex "$re_shown"; tb_kv match_groups '[]'; tb_kv match_groupdict '{}'; fi
+      if [ -n "$re" ]; then tb_ks search_regex "$re_shown"; tb_kv match_groups "$groups"; tb_kv match_groupdict "$named"; fi
       tb_kb changed 0; tb_emit
       """;
 

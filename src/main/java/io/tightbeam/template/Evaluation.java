@@ -278,6 +278,9 @@ final class Evaluation implements Env {
     Set<Path> out = new LinkedHashSet<>();
     List<Object> bases = new ArrayList<>();
     Object sp = vars.get("ansible_search_path");
+    if (sp instanceof Literal lit) {
+      sp = lit.value(); // the executor sets it as a Literal: paths are never templated
+    }
     if (sp instanceof List<?> l) {
       bases.addAll(l);
     } else {

@@ -43,7 +43,7 @@ class ControllerActionsTest {
   @Test
   void debugRefusesUnknownAndConflictingOptions() {
     assertThatThrownBy(() -> run("debug", Map.of("mgs", "x")))
-        .isInstanceOf(ModuleArgumentException.class)
+        .isInstanceOf(ActionFailure.class)
         .hasMessage("Invalid options for debug: mgs");
     assertThatThrownBy(() -> run("debug", Map.of("msg", "x", "var", "y")))
         .hasMessage("parameters are mutually exclusive: msg|var");

@@ -31,6 +31,18 @@ class LineInFileModuleIT {
   }
 
   @Test
+  void validateWithoutTheFileFailsOnlyWhenWriting() throws Exception {
+    // ansible 2.14: a change fails with this message; an unchanged file is ok
+    Path f = Files.writeString(dir.resolve("v"), "hi\n");
+    FilesTarget t = new FilesTarget(dir);
+    assertThat(t.run(lif, args("path", f.toString(), "line", "x", "validate", "/some/path")))
+        .containsEntry("changed", false).containsEntry("msg", "validate must contain %s: /some/path");
+    assertThat(t.run(lif, args("path", f.toString(), "line", "hi", "validate", "/some/path")))
+        .containsEntry("changed", false).containsEntry("msg", "");
+    assertThat(Files.readString(f)).isEqualTo("hi\n");
+  }
+
+  @Test
   void insertsAfterBeforeAtEofAndBof() throws Exception {
     Path f = Files.writeString(dir.resolve("f"), "a\n[main]\nb\n");
     FilesTarget t = new FilesTarget(dir);

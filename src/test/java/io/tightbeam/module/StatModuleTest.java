@@ -21,6 +21,17 @@ class StatModuleTest {
   }
 
   @Test
+  void aTildeWithAUserNameIsThatUsersHome() throws Exception {
+    // ansible-playbook 2.14: stat path=~root gives /root, ~root/x gives /root/x, ~nosuchuser stays
+    String home = new String(new ProcessBuilder("sh", "-c", "printf %s ~root").start()
+        .getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    FilesTarget t = new FilesTarget(dir);
+    assertThat(st(t.run(stat, args("path", "~root")))).containsEntry("path", home).containsEntry("exists", true);
+    assertThat(st(t.run(stat, args("path", "~root/.nope x")))).containsEntry("exists", false);
+    assertThat(st(t.run(stat, args("path", "~nosuchuserx/a")))).containsEntry("exists", false);
+  }
+
+  @Test
   void regularFileFactsMatchTheFile() throws Exception {
     Path f = Files.writeString(dir.resolve("a file.txt"), "hello\n");
     Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r-----"));

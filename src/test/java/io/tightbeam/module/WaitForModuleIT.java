@@ -57,6 +57,17 @@ class WaitForModuleIT {
   }
 
   @Test
+  void theSearchGivesPythonsGroups() throws Exception {
+    // ansible-playbook 2.14: match_groups ['data', '123'], match_groupdict {'foo': 'data'}
+    Path f = Files.writeString(dir.resolve("kw"), "completed data 123\n");
+    assertThat(new FilesTarget(dir).run(waitFor, args("path", f.toString(),
+            "search_regex", "completed (?P<foo>\\w+) ([0-9]+)", "timeout", 2)))
+        .containsEntry("match_groups", java.util.List.of("data", "123"))
+        .containsEntry("match_groupdict", java.util.Map.of("foo", "data"))
+        .doesNotContainKey("failed");
+  }
+
+  @Test
   void waitsForAFileToAppearWithTheSearchedText() throws Exception {
     Path f = dir.resolve("app.log");
     FilesTarget t = new FilesTarget(dir);

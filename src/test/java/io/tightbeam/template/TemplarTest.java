@@ -104,4 +104,14 @@ class TemplarTest {
     assertThat(templar.template("{{ hostvars['web1'].facts.motd }}", v)).isEqualTo("{{ boom }}");
     assertThat(templar.template("{{ hostvars.web1.port }}", v)).isEqualTo("8001");
   }
+
+  @Test
+  void lookupsSearchTheExecutorsLiteralSearchPath(@TempDir Path role) throws Exception {
+    // ansible-playbook 2.14: first_found in roles/r/tasks/main.yml finds roles/r/tasks/default.yml
+    Files.createDirectories(role.resolve("tasks"));
+    Files.writeString(role.resolve("tasks/default.yml"), "[]");
+    Object searchPath = new Literal(List.of(role.toString(), role.resolve("tasks").toString()));
+    assertThat(t("{{ lookup('first_found', 'default.yml') }}", "ansible_search_path", searchPath,
+        "role_path", role.toString())).isEqualTo(role.resolve("tasks/default.yml").toString());
+  }
 }

@@ -36,9 +36,13 @@ TB_PATTERNS=$patterns_re TB_EXCLUDES=$excludes_re TB_CONTAINS=$contains_re LC_AL
       if (c == "\"" || c == "\\") out = out "\\" c; else if (c == "\t") out = out "\\t"; else if (c < " ") out = out sprintf("\\u%04x", index(ctl, c)); else out = out c }
     return "\"" out "\"" }
   function any(name, list,   n, p, i) { n = split(list, p, "\n"); for (i = 1; i <= n; i++) if (p[i] != "" && name ~ p[i]) return 1; return 0 }
-  function has(path,   line, found) { found = 0
-    while ((getline line < path) > 0) if ((whole == "1" && line ~ ENVIRON["TB_CONTAINS"]) || line ~ ("^(" ENVIRON["TB_CONTAINS"] ")")) { found = 1; break }
-    close(path); return found }
+  # read_whole_file: re.search over the text, where $ is its end (before a last newline, which
+  # getline drops); otherwise re.match on each line.
+  function has(path,   line, found, text, n) { found = 0; text = ""; n = 0
+    while ((getline line < path) > 0) {
+      if (whole == "1") { text = (n++ ? text "\n" : "") line; continue }
+      if (line ~ ("^(" ENVIRON["TB_CONTAINS"] ")")) { found = 1; break } }
+    close(path); if (whole == "1") found = text ~ ENVIRON["TB_CONTAINS"]; return found }
   function bits(m, b) { return int(m / b) % 2 ? "true" : "false" }
   function octal(s,   v, i) { v = 0; for (i = 1; i <= length(s); i++) v = v * 8 + substr(s, i, 1); return v }
   function info(i,   m, k, o) { m = octal(f[i, 1]); k = f[i, 2]

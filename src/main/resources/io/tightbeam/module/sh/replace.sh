@@ -15,7 +15,7 @@ n=$(TB_OUT="$tmp.n" TB_RE=$regexp TB_REPL=$replace TB_AFTER=$after TB_BEFORE=$be
   if ($af ne "" && $bf ne "") { $sec = qr/(?:$af)(.*?)(?:$bf)/s }
   elsif ($af ne "") { $sec = qr/(?:$af)(.*)/s }
   elsif ($bf ne "") { $sec = qr/(.*)(?:$bf)/s }
-  my ($s, $e) = (0, 0); if ($t =~ $sec) { ($s, $e) = ($-[1], $+[1]) }
+  my ($s, $e) = (0, 0); if ($t =~ $sec) { ($s, $e) = ($-[1], $+[1]) } elsif ($af ne "" || $bf ne "") { print "nosection"; exit 0 }
   my $part = substr($t, $s, $e - $s); my $n = 0; my $m = eval { qr/$re/m } or do { print "error: $@"; exit 0 };
   my %esc = (n => "\n", t => "\t", r => "\r", "\\" => "\\", a => "\a", f => "\f", v => "\013");
   $part =~ s{$m}{ $n++; my @g = ($&, map { substr($part, $-[$_], $+[$_] - $-[$_]) } 1 .. $#-); my %nm = %+;
@@ -23,6 +23,14 @@ n=$(TB_OUT="$tmp.n" TB_RE=$regexp TB_REPL=$replace TB_AFTER=$after TB_BEFORE=$be
   substr($t, $s, $e - $s) = $part;
   open(my $o, ">", $ENV{TB_OUT}) or die; print $o $t; close $o; print $n' < "$p") || tb_fail "perl failed on $p"
 case "$n" in error:*) tb_fail "invalid regular expression: ${n#error: }" ;; esac
+if [ "$n" = nosection ]; then
+  # Python's section pattern, as Ansible's message quotes it
+  if [ -n "$after" ] && [ -n "$before" ]; then sec="$after(?P<subsection>.*?)$before"
+  elif [ -n "$after" ]; then sec="$after(?P<subsection>.*)"
+  else sec="(?P<subsection>.*)$before"; fi
+  tb_kv rc 0; tb_ks msg "Pattern for before/after params did not match the given file: $sec"; tb_kb changed 0; tb_emit
+  exit 0
+fi
 msg=''
 if [ "$n" -gt 0 ] && ! cmp -s -- "$p" "$tmp.n"; then
   tb_changed=1; msg="$n replacements made"
@@ -30,6 +38,7 @@ if [ "$n" -gt 0 ] && ! cmp -s -- "$p" "$tmp.n"; then
     tb_file_diff "$p" "$tmp.n" "$p"
   fi
   if [ "$tb_check" != 1 ]; then
+    case "$validate_raw" in *%s*|'') ;; *) tb_changed=0; tb_fail "validate must contain %s: $validate_raw" ;; esac
     if [ -n "$validate_cmd" ]; then
       vout=$(f=$tmp.n sh -c "$validate_cmd" 2>&1) || { tb_changed=0; tb_ks stdout "$vout"; tb_fail "failed to validate: rc:$? error:$vout"; }
     fi
