@@ -94,7 +94,7 @@ final class Includes {
     }
     Map<?, ?> control = t.keywords().get("loop_control") instanceof Map<?, ?> m ? m : Map.of();
     String loopVar = String.valueOf(control.get("loop_var") == null ? "item" : control.get("loop_var"));
-    List<Object> items = LoopItems.of(ctx.templar(), loopRaw, vars);
+    List<Object> items = LoopItems.of(ctx.templar(), loopRaw, vars, t.action());
     for (int i = 0; i < items.size(); i++) {
       Map<String, Object> itemVars = new LinkedHashMap<>(vars);
       itemVars.put(loopVar, new Literal(items.get(i)));

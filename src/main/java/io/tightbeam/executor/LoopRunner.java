@@ -40,7 +40,7 @@ final class LoopRunner {
     PlayContext ctx = runner.context();
     List<Object> items;
     try {
-      items = LoopItems.of(ctx.templar(), loopRaw, vars);
+      items = LoopItems.of(ctx.templar(), loopRaw, vars, task.action());
     } catch (io.tightbeam.template.TemplateException e) {
       throw TaskErrors.inLoop(e);
     }

@@ -82,7 +82,7 @@ final class Roles {
     int most = 0;
     for (HostState h : included) {
       List<Object> list = loop == null ? java.util.Collections.singletonList(null)
-          : LoopItems.of(ctx.templar(), loop, TaskVars.build(ctx, h, t, scope));
+          : LoopItems.of(ctx.templar(), loop, TaskVars.build(ctx, h, t, scope), t.action());
       items.put(h, list);
       most = Math.max(most, list.size());
     }
