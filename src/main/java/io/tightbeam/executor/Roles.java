@@ -117,10 +117,9 @@ final class Roles {
   /** An include_role's own task: its header, then a skip line for each host its when leaves out. */
   private List<HostState> included(Task t, Scope scope, List<HostState> hosts, Object name) {
     TaskHeader header = strategy.header(t, scope);
-    if (t.name() == null || t.name().isBlank()) {
-      header = new TaskHeader(header.name().replace("include_role", "include_role : " + name),
-          header.action(), header.handler(), header.pos());
-    }
+    // Ansible names an include_role task without its role's prefix: its name, else "action : role"
+    String shown = t.name() == null || t.name().isBlank() ? t.action() + " : " + name : t.name();
+    header = new TaskHeader(shown, header.action(), header.handler(), header.pos());
     ctx.listener().taskStart(header);
     List<HostState> in = new ArrayList<>();
     HostTaskRunner runner = strategy.runner();
