@@ -59,7 +59,8 @@ public final class Modules {
             new SetFactAction(),
             new FailAction(),
             new AssertAction(),
-            new PauseAction())) {
+            new PauseAction(),
+            new ValidateArgumentSpecAction())) {
       actions.put(a.name(), a);
     }
     return new Modules(remote, actions);
