@@ -65,18 +65,15 @@ final class HostTaskRunner {
 
   private CompletableFuture<TaskDone> pipeline(Task task, TaskHeader header, Scope scope, Keywords kw, HostState h,
       Map<String, Object> vars, boolean noLog) {
-    if (!Conditions.inherited(ctx, scope, task, vars)) {
-      return CompletableFuture.completedFuture(finish(h, kw, vars, skipResult(), null, noLog, null));
-    }
     Object loopRaw = loopExpression(task);
     if (loopRaw == null) {
-      if (!Conditions.own(ctx, task, vars)) {
+      if (!Conditions.hold(ctx, scope, task, vars)) {
         return CompletableFuture.completedFuture(finish(h, kw, vars, skipResult(), null, noLog, null));
       }
       return attempts(task, header, kw, h, vars, 1).thenApply(r -> finish(h, kw, vars, r, null, noLog, null));
     }
     try {
-      return new LoopRunner(this, task, header, kw, h, vars, noLog).run(loopRaw);
+      return new LoopRunner(this, task, header, kw, h, vars, noLog, scope).run(loopRaw);
     } catch (RuntimeException e) { // the loop's items could not be templated: ignore_errors applies
       return CompletableFuture.completedFuture(finish(h, kw, vars, resultOf(e), null, noLog, null));
     }

@@ -21,7 +21,8 @@ class SemanticsIT {
   @ParameterizedTest(name = "{0} as ansible-playbook runs it")
   @ValueSource(strings = {"search_path", "limit", "tags", "include_role", "hostvars", "task_errors", "vault_filters",
       "include_vars_templated", "first_found_subdir", "role_magic",
-      "argument_specs", "loop_all_skipped"})
+      "argument_specs", "loop_all_skipped",
+      "loop_inherited_when"})
   void caseRunsAsAnsibleRunsIt(String name) throws IOException {
     Path dir = CASES.resolve(name);
     Path inventory = Files.exists(dir.resolve("hosts")) ? dir.resolve("hosts") : CASES.resolve("hosts");
