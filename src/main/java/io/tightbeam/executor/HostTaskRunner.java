@@ -206,7 +206,7 @@ final class HostTaskRunner {
   }
 
   static Map<String, Object> skipResult() {
-    return Results.of("changed", false, "skip_reason", "Conditional result was False", "skipped", true);
+    return Results.of("changed", false, "skipped", true, "skip_reason", "Conditional result was False");
   }
 
   /** The per-host boundary: any exception becomes a result Ansible would show. */
