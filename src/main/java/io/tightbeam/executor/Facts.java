@@ -22,9 +22,12 @@ final class Facts {
     boolean setFact = action.equals("set_fact") || action.equals("include_vars");
     facts.forEach((k, v) -> {
       String key = String.valueOf(k);
-      if (setFact) {
-        // set_fact's values are templated already; include_vars' are templated when read, as Ansible's
-        h.setFacts.put(key, action.equals("include_vars") ? v : new Literal(v));
+      if (action.equals("include_vars")) {
+        // a file's values are templated where they are read, as Ansible's are (geerlingguy.apache's
+        // Listen line is a template inside a list)
+        h.setFacts.put(key, v);
+      } else if (setFact) {
+        h.setFacts.put(key, new Literal(v));
       } else {
         h.facts.put(key, v);
       }

@@ -65,12 +65,9 @@ final class HostTaskRunner {
 
   private CompletableFuture<TaskDone> pipeline(Task task, TaskHeader header, Scope scope, Keywords kw, HostState h,
       Map<String, Object> vars, boolean noLog) {
-    if (!Conditions.inherited(ctx, scope, task, vars)) {
-      return CompletableFuture.completedFuture(finish(h, kw, vars, skipResult(), null, noLog, null));
-    }
     Object loopRaw = loopExpression(task);
     if (loopRaw == null) {
-      if (!Conditions.own(ctx, task, vars)) {
+      if (!Conditions.hold(ctx, scope, task, vars)) {
         return CompletableFuture.completedFuture(finish(h, kw, vars, skipResult(), null, noLog, null));
       }
       // (a LoopAbort here comes from tasks included by a loop: it is this task's failure)
@@ -78,7 +75,7 @@ final class HostTaskRunner {
           .thenApply(r -> finish(h, kw, vars, r, null, noLog, null));
     }
     try {
-      return new LoopRunner(this, task, header, kw, h, vars, noLog).run(loopRaw);
+      return new LoopRunner(this, task, header, kw, h, vars, noLog, scope).run(loopRaw);
     } catch (RuntimeException e) { // the loop's items could not be templated: ignore_errors applies
       Map<String, Object> result = resultOf(e);
       if (e.getCause() instanceof io.tightbeam.template.TemplateException t && t.isUndefined()
@@ -250,7 +247,7 @@ final class HostTaskRunner {
   }
 
   static Map<String, Object> skipResult() {
-    return Results.of("changed", false, "skip_reason", "Conditional result was False", "skipped", true);
+    return Results.of("changed", false, "skipped", true, "skip_reason", "Conditional result was False");
   }
 
   /** The per-host boundary: any exception becomes a result Ansible would show. */

@@ -36,7 +36,7 @@ final class Includes {
       Keywords kw = new Keywords(ctx, t, scope);
       Map<String, Object> vars = TaskVars.build(ctx, h, t, scope);
       try {
-        byHost.put(h, entries(t, scope, vars));
+        byHost.put(h, entries(t, scope, vars, header, h));
         if (byHost.get(h).isEmpty()) {
           strategy.report(header, runner.finish(h, kw, vars, HostTaskRunner.skipResult(), null, false, null));
         } else {
@@ -79,12 +79,9 @@ final class Includes {
     return a.file().equals(b.file()) && a.index() == b.index() && Objects.equals(a.item(), b.item());
   }
 
-  private List<Entry> entries(Task t, Scope scope, Map<String, Object> vars) {
+  private List<Entry> entries(Task t, Scope scope, Map<String, Object> vars, TaskHeader header, HostState h) {
     Object loopRaw = HostTaskRunner.loopExpression(t);
     List<Entry> out = new ArrayList<>();
-    if (!Conditions.inherited(ctx, scope, t, vars)) {
-      return out;
-    }
     if (loopRaw == null) {
       if (!Conditions.hold(ctx, scope, t, vars)) {
         return List.of();
@@ -94,11 +91,24 @@ final class Includes {
     }
     Map<?, ?> control = t.keywords().get("loop_control") instanceof Map<?, ?> m ? m : Map.of();
     String loopVar = String.valueOf(control.get("loop_var") == null ? "item" : control.get("loop_var"));
-    List<Object> items = LoopItems.of(ctx.templar(), loopRaw, vars);
+    List<Object> items;
+    try {
+      items = LoopItems.of(ctx.templar(), loopRaw, vars, t.action());
+    } catch (io.tightbeam.template.TemplateException e) {
+      // as for other loops (LoopRunner): undefined items are no error when the conditions are false
+      if (e.isUndefined() && !Conditions.hold(ctx, scope, t, vars)) {
+        return out;
+      }
+      throw e;
+    }
     for (int i = 0; i < items.size(); i++) {
       Map<String, Object> itemVars = new LinkedHashMap<>(vars);
       itemVars.put(loopVar, new Literal(items.get(i)));
-      if (!Conditions.own(ctx, t, itemVars)) {
+      if (!Conditions.hold(ctx, scope, t, itemVars)) {
+        Map<String, Object> skipped = HostTaskRunner.skipResult();
+        skipped.put(loopVar, items.get(i));
+        skipped.put("ansible_loop_var", loopVar);
+        ctx.listener().itemOutcome(header, new HostOutcome.Skipped(h.name(), skipped, items.get(i), true));
         continue;
       }
       Map<String, Object> extra = params(t, itemVars);

@@ -12,7 +12,13 @@ import java.util.Map;
 final class LoopItems {
   private LoopItems() {}
 
-  static List<Object> of(Templar templar, Object loopRaw, Map<String, Object> vars) {
+  /**
+   * The variable that tells the first_found lookup which subdir of the search path a {@code
+   * with_first_found} searches (read by {@code template.FirstFoundLookup}).
+   */
+  static final String FIRST_FOUND_SUBDIR = "_tightbeam_first_found_subdir";
+
+  static List<Object> of(Templar templar, Object loopRaw, Map<String, Object> vars, String action) {
     if (loopRaw instanceof Map.Entry<?, ?> with) {
       String lookup = with.getKey().toString().substring("with_".length());
       Object value = lookup.equals("first_found") ? firstFoundTerms(templar, with.getValue(), vars)
@@ -22,7 +28,12 @@ final class LoopItems {
         throw new TemplateException("with_indexed_items expects a list");
       }
       if (templar.hasLookup(lookup)) {
-        return templar.query(lookup, value, vars);
+        Map<String, Object> v = vars;
+        if (lookup.equals("first_found")) {
+          v = new LinkedHashMap<>(vars);
+          v.put(FIRST_FOUND_SUBDIR, subdir(action));
+        }
+        return templar.query(lookup, value, v);
       }
       return withLookup(lookup, value);
     }
@@ -34,6 +45,15 @@ final class LoopItems {
         "Invalid data passed to 'loop', it requires a list, got this instead: "
             + value
             + ". Hint: If you passed a list/dict of just one element, try adding wantlist=True to your lookup invocation or use q/query instead of lookup.");
+  }
+
+  /**
+   * Where Ansible's with_first_found looks for an action: {@code templates} for an action whose
+   * name holds "template", {@code vars} for one that holds "var" (include_vars), else {@code files}.
+   */
+  static String subdir(String action) {
+    String a = action == null ? "" : action;
+    return a.contains("template") ? "templates" : a.contains("var") ? "vars" : "files";
   }
 
   /**

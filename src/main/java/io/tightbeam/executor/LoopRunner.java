@@ -24,9 +24,11 @@ final class LoopRunner {
   private final HostState h;
   private final Map<String, Object> vars;
   private final boolean noLog;
+  private final Scope scope;
 
   LoopRunner(HostTaskRunner runner, Task task, TaskHeader header, Keywords kw, HostState h,
-      Map<String, Object> vars, boolean noLog) {
+      Map<String, Object> vars, boolean noLog, Scope scope) {
+    this.scope = scope;
     this.runner = runner;
     this.task = task;
     this.header = header;
@@ -40,8 +42,13 @@ final class LoopRunner {
     PlayContext ctx = runner.context();
     List<Object> items;
     try {
-      items = LoopItems.of(ctx.templar(), loopRaw, vars);
+      items = LoopItems.of(ctx.templar(), loopRaw, vars, task.action());
     } catch (io.tightbeam.template.TemplateException e) {
+      // as Ansible: a loop over something undefined is no error when the task's conditions,
+      // read without an item, are false (`loop: "{{ x }}"` with `when: x is defined`)
+      if (e.isUndefined() && !Conditions.hold(ctx, scope, task, vars)) {
+        return CompletableFuture.completedFuture(runner.finish(h, kw, vars, HostTaskRunner.skipResult(), null, noLog, null));
+      }
       throw TaskErrors.inLoop(e);
     }
     if (items.isEmpty()) {
@@ -123,8 +130,9 @@ final class LoopRunner {
   private CompletableFuture<Map<String, Object>> runItem(Map<String, Object> itemVars) {
     PlayContext ctx = runner.context();
     // An item's when that cannot be evaluated fails the whole task (Ansible ends the loop there).
+    // Blocks', imports' and roles' whens are the task's too, so they are read for each item.
     try {
-      if (!Conditions.own(ctx, task, itemVars)) {
+      if (!Conditions.hold(ctx, scope, task, itemVars)) {
         return CompletableFuture.completedFuture(HostTaskRunner.skipResult());
       }
     } catch (RuntimeException e) {

@@ -82,7 +82,7 @@ final class Roles {
     int most = 0;
     for (HostState h : included) {
       List<Object> list = loop == null ? java.util.Collections.singletonList(null)
-          : LoopItems.of(ctx.templar(), loop, TaskVars.build(ctx, h, t, scope));
+          : LoopItems.of(ctx.templar(), loop, TaskVars.build(ctx, h, t, scope), t.action());
       items.put(h, list);
       most = Math.max(most, list.size());
     }
@@ -117,10 +117,9 @@ final class Roles {
   /** An include_role's own task: its header, then a skip line for each host its when leaves out. */
   private List<HostState> included(Task t, Scope scope, List<HostState> hosts, Object name) {
     TaskHeader header = strategy.header(t, scope);
-    if (t.name() == null || t.name().isBlank()) {
-      header = new TaskHeader(header.name().replace("include_role", "include_role : " + name),
-          header.action(), header.handler(), header.pos());
-    }
+    // Ansible names an include_role task without its role's prefix: its name, else "action : role"
+    String shown = t.name() == null || t.name().isBlank() ? t.action() + " : " + name : t.name();
+    header = new TaskHeader(shown, header.action(), header.handler(), header.pos());
     ctx.listener().taskStart(header);
     List<HostState> in = new ArrayList<>();
     HostTaskRunner runner = strategy.runner();
@@ -164,10 +163,47 @@ final class Roles {
       handlers.add(ctx.services().parser().parseTaskFile(handlerFile), scope.asHandler());
     }
     Path tasks = yamlFile(call.path().resolve("tasks"), call.tasksFrom() == null ? "main" : call.tasksFrom());
+    List<TaskItem> items = new ArrayList<>();
     if (tasks != null) {
-      List<TaskItem> items = ctx.services().parser().parseTaskFile(tasks);
+      items.addAll(ctx.services().parser().parseTaskFile(tasks));
+    }
+    Task validation = validation(call, metaData);
+    if (validation != null) {
+      items.add(0, validation);
+    }
+    if (!items.isEmpty()) {
       strategy.run(items, scope, hosts);
     }
+  }
+
+  /**
+   * The task Ansible puts before a role's tasks when its argument specs (meta/argument_specs.yml,
+   * else meta/main.yml's argument_specs) have the entry point (tasks_from, else main); null if not.
+   */
+  private Task validation(Call call, Map<String, Object> metaData) {
+    Path specFile = yamlFile(call.path().resolve("meta"), "argument_specs");
+    Object specs = specFile == null ? metaData.get("argument_specs") : map(load(specFile)).get("argument_specs");
+    String entry = call.tasksFrom() == null ? "main" : call.tasksFrom();
+    if (!(specs instanceof Map<?, ?> all) || !(all.get(entry) instanceof Map<?, ?> spec)) {
+      return null;
+    }
+    String name = "Validating arguments against arg spec '" + entry + "'"
+        + (spec.containsKey("short_description") ? " - " + spec.get("short_description") : "");
+    Map<String, Object> context = new LinkedHashMap<>();
+    context.put("argument_spec_name", entry);
+    context.put("name", call.name());
+    context.put("path", call.path().toString());
+    context.put("type", "role");
+    Map<String, Object> args = new LinkedHashMap<>();
+    args.put("argument_spec", spec.get("options") == null ? Map.of() : spec.get("options"));
+    args.put("provided_arguments", call.params());
+    args.put("validate_args_context", context);
+    Map<String, Object> keywords = new LinkedHashMap<>();
+    keywords.put("name", name);
+    keywords.put("tags", List.of("always"));
+    Path at = specFile == null ? call.path().resolve("meta") : specFile;
+    return new Task("ansible.builtin.validate_argument_spec", args, keywords, call.path().resolve("tasks"),
+        io.tightbeam.yaml.Pos.unknown(at.toString()));
   }
 
   private Call call(Object entry, Path relativeTo) {

@@ -56,6 +56,7 @@ final class TaskVars {
     putMagic(v, ctx, h);
     if (scope.role() != null) {
       v.put("role_name", scope.role().name());
+      v.put("ansible_role_name", scope.role().name());
       v.put("role_path", scope.role().path().toString());
     }
     v.put("ansible_search_path", new Literal(SearchPath.of(ctx, task, scope).strings()));

@@ -83,7 +83,10 @@ final class CopyModule implements RemoteModule {
         dest="${dest%/}/$base"
       fi
       parent=$(dirname -- "$dest")
-      [ -d "$parent" ] || tb_fail "Destination directory $parent does not exist"
+      # Ansible's copy action reports a new content as a change in check mode before any module
+      # runs, so a missing directory fails only for real
+      [ -d "$parent" ] || { [ "$tb_check" = 1 ] && [ "$remote_src" != 1 ]; } ||
+        tb_fail "Destination directory $parent does not exist"
       if [ -e "$dest" ]; then
         [ -d "$dest" ] && tb_fail "Destination $dest is a directory"
         have=$(tb_sum sha1 "$dest")

@@ -65,7 +65,8 @@ public final class Modules {
             new PauseAction(),
             new AddHostAction(),
             new GroupByAction(),
-            new SetStatsAction())) {
+            new SetStatsAction(),
+            new ValidateArgumentSpecAction())) {
       actions.put(a.name(), a);
     }
     return new Modules(remote, actions);

@@ -89,11 +89,23 @@ final class ServiceModule implements RemoteModule {
           case "$out" in *"unrecognized service"*|*"not found"*|*"could not be found"*) tb_fail "Could not find the requested service $name: host" ;; esac
         fi
         running=0; [ "$rc" = 0 ] && running=1
+        # as Ansible's service module: a failed action's stderr is the message (its stdout when
+        # stderr is empty), with nothing before it
+        sysv() { f=$(mktemp) || tb_fail "cannot make a temporary file"
+          o=$(ctl "$1" 2>"$f"; r=$?; echo .; exit $r); r=$?; o=${o%.}; e=$(cat -- "$f"; echo .); e=${e%.}; rm -f -- "$f"; }
+        act() { tb_changed=1; [ "$tb_check" = 1 ] && return 0; sysv "$1"
+          [ "$r" = 0 ] || { [ -n "$e" ] && tb_fail "$e"; tb_fail "$o"; }; }
+        # restarted is a stop then a start, a failed stop forgiven when the start succeeds (apache2's
+        # init script fails a restart it would have done as stop and start when nginx holds port 80)
+        restart_sysv() { tb_changed=1; [ "$tb_check" = 1 ] && return 0
+          sysv stop; o1=$o; e1=$e; r1=$r; [ -n "$pause" ] && sleep "$pause"; sysv start
+          [ "$r" = 0 ] && return 0
+          [ -n "$e1$e" ] && tb_fail "$e1$e"; tb_fail "$o1$o"; }
         case "$state" in
-          started) [ "$running" = 1 ] || { verb=start; run ctl start; } ;;
-          stopped) [ "$running" = 1 ] && { verb=stop; run ctl stop; } ;;
-          restarted) restart ctl ;;
-          reloaded) verb=reload; if [ "$running" = 1 ]; then run ctl reload; else run ctl start; fi ;;
+          started) [ "$running" = 1 ] || act start ;;
+          stopped) [ "$running" = 1 ] && act stop ;;
+          restarted) restart_sysv ;;
+          reloaded) if [ "$running" = 1 ]; then act reload; else act start; fi ;;
         esac
         if [ -n "$enabled" ]; then
           on=0; ls /etc/rc[2345].d/S??"$name" >/dev/null 2>&1 && on=1
@@ -109,6 +121,8 @@ final class ServiceModule implements RemoteModule {
           now=false; by_ps && now=true
         else ctl status >/dev/null 2>&1 && now=true || now=false; fi
         st="{\\"running\\":$now}"
+        # Ansible's service module shows what it ran: a restart or reload leaves the service started
+        case "$state" in restarted|reloaded) state=started ;; esac
       fi
       tb_ks name "$name"
       [ -n "$state" ] && tb_ks state "$state"

@@ -108,6 +108,13 @@ final class TemplateModule implements RemoteModule {
     vars.put("template_destpath", ScriptRun.str(args.get("dest")));
     vars.put("template_host", target.connection().host());
     vars.put("template_run_date", LocalDateTime.now().toString());
+    // Ansible 2.14's default DEFAULT_MANAGED_STR holds no {host}/{uid}/{file} and no strftime code
+    vars.put("ansible_managed", "Ansible managed");
+    try {
+      vars.put("template_uid", Files.getOwner(found).getName());
+    } catch (IOException e) {
+      vars.put("template_uid", "");
+    }
     Map<String, Boolean> blocks = new LinkedHashMap<>();
     blocks.put("trim_blocks", Boolean.TRUE.equals(args.get("trim_blocks")));
     blocks.put("lstrip_blocks", Boolean.TRUE.equals(args.get("lstrip_blocks")));

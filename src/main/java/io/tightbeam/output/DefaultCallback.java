@@ -4,6 +4,7 @@ import io.tightbeam.executor.HostOutcome;
 import io.tightbeam.executor.HostStats;
 import io.tightbeam.executor.RunListener;
 import io.tightbeam.executor.TaskHeader;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -48,8 +49,15 @@ final class DefaultCallback implements RunListener {
       ok(task, outcome, itemsShown);
     } else if (outcome instanceof HostOutcome.Failed f) {
       failed(task, f, itemsShown);
-    } else if (outcome instanceof HostOutcome.Skipped && !itemsShown) {
-      ShownResult r = ShownResult.of(outcome.result(), task.action(), false).cleanForDebug();
+    } else if (outcome instanceof HostOutcome.Skipped) {
+      // after a loop's skipped items Ansible still prints the task's own skipping line, without
+      // the items (its _process_items removed them)
+      Map<String, Object> shown = outcome.result();
+      if (itemsShown) {
+        shown = new LinkedHashMap<>(shown);
+        shown.remove("results");
+      }
+      ShownResult r = ShownResult.of(shown, task.action(), false).cleanForDebug();
       display.display(withJson("skipping: [" + outcome.host() + "]", r), Color.SKIP);
     } else if (outcome instanceof HostOutcome.Unreachable u) {
       ShownResult r = ShownResult.of(outcome.result(), task.action(), false);

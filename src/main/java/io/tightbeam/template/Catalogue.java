@@ -125,6 +125,11 @@ final class Catalogue {
     add(lookups, name, new Lookup(name, body));
   }
 
+  /** Adds a lookup under a name exactly as given (another collection's: {@code community.general.flattened}). */
+  void lookupNamed(String fullName, LookupBody body) {
+    lookups.put(fullName, new Lookup(fullName, body));
+  }
+
   /** Adds under a name exactly as given (for other collections: {@code ansible.utils.ipaddr}). */
   void filterNamed(String fullName, FilterBody body) {
     filters.put(fullName, new Filter(fullName, false, body));

@@ -144,7 +144,7 @@ final class Evaluator {
       }
       if (Methods.has(target, a.name())) {
         Args args = args(c.args(), f);
-        return Methods.call(target, a.name(), List.of(args.positional()), args.named());
+        return Methods.call(target, a.name(), java.util.Arrays.asList(args.positional()), args.named());
       }
       return invoke(Access.attribute(target, a.name()), args(c.args(), f));
     }
@@ -152,7 +152,7 @@ final class Evaluator {
       PyCallable global = Globals.get(n.name(), run);
       if (global != null) {
         Args args = args(c.args(), f);
-        return global.call(List.of(args.positional()), args.named());
+        return global.call(java.util.Arrays.asList(args.positional()), args.named());
       }
     }
     return invoke(eval(c.target(), f), args(c.args(), f));
@@ -163,7 +163,7 @@ final class Evaluator {
       throw u.error();
     }
     if (callee instanceof PyCallable pc) {
-      return pc.call(List.of(args.positional()), args.named());
+      return pc.call(java.util.Arrays.asList(args.positional()), args.named());
     }
     throw new PyException("'" + Py.typeName(callee) + "' object is not callable");
   }

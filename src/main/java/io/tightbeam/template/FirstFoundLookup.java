@@ -88,12 +88,15 @@ final class FirstFoundLookup {
   }
 
   private List<Object> find(Env env) {
+    // with_first_found on include_vars searches vars/, on template templates/ (executor.LoopItems
+    // says which); lookup('first_found') always files/
+    String subdir = env.variable("_tightbeam_first_found_subdir") instanceof String s ? s : "files";
     for (String candidate : candidates) {
       String name = candidate;
       if (name.contains("{{") || name.contains("{%")) {
         name = env.render(name, Map.of()); // an undefined variable here fails the lookup (2.14)
       }
-      Path found = FileSearch.find(env, "files", name);
+      Path found = FileSearch.find(env, subdir, name);
       if (found != null) {
         return new ArrayList<>(List.of(found.toString()));
       }

@@ -33,9 +33,37 @@ final class ListLookups {
     c.lookup("nested", ListLookups::nested);
     c.lookup("together", ListLookups::together);
     c.lookup("subelements", (terms, o, e) -> Subelements.run(terms));
+    // community.general's; ansible-core 2.14 routes the short name (with_flattened) to it
+    c.lookup("flattened", (terms, o, e) -> flattened(terms));
+    c.lookupNamed("community.general.flattened", (terms, o, e) -> flattened(terms));
     c.lookup("random_choice", (terms, o, e) ->
         terms.isEmpty() ? new ArrayList<>() : new ArrayList<>(List.of(terms.get(RANDOM.nextInt(
             terms.size())))));
+  }
+
+  /**
+   * community.general.flattened: lists spliced in at every depth, strings stripped, and a term
+   * "None" or "null" ends the list there.
+   */
+  static List<Object> flattened(Collection<?> terms) {
+    List<Object> out = new ArrayList<>();
+    for (Object term : terms) {
+      while (term instanceof List<?> l && l.size() == 1) {
+        term = l.get(0);
+      }
+      if ("None".equals(term) || "null".equals(term)) {
+        break;
+      }
+      if (term instanceof String s) {
+        term = s.strip();
+      }
+      if (term instanceof List<?> l) {
+        out.addAll(flattened(l));
+      } else {
+        out.add(term);
+      }
+    }
+    return out;
   }
 
   /** Ansible's one-level flatten: list and tuple terms are spliced in, strings are iterated. */

@@ -68,7 +68,7 @@ final class Renderer {
       }
       java.util.Map<String, Object> kw = new java.util.LinkedHashMap<>(args.named());
       kw.put("caller", caller);
-      out.add(pc.call(List.of(args.positional()), kw));
+      out.add(pc.call(java.util.Arrays.asList(args.positional()), kw));
     } else if (s instanceof Node.FilterBlock fb) {
       Output inner = new Output();
       render(fb.body(), new Frame(f), inner);

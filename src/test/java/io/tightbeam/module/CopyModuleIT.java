@@ -61,6 +61,12 @@ class CopyModuleIT {
     assertThat(t.check(copy, args("content", "new", "dest", dest.toString()))).containsEntry("changed", true);
     assertThat(Files.readString(dest)).isEqualTo("old");
     assertThat(t.check(copy, args("content", "old", "dest", dest.toString()))).containsEntry("changed", false);
+    // ansible 2.14: {"changed": true} in check mode; for real "Destination directory ... does not exist"
+    Path nowhere = dir.resolve("missing/c.txt");
+    assertThat(t.check(copy, args("content", "x", "dest", nowhere.toString()))).containsEntry("changed", true)
+        .doesNotContainKey("failed");
+    assertThat(t.run(copy, args("content", "x", "dest", nowhere.toString())))
+        .containsEntry("msg", "Destination directory " + nowhere.getParent() + " does not exist");
   }
 
   @Test

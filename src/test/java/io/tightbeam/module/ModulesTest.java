@@ -18,7 +18,7 @@ class ModulesTest {
     assertThat(modules.names())
         .containsExactlyInAnyOrder(
             "command", "shell", "raw", "ping", "setup", "debug", "set_fact", "fail", "assert",
-            "pause", "stat", "copy", "file", "lineinfile", "wait_for", "apt", "yum", "dnf", "package",
+            "pause", "validate_argument_spec", "stat", "copy", "file", "lineinfile", "wait_for", "apt", "yum", "dnf", "package",
             "service", "systemd", "systemd_service",
             "tempfile", "slurp", "replace", "find", "fetch", "getent", "uri", "get_url", "assemble",
             "user", "group", "sysctl", "ansible.posix.sysctl", "ini_file", "community.general.ini_file",

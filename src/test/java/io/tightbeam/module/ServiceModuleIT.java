@@ -53,7 +53,36 @@ class ServiceModuleIT {
         .containsEntry("status", Map.of("running", false));
     assertThat(t.run(service, args("name", "tbdemo", "state", "stopped"))).containsEntry("changed", false);
     assertThat(calls()).filteredOn(c -> !c.endsWith("status"))
-        .containsExactly("tbdemo start", "tbdemo restart", "tbdemo stop");
+        .containsExactly("tbdemo start", "tbdemo stop", "tbdemo start", "tbdemo stop");
+  }
+
+  @Test
+  void sysvFailuresAreTheScriptsOwnWordsAndARestartIsAStopThenAStart() throws Exception {
+    // ansible 2.14, an init script whose stop fails and whose restart fails: restarted is changed;
+    // with its start failing too, msg "stop err\nstart err\n"; a failing start alone, "start err\n",
+    // or its stdout "starting out\n" when it says nothing on stderr
+    Path bin = dir.resolve("bin");
+    Files.writeString(bin.resolve("service"), """
+        #!/bin/sh
+        echo "$*" >> "$FAKE_SVC_DIR/calls"
+        case "$2" in
+          status) [ -e "$FAKE_SVC_DIR/down" ] && exit 3; exit 0 ;;
+          stop) echo "stopping out"; echo "stop err" >&2; exit 1 ;;
+          start) echo "starting out"; [ -e "$FAKE_SVC_DIR/quiet" ] && exit 2
+            [ -e "$FAKE_SVC_DIR/fail" ] && { echo "start err" >&2; exit 2; }; exit 0 ;;
+          restart) echo "restart said no" >&2; exit 1 ;;
+        esac
+        """);
+    assertThat(t.run(service, args("name", "tbflaky", "state", "restarted"))).containsEntry("changed", true)
+        .containsEntry("state", "started").doesNotContainKey("failed");
+    Files.writeString(dir.resolve("fail"), "");
+    assertThat(t.run(service, args("name", "tbflaky", "state", "restarted"))).containsEntry("failed", true)
+        .containsEntry("msg", "stop err\nstart err\n");
+    Files.writeString(dir.resolve("down"), "");
+    assertThat(t.run(service, args("name", "tbflaky", "state", "started"))).containsEntry("msg", "start err\n");
+    Files.writeString(dir.resolve("quiet"), "");
+    assertThat(t.run(service, args("name", "tbflaky", "state", "started"))).containsEntry("msg", "starting out\n");
+    assertThat(calls()).doesNotContain("tbflaky restart");
   }
 
   @Test

@@ -28,20 +28,23 @@ class TemplateModuleIT {
   @Test
   void rendersFromTemplatesDirAndDeliversIdempotently() throws Exception {
     Files.createDirectories(dir.resolve("templates"));
-    Files.writeString(dir.resolve("templates/app.conf.j2"), "port={{ port }}\nhost={{ template_host }}\n");
+    // ansible 2.14 renders "# {{ ansible_managed }}" as "# Ansible managed", template_uid as the file's owner
+    Files.writeString(dir.resolve("templates/app.conf.j2"),
+        "# {{ ansible_managed }} by {{ template_uid }}\nport={{ port }}\nhost={{ template_host }}\n");
+    String owner = Files.getOwner(dir.resolve("templates/app.conf.j2")).getName();
     Path dest = dir.resolve("app.conf");
     FilesTarget t = new FilesTarget(dir);
     Map<String, Object> a = args("src", "app.conf.j2", "dest", dest.toString(), "mode", "0600",
         FileAndPackageModules.TEMPLATE_VARS, Map.of("port", 8080));
     assertThat(t.run(template, a)).containsEntry("changed", true).containsEntry("mode", "0600");
-    assertThat(Files.readString(dest)).isEqualTo("port=8080\nhost=localhost\n");
+    assertThat(Files.readString(dest)).isEqualTo("# Ansible managed by " + owner + "\nport=8080\nhost=localhost\n");
     assertThat(t.run(template, a)).containsEntry("changed", false);
     assertThat(t.check(template, args("src", "app.conf.j2", "dest", dest.toString(),
         FileAndPackageModules.TEMPLATE_VARS, Map.of("port", 9090)))).containsEntry("changed", true);
     assertThat(Files.readString(dest)).contains("8080");
     Files.delete(dest);
     assertThat(t.runAsJob(template, a)).containsEntry("changed", true);
-    assertThat(Files.readString(dest)).isEqualTo("port=8080\nhost=localhost\n");
+    assertThat(Files.readString(dest)).isEqualTo("# Ansible managed by " + owner + "\nport=8080\nhost=localhost\n");
   }
 
   @Test
