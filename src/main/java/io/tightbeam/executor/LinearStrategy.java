@@ -139,9 +139,10 @@ final class LinearStrategy {
     Object register = t.keywords().get("register");
     boolean runOnce = Results.truthy(new Keywords(ctx, t, scope).raw("run_once"));
     List<HostState> receivers = runOnce ? all : List.of(h);
+    Map<String, Object> kept = register == null ? null : Results.registered(r);
     for (HostState receiver : receivers) {
       if (register != null) {
-        receiver.setFacts.put(register.toString(), new Literal(r));
+        receiver.setFacts.put(register.toString(), new Literal(kept));
       }
       Facts.apply(Modules.shortName(t.action()), r, receiver);
     }

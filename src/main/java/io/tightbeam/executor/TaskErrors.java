@@ -21,6 +21,11 @@ final class TaskErrors {
   }
 
   static Keywords.TaskValueException inConditional(Task t, Object when, TemplateException e) {
+    return new Keywords.TaskValueException(conditionalMessage(when, e) + "\n\n" + SourceExcerpt.describe(t.pos()));
+  }
+
+  /** The first line of a conditional's error, which changed_when/failed_when store in the result. */
+  static String conditionalMessage(Object when, TemplateException e) {
     String m = e.getMessage();
     if (e.isUndefined()) {
       // The Templar says "error while evaluating conditional (C): 'x' is undefined"; Ansible
@@ -28,8 +33,7 @@ final class TaskErrors {
       String prefix = "error while evaluating conditional (" + when + "): ";
       m = m.startsWith(prefix) ? m + ". " + m.substring(prefix.length()) : twice(m);
     }
-    return new Keywords.TaskValueException("The conditional check '" + when + "' failed. The error was: " + m
-        + "\n\n" + SourceExcerpt.describe(t.pos()));
+    return "The conditional check '" + when + "' failed. The error was: " + m;
   }
 
   static Keywords.TaskValueException inLoop(TemplateException e) {

@@ -70,8 +70,8 @@ final class DefaultCallback implements RunListener {
     if (itemsShown) {
       return;
     }
+    boolean changed = r.changed(); // before cleaning: a debug whose changed_when holds says changed
     r.cleanForDebug();
-    boolean changed = r.changed();
     String msg = (changed ? "changed: [" : "ok: [") + outcome.host() + "]";
     display.display(withJson(msg, r), changed ? Color.CHANGED : Color.OK);
   }
