@@ -18,6 +18,8 @@ final class HostState {
   boolean failed;
   boolean unreachable;
   boolean ended;
+  /** any_errors_fatal or max_fail_percentage stopped it: it takes part in no later play. */
+  boolean stopped;
   io.tightbeam.playbook.Task lastFailedTask;
   Map<String, Object> lastFailedResult = Map.of();
 

@@ -23,6 +23,7 @@ final class LinearStrategy {
   private final TagSelection tags;
   private final Roles roles;
   private boolean startReached;
+  private boolean recovering;
 
   LinearStrategy(PlayContext ctx, Handlers handlers) {
     this.ctx = ctx;
@@ -88,7 +89,7 @@ final class LinearStrategy {
           .thenAcceptAsync(done -> apply(t, scope, done, hosts), ctx.services().resultThread()));
     }
     CompletableFuture.allOf(applied.toArray(CompletableFuture[]::new)).join();
-    AnyErrorsFatal.check(ctx, t, scope, hosts);
+    AnyErrorsFatal.check(ctx, t, scope, hosts, recovering);
   }
 
   /** Reports a host's outcome of a task the strategy itself carries out (an include), on the result thread. */
@@ -169,7 +170,7 @@ final class LinearStrategy {
   private void runBlock(Block b, Scope scope, List<HostState> hosts) {
     boolean hasRescue = !b.rescue().isEmpty();
     Scope inner = scope.enterBlock(b).rescuable(hasRescue || scope.rescuable());
-    run(b.block(), inner.rescuable(hasRescue), hosts);
+    run(b.block(), inner, hosts); // an outer block's rescue also catches a nested block's failure
     List<HostState> failed = hosts.stream().filter(h -> h.failed).toList();
     if (hasRescue && !failed.isEmpty()) {
       Map<String, Map<String, Object>> failVars = new LinkedHashMap<>();
@@ -183,13 +184,19 @@ final class LinearStrategy {
       }
       Scope rescueScope = new Scope(inner.vars(), inner.whens(), inner.keywords(), inner.tags(),
           merge(inner.hostVars(), failVars), inner.handler(), scope.rescuable(), inner.role());
+      boolean was = recovering;
+      recovering = was || !b.always().isEmpty();
       run(b.rescue(), rescueScope, failed);
-      failed = List.of();
+      recovering = was;
+      failed = failed.stream().filter(h -> h.failed).toList(); // a failed rescue still runs always
     }
     if (!b.always().isEmpty()) {
       List<HostState> stillFailed = failed;
       stillFailed.forEach(h -> h.failed = false);
+      boolean was = recovering;
+      recovering = true;
       run(b.always(), inner.rescuable(scope.rescuable()), hosts.stream().filter(h -> !h.unreachable && !h.ended).toList());
+      recovering = was;
       stillFailed.forEach(h -> h.failed = true);
     }
   }
@@ -203,6 +210,11 @@ final class LinearStrategy {
       out.put(k, m);
     });
     return out;
+  }
+
+  /** Whether the current task runs in a rescue (of a block with an always) or an always. */
+  boolean recovering() {
+    return recovering;
   }
 
   Roles roles() {

@@ -53,10 +53,13 @@ final class PlayRun {
     for (Host h : hosts) {
       HostState s = states.computeIfAbsent(h.name(),
           n -> new HostState(h, services.inventory().hostVars(h, services.playbookDir())));
-      if (!s.failed && !s.unreachable) {
+      if (!s.failed && !s.unreachable && !s.stopped) {
         s.ended = false;
         playHosts.put(h.name(), s);
       }
+    }
+    if (playHosts.isEmpty()) { // every host failed in an earlier play: Ansible shows the banner only
+      return;
     }
     for (List<String> batch : Serial.batches(play.keywords().get("serial"), new ArrayList<>(playHosts.keySet()))) {
       PlayContext ctx = new PlayContext(services, play, playVars, playHosts, batch, stats,
@@ -86,7 +89,8 @@ final class PlayRun {
     handlers.flush(strategy, ctx);
     strategy.run(ctx.play().postTasks(), scope, batch);
     handlers.flush(strategy, ctx);
-    if (batch.stream().noneMatch(HostState::active) && batch.stream().anyMatch(h -> h.failed || h.unreachable)) {
+    // Ansible says so only when any_errors_fatal or max_fail_percentage stopped the hosts
+    if (batch.stream().noneMatch(HostState::active) && batch.stream().anyMatch(h -> h.stopped)) {
       ctx.listener().noMoreHosts();
     }
   }

@@ -71,6 +71,12 @@ public final class PlaybookExecutor {
             parser, connections, new JobLauncher(), poller, forks, resultThread, listener, dir);
         for (Play play : pb.plays()) {
           new PlayRun(services, stats, states).run(play);
+          if (states.values().stream().anyMatch(s -> s.stopped)) {
+            break; // any_errors_fatal or max_fail_percentage ends the whole playbook, as in Ansible
+          }
+        }
+        if (states.values().stream().anyMatch(s -> s.stopped)) {
+          break;
         }
       }
       drain(resultThread);

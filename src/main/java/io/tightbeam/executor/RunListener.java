@@ -16,7 +16,7 @@ public interface RunListener {
 
   default void taskStart(TaskHeader task) {}
 
-  /** Every host of the batch failed or became unreachable: {@code NO MORE HOSTS LEFT}. */
+  /** any_errors_fatal or max_fail_percentage stopped every host of the batch: {@code NO MORE HOSTS LEFT}. */
   default void noMoreHosts() {}
 
   /** The run is over (after the recap): flush what is buffered ({@code json} callback). */

@@ -26,6 +26,11 @@ final class DefaultCallback implements RunListener {
   }
 
   @Override
+  public void noMoreHosts() {
+    display.banner("NO MORE HOSTS LEFT");
+  }
+
+  @Override
   public void noHostsMatched() {
     display.display("skipping: no hosts matched", Color.SKIP);
   }
