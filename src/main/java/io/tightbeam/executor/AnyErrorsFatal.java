@@ -12,10 +12,11 @@ final class AnyErrorsFatal {
   private AnyErrorsFatal() {}
 
   /**
-   * {@code recovering}: the task ran in a rescue of a block with an always, or in an always, where
-   * Ansible's iterator spares the other hosts (they are in that rescue or always too).
+   * Ansible's iterator spares a failed host with a rescue or an always ahead of it, and the other
+   * hosts while the task ran in a rescue (of a block with an always) or an always, where they are
+   * too; it stops every other host, and then the playbook.
    */
-  static void check(PlayContext ctx, Task t, Scope scope, List<HostState> hosts, boolean recovering) {
+  static void check(PlayContext ctx, Task t, Scope scope, List<HostState> hosts, LinearStrategy strategy) {
     boolean anyFailed = hosts.stream().anyMatch(h -> (h.failed && !scope.rescuable()) || h.unreachable);
     if (!anyFailed) {
       return;
@@ -23,11 +24,12 @@ final class AnyErrorsFatal {
     Keywords kw = new Keywords(ctx, t, scope);
     boolean fatal = Results.truthy(kw.raw("any_errors_fatal")) || ctx.options().settings().anyErrorsFatal();
     if (fatal) {
-      if (!recovering) {
-        ctx.hosts().values().forEach(h -> {
+      for (HostState h : ctx.hosts().values()) {
+        boolean spared = h.failed ? scope.rescuable() || strategy.alwaysAhead() : strategy.recovering();
+        if (!spared) {
           h.ended |= !h.failed;
           h.stopped = true;
-        });
+        }
       }
     } else if (maxFailed(ctx)) {
       ctx.hosts().values().forEach(h -> {

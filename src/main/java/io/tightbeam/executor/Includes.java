@@ -50,7 +50,7 @@ final class Includes {
         strategy.report(header, runner.finish(h, kw, vars, HostTaskRunner.resultOf(e), null, false, null));
       }
     }
-    AnyErrorsFatal.check(ctx, t, scope, hosts, strategy.recovering()); // a failed include ends the play before any host runs its tasks
+    AnyErrorsFatal.check(ctx, t, scope, hosts, strategy); // a failed include ends the play before any host runs its tasks
     List<Entry> order = new ArrayList<>();
     byHost.values().forEach(list -> list.forEach(e -> {
       if (order.stream().noneMatch(o -> same(o, e))) {

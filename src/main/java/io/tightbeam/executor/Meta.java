@@ -38,7 +38,10 @@ final class Meta {
       }
       case "end_host" -> hosts.stream().filter(h -> when(t, scope, h)).forEach(h -> h.ended = true);
       case "clear_facts" -> hosts.stream().filter(h -> when(t, scope, h)).forEach(h -> h.facts.clear());
-      case "clear_host_errors" -> ctx.hosts().values().forEach(h -> h.failed = false);
+      case "clear_host_errors" -> ctx.hosts().values().forEach(h -> {
+        h.failed = false;
+        h.errorClears++;
+      });
       case "noop", "refresh_inventory", "reset_connection", "role_complete" -> { }
       default -> throw new io.tightbeam.yaml.InputException(
           List.of(io.tightbeam.yaml.Diagnostic.at(t.pos(), "invalid meta action requested: " + what)), 1);

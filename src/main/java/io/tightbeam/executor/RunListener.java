@@ -9,6 +9,9 @@ import java.util.SortedMap;
  * result thread), so implementations need no locks. Results arrive in the order hosts finish.
  */
 public interface RunListener {
+  /** A playbook file starts: its path as given and how many plays it holds. */
+  default void playbookStart(String path, int plays) {}
+
   default void playStart(String name) {}
 
   /** {@code skipping: no hosts matched} and similar. */

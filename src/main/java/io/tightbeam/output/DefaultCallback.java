@@ -26,6 +26,15 @@ final class DefaultCallback implements RunListener {
   }
 
   @Override
+  public void playbookStart(String path, int plays) {
+    if (display.verbosity() > 1) {
+      String name = java.nio.file.Path.of(path).getFileName().toString();
+      display.banner("PLAYBOOK: " + name);
+      display.display(plays + " plays in " + path);
+    }
+  }
+
+  @Override
   public void noMoreHosts() {
     display.banner("NO MORE HOSTS LEFT");
   }
