@@ -29,6 +29,20 @@ final class Meta {
 
   void run(Task t, Scope scope, List<HostState> hosts) {
     String what = action(t);
+    if (!what.equals("role_complete") && ACTIONS.contains(what)) {
+      // Ansible announces every meta task it runs, and shows the hosts whose when was false
+      // (each host for end_host, else the first, as its linear strategy runs the others once).
+      TaskHeader header = strategy.header(t, scope);
+      ctx.listener().taskStart(header);
+      List<HostState> asked = what.equals("end_host") || hosts.isEmpty() ? hosts : List.of(hosts.get(0));
+      if (t.keywords().containsKey("when") || !scope.whens().isEmpty()) {
+        for (HostState h : asked) {
+          if (!when(t, scope, h)) {
+            ctx.listener().taskOutcome(header, new HostOutcome.Skipped(h.name(), HostTaskRunner.skipResult(), null, false));
+          }
+        }
+      }
+    }
     switch (what) {
       case "flush_handlers" -> handlers.flush(strategy, ctx);
       case "end_play", "end_batch" -> {
