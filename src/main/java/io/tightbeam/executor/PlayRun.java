@@ -61,7 +61,12 @@ final class PlayRun {
     if (playHosts.isEmpty()) { // every host failed in an earlier play: Ansible shows the banner only
       return;
     }
+    boolean first = true;
     for (List<String> batch : Serial.batches(play.keywords().get("serial"), new ArrayList<>(playHosts.keySet()))) {
+      if (!first) {
+        services.listener().playStart(name); // Ansible announces the play again for each serial batch
+      }
+      first = false;
       PlayContext ctx = new PlayContext(services, play, playVars, playHosts, batch, stats,
           java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>()), states);
       runBatch(ctx, batch.stream().map(playHosts::get).toList());
