@@ -62,7 +62,11 @@ final class PlayRun {
       return;
     }
     boolean first = true;
-    for (List<String> batch : Serial.batches(play.keywords().get("serial"), new ArrayList<>(playHosts.keySet()))) {
+    Object serial = services.templar().template(play.keywords().get("serial"), early);
+    if (io.tightbeam.template.Templar.OMIT.equals(serial)) { // serial: "{{ x | default(omit) }}" is no serial
+      serial = null;
+    }
+    for (List<String> batch : Serial.batches(serial, new ArrayList<>(playHosts.keySet()))) {
       if (!first) {
         services.listener().playStart(name); // Ansible announces the play again for each serial batch
       }
