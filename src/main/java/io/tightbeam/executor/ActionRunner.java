@@ -56,7 +56,7 @@ final class ActionRunner {
       return done(controller.get().run(args, ac));
     }
     if (action.equals("include_vars")) {
-      return done(IncludeVars.load(ctx, kw, args));
+      return done(IncludeVars.load(ctx, kw, args, vars));
     }
     if (action.equals("async_status")) {
       if (async != 0) {

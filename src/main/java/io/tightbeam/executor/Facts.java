@@ -23,7 +23,8 @@ final class Facts {
     facts.forEach((k, v) -> {
       String key = String.valueOf(k);
       if (setFact) {
-        h.setFacts.put(key, new Literal(v));
+        // set_fact stores values already templated; include_vars stores the file's, templated on use
+        h.setFacts.put(key, action.equals("include_vars") ? v : new Literal(v));
       } else {
         h.facts.put(key, v);
       }
