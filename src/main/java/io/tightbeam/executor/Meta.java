@@ -69,10 +69,17 @@ final class Meta {
       case "end_batch" -> ctx.batch().forEach(n -> ctx.hosts().get(n).ended = true); // the next batch runs
       case "end_host" -> agreed.forEach(h -> h.ended = true);
       case "clear_facts" -> hosts.forEach(h -> h.facts.clear());
-      case "clear_host_errors" -> ctx.hosts().values().forEach(h -> {
-        h.failed = false;
-        h.errorClears++;
-      });
+      case "clear_host_errors" -> {
+        boolean rejoined = ctx.hosts().values().stream().anyMatch(h -> (h.failed || h.unreachable) && !hosts.contains(h));
+        ctx.hosts().values().forEach(h -> {
+          h.failed = false;
+          h.unreachable = false; // Ansible forgets unreachable hosts too: the next play tries them again
+          h.errorClears++;
+        });
+        if (rejoined) { // the hosts it brought back run this meta task too, announced once more
+          ctx.listener().taskStart(header);
+        }
+      }
       default -> { } // noop, refresh_inventory, reset_connection
     }
   }

@@ -92,7 +92,8 @@ public final class PlaybookExecutor {
       forks.shutdownNow();
       resultThread.shutdown();
     }
-    if (stats.anyUnreachable()) {
+    if (stats.anyUnreachable() && !(states.values().stream().anyMatch(s -> s.errorClears > 0)
+        && states.values().stream().noneMatch(s -> s.unreachable))) {
       return 4;
     }
     // Ansible's code counts the hosts failed at the end: meta clear_host_errors forgives, the recap does not.

@@ -19,7 +19,7 @@ class SemanticsIT {
   private static final Path CASES = Path.of("src/test/resources/semantics").toAbsolutePath().normalize();
 
   @ParameterizedTest(name = "{0} as ansible-playbook runs it")
-  @ValueSource(strings = {"search_path", "limit", "tags", "include_role", "hostvars", "task_errors", "vault_filters", "result_conditions", "any_errors_fatal", "block_flow", "meta_display", "omit_keywords", "include_vars_dir"})
+  @ValueSource(strings = {"search_path", "limit", "tags", "include_role", "hostvars", "task_errors", "vault_filters", "result_conditions", "any_errors_fatal", "block_flow", "meta_display", "omit_keywords", "include_vars_dir", "clear_unreachable"})
   void caseRunsAsAnsibleRunsIt(String name) throws IOException {
     Path dir = CASES.resolve(name);
     Path inventory = Files.exists(dir.resolve("hosts")) ? dir.resolve("hosts") : CASES.resolve("hosts");
