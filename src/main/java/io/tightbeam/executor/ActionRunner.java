@@ -47,7 +47,8 @@ final class ActionRunner {
     Map<String, Object> args = templateArgs(task, vars, !action.equals("set_fact"));
     int async = kw.integer("async", "async_val", vars, 0);
     int poll = kw.integer("poll", "poll", vars, ctx.options().settings().pollInterval());
-    boolean check = kw.has("check_mode") ? kw.bool("check_mode", vars, false) : ctx.options().check();
+    boolean ownCheckMode = kw.value("check_mode", vars) != null; // check_mode: "{{ omit }}" is no check_mode
+    boolean check = ownCheckMode ? kw.bool("check_mode", vars, false) : ctx.options().check();
     Optional<ControllerAction> controller = ctx.services().modules().action(action);
     if (controller.isPresent()) {
       if (async != 0) {
@@ -57,7 +58,7 @@ final class ActionRunner {
       return done(DynamicInventory.apply(ctx, host, controller.get().run(args, ac)));
     }
     if (action.equals("include_vars")) {
-      return done(IncludeVars.load(ctx, kw, args));
+      return done(IncludeVars.load(ctx, kw, args, vars));
     }
     if (action.equals("async_status")) {
       if (async != 0) {
@@ -83,7 +84,7 @@ final class ActionRunner {
     Map<String, Object> checked = module.checkArgs(args);
     TargetContext target = targets.resolve(kw, vars, check);
     if (async > 0) {
-      if (check && !kw.has("check_mode")) {
+      if (check && !ownCheckMode) {
         return done(Results.failure("check mode and async cannot be used on same task."));
       }
       boolean noLog = kw.bool("no_log", vars, false);

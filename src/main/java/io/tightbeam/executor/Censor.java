@@ -38,9 +38,6 @@ final class Censor {
     if (Results.skipped(r)) {
       c.put("skipped", true);
     }
-    if (Results.unreachable(r)) {
-      c.put("unreachable", true);
-    }
-    return c;
+    return c; // Ansible keeps only changed, failed and skipped (not unreachable) in a censored result
   }
 }

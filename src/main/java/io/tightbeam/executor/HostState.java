@@ -18,6 +18,10 @@ final class HostState {
   boolean failed;
   boolean unreachable;
   boolean ended;
+  /** any_errors_fatal or max_fail_percentage stopped it: it takes part in no later play. */
+  boolean stopped;
+  /** How often meta clear_host_errors ran: a failure an always section set aside is forgiven by one. */
+  int errorClears;
   io.tightbeam.playbook.Task lastFailedTask;
   Map<String, Object> lastFailedResult = Map.of();
 

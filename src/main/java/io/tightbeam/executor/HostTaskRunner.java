@@ -114,21 +114,28 @@ final class HostTaskRunner {
       if (!Results.unreachable(r)) {
         Results.completeFlags(r);
       }
-      postProcess(task, r, vars);
       Object until = task.keywords().get("until");
+      if (until != null && !Results.unreachable(r)) {
+        r.put("attempts", attempt); // before changed_when/failed_when, which may read it
+      }
+      postProcess(task, r, vars);
       if (until == null || Results.unreachable(r)) {
         return CompletableFuture.completedFuture(r);
       }
-      int retries = Math.max(0, safeInt(kw, "retries", vars, 3));
+      int retries = safeInt(kw, "retries", vars, 3);
+      if (retries <= 0) { // Ansible makes one attempt and never evaluates until
+        return CompletableFuture.completedFuture(r);
+      }
       int delay = Math.max(0, safeInt(kw, "delay", vars, 5));
-      r.put("attempts", attempt);
       if (ctx.templar().isTrue(until, withRegistered(task, vars, r))) {
         return CompletableFuture.completedFuture(r);
       }
       if (attempt > retries) {
+        r.put("attempts", retries);
         r.put("failed", true);
         return CompletableFuture.completedFuture(r);
       }
+      r.put("retries", retries + 1); // Ansible's count of attempts, shown in the retry line's result
       ctx.listener().retrying(header, h.name(), retries + 1 - attempt, r);
       return CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(delay, TimeUnit.SECONDS))
           .thenCompose(x -> attempts(task, header, kw, h, vars, attempt + 1));
@@ -137,24 +144,52 @@ final class HostTaskRunner {
     }
   }
 
-  /** changed_when and failed_when, with the registered name bound to the result. */
+  /**
+   * changed_when and failed_when, with the registered name bound to the result. A condition that
+   * cannot be evaluated fails the task but keeps the module's result, with the error as its
+   * {@code changed_when_result}/{@code failed_when_result}, as ansible-playbook 2.14 does.
+   */
   private void postProcess(Task task, Map<String, Object> r, Map<String, Object> vars) {
     Map<String, Object> kw = task.keywords();
-    String cond = "changed";
+    if (Results.unreachable(r) || r.containsKey("skipped")) {
+      return;
+    }
+    String name = "changed_when";
     try {
-      if (kw.containsKey("changed_when") && !Results.unreachable(r)) {
-        r.put("changed", ctx.templar().isTrue(kw.get("changed_when"), withRegistered(task, vars, r)));
+      if (kw.containsKey(name)) {
+        r.put("changed", evaluate(task, name, r, vars));
       }
-      cond = "failed";
-      if (kw.containsKey("failed_when") && !Results.unreachable(r)) {
-        boolean failed = ctx.templar().isTrue(kw.get("failed_when"), withRegistered(task, vars, r));
+      name = "failed_when";
+      if (kw.containsKey(name)) {
+        boolean failed = evaluate(task, name, r, vars);
         r.put("failed_when_result", failed);
         r.put("failed", failed);
       }
-    } catch (TemplateException e) {
-      // Ansible keeps the module's result and fails it, the error in <cond>_when_result.
+    } catch (ConditionError e) {
       r.put("failed", true);
-      r.put(cond + "_when_result", TaskErrors.conditional(kw.get(cond + "_when"), e));
+      r.put(name + "_result", e.getMessage());
+    }
+  }
+
+  private boolean evaluate(Task task, String keyword, Map<String, Object> r, Map<String, Object> vars) {
+    Object cond = task.keywords().get(keyword);
+    Map<String, Object> v = withRegistered(task, vars, r);
+    for (Object c : cond instanceof List<?> all ? all : List.of(cond)) {
+      try {
+        if (!ctx.templar().isTrue(c, v)) {
+          return false;
+        }
+      } catch (TemplateException e) {
+        throw new ConditionError(TaskErrors.conditionalMessage(c, e));
+      }
+    }
+    return true;
+  }
+
+  /** A changed_when/failed_when condition that could not be evaluated, in Ansible's words. */
+  private static final class ConditionError extends RuntimeException {
+    ConditionError(String message) {
+      super(message, null, false, false);
     }
   }
 

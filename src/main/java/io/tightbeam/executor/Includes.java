@@ -44,10 +44,13 @@ final class Includes {
             ctx.stats().count(new HostOutcome.Ok(h.name(), Map.of("changed", false), null, false), false);
           }
         }
+      } catch (MissingFile e) { // Ansible fails a file it cannot load with a reason, not a msg
+        strategy.report(header, runner.finish(h, kw, vars, Results.of("failed", true, "reason", e.getMessage()), null, false, null));
       } catch (RuntimeException e) {
         strategy.report(header, runner.finish(h, kw, vars, HostTaskRunner.resultOf(e), null, false, null));
       }
     }
+    AnyErrorsFatal.check(ctx, t, scope, hosts, strategy); // a failed include ends the play before any host runs its tasks
     List<Entry> order = new ArrayList<>();
     byHost.values().forEach(list -> list.forEach(e -> {
       if (order.stream().noneMatch(o -> same(o, e))) {
@@ -63,6 +66,7 @@ final class Includes {
       });
       ctx.listener().included(e.file().toString(), who, e.item());
     }
+    byHost.keySet().removeIf(h -> !h.active());
     for (Entry e : order) {
       List<HostState> who = new ArrayList<>();
       Map<String, Map<String, Object>> perHost = new LinkedHashMap<>();
@@ -146,7 +150,14 @@ final class Includes {
     SearchPath search = new Keywords(ctx, t, scope).searchPath();
     return search.find("tasks", name).orElseThrow(() -> {
       Path shown = (scope.role() != null ? scope.role().path().resolve("tasks") : t.baseDir()).resolve(name).normalize();
-      return new IllegalArgumentException("Could not find or access '" + shown + "' on the Ansible Controller.");
+      return new MissingFile("Could not find or access '" + shown + "' on the Ansible Controller.");
     });
+  }
+
+  /** An included file that is not there. */
+  private static final class MissingFile extends IllegalArgumentException {
+    MissingFile(String message) {
+      super(message);
+    }
   }
 }

@@ -3,6 +3,7 @@ package io.tightbeam.executor;
 import io.tightbeam.playbook.FieldValues;
 import io.tightbeam.playbook.Task;
 import io.tightbeam.template.Templar;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -50,9 +51,19 @@ final class Keywords {
     return raw(name) != null;
   }
 
+  /** The keyword's templated value; a value that templates to omit leaves the inherited one (Ansible 2.14). */
   Object value(String name, Map<String, Object> vars) {
-    Object raw = raw(name);
-    return raw == null ? null : ctx.templar().template(raw, vars);
+    for (Map<String, Object> level : List.of(task.keywords(), scope.keywords(), ctx.play().keywords())) {
+      Object raw = level.get(name);
+      if (raw == null) {
+        continue;
+      }
+      Object v = ctx.templar().template(raw, vars);
+      if (!io.tightbeam.template.Templar.OMIT.equals(v)) {
+        return v;
+      }
+    }
+    return null;
   }
 
   /** A boolean keyword with Ansible's strict conversion: "maybe" fails the task, never guesses. */

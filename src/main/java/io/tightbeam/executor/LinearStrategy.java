@@ -23,6 +23,8 @@ final class LinearStrategy {
   private final TagSelection tags;
   private final Roles roles;
   private boolean startReached;
+  private boolean recovering;
+  private int alwaysAhead;
 
   LinearStrategy(PlayContext ctx, Handlers handlers) {
     this.ctx = ctx;
@@ -111,7 +113,7 @@ final class LinearStrategy {
           .thenAcceptAsync(done -> apply(t, scope, done, hosts), ctx.services().resultThread()));
     }
     CompletableFuture.allOf(applied.toArray(CompletableFuture[]::new)).join();
-    AnyErrorsFatal.check(ctx, t, scope, hosts);
+    AnyErrorsFatal.check(ctx, t, scope, hosts, this);
   }
 
   /** Reports a host's outcome of a task the strategy itself carries out (an include), on the result thread. */
@@ -162,15 +164,17 @@ final class LinearStrategy {
     Object register = t.keywords().get("register");
     boolean runOnce = Results.truthy(new Keywords(ctx, t, scope).raw("run_once"));
     List<HostState> receivers = runOnce ? all : List.of(h);
+    Map<String, Object> kept = register == null ? null : Results.registered(r);
     for (HostState receiver : receivers) {
       if (register != null) {
-        receiver.setFacts.put(register.toString(), new Literal(r));
+        receiver.setFacts.put(register.toString(), new Literal(kept));
       }
       Facts.apply(Modules.shortName(t.action()), r, receiver);
     }
     DynamicInventory.refresh(ctx, h, r);
-    if (Results.changed(r) && !Results.failed(r) && t.keywords().containsKey("notify")) {
-      handlers.notify(t.keywords().get("notify"), h, ctx.templar());
+    Object notify = new Keywords(ctx, t, scope).raw("notify"); // a block's notify is its tasks'
+    if (Results.changed(r) && !Results.failed(r) && notify != null) {
+      handlers.notify(notify, h, ctx.templar());
     }
     HostOutcome shown = Censor.outcome(done);
     boolean rescuing = scope.rescuable() && shown instanceof HostOutcome.Failed f && !f.ignored();
@@ -192,7 +196,9 @@ final class LinearStrategy {
   private void runBlock(Block b, Scope scope, List<HostState> hosts) {
     boolean hasRescue = !b.rescue().isEmpty();
     Scope inner = scope.enterBlock(b).rescuable(hasRescue || scope.rescuable());
-    run(b.block(), inner.rescuable(hasRescue), hosts);
+    int ahead = b.always().isEmpty() ? 0 : 1; // for the block's tasks and its rescue
+    alwaysAhead += ahead;
+    run(b.block(), inner, hosts); // an outer block's rescue also catches a nested block's failure
     List<HostState> failed = hosts.stream().filter(h -> h.failed).toList();
     if (hasRescue && !failed.isEmpty()) {
       Map<String, Map<String, Object>> failVars = new LinkedHashMap<>();
@@ -206,14 +212,25 @@ final class LinearStrategy {
       }
       Scope rescueScope = new Scope(inner.vars(), inner.whens(), inner.keywords(), inner.tags(),
           merge(inner.hostVars(), failVars), inner.handler(), scope.rescuable(), inner.role());
+      boolean was = recovering;
+      recovering = was || !b.always().isEmpty();
       run(b.rescue(), rescueScope, failed);
-      failed = List.of();
+      recovering = was;
+      failed = failed.stream().filter(h -> h.failed).toList(); // a failed rescue still runs always
     }
+    alwaysAhead -= ahead;
     if (!b.always().isEmpty()) {
       List<HostState> stillFailed = failed;
-      stillFailed.forEach(h -> h.failed = false);
+      Map<HostState, Integer> clears = new java.util.HashMap<>();
+      stillFailed.forEach(h -> {
+        h.failed = false;
+        clears.put(h, h.errorClears);
+      });
+      boolean was = recovering;
+      recovering = true;
       run(b.always(), inner.rescuable(scope.rescuable()), hosts.stream().filter(h -> !h.unreachable && !h.ended).toList());
-      stillFailed.forEach(h -> h.failed = true);
+      recovering = was;
+      stillFailed.forEach(h -> h.failed = h.errorClears == clears.get(h));
     }
   }
 
@@ -226,6 +243,16 @@ final class LinearStrategy {
       out.put(k, m);
     });
     return out;
+  }
+
+  /** Whether the current task runs in a rescue (of a block with an always) or an always. */
+  boolean recovering() {
+    return recovering;
+  }
+
+  /** Whether a block around the current task has an always section still to run. */
+  boolean alwaysAhead() {
+    return alwaysAhead > 0;
   }
 
   Roles roles() {

@@ -243,7 +243,7 @@ final class LoopRunner {
       Map<String, Object> r = f.join();
       results.add(r);
       changed |= Results.changed(r);
-      failed |= Results.failed(r);
+      failed |= Results.truthy(r.get("failed")); // the flag, not failed_when_result: Ansible's aggregate
       unreachable |= Results.unreachable(r);
       allSkipped &= Results.skipped(r);
     }

@@ -29,24 +29,85 @@ final class Meta {
 
   void run(Task t, Scope scope, List<HostState> hosts) {
     String what = action(t);
+    if (!ACTIONS.contains(what)) {
+      throw new io.tightbeam.yaml.InputException(
+          List.of(io.tightbeam.yaml.Diagnostic.at(t.pos(), "invalid meta action requested: " + what)), 1);
+    }
+    if (what.equals("role_complete")) {
+      return;
+    }
+    // Ansible announces every meta task. Its linear strategy runs end_host and flush_handlers for
+    // each host and the others once, for the first host; noop, refresh_inventory and
+    // reset_connection ignore when. A false when shows the host as skipped (not counted).
+    TaskHeader header = strategy.header(t, scope);
+    ctx.listener().taskStart(header);
+    boolean perHost = what.equals("end_host") || what.equals("flush_handlers");
+    List<HostState> asked = perHost || hosts.isEmpty() ? hosts : List.of(hosts.get(0));
+    boolean conditional = !List.of("noop", "refresh_inventory", "reset_connection").contains(what);
+    List<HostState> agreed = new java.util.ArrayList<>();
+    for (HostState h : asked) {
+      if (!conditional && t.keywords().containsKey("when")) {
+        ctx.listener().warning(what + " task does not support when conditional");
+      }
+      if (!conditional || when(t, scope, h)) {
+        agreed.add(h);
+        ctx.listener().verbose(2, "META: " + done(what, h));
+      } else {
+        String reason = skipped(what, h);
+        ctx.listener().verbose(2, "META: " + reason);
+        String msg = what.equals("end_host") ? reason.replace("evaluated to False", "evaluated to false") : what;
+        ctx.listener().taskOutcome(header, new HostOutcome.Skipped(h.name(),
+            Results.of("msg", msg, "skip_reason", reason, "skipped", true), null, false));
+      }
+    }
+    if (agreed.isEmpty()) {
+      return;
+    }
     switch (what) {
       case "flush_handlers" -> handlers.flush(strategy, ctx);
-      case "end_play", "end_batch" -> {
-        if (anyHostAgrees(t, scope, hosts)) {
-          ctx.hosts().values().forEach(h -> h.ended = true);
+      case "end_play" -> ctx.hosts().values().forEach(h -> h.ended = true);
+      case "end_batch" -> ctx.batch().forEach(n -> ctx.hosts().get(n).ended = true); // the next batch runs
+      case "end_host" -> agreed.forEach(h -> h.ended = true);
+      case "clear_facts" -> hosts.forEach(h -> h.facts.clear());
+      case "clear_host_errors" -> {
+        boolean rejoined = ctx.hosts().values().stream().anyMatch(h -> (h.failed || h.unreachable) && !hosts.contains(h));
+        ctx.hosts().values().forEach(h -> {
+          h.failed = false;
+          h.unreachable = false; // Ansible forgets unreachable hosts too: the next play tries them again
+          h.errorClears++;
+        });
+        if (rejoined) { // the hosts it brought back run this meta task too, announced once more
+          ctx.listener().taskStart(header);
         }
       }
-      case "end_host" -> hosts.stream().filter(h -> when(t, scope, h)).forEach(h -> h.ended = true);
-      case "clear_facts" -> hosts.stream().filter(h -> when(t, scope, h)).forEach(h -> h.facts.clear());
-      case "clear_host_errors" -> ctx.hosts().values().forEach(h -> h.failed = false);
-      case "noop", "refresh_inventory", "reset_connection", "role_complete" -> { }
-      default -> throw new io.tightbeam.yaml.InputException(
-          List.of(io.tightbeam.yaml.Diagnostic.at(t.pos(), "invalid meta action requested: " + what)), 1);
+      default -> { } // noop, refresh_inventory, reset_connection
     }
   }
 
-  private boolean anyHostAgrees(Task t, Scope scope, List<HostState> hosts) {
-    return hosts.stream().anyMatch(h -> when(t, scope, h));
+  private static String done(String what, HostState h) {
+    return switch (what) {
+      case "flush_handlers" -> "triggered running handlers for " + h.name();
+      case "refresh_inventory" -> "inventory successfully refreshed";
+      case "clear_facts" -> "facts cleared";
+      case "clear_host_errors" -> "cleared host errors";
+      case "end_play" -> "ending play";
+      case "end_batch" -> "ending batch";
+      case "end_host" -> "ending play for " + h.name();
+      case "reset_connection" -> "reset connection";
+      default -> what;
+    };
+  }
+
+  private static String skipped(String what, HostState h) {
+    String because = what + " conditional evaluated to False, ";
+    return because + switch (what) {
+      case "flush_handlers" -> "not running handlers for " + h.name();
+      case "clear_facts" -> "not clearing facts and fact cache for " + h.name();
+      case "clear_host_errors" -> "not clearing host error state for " + h.name();
+      case "end_play" -> "continuing play";
+      case "end_batch" -> "continuing current batch";
+      default -> "continuing execution for " + h.name();
+    };
   }
 
   private boolean when(Task t, Scope scope, HostState h) {

@@ -53,12 +53,24 @@ final class PlayRun {
     for (Host h : hosts) {
       HostState s = states.computeIfAbsent(h.name(),
           n -> new HostState(h, services.inventory().hostVars(h, services.playbookDir())));
-      if (!s.failed && !s.unreachable) {
+      if (!s.failed && !s.unreachable && !s.stopped) {
         s.ended = false;
         playHosts.put(h.name(), s);
       }
     }
-    for (List<String> batch : Serial.batches(play.keywords().get("serial"), new ArrayList<>(playHosts.keySet()))) {
+    if (playHosts.isEmpty()) { // every host failed in an earlier play: Ansible shows the banner only
+      return;
+    }
+    boolean first = true;
+    Object serial = services.templar().template(play.keywords().get("serial"), early);
+    if (io.tightbeam.template.Templar.OMIT.equals(serial)) { // serial: "{{ x | default(omit) }}" is no serial
+      serial = null;
+    }
+    for (List<String> batch : Serial.batches(serial, new ArrayList<>(playHosts.keySet()))) {
+      if (!first) {
+        services.listener().playStart(name); // Ansible announces the play again for each serial batch
+      }
+      first = false;
       PlayContext ctx = new PlayContext(services, play, playVars, playHosts, batch, stats,
           java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>()), states);
       runBatch(ctx, batch.stream().map(playHosts::get).toList());
@@ -86,7 +98,8 @@ final class PlayRun {
     handlers.flush(strategy, ctx);
     strategy.run(ctx.play().postTasks(), scope, batch);
     handlers.flush(strategy, ctx);
-    if (batch.stream().noneMatch(HostState::active) && batch.stream().anyMatch(h -> h.failed || h.unreachable)) {
+    // Ansible says so only when any_errors_fatal or max_fail_percentage stopped the hosts
+    if (batch.stream().noneMatch(HostState::active) && batch.stream().anyMatch(h -> h.stopped)) {
       ctx.listener().noMoreHosts();
     }
   }

@@ -63,14 +63,23 @@ public final class PlaybookExecutor {
     ExecutorService forks = Executors.newFixedThreadPool(options.forks(), named("tb-fork"));
     RunListener listener = ResultThreadListener.bind(output, resultThread);
     RunStats stats = new RunStats();
+    Map<String, HostState> states = new LinkedHashMap<>();
     try (Connections connections = new Connections(options.controllerEnv()); Poller poller = new Poller()) {
-      Map<String, HostState> states = new LinkedHashMap<>();
       for (Playbook pb : playbooks) {
         Path dir = pb.path().toAbsolutePath().getParent();
         PlayContext.Services services = new PlayContext.Services(options, inventory, templar, modules,
             parser, connections, new JobLauncher(), poller, forks, resultThread, listener, dir);
+        if (recap) {
+          listener.playbookStart(pb.path().toString(), pb.plays().size());
+        }
         for (Play play : pb.plays()) {
           new PlayRun(services, stats, states).run(play);
+          if (states.values().stream().anyMatch(s -> s.stopped)) {
+            break; // any_errors_fatal or max_fail_percentage ends the whole playbook, as in Ansible
+          }
+        }
+        if (states.values().stream().anyMatch(s -> s.stopped)) {
+          break;
         }
       }
       drain(resultThread);
@@ -83,10 +92,14 @@ public final class PlaybookExecutor {
       forks.shutdownNow();
       resultThread.shutdown();
     }
-    if (stats.anyUnreachable()) {
+    if (stats.anyUnreachable() && !(states.values().stream().anyMatch(s -> s.errorClears > 0)
+        && states.values().stream().noneMatch(s -> s.unreachable))) {
       return 4;
     }
-    return stats.anyFailed() ? 2 : 0;
+    // Ansible's code counts the hosts failed at the end: meta clear_host_errors forgives, the recap does not.
+    boolean forgiven = states.values().stream().anyMatch(s -> s.errorClears > 0)
+        && states.values().stream().noneMatch(s -> s.failed);
+    return stats.anyFailed() && !forgiven ? 2 : 0;
   }
 
   private static void drain(ExecutorService resultThread) {

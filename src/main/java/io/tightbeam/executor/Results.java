@@ -1,6 +1,9 @@
 package io.tightbeam.executor;
 
+import io.tightbeam.py.Py;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Reading Ansible result dictionaries, whose flags may be booleans, integers or strings. */
@@ -21,7 +24,24 @@ final class Results {
     return s.equals("true") || s.equals("yes") || s.equals("1") || s.equals("on");
   }
 
+  /**
+   * Whether the task failed, as Ansible's TaskResult decides: a {@code failed_when_result} (in the
+   * result or any loop item) outranks {@code failed}, which until's last attempt sets regardless.
+   */
   static boolean failed(Map<String, Object> r) {
+    List<Map<?, ?>> items = new ArrayList<>();
+    if (r.get("results") instanceof List<?> list) {
+      list.forEach(i -> {
+        if (i instanceof Map<?, ?> m) {
+          items.add(m);
+        }
+      });
+    }
+    if (r.containsKey("failed_when_result") || items.stream().anyMatch(i -> i.containsKey("failed_when_result"))) {
+      return items.isEmpty()
+          ? Py.truthy(r.get("failed_when_result"))
+          : items.stream().anyMatch(i -> Py.truthy(i.get("failed_when_result")));
+    }
     return truthy(r.get("failed"));
   }
 
@@ -48,6 +68,26 @@ final class Results {
       r.put("failed", rc != null && !(rc.equals(0) || rc.equals(0L) || "0".equals(rc)));
     }
     r.putIfAbsent("changed", false);
+  }
+
+  /** The value {@code register} stores: a copy without Ansible's internal {@code _ansible_*} keys, at any depth. */
+  @SuppressWarnings("unchecked")
+  static <T> T registered(T value) {
+    if (value instanceof Map<?, ?> m) {
+      Map<Object, Object> out = new LinkedHashMap<>();
+      m.forEach((k, v) -> {
+        if (!(k instanceof String s && s.startsWith("_ansible_"))) {
+          out.put(k, registered(v));
+        }
+      });
+      return (T) out;
+    }
+    if (value instanceof List<?> l) {
+      List<Object> out = new ArrayList<>(l.size());
+      l.forEach(v -> out.add(registered(v)));
+      return (T) out;
+    }
+    return value;
   }
 
   static Map<String, Object> failure(String msg) {

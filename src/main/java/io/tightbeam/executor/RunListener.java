@@ -9,6 +9,9 @@ import java.util.SortedMap;
  * result thread), so implementations need no locks. Results arrive in the order hosts finish.
  */
 public interface RunListener {
+  /** A playbook file starts: its path as given and how many plays it holds. */
+  default void playbookStart(String path, int plays) {}
+
   default void playStart(String name) {}
 
   /** {@code skipping: no hosts matched} and similar. */
@@ -16,7 +19,7 @@ public interface RunListener {
 
   default void taskStart(TaskHeader task) {}
 
-  /** Every host of the batch failed or became unreachable: {@code NO MORE HOSTS LEFT}. */
+  /** any_errors_fatal or max_fail_percentage stopped every host of the batch: {@code NO MORE HOSTS LEFT}. */
   default void noMoreHosts() {}
 
   /** The run is over (after the recap): flush what is buffered ({@code json} callback). */

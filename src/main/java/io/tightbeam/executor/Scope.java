@@ -33,7 +33,7 @@ record Scope(
           "become", "become_user", "become_method", "become_flags", "environment", "ignore_errors",
           "ignore_unreachable", "no_log", "check_mode", "remote_user", "connection", "port",
           "any_errors_fatal", "delegate_to", "run_once", "throttle", "timeout", "module_defaults",
-          "diff");
+          "diff", "notify", "delegate_facts");
 
   static Scope root(boolean handler) {
     return new Scope(List.of(), List.of(), Map.of(), List.of(), Map.of(), handler, false, null);

@@ -27,11 +27,11 @@ final class TaskErrors {
   }
 
   static Keywords.TaskValueException inConditional(Task t, Object when, TemplateException e) {
-    return new Keywords.TaskValueException(conditional(when, e) + "\n\n" + SourceExcerpt.describe(t.pos()));
+    return new Keywords.TaskValueException(conditionalMessage(when, e) + "\n\n" + SourceExcerpt.describe(t.pos()));
   }
 
-  /** "The conditional check 'C' failed. The error was: ..." (changed_when/failed_when keep it in the result). */
-  static String conditional(Object when, TemplateException e) {
+  /** The first line of a conditional's error, which changed_when/failed_when store in the result. */
+  static String conditionalMessage(Object when, TemplateException e) {
     String m = e.getMessage();
     if (e.isUndefined()) {
       // The Templar says "error while evaluating conditional (C): 'x' is undefined"; Ansible

@@ -87,7 +87,8 @@ final class TaskVars {
     v.put("ansible_play_hosts", new Literal(active));
     v.put("play_hosts", new Literal(active));
     v.put("ansible_play_hosts_all", new Literal(new ArrayList<>(ctx.hosts().keySet())));
-    v.put("ansible_play_batch", new Literal(ctx.batch()));
+    List<String> batch = ctx.batch().stream().filter(n -> ctx.hosts().get(n) == null || ctx.hosts().get(n).active()).toList();
+    v.put("ansible_play_batch", new Literal(batch)); // without the hosts that failed, as Ansible's
     v.put("hostvars", new Literal(new HostVarsView(ctx)));
   }
 

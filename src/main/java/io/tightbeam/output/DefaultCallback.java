@@ -27,6 +27,20 @@ final class DefaultCallback implements RunListener {
   }
 
   @Override
+  public void playbookStart(String path, int plays) {
+    if (display.verbosity() > 1) {
+      String name = java.nio.file.Path.of(path).getFileName().toString();
+      display.banner("PLAYBOOK: " + name);
+      display.display(plays + " plays in " + path);
+    }
+  }
+
+  @Override
+  public void noMoreHosts() {
+    display.banner("NO MORE HOSTS LEFT");
+  }
+
+  @Override
   public void noHostsMatched() {
     display.display("skipping: no hosts matched", Color.SKIP);
   }
@@ -78,8 +92,8 @@ final class DefaultCallback implements RunListener {
     if (itemsShown) {
       return;
     }
+    boolean changed = r.changed(); // before cleaning: a debug whose changed_when holds says changed
     r.cleanForDebug();
-    boolean changed = r.changed();
     String msg = (changed ? "changed: [" : "ok: [") + outcome.host() + "]";
     display.display(withJson(msg, r), changed ? Color.CHANGED : Color.OK);
   }
