@@ -1,6 +1,5 @@
 package io.tightbeam.connection;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,8 +15,10 @@ import java.util.concurrent.TimeUnit;
  * JDK's process reaper, so a running command holds no thread of ours and output of any size or
  * content arrives byte for byte.
  *
- * <p>Commands start in the user's home directory, as over SSH; a working directory is entered with
- * the same {@code cd ... || exit 1;} prefix SSH uses, so a missing one fails the same way. A
+ * <p>Commands start in the controller's working directory, as Ansible's local connection does
+ * ({@code ansible localhost -c local -a pwd} run from /tmp prints /tmp; a relative {@code path:} of
+ * a module lands there); a working directory is entered with the same {@code cd ... || exit 1;}
+ * prefix SSH uses, so a missing one fails the same way. A
  * command past its timeout is killed with its descendants and reports -1. A command killed by a
  * signal reports 128+signal (the JDK cannot tell it from a plain exit code).
  */
@@ -50,7 +51,6 @@ public final class LocalConnection implements Connection {
       Files.write(in, request.stdin() == null ? new byte[0] : request.stdin());
       ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", command);
       builder.environment().putAll(request.environment() == null ? java.util.Map.of() : request.environment());
-      builder.directory(new File(System.getProperty("user.home")));
       builder.redirectInput(in.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
       Process process = builder.start();
       CompletableFuture<Process> exit = process.onExit();

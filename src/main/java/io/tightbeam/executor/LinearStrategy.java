@@ -103,14 +103,20 @@ final class LinearStrategy {
     }
     int throttle = throttle(t, scope);
     List<CompletableFuture<Void>> applied = new ArrayList<>();
+    List<CompletableFuture<Void>> running = new ArrayList<>();
     for (HostState h : targets) {
-      if (throttle > 0 && applied.size() >= throttle) {
-        // throttle: at most N hosts run this task at once; the next starts when one is done.
-        CompletableFuture.anyOf(applied.stream().filter(f -> !f.isDone()).toArray(CompletableFuture[]::new)).join();
-        applied.removeIf(CompletableFuture::isDone);
+      // throttle: at most N hosts run this task at once; the next starts when one is done. The
+      // done ones are dropped before waiting: anyOf() of no future never completes, and filtering
+      // while hosts finished made an empty one (the run then stalled for good, seen in CI).
+      running.removeIf(CompletableFuture::isDone);
+      if (throttle > 0 && running.size() >= throttle) {
+        CompletableFuture.anyOf(running.toArray(CompletableFuture[]::new)).join();
+        running.removeIf(CompletableFuture::isDone);
       }
-      applied.add(runner.run(t, header, scope, h)
-          .thenAcceptAsync(done -> apply(t, scope, done, hosts), ctx.services().resultThread()));
+      CompletableFuture<Void> one = runner.run(t, header, scope, h)
+          .thenAcceptAsync(done -> apply(t, scope, done, hosts), ctx.services().resultThread());
+      applied.add(one);
+      running.add(one);
     }
     CompletableFuture.allOf(applied.toArray(CompletableFuture[]::new)).join();
     AnyErrorsFatal.check(ctx, t, scope, hosts, this);

@@ -29,6 +29,28 @@ class LanguagePlaybooksIT {
     assertThat(run.out()).contains("h3                         : ok=2    changed=1");
   }
 
+  /**
+   * Hosts finishing while the throttle picked the ones to wait for once left it waiting on no
+   * future, forever: 150 tasks of this shape on 8 hosts hung one run in 3 before the fix.
+   */
+  @org.junit.jupiter.api.Test
+  void throttledTasksOnHostsThatFinishAtOnceNeverStall(@TempDir Path dir) throws Exception {
+    StringBuilder inventory = new StringBuilder("[all]\n");
+    for (int i = 1; i <= 8; i++) {
+      inventory.append("h").append(i).append(" ansible_connection=local\n");
+    }
+    StringBuilder play = new StringBuilder("- hosts: all\n  gather_facts: false\n  tasks:\n");
+    for (int i = 0; i < 300; i++) {
+      play.append("    - debug: msg=x\n      throttle: 2\n");
+    }
+    java.nio.file.Files.writeString(dir.resolve("inv"), inventory);
+    java.nio.file.Files.writeString(dir.resolve("p.yml"), play);
+    CliRunner.Run run = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(60),
+        () -> new CliRunner().playbook("-i", dir.resolve("inv").toString(), dir.resolve("p.yml").toString()));
+    assertThat(run.out()).contains("h8                         : ok=300  changed=0");
+  }
+
   @org.junit.jupiter.api.Test
   void variablePrecedenceFollowsAnsible() {
     CliRunner.Run run = new CliRunner().playbook("-i", path("vars-inventory.ini"), path("vars.yml"),

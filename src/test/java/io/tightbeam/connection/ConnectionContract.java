@@ -32,6 +32,11 @@ abstract class ConnectionContract {
     return Path.of(System.getProperty("user.home"));
   }
 
+  /** Where a command without a work dir starts: the controller's working directory locally. */
+  Path startDir() {
+    return Path.of(System.getProperty("user.dir"));
+  }
+
   /** The login user may be another user than the test's (see {@link TestUser}). */
   @BeforeEach
   void letTheLoginUserWriteTmp() throws Exception {
@@ -98,8 +103,8 @@ abstract class ConnectionContract {
   }
 
   @Test
-  void commandsStartInHomeOrTheGivenWorkDir() throws Exception {
-    assertThat(run("pwd").stdoutText().strip()).isEqualTo(loginHome().toString());
+  void commandsStartInTheirStartDirOrTheGivenWorkDir() throws Exception {
+    assertThat(run("pwd").stdoutText().strip()).isEqualTo(startDir().toString());
     Path dir = Files.createDirectory(tmp.resolve("work dir"));
     assertThat(run(ExecRequest.of("pwd").withWorkDir(dir.toString())).stdoutText().strip()).isEqualTo(dir.toString());
   }

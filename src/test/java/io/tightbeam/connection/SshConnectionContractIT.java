@@ -50,4 +50,10 @@ class SshConnectionContractIT extends ConnectionContract {
   java.nio.file.Path loginHome() {
     return SSHD.userHome();
   }
+
+  /** Over SSH a command starts in the login home, as OpenSSH's sshd starts every session there. */
+  @Override
+  java.nio.file.Path startDir() {
+    return SSHD.userHome();
+  }
 }
