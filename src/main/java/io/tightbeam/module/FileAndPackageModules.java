@@ -42,7 +42,8 @@ public final class FileAndPackageModules {
   /** Renders a template file's text on the controller, with Jinja2's block whitespace control. */
   @FunctionalInterface
   public interface Renderer {
-    String render(String text, Map<String, Object> vars, boolean trimBlocks, boolean lstripBlocks);
+    /** {@code options}: trim_blocks, lstrip_blocks and the marker strings, as template takes them. */
+    String render(String text, Map<String, Object> vars, Map<String, Object> options);
   }
 
   /** {@code copy} and {@code template} that decrypt vaulted sources on the controller with {@code secrets}. */
@@ -53,7 +54,8 @@ public final class FileAndPackageModules {
   /**
    * The {@code template} module: {@code renderer} renders on the controller ({@code vars} = the
    * map under {@link #TEMPLATE_VARS} plus Ansible's {@code template_*} variables, and the task's
-   * {@code trim_blocks} and {@code lstrip_blocks}), then {@code copy} delivers the text.
+   * syntax options: {@code trim_blocks}, {@code lstrip_blocks}, the markers), then {@code copy}
+   * delivers the text.
    */
   public static RemoteModule template(Renderer renderer) {
     return new TemplateModule(renderer);
@@ -61,6 +63,6 @@ public final class FileAndPackageModules {
 
   /** As {@link #template(Renderer)}, for a renderer without whitespace control (tests). */
   public static RemoteModule template(BiFunction<String, Map<String, Object>, String> renderer) {
-    return new TemplateModule((text, vars, trim, lstrip) -> renderer.apply(text, vars));
+    return new TemplateModule((text, vars, options) -> renderer.apply(text, vars));
   }
 }

@@ -20,13 +20,11 @@ import java.util.concurrent.CompletableFuture;
  * <baseDir>/templates/} then {@code <baseDir>/}) with the renderer it was given ({@code
  * trim_blocks}, {@code lstrip_blocks} and a {@code #jinja2:} first line honoured), encodes it in
  * {@code output_encoding}, and {@code copy} delivers the text as {@code content} with the same
- * dest and file arguments. Custom delimiters ({@code variable_start_string} etc.) are refused.
+ * dest and file arguments. Custom markers ({@code variable_start_string} etc.) are honoured.
  */
 final class TemplateModule implements RemoteModule {
   /** The args key under which the executor may pass the task's variables for the renderer. */
   static final String TASK_VARS = "_tightbeam_vars";
-
-  private static final String DELIMITERS = "tightbeam renders with Jinja2's default delimiters only";
 
   private static final OptionSpec SPEC =
       FileAttributes.addTo(new OptionSpec("template")
@@ -35,13 +33,15 @@ final class TemplateModule implements RemoteModule {
           .add("backup", Type.BOOL, false).add("force", Type.BOOL, true).add("validate", Type.STR)
           .add(new OptionSpec.Option("newline_sequence", Type.STR, "\n", List.of("\n", "\r", "\r\n"), List.of(), false))
           .add("trim_blocks", Type.BOOL, true).add("lstrip_blocks", Type.BOOL, false)
-          .refuse("variable_start_string", Type.STR, null, DELIMITERS)
-          .refuse("variable_end_string", Type.STR, null, DELIMITERS)
-          .refuse("block_start_string", Type.STR, null, DELIMITERS)
-          .refuse("block_end_string", Type.STR, null, DELIMITERS)
-          .refuse("comment_start_string", Type.STR, null, DELIMITERS)
-          .refuse("comment_end_string", Type.STR, null, DELIMITERS)
+          .add("variable_start_string", Type.STR).add("variable_end_string", Type.STR)
+          .add("block_start_string", Type.STR).add("block_end_string", Type.STR)
+          .add("comment_start_string", Type.STR).add("comment_end_string", Type.STR)
           .add("output_encoding", Type.STR, "utf-8").add("follow", Type.BOOL, false);
+
+  /** The arguments that set the template's syntax (a {@code #jinja2:} first line may override them). */
+  private static final List<String> SYNTAX = List.of("trim_blocks", "lstrip_blocks",
+      "variable_start_string", "variable_end_string", "block_start_string", "block_end_string",
+      "comment_start_string", "comment_end_string");
 
   /** The copy arguments that template hands on as they are. */
   private static final List<String> FOR_COPY = new java.util.ArrayList<>(
@@ -115,15 +115,19 @@ final class TemplateModule implements RemoteModule {
     } catch (IOException e) {
       vars.put("template_uid", "");
     }
-    Map<String, Boolean> blocks = new LinkedHashMap<>();
-    blocks.put("trim_blocks", Boolean.TRUE.equals(args.get("trim_blocks")));
-    blocks.put("lstrip_blocks", Boolean.TRUE.equals(args.get("lstrip_blocks")));
+    Map<String, Object> syntax = new LinkedHashMap<>();
+    for (String key : SYNTAX) {
+      syntax.put(key, args.get(key));
+    }
     String rendered;
     try {
-      rendered = renderer.render(withOverrides(text, blocks), vars, blocks.get("trim_blocks"), blocks.get("lstrip_blocks"));
-    } catch (ModuleArgumentException e) {
-      return e.getMessage();
+      rendered = renderer.render(text, vars, syntax);
+    } catch (io.tightbeam.py.PyException e) {
+      return e.pythonType() + ": " + e.getMessage();
     } catch (RuntimeException e) {
+      if (e.getMessage() != null && e.getMessage().startsWith("failed to parse jinja2 override")) {
+        return "AnsibleError: " + e.getMessage();
+      }
       return "AnsibleError: template error while templating string: " + e.getMessage();
     }
     String newline = ScriptRun.str(args.get("newline_sequence"));
@@ -144,28 +148,6 @@ final class TemplateModule implements RemoteModule {
       }
     }
     return copy.checkArgs(c);
-  }
-
-  /**
-   * A first line {@code #jinja2: trim_blocks: False, lstrip_blocks: True} sets those for this file
-   * (into {@code blocks}) and is left out, as in Ansible; other settings there are refused.
-   */
-  private static String withOverrides(String text, Map<String, Boolean> blocks) {
-    if (!text.startsWith("#jinja2:")) {
-      return text;
-    }
-    int eol = text.indexOf('\n');
-    String line = text.substring("#jinja2:".length(), eol < 0 ? text.length() : eol);
-    for (String pair : line.split(",")) {
-      String[] kv = pair.split(":", 2);
-      String key = kv[0].strip();
-      if (kv.length < 2 || !blocks.containsKey(key)) {
-        throw new ModuleArgumentException("failed to parse jinja2 override '" + line.strip() + "': tightbeam takes"
-            + " trim_blocks and lstrip_blocks there (True or False)");
-      }
-      blocks.put(key, kv[1].strip().equals("True"));
-    }
-    return eol < 0 ? "" : text.substring(eol + 1);
   }
 
   @Override

@@ -25,6 +25,14 @@ interface Env {
   /** Renders template text with the current variables (always to a String). */
   String render(String text, Map<String, Object> extraVars);
 
+  /**
+   * Renders a template file's text as the template lookup does: {@code options} are its syntax
+   * options, which a {@code #jinja2:} first line overrides.
+   */
+  default String renderFile(String text, Map<String, Object> extraVars, Map<String, Object> options) {
+    return render(FileSyntax.of(text, options).text(), extraVars);
+  }
+
   /** Records a warning for the task's output. */
   void warn(String message);
 

@@ -35,6 +35,8 @@ final class Evaluation implements Env {
   private final List<String> warnings;
   /** Strings made by a string-type filter in this call (by identity): kept text by the concat. */
   private final Set<Object> nativeTexts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+  /** Strings read from {@link Literal} variables in this call (by identity): never templated again. */
+  private Set<Object> unsafeTexts;
 
   Evaluation(TemplateCache cache, Map<String, Object> vars) {
     this(cache, vars, new ArrayList<>());
@@ -80,6 +82,12 @@ final class Evaluation implements Env {
   /** A raw value as an expression sees it: template strings rendered now, collections as lazy views. */
   Object lazy(Object raw) {
     if (raw instanceof Literal literal) {
+      if (literal.value() instanceof String s) {
+        if (unsafeTexts == null) {
+          unsafeTexts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        }
+        unsafeTexts.add(s);
+      }
       return literal.value();
     } else if (raw instanceof String s) {
       return Templar.isTemplate(s) ? templateString(s) : s;
@@ -89,6 +97,27 @@ final class Evaluation implements Env {
       return new LazyList(list);
     }
     return raw;
+  }
+
+  /**
+   * Ansible's template() of a value a template made (lookup terms): strings holding a template are
+   * rendered unless read from a {@link Literal}; lists and dicts are copied with their items so
+   * templated (dict keys as they are).
+   */
+  Object templateValue(Object value) {
+    if (value instanceof String s) {
+      return Templar.isTemplate(s) && (unsafeTexts == null || !unsafeTexts.contains(s))
+          ? templateString(s) : s;
+    } else if (value instanceof List<?> list) {
+      List<Object> out = new ArrayList<>(list.size());
+      list.forEach(v -> out.add(templateValue(v)));
+      return out;
+    } else if (value instanceof Map<?, ?> map) {
+      Map<Object, Object> out = new java.util.LinkedHashMap<>();
+      map.forEach((k, v) -> out.put(k, templateValue(v)));
+      return out;
+    }
+    return value;
   }
 
   /**
@@ -256,11 +285,22 @@ final class Evaluation implements Env {
 
   @Override
   public String render(String text, Map<String, Object> extraVars) {
+    return with(extraVars).renderText(text, true, false);
+  }
+
+  @Override
+  public String renderFile(String text, Map<String, Object> extraVars, Map<String, Object> options) {
+    FileSyntax file = FileSyntax.of(text, options);
+    return with(extraVars).renderText(file.text(), file.trimBlocks(), file.lstripBlocks());
+  }
+
+  /** A further templating call that sees these variables as well (and shares the warnings). */
+  private Evaluation with(Map<String, Object> extraVars) {
     Map<String, Object> merged = new HashMap<>(vars);
     if (extraVars != null) {
       merged.putAll(extraVars);
     }
-    return new Evaluation(cache, merged, warnings).renderText(text, true, false);
+    return new Evaluation(cache, merged, warnings);
   }
 
   @Override

@@ -90,7 +90,7 @@ final class FileLookups {
   }
 
   /** A file's text; a vaulted one is opened with the run's secrets, as Ansible's loader does. */
-  private static String readable(Path p, Env env) {
+  static String readable(Path p, Env env) {
     try {
       return new String(io.tightbeam.vault.VaultText.readable(p.toString(), Files.readAllBytes(p),
           env.vaultSecrets()), StandardCharsets.UTF_8);

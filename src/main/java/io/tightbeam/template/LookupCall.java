@@ -27,9 +27,18 @@ final class LookupCall {
     options.remove("errors");
     // Ansible joins only a non-empty result of a lookup whose text is marked unsafe.
     boolean allowUnsafe = Py.truthy(options.remove("allow_unsafe"));
-    List<Object> terms = args.subList(1, args.size());
-    for (Object t : terms) {
+    // Ansible templates the terms again (listify_lookup_plugin_terms): '{{ x }} -c ...' works.
+    List<Object> terms = new java.util.ArrayList<>(args.size() - 1);
+    for (Object t : args.subList(1, args.size())) {
       Ops.check(t);
+      try {
+        terms.add(run.templateValue(t));
+      } catch (TemplateException e) {
+        if (e.isUndefined()) {
+          throw TemplateException.undefined(e.getMessage() + ". " + e.getMessage());
+        }
+        throw e;
+      }
     }
     List<Object> results;
     try {

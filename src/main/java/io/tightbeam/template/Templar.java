@@ -131,31 +131,23 @@ public final class Templar {
    * {@code lstrip_blocks} (it eats the spaces before it) as asked.
    */
   public String renderFile(String text, Map<String, Object> vars, boolean trimBlocks, boolean lstripBlocks) {
+    return renderFile(text, vars, Map.of("trim_blocks", trimBlocks, "lstrip_blocks", lstripBlocks));
+  }
+
+  /**
+   * Renders a template file with the template module's syntax options ({@code trim_blocks},
+   * {@code lstrip_blocks}, {@code variable_start_string} and the other markers); a first line
+   * {@code #jinja2: key: value, ...} sets them for this file, as in Ansible.
+   */
+  public String renderFile(String text, Map<String, Object> vars, Map<String, Object> options) {
     Evaluation evaluation = new Evaluation(cache, vars);
     try {
-      // Ansible reads a first line "#jinja2: trim_blocks: False, lstrip_blocks: True" as overrides
-      if (text.startsWith("#jinja2:")) {
-        int end = text.indexOf('\n');
-        String header = end < 0 ? text : text.substring(0, end);
-        text = end < 0 ? "" : text.substring(end + 1);
-        for (String part : header.substring(8).split(",")) {
-          String[] kv = part.split(":", 2);
-          if (kv.length == 2) {
-            boolean on = kv[1].strip().equalsIgnoreCase("true");
-            switch (kv[0].strip()) {
-              case "trim_blocks" -> trimBlocks = on;
-              case "lstrip_blocks" -> lstripBlocks = on;
-              default -> { }
-            }
-          }
-        }
-      }
-      return evaluation.renderText(text, trimBlocks, lstripBlocks);
+      FileSyntax file = FileSyntax.of(text, options);
+      return evaluation.renderText(file.text(), file.trimBlocks(), file.lstripBlocks());
     } finally {
       collect(evaluation);
     }
   }
-
 
   /** Whether a lookup plugin of this name exists (for {@code with_<name>} loops). */
   public boolean hasLookup(String name) {

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The template lookup: a file from the {@code templates} search path rendered with the
- * variables, Ansible's {@code template_*} variables and the {@code template_vars} option.
+ * The template lookup: a file from the {@code templates} search path (opened if vaulted, as
+ * Ansible's loader does) rendered with the variables, Ansible's {@code template_*} variables and the {@code template_vars} option.
  */
 final class TemplateLookup {
   private TemplateLookup() {}
@@ -40,7 +40,7 @@ final class TemplateLookup {
       if (options.get("template_vars") instanceof Map<?, ?> extra) {
         extra.forEach((k, v) -> vars.put(Py.str(k), v));
       }
-      String text = env.render(Delimiters.of(options).toDefault(FileLookups.read(file)), vars);
+      String text = env.renderFile(FileLookups.readable(file, env), vars, options);
       out.add(FileSearch.flag(options, "convert_data", true) ? converted(text) : text);
     }
     return out;
