@@ -13,7 +13,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Loads YAML inventories and vars files with SnakeYAML's YAML 1.1 rules, as PyYAML types them.
- * {@code !unsafe} scalars load as their plain text, {@code !vault} ones as an {@link
+ * {@code !unsafe} scalars load as {@link io.tightbeam.yaml.UnsafeText}, {@code !vault} ones as an {@link
  * EncryptedString} opened with the run's secrets when used.
  */
 final class YamlText {
@@ -37,14 +37,12 @@ final class YamlText {
   private static final class TaggedConstructor extends SafeConstructor {
     TaggedConstructor(List<VaultSecret> secrets) {
       super(YamlLoader.options());
-      AbstractConstruct plain =
-          new AbstractConstruct() {
-            @Override
-            public Object construct(Node node) {
-              return ((ScalarNode) node).getValue();
-            }
-          };
-      yamlConstructors.put(new Tag("!unsafe"), plain);
+      yamlConstructors.put(new Tag("!unsafe"), new AbstractConstruct() {
+        @Override
+        public Object construct(Node node) {
+          return io.tightbeam.yaml.UnsafeText.of(((ScalarNode) node).getValue());
+        }
+      });
       yamlConstructors.put(new Tag("!vault"), new AbstractConstruct() {
         @Override
         public Object construct(Node node) {

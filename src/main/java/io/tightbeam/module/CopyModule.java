@@ -31,6 +31,8 @@ final class CopyModule implements RemoteModule {
       FileAttributes.addTo(new OptionSpec("copy")
           .add("src", Type.STR)
           .add("content", Type.RAW)
+          // the name template gives its content: a directory dest gets this file name, as in Ansible
+          .add("_original_basename", Type.STR)
           .required("dest", Type.STR))
           .add("backup", Type.BOOL, false)
           .add("force", Type.BOOL, true)
@@ -270,7 +272,8 @@ final class CopyModule implements RemoteModule {
     Object content = args.get("content");
     if (content != null) {
       byte[] data = content instanceof byte[] b ? b : contentText(content).getBytes(StandardCharsets.UTF_8);
-      return new Source(data, "", "", null);
+      Object base = args.get("_original_basename");
+      return new Source(data, "", base == null ? "" : base.toString(), null);
     }
     String src = ScriptRun.str(args.get("src"));
     List<Path> candidates = target.localCandidates("files", src);

@@ -31,7 +31,7 @@ final class TemplateModule implements RemoteModule {
           .required("src", Type.STR)
           .required("dest", Type.STR))
           .add("backup", Type.BOOL, false).add("force", Type.BOOL, true).add("validate", Type.STR)
-          .add(new OptionSpec.Option("newline_sequence", Type.STR, "\n", List.of("\n", "\r", "\r\n"), List.of(), false))
+          .add("newline_sequence", Type.STR, "\n")
           .add("trim_blocks", Type.BOOL, true).add("lstrip_blocks", Type.BOOL, false)
           .add("variable_start_string", Type.STR).add("variable_end_string", Type.STR)
           .add("block_start_string", Type.STR).add("block_end_string", Type.STR)
@@ -75,9 +75,23 @@ final class TemplateModule implements RemoteModule {
     Map<String, Object> rest = new LinkedHashMap<>(args);
     Object vars = rest.remove(TASK_VARS);
     Map<String, Object> checked = SPEC.check(rest);
+    checked.put("newline_sequence", newline(ScriptRun.str(checked.get("newline_sequence"))));
     checked.put("mode", checked.get("mode") == null ? null : OptionSpec.mode(checked.get("mode")));
     checked.put(TASK_VARS, vars instanceof Map<?, ?> ? vars : Map.of());
     return checked;
+  }
+
+  /** The action's rule: the escaped spellings (YAML single quotes) mean the characters. */
+  private static String newline(String given) {
+    List<String> allowed = List.of("\n", "\r", "\r\n");
+    int escaped = List.of("\\n", "\\r", "\\r\\n").indexOf(given);
+    if (escaped >= 0) {
+      return allowed.get(escaped);
+    }
+    if (!allowed.contains(given)) {
+      throw new ModuleArgumentException("newline_sequence needs to be one of: \n, \r or \r\n");
+    }
+    return given;
   }
 
   /** Copy's arguments with the rendered text as content, or the failure message. */
@@ -142,6 +156,7 @@ final class TemplateModule implements RemoteModule {
     } catch (IllegalArgumentException e) {
       return "unknown encoding: " + encoding;
     }
+    c.put("_original_basename", found.getFileName().toString());
     for (String key : FOR_COPY) {
       if (args.get(key) != null) {
         c.put(key, args.get(key));

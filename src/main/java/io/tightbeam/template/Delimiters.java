@@ -64,7 +64,7 @@ record Delimiters(
   /** A tag in the custom markers at {@code i} (the longest start first, as Jinja2's lexer). */
   private int tag(String source, int i, StringBuilder out) {
     String[][] tags = {{varStart, varEnd, "{{", "}}"}, {blockStart, blockEnd, "{%", "%}"},
-        {commentStart, commentEnd, null, null}};
+        {commentStart, commentEnd, "{#", "#}"}}; // a comment stays one: trim_blocks applies to it
     String[] best = null;
     for (String[] t : tags) {
       if (source.startsWith(t[0], i) && (best == null || t[0].length() > best[0].length())) {
@@ -75,9 +75,7 @@ record Delimiters(
     if (best == null || (close = source.indexOf(best[1], i + best[0].length())) < 0) {
       return -1;
     }
-    if (best[2] != null) {
-      out.append(best[2]).append(source, i + best[0].length(), close).append(best[3]);
-    }
+    out.append(best[2]).append(source, i + best[0].length(), close).append(best[3]);
     return close + best[1].length();
   }
 

@@ -12,7 +12,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * SnakeYAML's YAML 1.1 scalar rules (yes/no booleans, 0755 octal, sexagesimal ints), with dates
- * kept as strings, Ansible's {@code !unsafe} tag read as its text and {@code !vault} as an
+ * kept as strings, Ansible's {@code !unsafe} tag read as {@link UnsafeText} and {@code !vault} as an
  * {@link EncryptedString} opened with the run's secrets when it is used.
  */
 final class ScalarValues extends SafeConstructor {
@@ -32,7 +32,12 @@ final class ScalarValues extends SafeConstructor {
         return new EncryptedString(constructScalar((ScalarNode) node), secrets);
       }
     });
-    yamlConstructors.put(new Tag("!unsafe"), asText);
+    yamlConstructors.put(new Tag("!unsafe"), new AbstractConstruct() {
+      @Override
+      public Object construct(Node node) {
+        return UnsafeText.of(constructScalar((ScalarNode) node));
+      }
+    });
   }
 
   Object value(ScalarNode node) {

@@ -47,6 +47,9 @@ class DelimitersTest {
         Map.of("block_start_string", "[%", "block_end_string", "%]", "variable_start_string", "<<",
             "variable_end_string", ">>", "comment_start_string", "[#", "comment_end_string", "#]")))
         .isEqualTo("3 {{ 2 }} {% x %} \n");
+    assertThat(file("Before\n[# Test comment_start_string #]\nAfter\n",
+        Map.of("comment_start_string", "[#", "comment_end_string", "#]")))
+        .isEqualTo("Before\nAfter\n");
   }
 
   @Test
