@@ -76,7 +76,9 @@ final class TemplateModule implements RemoteModule {
     Object vars = rest.remove(TASK_VARS);
     Map<String, Object> checked = SPEC.check(rest);
     checked.put("newline_sequence", newline(ScriptRun.str(checked.get("newline_sequence"))));
-    checked.put("mode", checked.get("mode") == null ? null : OptionSpec.mode(checked.get("mode")));
+    Object mode = checked.get("mode");
+    // "preserve" (the template's own mode) is known only once the source is found
+    checked.put("mode", mode == null || "preserve".equals(mode) ? mode : OptionSpec.mode(mode));
     checked.put(TASK_VARS, vars instanceof Map<?, ?> ? vars : Map.of());
     return checked;
   }
@@ -149,7 +151,8 @@ final class TemplateModule implements RemoteModule {
       rendered = rendered.replace("\n", newline);
     }
     Map<String, Object> c = new LinkedHashMap<>();
-    String encoding = ScriptRun.str(args.get("output_encoding"));
+    String given = ScriptRun.str(args.get("output_encoding"));
+    String encoding = given == null || given.isEmpty() ? "utf-8" : given; // the action's "or 'utf-8'"
     try {
       Charset charset = Charset.forName(encoding);
       c.put("content", charset.equals(StandardCharsets.UTF_8) ? rendered : rendered.getBytes(charset));
@@ -160,6 +163,13 @@ final class TemplateModule implements RemoteModule {
     for (String key : FOR_COPY) {
       if (args.get(key) != null) {
         c.put(key, args.get(key));
+      }
+    }
+    if ("preserve".equals(c.get("mode"))) {
+      try {
+        c.put("mode", String.format("%04o", (Integer) Files.getAttribute(found, "unix:mode") & 07777));
+      } catch (IOException | UnsupportedOperationException e) {
+        return "Could not read the mode of " + found + ": " + e.getMessage();
       }
     }
     return copy.checkArgs(c);
