@@ -33,6 +33,19 @@ interface Env {
     return render(FileSyntax.of(text, options).text(), extraVars);
   }
 
+  /**
+   * Python's class name of a value as type_debug shows it: a string may be Jinja2's
+   * NativeJinjaText or Ansible's unsafe text, which this call knows by identity.
+   */
+  default String typeName(Object value) {
+    return io.tightbeam.py.Py.typeName(value);
+  }
+
+  /** {@code text} marked as Jinja2's NativeJinjaText: a lone result keeps it as text. */
+  default String nativeText(String text) {
+    return text;
+  }
+
   /** Records a warning for the task's output. */
   void warn(String message);
 

@@ -83,10 +83,7 @@ final class Evaluation implements Env {
   Object lazy(Object raw) {
     if (raw instanceof Literal literal) {
       if (literal.value() instanceof String s) {
-        if (unsafeTexts == null) {
-          unsafeTexts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        }
-        unsafeTexts.add(s);
+        markUnsafe(s);
       }
       return literal.value();
     } else if (raw instanceof String s) {
@@ -189,6 +186,32 @@ final class Evaluation implements Env {
     if (value instanceof String) {
       nativeTexts.add(value);
     }
+  }
+
+  /** Marks a string as Ansible's unsafe text (a lookup's result, a Literal's): never templated again. */
+  void markUnsafe(String text) {
+    if (unsafeTexts == null) {
+      unsafeTexts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    }
+    unsafeTexts.add(text);
+  }
+
+  @Override
+  public String nativeText(String text) {
+    nativeTexts.add(text);
+    return text;
+  }
+
+  @Override
+  public String typeName(Object value) {
+    if (!(value instanceof String)) {
+      return Py.typeName(value);
+    }
+    boolean unsafe = unsafeTexts != null && unsafeTexts.contains(value);
+    if (nativeTexts.contains(value)) {
+      return unsafe ? "NativeJinjaUnsafeText" : "NativeJinjaText";
+    }
+    return unsafe ? "AnsibleUnsafeText" : "str";
   }
 
   private Object concat(Output out) {

@@ -46,17 +46,28 @@ final class LookupCall {
     } catch (TemplateException | io.tightbeam.py.PyException e) {
       return failed(run, name, e, errors, wantlist);
     }
+    // Ansible wraps every result as unsafe text (type_debug shows AnsibleUnsafeText); fresh
+    // strings, so that an equal constant elsewhere in the template is not marked too.
+    results = new java.util.ArrayList<>(results);
+    for (int i = 0; i < results.size(); i++) {
+      if (results.get(i) instanceof String s) {
+        String fresh = run.typeName(s).startsWith("Native") ? s : new String(s);
+        run.markUnsafe(fresh);
+        results.set(i, fresh);
+      }
+    }
     if (wantlist || results.isEmpty() || allowUnsafe) {
       return results;
     }
-    if (results.stream().allMatch(r -> r instanceof String)) {
-      StringBuilder out = new StringBuilder();
-      for (int i = 0; i < results.size(); i++) {
-        out.append(i > 0 ? "," : "").append((String) results.get(i));
-      }
-      return out.toString();
+    if (results.size() == 1) {
+      return results.get(0); // ",".join of one text is that text (kept native when it was)
     }
-    return results.size() == 1 ? results.get(0) : results;
+    if (results.stream().allMatch(r -> r instanceof String)) {
+      String joined = String.join(",", results.stream().map(r -> (String) r).toList());
+      run.markUnsafe(joined);
+      return joined;
+    }
+    return results;
   }
 
   /**

@@ -41,7 +41,7 @@ final class TemplateLookup {
         extra.forEach((k, v) -> vars.put(Py.str(k), v));
       }
       String text = env.renderFile(FileLookups.readable(file, env), vars, options);
-      out.add(FileSearch.flag(options, "convert_data", true) ? converted(text) : text);
+      out.add(FileSearch.flag(options, "convert_data", true) ? converted(text) : env.nativeText(text));
     }
     return out;
   }
