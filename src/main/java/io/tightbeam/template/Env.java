@@ -19,6 +19,14 @@ interface Env {
   /** A variable, templated as an expression would read it; an {@link Undefined} when absent. */
   Object variable(String name);
 
+  /**
+   * A variable as the vars lookup templates it: an undefined value its template meets fails at
+   * once with its own message, not as an undefined naming the variable.
+   */
+  default Object variableAsIs(String name) {
+    return variable(name);
+  }
+
   /** The names of all variables in scope. */
   java.util.Set<String> variableNames();
 

@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  * that filters, tests and lookups see.
  */
 final class Evaluation implements Env {
+  /** The root of a variable read by {@link #variableAsIs}: an undefined inside it is thrown as is. */
+  private static final Object AS_IS = new Object();
   private static final Pattern SINGLE_VAR = Pattern.compile("^\\{\\{\\s*(\\w*)\\s*\\}\\}$");
 
   private final TemplateCache cache;
@@ -63,15 +65,21 @@ final class Evaluation implements Env {
   @Override
   public Object variable(String name) {
     if (vars.containsKey(name)) {
-      return lazy(vars.get(name));
+      Object raw = vars.get(name);
+      return lazy(raw, raw);
     }
     if (name.equals("vars")) {
-      return new LazyMap(vars);
+      return new LazyMap(vars, null);
     }
     if (name.equals("omit")) {
       return Templar.OMIT;
     }
     return Undefined.variable(name);
+  }
+
+  @Override
+  public Object variableAsIs(String name) {
+    return vars.containsKey(name) ? lazy(vars.get(name), AS_IS) : variable(name);
   }
 
   @Override
@@ -81,17 +89,38 @@ final class Evaluation implements Env {
 
   /** A raw value as an expression sees it: template strings rendered now, collections as lazy views. */
   Object lazy(Object raw) {
+    return lazy(raw, raw);
+  }
+
+  /**
+   * As {@link #lazy(Object)}, for a part of the variable {@code root} (null: each value is its own
+   * root). A template in it that meets an undefined value gives an undefined whose message names
+   * the variable as written, as Ansible's variable lookup does ({@code {{ foo[0] }}: ...}).
+   */
+  private Object lazy(Object raw, Object root) {
     if (raw instanceof Literal literal) {
       if (literal.value() instanceof String s) {
         markUnsafe(s);
       }
       return literal.value();
     } else if (raw instanceof String s) {
-      return Templar.isTemplate(s) ? templateString(s) : s;
+      if (!Templar.isTemplate(s)) {
+        return s;
+      }
+      try {
+        return templateString(s);
+      } catch (TemplateException e) {
+        if (!e.isUndefined() || root == AS_IS) {
+          throw e;
+        }
+        Object shown = root == null ? raw : root;
+        String hint = (shown instanceof String text ? text : Py.str(shown)) + ": " + e.getMessage();
+        return Undefined.hint(hint + ". " + e.getMessage());
+      }
     } else if (raw instanceof Map<?, ?> map) {
-      return new LazyMap(map);
+      return new LazyMap(map, root);
     } else if (raw instanceof List<?> list) {
-      return new LazyList(list);
+      return new LazyList(list, root);
     }
     return raw;
   }
@@ -379,14 +408,16 @@ final class Evaluation implements Env {
   /** A map whose values are templated when read; keys are left as they are. */
   private final class LazyMap extends AbstractMap<Object, Object> {
     private final Map<?, ?> raw;
+    private final Object root;
 
-    LazyMap(Map<?, ?> raw) {
+    LazyMap(Map<?, ?> raw, Object root) {
       this.raw = raw;
+      this.root = root;
     }
 
     @Override
     public Object get(Object key) {
-      return lazy(raw.get(key));
+      return lazy(raw.get(key), root);
     }
 
     @Override
@@ -414,7 +445,7 @@ final class Evaluation implements Env {
             @Override
             public Entry<Object, Object> next() {
               Entry<?, ?> e = it.next();
-              return new SimpleImmutableEntry<>(e.getKey(), lazy(e.getValue()));
+              return new SimpleImmutableEntry<>(e.getKey(), lazy(e.getValue(), root));
             }
           };
         }
@@ -430,14 +461,16 @@ final class Evaluation implements Env {
   /** A list whose elements are templated when read. */
   private final class LazyList extends AbstractList<Object> {
     private final List<?> raw;
+    private final Object root;
 
-    LazyList(List<?> raw) {
+    LazyList(List<?> raw, Object root) {
       this.raw = raw;
+      this.root = root;
     }
 
     @Override
     public Object get(int index) {
-      return lazy(raw.get(index));
+      return lazy(raw.get(index), root);
     }
 
     @Override

@@ -25,7 +25,7 @@ final class VarLookups {
       }
       Object value;
       try {
-        value = env.variable(name);
+        value = env.variableAsIs(name);
       } catch (TemplateException e) { // the variable's own template uses an undefined one
         if (!e.isUndefined() || fallback == null) {
           throw e;
