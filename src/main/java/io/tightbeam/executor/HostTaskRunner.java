@@ -32,7 +32,12 @@ final class HostTaskRunner {
 
   CompletableFuture<TaskDone> run(Task task, TaskHeader header, Scope scope, HostState h) {
     Keywords kw = new Keywords(ctx, task, scope);
-    return CompletableFuture.supplyAsync(() -> start(task, header, scope, kw, h), ctx.services().forks())
+    return CompletableFuture.supplyAsync(() -> {
+      CompletableFuture<TaskDone> done = start(task, header, scope, kw, h);
+      // the templating done on this fork thread before the task went asynchronous (when, args)
+      List<String> early = ctx.templar().drainWarnings();
+      return done.thenApply(d -> d.after(early));
+    }, ctx.services().forks())
         .thenCompose(f -> f)
         .exceptionally(e -> finish(h, kw, null, resultOf(e), null, false, null));
   }
@@ -106,7 +111,29 @@ final class HostTaskRunner {
     return once.thenCompose(r -> afterAttempt(task, header, kw, h, vars, attempt, r));
   }
 
+  /**
+   * The result's key for the warnings of templating done where the module's reply arrived
+   * (changed_when, failed_when, until): that thread need not be the one that finishes the task.
+   */
+  private static final String WARNINGS = "_tightbeam_template_warnings";
+
   private CompletableFuture<Map<String, Object>> afterAttempt(
+      Task task, TaskHeader header, Keywords kw, HostState h, Map<String, Object> vars, int attempt,
+      Map<String, Object> raw) {
+    CompletableFuture<Map<String, Object>> next = checked(task, header, kw, h, vars, attempt, raw);
+    List<String> warnings = ctx.templar().drainWarnings();
+    return warnings.isEmpty() ? next : next.thenApply(r -> {
+      Map<String, Object> out = new LinkedHashMap<>(r);
+      List<Object> all = new ArrayList<>(warnings);
+      if (r.get(WARNINGS) instanceof List<?> later) {
+        all.addAll(later);
+      }
+      out.put(WARNINGS, all);
+      return out;
+    });
+  }
+
+  private CompletableFuture<Map<String, Object>> checked(
       Task task, TaskHeader header, Keywords kw, HostState h, Map<String, Object> vars, int attempt,
       Map<String, Object> raw) {
     Map<String, Object> r = new LinkedHashMap<>(raw);
@@ -229,8 +256,15 @@ final class HostTaskRunner {
     }
   }
 
-  TaskDone finish(HostState h, Keywords kw, Map<String, Object> vars, Map<String, Object> r, Object item,
+  TaskDone finish(HostState h, Keywords kw, Map<String, Object> vars, Map<String, Object> result, Object item,
       boolean noLog, Boolean loop) {
+    Map<String, Object> r = result;
+    java.util.Set<String> warnings = new java.util.LinkedHashSet<>();
+    if (r.get(WARNINGS) instanceof List<?> carried) {
+      r = new LinkedHashMap<>(r);
+      r.remove(WARNINGS);
+      carried.forEach(w -> warnings.add(String.valueOf(w)));
+    }
     boolean isLoop = loop != null && loop;
     HostOutcome outcome;
     if (Results.unreachable(r)) {
@@ -246,7 +280,9 @@ final class HostTaskRunner {
     }
     boolean diff = outcome instanceof HostOutcome.Ok && r.containsKey("diff") && vars != null
         && (ctx.options().diff() || safeDiff(kw, vars));
-    return new TaskDone(h, outcome, r, noLog, diff);
+    // and what this thread templated since its last task (a when that skipped, an item's args)
+    warnings.addAll(ctx.templar().drainWarnings());
+    return new TaskDone(h, outcome, r, noLog, diff, List.copyOf(warnings));
   }
 
   private boolean safeDiff(Keywords kw, Map<String, Object> vars) {

@@ -126,6 +126,7 @@ final class LinearStrategy {
   void report(TaskHeader header, TaskDone done) {
     CompletableFuture.runAsync(() -> {
       ctx.stats().count(done.outcome(), false);
+      done.warnings().forEach(ctx.listener()::warning);
       ctx.listener().taskOutcome(header, done.outcome());
       if (done.outcome() instanceof HostOutcome.Failed f && !f.ignored()) {
         done.host().failed = true;
@@ -186,6 +187,7 @@ final class LinearStrategy {
     boolean rescuing = scope.rescuable() && shown instanceof HostOutcome.Failed f && !f.ignored();
     ctx.stats().count(shown, rescuing);
     TaskHeader header = header(t, scope);
+    done.warnings().forEach(ctx.listener()::warning);
     if (done.diff()) {
       ctx.listener().fileDiff(header, shown);
     }
