@@ -178,13 +178,13 @@ final class Evaluation implements Env {
     try {
       body = cache.parse(text, mode);
     } catch (TemplateSyntaxError e) {
-      throw syntax(e, text);
+      throw syntax(e, mode.rawVarStrings() ? Lexer.escapedBackslashes(text) : text);
     }
     Output out = new Output();
     try {
       new Renderer(this).render(body, new Frame(null), out);
     } catch (TemplateSyntaxError e) {
-      throw syntax(e, text);
+      throw syntax(e, mode.rawVarStrings() ? Lexer.escapedBackslashes(text) : text);
     } catch (PyException e) {
       if (e.isUnhandled()) {
         throw e; // Ansible's Templar handles TypeError only: the task fails with the exception

@@ -334,6 +334,40 @@ final class Lexer {
     advanceTo(i + 1);
   }
 
+  /**
+   * The text as Ansible's escape_backslashes leaves it before Jinja2 reads it (the {@code String:}
+   * of its syntax errors): backslashes doubled in the string literals inside {@code {{ }}}.
+   */
+  static String escapedBackslashes(String text) {
+    if (text.indexOf('\\') < 0 || !text.contains("{{")) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length() + 8);
+    boolean inVar = false;
+    int i = 0;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (!inVar && text.startsWith("{{", i)) {
+        inVar = true;
+      } else if (inVar && text.startsWith("}}", i)) {
+        inVar = false;
+      } else if (inVar && (c == '\'' || c == '"')) {
+        int j = i + 1; // Jinja2's string rule: a backslash escapes the next character
+        while (j < text.length() && text.charAt(j) != c) {
+          j += text.charAt(j) == '\\' ? 2 : 1;
+        }
+        if (j < text.length()) {
+          out.append(text.substring(i, j + 1).replace("\\", "\\\\"));
+          i = j + 1;
+          continue;
+        }
+      }
+      out.append(c);
+      i++;
+    }
+    return out.toString();
+  }
+
   /** Python's string escapes; an unknown one keeps its backslash. Returns the index after it. */
   private int escape(StringBuilder value, int i) {
     char n = src.charAt(i + 1);
