@@ -37,7 +37,7 @@ final class Evaluation implements Env {
   private final List<String> warnings;
   /** Strings made by a string-type filter in this call (by identity): kept text by the concat. */
   private final Set<Object> nativeTexts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-  /** Strings read from {@link Literal} variables in this call (by identity): never templated again. */
+  /** Unsafe values of this call (Literal variables, lookup results, their parts), by identity. */
   private Set<Object> unsafeTexts;
 
   Evaluation(TemplateCache cache, Map<String, Object> vars) {
@@ -99,9 +99,7 @@ final class Evaluation implements Env {
    */
   private Object lazy(Object raw, Object root) {
     if (raw instanceof Literal literal) {
-      if (literal.value() instanceof String s) {
-        markUnsafe(s);
-      }
+      markUnsafe(literal.value());
       return literal.value();
     } else if (raw instanceof String s) {
       if (!Templar.isTemplate(s)) {
@@ -131,9 +129,10 @@ final class Evaluation implements Env {
    * templated (dict keys as they are).
    */
   Object templateValue(Object value) {
-    if (value instanceof String s) {
-      return Templar.isTemplate(s) && (unsafeTexts == null || !unsafeTexts.contains(s))
-          ? templateString(s) : s;
+    if (unsafeTexts != null && unsafeTexts.contains(value)) {
+      return value;
+    } else if (value instanceof String s) {
+      return Templar.isTemplate(s) ? templateString(s) : s;
     } else if (value instanceof List<?> list) {
       List<Object> out = new ArrayList<>(list.size());
       list.forEach(v -> out.add(templateValue(v)));
@@ -217,12 +216,25 @@ final class Evaluation implements Env {
     }
   }
 
-  /** Marks a string as Ansible's unsafe text (a lookup's result, a Literal's): never templated again. */
-  void markUnsafe(String text) {
-    if (unsafeTexts == null) {
-      unsafeTexts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+  /**
+   * Marks a value as Ansible's unsafe data (a lookup's result, a Literal's): its strings are never
+   * templated again and type_debug names them AnsibleUnsafeText.
+   */
+  void markUnsafe(Object value) {
+    if (value instanceof String || value instanceof Map || value instanceof List) {
+      if (unsafeTexts == null) {
+        unsafeTexts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+      }
+      unsafeTexts.add(value);
     }
-    unsafeTexts.add(text);
+  }
+
+  /** {@code part} read out of {@code whole}: unsafe when the whole is (Ansible wraps it deeply). */
+  Object partOf(Object whole, Object part) {
+    if (unsafeTexts != null && unsafeTexts.contains(whole)) {
+      markUnsafe(part);
+    }
+    return part;
   }
 
   @Override

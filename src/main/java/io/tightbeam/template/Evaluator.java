@@ -26,13 +26,14 @@ final class Evaluator {
     } else if (e instanceof Node.Name n) {
       return name(n.name(), f);
     } else if (e instanceof Node.GetAttr a) {
-      return Access.attribute(eval(a.target(), f), a.name());
+      Object target = eval(a.target(), f);
+      return run.partOf(target, Access.attribute(target, a.name()));
     } else if (e instanceof Node.GetItem g) {
       Object target = eval(g.target(), f);
       if (g.key() instanceof Node.Slice s) {
         return Access.slice(target, optional(s.start(), f), optional(s.stop(), f), optional(s.step(), f));
       }
-      return Access.item(target, eval(g.key(), f));
+      return run.partOf(target, Access.item(target, eval(g.key(), f)));
     } else if (e instanceof Node.Binary b) {
       return binary(b, f);
     } else if (e instanceof Node.Unary u) {

@@ -54,6 +54,8 @@ final class LookupCall {
         String fresh = run.typeName(s).startsWith("Native") ? s : new String(s);
         run.markUnsafe(fresh);
         results.set(i, fresh);
+      } else {
+        run.markUnsafe(results.get(i));
       }
     }
     if (wantlist || results.isEmpty() || allowUnsafe) {
