@@ -66,6 +66,10 @@ final class AnsibleDataFilters {
     try {
       return Py.normalNumber(normal(JSON.readValue(s, Object.class)));
     } catch (JsonProcessingException ex) {
+      String python = JsonError.of(s);
+      if (python != null) {
+        throw PyException.valueError(python);
+      }
       JsonLocation at = ex.getLocation();
       long line = at == null ? 1 : at.getLineNr();
       long column = at == null ? 1 : Math.max(1, at.getColumnNr() - 1);
