@@ -37,8 +37,11 @@ final class Evaluation implements Env {
   private final List<String> warnings;
   /** Strings made by a string-type filter in this call (by identity): kept text by the concat. */
   private final Set<Object> nativeTexts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-  /** Unsafe values of this call (Literal variables, lookup results, their parts), by identity. */
-  private Set<Object> unsafeTexts;
+  /**
+   * Values of this call never templated again, by identity: Literal variables (false) and lookup
+   * results (true: Ansible's wrap_var, which type_debug names), with the parts read out of them.
+   */
+  private Map<Object, Boolean> unsafeTexts;
 
   Evaluation(TemplateCache cache, Map<String, Object> vars) {
     this(cache, vars, new ArrayList<>());
@@ -99,7 +102,8 @@ final class Evaluation implements Env {
    */
   private Object lazy(Object raw, Object root) {
     if (raw instanceof Literal literal) {
-      markUnsafe(literal.value());
+      // Literal data may be an action's own result (include_vars), which Ansible does not wrap
+      mark(literal.value(), false);
       return literal.value();
     } else if (raw instanceof String s) {
       if (!Templar.isTemplate(s)) {
@@ -129,7 +133,7 @@ final class Evaluation implements Env {
    * templated (dict keys as they are).
    */
   Object templateValue(Object value) {
-    if (unsafeTexts != null && unsafeTexts.contains(value)) {
+    if (unsafeTexts != null && unsafeTexts.containsKey(value)) {
       return value;
     } else if (value instanceof String s) {
       return Templar.isTemplate(s) ? templateString(s) : s;
@@ -216,23 +220,25 @@ final class Evaluation implements Env {
     }
   }
 
-  /**
-   * Marks a value as Ansible's unsafe data (a lookup's result, a Literal's): its strings are never
-   * templated again and type_debug names them AnsibleUnsafeText.
-   */
+  /** Marks a lookup's result as Ansible's unsafe data: never templated again, AnsibleUnsafeText. */
   void markUnsafe(Object value) {
+    mark(value, true);
+  }
+
+  private void mark(Object value, boolean wrapped) {
     if (value instanceof String || value instanceof Map || value instanceof List) {
       if (unsafeTexts == null) {
-        unsafeTexts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        unsafeTexts = new java.util.IdentityHashMap<>();
       }
-      unsafeTexts.add(value);
+      unsafeTexts.merge(value, wrapped, Boolean::logicalOr);
     }
   }
 
   /** {@code part} read out of {@code whole}: unsafe when the whole is (Ansible wraps it deeply). */
   Object partOf(Object whole, Object part) {
-    if (unsafeTexts != null && unsafeTexts.contains(whole)) {
-      markUnsafe(part);
+    Boolean wrapped = unsafeTexts == null ? null : unsafeTexts.get(whole);
+    if (wrapped != null) {
+      mark(part, wrapped);
     }
     return part;
   }
@@ -248,7 +254,7 @@ final class Evaluation implements Env {
     if (!(value instanceof String)) {
       return Py.typeName(value);
     }
-    boolean unsafe = unsafeTexts != null && unsafeTexts.contains(value);
+    boolean unsafe = unsafeTexts != null && Boolean.TRUE.equals(unsafeTexts.get(value));
     if (nativeTexts.contains(value)) {
       return unsafe ? "NativeJinjaUnsafeText" : "NativeJinjaText";
     }
