@@ -36,7 +36,12 @@ record RunJobs(JobJournal journal, String playbook) {
     args.remove(io.tightbeam.module.FileAndPackageModules.TEMPLATE_VARS);
     String item = null;
     if (vars.get("ansible_loop_var") instanceof String loopVar && vars.containsKey(loopVar)) {
-      item = l.noLog() ? JobOrigin.CENSORED : JobOrigin.json(vars.get(loopVar));
+      Object value = vars.get(loopVar);
+      // the loop runner marks each item as data never to be templated again
+      if (value instanceof io.tightbeam.template.Literal literal) {
+        value = literal.value();
+      }
+      item = l.noLog() ? JobOrigin.CENSORED : JobOrigin.json(value);
     }
     JobOrigin origin = new JobOrigin(playbook, play,
         task.name() == null || task.name().isBlank() ? task.action() : task.name(), item, l.module(),
