@@ -69,16 +69,20 @@ final class JdbcStore implements JobStore {
   }
 
   @Override
-  public synchronized void add(JobRecord job) {
+  public synchronized void add(List<JobRecord> jobs) {
     inTransaction(() -> {
       try (PreparedStatement del = db.prepareStatement("DELETE FROM jobs WHERE jid = ? AND host = ?");
           PreparedStatement ins = db.prepareStatement("INSERT INTO jobs (" + COLUMNS
               + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-        del.setString(1, job.jid());
-        del.setString(2, job.target().host());
-        del.executeUpdate();
-        bind(ins, job);
-        ins.executeUpdate();
+        for (JobRecord job : jobs) {
+          del.setString(1, job.jid());
+          del.setString(2, job.target().host());
+          del.addBatch();
+          bind(ins, job);
+          ins.addBatch();
+        }
+        del.executeBatch();
+        ins.executeBatch();
       }
     });
   }

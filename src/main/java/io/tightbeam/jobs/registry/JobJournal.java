@@ -12,20 +12,23 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * One run's writes to the registry. The store is opened on a thread of its own when the run's
- * first job is about to launch ({@link #prepare}), so that opening overlaps the launch; {@link
- * #launched} waits for it and records the job before the launch is reported. Ends are queued and
- * written together: every end that arrives within {@link #GATHER_MILLIS} of the first (the jobs one
- * status command saw finish) goes in one transaction. A registry that fails is reported once to
- * {@code warnings} and the run goes on without it.
+ * One run's writes to the registry, all made on one thread of the journal's own. The store is
+ * opened there when the run's first job is about to launch ({@link #prepare}), so that opening
+ * overlaps the launch. Writes are gathered: the launches that arrive while a write is under way
+ * (a fork's worth of hosts launching at once) go in the next transaction together, and so do the
+ * ends that arrive within {@link #GATHER_MILLIS} of each other (the jobs one status command saw
+ * finish). A registry that fails is reported once to {@code warnings}; the run goes on.
  */
 public final class JobJournal implements AutoCloseable {
   /** Ends arriving this close together are written in one transaction. */
   static final long GATHER_MILLIS = 20;
 
+  private record Launch(JobRecord job, CompletableFuture<Void> written) {}
+
   private final JobRegistry registry;
   private final Consumer<String> warnings;
-  private final Queue<JobEnded> pending = new ConcurrentLinkedQueue<>();
+  private final Queue<Launch> launches = new ConcurrentLinkedQueue<>();
+  private final Queue<JobEnded> ends = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean drainQueued = new AtomicBoolean();
   private final AtomicBoolean warned = new AtomicBoolean();
   private ScheduledExecutorService writer;
@@ -49,18 +52,19 @@ public final class JobJournal implements AutoCloseable {
     store = CompletableFuture.supplyAsync(registry::open, writer);
   }
 
-  /** Records a launched job; returns once it is written (or the registry has failed). */
+  /**
+   * Records a launched job; returns once it is written with the launches gathered with it (or
+   * the registry has failed): call before the launch is reported.
+   */
   public void launched(JobRecord job) {
     prepare();
-    CompletableFuture<JobStore> s = opened();
-    if (s == null) {
+    if (opened() == null) {
       return;
     }
-    try {
-      s.join().add(job);
-    } catch (RuntimeException e) {
-      fail(e);
-    }
+    Launch launch = new Launch(job, new CompletableFuture<>());
+    launches.add(launch);
+    queueDrain(0);
+    launch.written().join();
   }
 
   /** Queues a job's end; it is written with the others that end at about the same time. */
@@ -69,12 +73,16 @@ public final class JobJournal implements AutoCloseable {
     if (opened() == null) {
       return;
     }
-    pending.add(end);
+    ends.add(end);
+    queueDrain(GATHER_MILLIS);
+  }
+
+  private void queueDrain(long delayMillis) {
     if (drainQueued.compareAndSet(false, true)) {
       try {
-        writer.schedule(this::drain, GATHER_MILLIS, TimeUnit.MILLISECONDS);
+        writer.schedule(this::drain, delayMillis, TimeUnit.MILLISECONDS);
       } catch (RuntimeException e) {
-        drainQueued.set(false); // closing: close() writes what is pending
+        drainQueued.set(false); // closing: close() writes what is queued
       }
     }
   }
@@ -83,19 +91,28 @@ public final class JobJournal implements AutoCloseable {
     return store;
   }
 
+  /** Writes every queued launch, then every queued end; on the writer thread only. */
   private void drain() {
     drainQueued.set(false);
-    List<JobEnded> batch = new ArrayList<>();
-    for (JobEnded e; (e = pending.poll()) != null; ) {
-      batch.add(e);
+    List<Launch> batch = new ArrayList<>();
+    for (Launch l; (l = launches.poll()) != null; ) {
+      batch.add(l);
     }
-    if (batch.isEmpty()) {
-      return;
+    List<JobEnded> ended = new ArrayList<>();
+    for (JobEnded e; (e = ends.poll()) != null; ) {
+      ended.add(e);
     }
     try {
-      store.join().end(batch);
+      if (!batch.isEmpty()) {
+        store.join().add(batch.stream().map(Launch::job).toList());
+      }
+      if (!ended.isEmpty()) {
+        store.join().end(ended);
+      }
     } catch (RuntimeException e) {
       fail(e);
+    } finally {
+      batch.forEach(l -> l.written().complete(null));
     }
   }
 

@@ -8,8 +8,8 @@ import java.util.List;
  * from several processes sharing the store.
  */
 interface JobStore extends AutoCloseable {
-  /** Adds a launched job (or replaces the record of the same job id and host). */
-  void add(JobRecord job);
+  /** Adds launched jobs (replacing records of the same job id and host), in one transaction. */
+  void add(List<JobRecord> jobs);
 
   /** Records the ends of jobs (job id, host, end), all in one transaction. */
   void end(List<JobEnded> ends);

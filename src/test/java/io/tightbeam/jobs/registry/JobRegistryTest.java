@@ -98,6 +98,26 @@ class JobRegistryTest {
   }
 
   @Test
+  void launchesMadeAtOnceAreAllRecorded() throws Exception {
+    JobRegistry registry = JobRegistry.at(() -> home.resolve("r.db").toString(), home);
+    java.util.concurrent.ExecutorService forks = java.util.concurrent.Executors.newFixedThreadPool(16);
+    try (JobJournal journal = registry.journal(w -> { })) {
+      List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        String host = "h" + i;
+        done.add(forks.submit(() -> journal.launched(job("j5." + host.substring(1), host, Instant.now()))));
+      }
+      for (java.util.concurrent.Future<?> f : done) {
+        f.get();
+      }
+      // each launched() returned after its record was written: a reader sees all of them now
+      assertThat(registry.list(JobQuery.ALL)).hasSize(50);
+    } finally {
+      forks.shutdown();
+    }
+  }
+
+  @Test
   void noLogHidesTheSummary() {
     JobEnd end = JobEnd.of(Map.of("rc", 0, "stdout", "secret"), true, Instant.now());
     assertThat(end.summary()).isEmpty();
