@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,11 +28,11 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code tightbeam-jobs}: the async jobs in the job registry, whichever run launched them, and
- * that run alive or not: {@code list}, {@code show}, {@code wait}.
+ * that run alive or not: {@code list}, {@code show}, {@code wait}, {@code kill}.
  */
 @Command(name = "tightbeam-jobs", versionProvider = Version.class,
     description = "list, show and collect the async jobs that tightbeam and tightbeam-playbook launched",
-    subcommands = {JobsCli.ListJobs.class, JobsCli.Show.class, JobsCli.Wait.class})
+    subcommands = {JobsCli.ListJobs.class, JobsCli.Show.class, JobsCli.Wait.class, JobsCli.Kill.class})
 public final class JobsCli implements Callable<Integer> {
   final PrintStream out;
   final PrintStream err;
@@ -57,7 +58,7 @@ public final class JobsCli implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    err.println("usage: tightbeam-jobs [-h] [--version] {list,show,wait} ...");
+    err.println("usage: tightbeam-jobs [-h] [--version] {list,show,wait,kill} ...");
     err.println("tightbeam-jobs: error: the following arguments are required: action");
     return 2;
   }
@@ -100,6 +101,39 @@ public final class JobsCli implements Callable<Integer> {
 
     List<JobRecord> select(JobRegistry registry, JobQuery query) {
       return JobTable.onHosts(registry.list(query), host);
+    }
+
+    /**
+     * Runs {@code step} on every job at once, records the ends seen, prints the jobs as the
+     * registry then has them, and returns Ansible's exit code: 4 a host unreachable, 2 a job
+     * not in an {@code ok} state, else 0.
+     */
+    int collect(JobRegistry registry, List<JobRecord> jobs,
+        BiFunction<JobCollector, JobRecord, CompletableFuture<JobCollector.Outcome>> step, Set<JobState> ok) {
+      List<CompletableFuture<JobCollector.Outcome>> steps = new ArrayList<>();
+      List<JobEnded> ends = new ArrayList<>();
+      boolean unreachable = false;
+      try (JobCollector collector = new JobCollector(cli.env)) {
+        jobs.forEach(j -> steps.add(step.apply(collector, j)));
+        for (CompletableFuture<JobCollector.Outcome> s : steps) {
+          JobCollector.Outcome o = s.join();
+          if (o instanceof JobCollector.Outcome.Ended e) {
+            ends.add(new JobEnded(e.job().jid(), e.job().target().host(), e.end()));
+          } else if (o instanceof JobCollector.Outcome.Unreachable u) {
+            unreachable = true;
+            cli.err.println("[ERROR]: " + u.job().target().host() + " (" + u.job().jid() + ") is unreachable: " + u.msg());
+          }
+        }
+      }
+      registry.end(ends);
+      // read back: a job another process collected first keeps the end that process recorded
+      List<JobRecord> after = jobs.isEmpty() ? jobs : JobTable.onHosts(registry.list(
+          new JobQuery(Set.of(), null, jobs.stream().map(JobRecord::jid).distinct().toList())), host);
+      cli.out.print(json ? JobTable.json(after) : JobTable.text(after, cli.color()));
+      if (unreachable) {
+        return 4;
+      }
+      return after.stream().allMatch(j -> ok.contains(j.state())) ? 0 : 2;
     }
   }
 
@@ -167,34 +201,38 @@ public final class JobsCli implements Callable<Integer> {
     @Override
     int run(JobRegistry registry) {
       List<JobRecord> jobs = select(registry, new JobQuery(Set.of(JobState.RUNNING), null, jids));
-      List<CompletableFuture<JobCollector.Outcome>> waits = new ArrayList<>();
-      List<JobEnded> ends = new ArrayList<>();
-      boolean unreachable = false;
-      try (JobCollector collector = new JobCollector(cli.env)) {
-        Duration limit = timeout == null ? null : Duration.ofSeconds(timeout);
-        jobs.forEach(j -> waits.add(collector.await(j, limit)));
-        for (CompletableFuture<JobCollector.Outcome> w : waits) {
-          JobCollector.Outcome o = w.join();
-          if (o instanceof JobCollector.Outcome.Ended e) {
-            ends.add(new JobEnded(e.job().jid(), e.job().target().host(), e.end()));
-          } else if (o instanceof JobCollector.Outcome.Unreachable u) {
-            unreachable = true;
-            cli.err.println("[ERROR]: " + u.job().target().host() + " (" + u.job().jid() + ") is unreachable: " + u.msg());
-          }
-        }
-      }
-      registry.end(ends);
-      // read back: a job another process collected first keeps the end that process recorded
-      List<JobRecord> after = jobs.isEmpty() ? jobs
-          : registry.list(new JobQuery(Set.of(), null, jobs.stream().map(JobRecord::jid).distinct().toList()));
-      after = JobTable.onHosts(after, host);
-      cli.out.print(json ? JobTable.json(after) : JobTable.text(after, cli.color()));
-      if (unreachable) {
-        return 4;
-      }
+      Duration limit = timeout == null ? null : Duration.ofSeconds(timeout);
       // a job still running when the time is up counts as failed, as an async task that timed out
-      boolean failed = after.stream().anyMatch(j -> j.state() != JobState.FINISHED);
-      return failed ? 2 : 0;
+      return collect(registry, jobs, (c, j) -> c.await(j, limit), Set.of(JobState.FINISHED));
+    }
+  }
+
+  @Command(name = "kill", description = "kill running jobs: their whole process tree on the host, the job file finished as killed")
+  static final class Kill extends Action {
+    @Parameters(paramLabel = "JID", arity = "0..*", description = "the jobs to kill (or --host)")
+    List<String> jids = new ArrayList<>();
+
+    @Option(names = "--signal", paramLabel = "SIG", description = "the first signal (default TERM); KILL follows the grace")
+    String signal = "TERM";
+
+    @Option(names = "--grace", paramLabel = "S", description = "seconds between the signal and KILL (default 5)")
+    double grace = 5;
+
+    @Override
+    int run(JobRegistry registry) {
+      if (jids.isEmpty() && host == null) {
+        throw new InputException(List.of(new Diagnostic(
+            "tightbeam-jobs kill needs job ids or --host PATTERN", "", null)), 2);
+      }
+      if (!io.tightbeam.jobs.JobKill.SIGNALS.contains(signal.toUpperCase().replaceFirst("^SIG", ""))) {
+        throw new InputException(List.of(new Diagnostic("unsupported signal '" + signal + "': use one of "
+            + new java.util.TreeSet<>(io.tightbeam.jobs.JobKill.SIGNALS), "", null)), 2);
+      }
+      List<JobRecord> jobs = select(registry, new JobQuery(Set.of(JobState.RUNNING), null, jids));
+      Duration wait = Duration.ofMillis((long) (grace * 1000));
+      // a job that ended before the kill reached it is no failure of the kill
+      return collect(registry, jobs, (c, j) -> c.kill(j, signal, wait),
+          EnumSet.of(JobState.KILLED, JobState.FINISHED, JobState.FAILED, JobState.LOST));
     }
   }
 }

@@ -175,6 +175,53 @@ class JobsCliIT {
     assertThat(jobs("list", "--running", "--json").records()).isEmpty();
   }
 
+  @Test
+  void killLeavesNothingOfAJobWhoseChildrenIgnoreTermAndDoubleForkAndFinishesItsFileAsKilled() throws Exception {
+    Path stubborn = Files.writeString(dir.resolve("stubborn-" + System.nanoTime() + ".sh"),
+        "trap '' TERM\nwhile :; do sleep 0.2; done\n");
+    Path pb = Files.writeString(dir.resolve("stubborn.yml"), """
+        - hosts: h1
+          gather_facts: false
+          tasks:
+            - name: stubborn
+              shell: trap '' TERM; (/bin/sh %1$s &); setsid /bin/sh %1$s & /bin/sh %1$s
+              async: 120
+              poll: 0
+        """.formatted(stubborn));
+    CliRunner.Run run = runner().playbook("-i", inventory.toString(), pb.toString());
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    awaitProcesses(stubborn, 3);
+    String jid = String.valueOf(jobs("list", "--running", "--json").records().get(0).get("jid"));
+
+    long start = System.nanoTime();
+    Jobs killed = jobs("kill", jid, "--grace", "1", "--json");
+    long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    assertThat(killed.exitCode()).as(killed.out() + killed.err()).isZero();
+    assertThat(killed.records()).singleElement().satisfies(r -> assertThat(r)
+        .containsEntry("state", "killed").containsEntry("failed", true));
+    assertThat(processes(stubborn)).as("nothing of the job is left when kill returns").isEmpty();
+    assertThat(elapsedMillis).as("the grace (1 s), then KILL").isBetween(900L, 4000L);
+    String jobFile = Files.readString(asyncDir.resolve(jid));
+    assertThat(jobFile).contains("\"killed\": true").contains("\"failed\": true").contains("\"finished\": 1");
+    assertThat(jobs("list", "--running", "--json").records()).isEmpty();
+    assertThat(jobs("kill", "--host", "h1").exitCode()).as("nothing left to kill is no failure").isZero();
+  }
+
+  /** The pids of processes whose command line names {@code script}. */
+  private static List<Long> processes(Path script) {
+    return ProcessHandle.allProcesses()
+        .filter(p -> p.info().arguments().map(a -> List.of(a).contains(script.toString())).orElse(false))
+        .map(ProcessHandle::pid).toList();
+  }
+
+  private static void awaitProcesses(Path script, int count) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (processes(script).size() < count && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(processes(script)).hasSizeGreaterThanOrEqualTo(count);
+  }
+
   private void awaitRecords(Predicate<List<Map<String, Object>>> done, String what) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (System.nanoTime() < deadline) {

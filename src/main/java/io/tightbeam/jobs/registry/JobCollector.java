@@ -4,6 +4,7 @@ import io.tightbeam.connection.Become;
 import io.tightbeam.connection.Connections;
 import io.tightbeam.connection.Endpoint;
 import io.tightbeam.jobs.JobId;
+import io.tightbeam.jobs.JobKill;
 import io.tightbeam.jobs.Poller;
 import io.tightbeam.module.TargetContext;
 import java.time.Duration;
@@ -15,8 +16,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Collects the results of jobs the registry lists as running, as the run that launched them would
  * have: one poller for all of them (one status command per host per cycle, the job file removed
- * when its result is read), over connections rebuilt from the records. For {@code
- * tightbeam-jobs wait}.
+ * when its result is read), over connections rebuilt from the records; and kills them. For {@code
+ * tightbeam-jobs wait} and {@code kill}.
  */
 public final class JobCollector implements AutoCloseable {
   /** Seconds between status checks (each waits on the host while its jobs run). */
@@ -64,6 +65,21 @@ public final class JobCollector implements AutoCloseable {
         .handle((result, failure) -> outcome(job, result, failure));
   }
 
+  /**
+   * Kills {@code job}'s processes on its host ({@code signal}, then KILL after {@code grace}) and
+   * reads the job file it leaves: the killed record, or the job's own result when it ended first.
+   */
+  public CompletableFuture<Outcome> kill(JobRecord job, String signal, Duration grace) {
+    TargetContext target;
+    try {
+      target = target(job);
+    } catch (RuntimeException e) {
+      return CompletableFuture.completedFuture(new Outcome.Unreachable(job, e.getMessage()));
+    }
+    return JobKill.kill(target, job.target().asyncDir(), JobId.parse(job.jid()), signal, grace)
+        .handle((result, failure) -> outcome(job, result, failure));
+  }
+
   private static Outcome outcome(JobRecord job, Map<String, Object> result, Throwable failure) {
     if (failure != null) {
       Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
@@ -75,6 +91,9 @@ public final class JobCollector implements AutoCloseable {
       return m.contains("; the last status check failed: ")
           ? new Outcome.Unreachable(job, m.substring(m.indexOf("; the last status check failed: ") + 32))
           : new Outcome.StillRunning(job);
+    }
+    if (JobState.truthy(result.get("started")) && !JobState.truthy(result.get("finished"))) {
+      return new Outcome.StillRunning(job); // a kill that did not take
     }
     boolean censored = JobOrigin.CENSORED.equals(job.origin().args());
     return new Outcome.Ended(job, result, JobEnd.of(result, censored, Instant.now()));
