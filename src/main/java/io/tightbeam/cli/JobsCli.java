@@ -28,11 +28,12 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code tightbeam-jobs}: the async jobs in the job registry, whichever run launched them, and
- * that run alive or not: {@code list}, {@code show}, {@code wait}, {@code kill}.
+ * that run alive or not: {@code list}, {@code show}, {@code wait}, {@code kill}, {@code refresh}.
  */
 @Command(name = "tightbeam-jobs", versionProvider = Version.class,
     description = "list, show and collect the async jobs that tightbeam and tightbeam-playbook launched",
-    subcommands = {JobsCli.ListJobs.class, JobsCli.Show.class, JobsCli.Wait.class, JobsCli.Kill.class})
+    subcommands = {JobsCli.ListJobs.class, JobsCli.Show.class, JobsCli.Wait.class, JobsCli.Kill.class,
+        JobsCli.Refresh.class})
 public final class JobsCli implements Callable<Integer> {
   final PrintStream out;
   final PrintStream err;
@@ -58,7 +59,7 @@ public final class JobsCli implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    err.println("usage: tightbeam-jobs [-h] [--version] {list,show,wait,kill} ...");
+    err.println("usage: tightbeam-jobs [-h] [--version] {list,show,wait,kill,refresh} ...");
     err.println("tightbeam-jobs: error: the following arguments are required: action");
     return 2;
   }
@@ -151,6 +152,9 @@ public final class JobsCli implements Callable<Integer> {
     @Option(names = "--since", paramLabel = "AGE", description = "only jobs started within AGE (30s, 15m, 2h, 7d)")
     String since;
 
+    @Option(names = "--playbook", paramLabel = "FILE", description = "only jobs this playbook launched")
+    Path playbook;
+
     @Override
     int run(JobRegistry registry) {
       Set<JobState> states = EnumSet.noneOf(JobState.class);
@@ -165,6 +169,10 @@ public final class JobsCli implements Callable<Integer> {
       }
       JobQuery query = new JobQuery(states, since == null ? null : JobTable.since(since), List.of());
       List<JobRecord> jobs = select(registry, query);
+      if (playbook != null) {
+        String file = playbook.toAbsolutePath().normalize().toString();
+        jobs = jobs.stream().filter(j -> file.equals(j.origin().playbook())).toList();
+      }
       cli.out.print(json ? JobTable.json(jobs) : JobTable.text(jobs, cli.color()));
       return 0;
     }
@@ -204,6 +212,16 @@ public final class JobsCli implements Callable<Integer> {
       Duration limit = timeout == null ? null : Duration.ofSeconds(timeout);
       // a job still running when the time is up counts as failed, as an async task that timed out
       return collect(registry, jobs, (c, j) -> c.await(j, limit), Set.of(JobState.FINISHED));
+    }
+  }
+
+  @Command(name = "refresh", description = "check every running job once; record those that ended or whose runner is gone")
+  static final class Refresh extends Action {
+    @Override
+    int run(JobRegistry registry) {
+      List<JobRecord> jobs = select(registry, new JobQuery(Set.of(JobState.RUNNING), null, List.of()));
+      // the job files stay: a playbook's async_status may still read them
+      return collect(registry, jobs, JobCollector::check, EnumSet.of(JobState.RUNNING, JobState.FINISHED));
     }
   }
 

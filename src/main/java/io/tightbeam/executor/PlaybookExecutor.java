@@ -82,7 +82,7 @@ public final class PlaybookExecutor {
         JobJournal journal = registry.journal(listener::warning)) {
       for (Playbook pb : playbooks) {
         Path dir = pb.path().toAbsolutePath().getParent();
-        RunJobs jobs = new RunJobs(journal, recap ? pb.path().toAbsolutePath().toString() : null);
+        RunJobs jobs = new RunJobs(journal, recap ? pb.path().toAbsolutePath().normalize().toString() : null);
         PlayContext.Services services = new PlayContext.Services(options, inventory, templar, modules,
             parser, connections, new JobLauncher(), poller, forks, resultThread, listener, dir, jobs);
         if (recap) {

@@ -207,6 +207,50 @@ class JobsCliIT {
     assertThat(jobs("kill", "--host", "h1").exitCode()).as("nothing left to kill is no failure").isZero();
   }
 
+  @Test
+  void refreshRecordsJobsThatEndedAndMarksAJobWhoseProcessesWereKilledLost() throws Exception {
+    Path doomed = Files.writeString(dir.resolve("doomed-" + System.nanoTime() + ".sh"), "sleep 60\n");
+    Path pb = Files.writeString(dir.resolve("refresh.yml"), """
+        - hosts: h1
+          gather_facts: false
+          tasks:
+            - name: quick
+              shell: echo quick
+              async: 30
+              poll: 0
+            - name: doomed
+              shell: /bin/sh %s
+              async: 120
+              poll: 0
+        """.formatted(doomed));
+    CliRunner.Run run = runner().playbook("-i", inventory.toString(), pb.toString());
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(jobs("list", "--playbook", pb.toString(), "--json").records()).hasSize(2);
+    assertThat(jobs("list", "--playbook", dir.resolve("other.yml").toString(), "--json").records()).isEmpty();
+    List<Map<String, Object>> launched = jobs("list", "--running", "--json").records();
+    String doomedJid = String.valueOf(launched.get(1).get("jid"));
+    Map<String, Object> started = JSON.readValue(Files.readString(asyncDir.resolve(doomedJid)),
+        new TypeReference<Map<String, Object>>() {});
+    for (String pid : List.of("tightbeam_supervisor_pid", "tightbeam_pid")) {
+      ProcessHandle.of(((Number) started.get(pid)).longValue()).ifPresent(ProcessHandle::destroyForcibly);
+    }
+    awaitProcesses(doomed, 1);
+    Thread.sleep(500);
+
+    Jobs refreshed = jobs("refresh", "--json");
+    assertThat(refreshed.exitCode()).as("a lost job is a failure: " + refreshed.out() + refreshed.err()).isEqualTo(2);
+    assertThat(refreshed.records()).extracting(r -> r.get("task"), r -> r.get("state"))
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("quick", "finished"),
+            org.assertj.core.groups.Tuple.tuple("doomed", "lost"));
+    assertThat((String) refreshed.records().get(1).get("summary")).contains("is gone");
+    assertThat(asyncDir.resolve(String.valueOf(launched.get(0).get("jid")))).as("refresh leaves job files").exists();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (!processes(doomed).isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(processes(doomed)).as("what was left of the lost job is stopped").isEmpty();
+  }
+
   /** The pids of processes whose command line names {@code script}. */
   private static List<Long> processes(Path script) {
     return ProcessHandle.allProcesses()

@@ -66,6 +66,21 @@ public final class JobCollector implements AutoCloseable {
   }
 
   /**
+   * One status check of {@code job}, leaving its file in place (async_status's {@code status}):
+   * the end when it has ended (a runner gone or a host rebooted is a lost job, with the reason).
+   */
+  public CompletableFuture<Outcome> check(JobRecord job) {
+    TargetContext target;
+    try {
+      target = target(job);
+    } catch (RuntimeException e) {
+      return CompletableFuture.completedFuture(new Outcome.Unreachable(job, e.getMessage()));
+    }
+    return poller.status(target, job.target().asyncDir(), JobId.parse(job.jid()), "status")
+        .handle((result, failure) -> outcome(job, result, failure));
+  }
+
+  /**
    * Kills {@code job}'s processes on its host ({@code signal}, then KILL after {@code grace}) and
    * reads the job file it leaves: the killed record, or the job's own result when it ended first.
    */
