@@ -68,7 +68,7 @@ public final class JobsCli implements Callable<Integer> {
     Path cwd = Path.of("").toAbsolutePath();
     String home = env.get("HOME");
     Path homeDir = Path.of(home == null || home.isBlank() ? System.getProperty("user.home") : home);
-    return JobRegistry.at(() -> SettingsLoader.jobRegistry(env, cwd, homeDir), homeDir);
+    return JobRegistry.at(() -> SettingsLoader.jobRegistry(env, cwd, homeDir), homeDir, env);
   }
 
   boolean color() {

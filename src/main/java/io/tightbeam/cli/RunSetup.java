@@ -35,7 +35,7 @@ final class RunSetup {
       loaded = loaded.withForks(o.forks);
     }
     this.settings = loaded;
-    this.registry = JobRegistry.at(() -> SettingsLoader.jobRegistry(env, cwd, home), home);
+    this.registry = JobRegistry.at(() -> SettingsLoader.jobRegistry(env, cwd, home), home, env);
     this.secrets = o.vault.secrets(env, cwd, err, err, false, false);
     String becomePass = o.askBecomePass ? Prompt.secret("BECOME password: ") : null;
     String connPass = o.askPass ? Prompt.secret("SSH password: ") : null;

@@ -77,11 +77,10 @@ public final class JobKill {
             fi
           fi
           if [ -n "$tb_sent" ]; then
-            # the grace, then up to 10 s more for the KILL rounds and the record
+            # until the supervisor has written the last record and gone (a record the runner
+            # writes while it is being stopped is not the last): the grace, then up to 10 s more
             tb_w=$((tb_grace + 100))
-            while [ $tb_w -gt 0 ]; do
-              tb_l=; { read -r tb_l < "$tb_f"; } 2>/dev/null
-              case $tb_l in '{"started": 1, "finished": 0'*) ;; *) break ;; esac
+            while [ $tb_w -gt 0 ] && tb_alive "$tb_s"; do
               sleep 0.1 2>/dev/null || { sleep 1; tb_w=$((tb_w - 9)); }
               tb_w=$((tb_w - 1))
             done

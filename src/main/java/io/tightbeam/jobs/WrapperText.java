@@ -300,7 +300,9 @@ final class WrapperText {
             case $tb_grace in ''|*[!0-9]*) tb_grace=50 ;; esac
           fi
           tb_stop $tb_r
-          if [ ! -f "$tb_tmp/done" ]; then
+          # killed: a record the runner wrote while its module was being stopped is not the job's
+          # result (tb_stop has ended every writer by now)
+          if [ $tb_killed = 1 ] || [ ! -f "$tb_tmp/done" ]; then
             if [ $tb_killed = 1 ]; then
               printf '{"failed": true, "killed": true, "msg": "killed: SIG%s to the job'"'"'s processes, then KILL after %s s", "child_pid": %s, "started": 1, "finished": 1, "ansible_job_id": "%s"}' \
                 "$tb_sig" "$((tb_grace / 10)).$((tb_grace % 10))" "$tb_r" "$tb_jid" | tb_write

@@ -34,7 +34,16 @@ final class JdbcStore implements JobStore {
 
   JdbcStore(Connection db) throws SQLException {
     this.db = db;
-    createSchema();
+    try {
+      createSchema();
+    } catch (SQLException e) {
+      // two controllers creating a new shared schema at once: PostgreSQL lets one of the CREATEs
+      // fail (duplicate type/table); the other's schema is then there
+      if (!"23505".equals(e.getSQLState()) && !"42P07".equals(e.getSQLState())) {
+        throw e;
+      }
+      createSchema();
+    }
   }
 
   private void createSchema() throws SQLException {
@@ -170,6 +179,11 @@ final class JdbcStore implements JobStore {
       }
       db.commit();
     } catch (SQLException e) {
+      try {
+        db.rollback();
+      } catch (SQLException ignored) {
+        // the read's failure is the one to report
+      }
       throw new RegistryException("could not read the job registry: " + e.getMessage(), e);
     }
     return out;

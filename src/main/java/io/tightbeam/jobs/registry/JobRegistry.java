@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -14,22 +15,25 @@ import java.util.function.Supplier;
  */
 public final class JobRegistry {
   /** No registry: runs record nothing (the warm-up run, tests of other things). */
-  public static final JobRegistry OFF = new JobRegistry(null);
+  public static final JobRegistry OFF = new JobRegistry(null, Map.of());
 
   private final Supplier<String> location;
+  private final Map<String, String> env;
   private volatile String resolved;
 
-  private JobRegistry(Supplier<String> location) {
+  private JobRegistry(Supplier<String> location, Map<String, String> env) {
     this.location = location;
+    this.env = env;
   }
 
   /**
    * The registry at {@code configured} ({@code job_registry} or {@code TIGHTBEAM_JOB_REGISTRY}: a
    * file path, {@code sqlite:PATH}, or a {@code postgresql://} URL), else {@code
    * ~/.tightbeam/jobs.db} under {@code home}. {@code configured} is asked only when the registry
-   * is first used: runs without async jobs read no more settings.
+   * is first used: runs without async jobs read no more settings. {@code env} is the
+   * controller's environment ({@code PGPASSWORD}).
    */
-  public static JobRegistry at(Supplier<String> configured, Path home) {
+  public static JobRegistry at(Supplier<String> configured, Path home, Map<String, String> env) {
     return new JobRegistry(() -> {
       String s = configured.get();
       if (s == null || s.isBlank()) {
@@ -37,7 +41,7 @@ public final class JobRegistry {
       }
       s = s.strip();
       return s.startsWith("~/") ? home.resolve(s.substring(2)).toString() : s;
-    });
+    }, Map.copyOf(env));
   }
 
   public boolean enabled() {
@@ -86,8 +90,11 @@ public final class JobRegistry {
     }
     String location = location();
     if (location.startsWith("postgresql://") || location.startsWith("postgres://")) {
-      throw new RegistryException("job_registry " + describe()
-          + ": PostgreSQL registries are not supported yet; use a file path", null);
+      try {
+        return new JdbcStore(PostgresDatabase.open(location, env));
+      } catch (SQLException e) {
+        throw new RegistryException("could not open the job registry " + describe() + ": " + e.getMessage(), e);
+      }
     }
     Path file = Path.of(location.startsWith("sqlite:") ? location.substring(7) : location);
     try {

@@ -25,7 +25,7 @@ class JobRegistryTest {
 
   @Test
   void theDefaultRegistryIsAPrivateFileUnderHome() throws Exception {
-    JobRegistry registry = JobRegistry.at(() -> null, home);
+    JobRegistry registry = JobRegistry.at(() -> null, home, Map.of());
     List<String> warnings = new ArrayList<>();
     try (JobJournal journal = registry.journal(warnings::add)) {
       journal.launched(job("j1.1", "web1", Instant.now()));
@@ -39,7 +39,7 @@ class JobRegistryTest {
 
   @Test
   void aRunThatLaunchesNothingOpensNothing() {
-    JobRegistry registry = JobRegistry.at(() -> null, home);
+    JobRegistry registry = JobRegistry.at(() -> null, home, Map.of());
     try (JobJournal journal = registry.journal(w -> { })) {
       assertThat(journal).isNotNull();
     }
@@ -48,7 +48,7 @@ class JobRegistryTest {
 
   @Test
   void recordsKeepConnectionDetailsButNoPassword() {
-    JobRegistry registry = JobRegistry.at(() -> home.resolve("r.db").toString(), home);
+    JobRegistry registry = JobRegistry.at(() -> home.resolve("r.db").toString(), home, Map.of());
     Instant started = Instant.ofEpochMilli(1_700_000_000_123L);
     try (JobJournal journal = registry.journal(w -> { })) {
       journal.launched(job("j2.2", "web1", started));
@@ -61,7 +61,7 @@ class JobRegistryTest {
 
   @Test
   void endsQueuedTogetherAreWrittenAndOnlyRunningJobsEnd() {
-    JobRegistry registry = JobRegistry.at(() -> home.resolve("r.db").toString(), home);
+    JobRegistry registry = JobRegistry.at(() -> home.resolve("r.db").toString(), home, Map.of());
     Instant now = Instant.now();
     try (JobJournal journal = registry.journal(w -> { })) {
       journal.launched(job("j3.1", "a", now));
@@ -87,7 +87,7 @@ class JobRegistryTest {
   @Test
   void aRegistryThatCannotBeOpenedIsOneWarningAndTheRunGoesOn() throws Exception {
     Path blocker = Files.writeString(home.resolve("file"), "");
-    JobRegistry registry = JobRegistry.at(() -> blocker.resolve("jobs.db").toString(), home);
+    JobRegistry registry = JobRegistry.at(() -> blocker.resolve("jobs.db").toString(), home, Map.of());
     List<String> warnings = new ArrayList<>();
     try (JobJournal journal = registry.journal(warnings::add)) {
       journal.launched(job("j4.1", "a", Instant.now()));
@@ -99,7 +99,7 @@ class JobRegistryTest {
 
   @Test
   void launchesMadeAtOnceAreAllRecorded() throws Exception {
-    JobRegistry registry = JobRegistry.at(() -> home.resolve("r.db").toString(), home);
+    JobRegistry registry = JobRegistry.at(() -> home.resolve("r.db").toString(), home, Map.of());
     java.util.concurrent.ExecutorService forks = java.util.concurrent.Executors.newFixedThreadPool(16);
     try (JobJournal journal = registry.journal(w -> { })) {
       List<java.util.concurrent.Future<?>> done = new ArrayList<>();
