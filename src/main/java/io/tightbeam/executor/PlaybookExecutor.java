@@ -80,6 +80,11 @@ public final class PlaybookExecutor {
     Map<String, HostState> states = new LinkedHashMap<>();
     try (Connections connections = new Connections(options.controllerEnv()); Poller poller = new Poller();
         JobJournal journal = registry.journal(listener::warning)) {
+      if (Plan.launchesJobs(playbooks)) {
+        // opening the registry (~0.1 s: SQLite's library, the file, the schema) overlaps the run's
+        // first tasks instead of holding up its first launch
+        journal.prepare();
+      }
       for (Playbook pb : playbooks) {
         Path dir = pb.path().toAbsolutePath().getParent();
         RunJobs jobs = new RunJobs(journal, recap ? pb.path().toAbsolutePath().normalize().toString() : null);
