@@ -114,7 +114,8 @@ public final class AdHocCli implements Callable<Integer> {
     Path base = common.playbookDir != null ? setup.cwd.resolve(common.playbookDir) : setup.cwd;
     Templar templar = new Templar(setup.secrets);
     PlaybookExecutor executor = new PlaybookExecutor(setup.options, inventory, listener, templar,
-        Modules.builtin(templar, setup.secrets), new PlaybookParser(setup.secrets));
+        Modules.builtin(templar, setup.secrets), new PlaybookParser(setup.secrets))
+        .recordingJobs(setup.registry);
     return executor.runAdHoc(play(base, setup.settings.pollInterval()));
   }
 

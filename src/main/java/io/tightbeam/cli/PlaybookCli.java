@@ -113,7 +113,7 @@ public final class PlaybookCli implements Callable<Integer> {
     }
     String callback = setup.settings.stdoutCallback() == null ? "default" : setup.settings.stdoutCallback();
     PlaybookExecutor executor = new PlaybookExecutor(options, inventory, setup.listener(callback, out, err),
-        templar, modules, parser);
+        templar, modules, parser).recordingJobs(setup.registry);
     return executor.run(parsed);
   }
 

@@ -6,6 +6,7 @@ import io.tightbeam.executor.RunListener;
 import io.tightbeam.executor.RunOptions;
 import io.tightbeam.inventory.Inventory;
 import io.tightbeam.inventory.PatternMatch;
+import io.tightbeam.jobs.registry.JobRegistry;
 import io.tightbeam.output.Callbacks;
 import io.tightbeam.vault.VaultSecret;
 import io.tightbeam.yaml.Diagnostic;
@@ -23,6 +24,8 @@ final class RunSetup {
   final Path cwd;
   /** The vault secrets of the run, read (and prompted for) before anything else is loaded. */
   final List<VaultSecret> secrets;
+  /** Where the run records its async jobs; nothing is read or opened before the first one. */
+  final JobRegistry registry;
 
   RunSetup(CommonOptions o, Map<String, String> env, PrintStream err) {
     this.cwd = Path.of("").toAbsolutePath();
@@ -32,6 +35,7 @@ final class RunSetup {
       loaded = loaded.withForks(o.forks);
     }
     this.settings = loaded;
+    this.registry = JobRegistry.at(() -> SettingsLoader.jobRegistry(env, cwd, home), home, env);
     this.secrets = o.vault.secrets(env, cwd, err, err, false, false);
     String becomePass = o.askBecomePass ? Prompt.secret("BECOME password: ") : null;
     String connPass = o.askPass ? Prompt.secret("SSH password: ") : null;

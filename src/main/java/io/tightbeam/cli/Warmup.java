@@ -105,6 +105,8 @@ final class Warmup {
       env.put("ANSIBLE_ASYNC_DIR", dir.resolve("async").toString());
       env.put("ANSIBLE_REMOTE_TMP", dir.resolve("tmp").toString());
       env.put("ANSIBLE_NOCOLOR", "1");
+      // the registry's classes (SQLite's driver) go into the archive; the user's registry is not written
+      env.put("TIGHTBEAM_JOB_REGISTRY", dir.resolve("jobs.db").toString());
       env.put("ANSIBLE_SSH_ARGS", ""); // no keeper process outliving the training run
       String inventory = dir.resolve("hosts.ini").toString();
       Files.writeString(Path.of(inventory), "warm ansible_host=127.0.0.1 ansible_port=" + server.getPort()

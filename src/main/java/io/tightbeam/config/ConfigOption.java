@@ -53,6 +53,8 @@ enum ConfigOption {
       List.of("defaults.verbosity")),
   CONTROL_PATH_DIR("control_path_dir", Type.PATH, List.of("ANSIBLE_SSH_CONTROL_PATH_DIR"),
       List.of("ssh_connection.control_path_dir")),
+  JOB_REGISTRY("job_registry", Type.STRING, List.of("TIGHTBEAM_JOB_REGISTRY"),
+      List.of("tightbeam.job_registry")),
   VAULT_PASSWORD_FILE("DEFAULT_VAULT_PASSWORD_FILE", Type.PATH, List.of("ANSIBLE_VAULT_PASSWORD_FILE"),
       List.of("defaults.vault_password_file")),
   VAULT_IDENTITY_LIST("DEFAULT_VAULT_IDENTITY_LIST", Type.STRING, List.of("ANSIBLE_VAULT_IDENTITY_LIST"),

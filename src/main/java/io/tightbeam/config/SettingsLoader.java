@@ -80,6 +80,17 @@ public final class SettingsLoader {
   }
 
   /**
+   * Tightbeam's {@code job_registry} ({@code [tightbeam]} in ansible.cfg, {@code
+   * TIGHTBEAM_JOB_REGISTRY}) from the same ansible.cfg and environment as {@link #load}; null when
+   * unset (the default registry).
+   */
+  public static String jobRegistry(Map<String, String> env, Path cwd, Path home) {
+    Path found = find(env, cwd, home, SYSTEM_CONFIG, new ArrayList<>());
+    OptionValues values = new OptionValues(env, found == null ? null : ConfigFile.read(found), cwd, home);
+    return values.string(ConfigOption.JOB_REGISTRY, null);
+  }
+
+  /**
    * The vault settings from the same ansible.cfg and environment as {@link #load}: {@code
    * vault_password_file}, {@code vault_identity_list} (comma-separated {@code label@source}),
    * {@code vault_identity} and {@code vault_encrypt_identity}.

@@ -88,8 +88,11 @@ final class ActionRunner {
         return done(Results.failure("check mode and async cannot be used on same task."));
       }
       boolean noLog = kw.bool("no_log", vars, false);
-      return launch(module, checked, target, new JobSpec(async, asyncDir(vars), ctx.options().settings().remoteTmp(),
-          ctx.options().settings().keepRemoteFiles()), poll, header, host, noLog);
+      JobSpec spec = new JobSpec(async, asyncDir(vars), ctx.options().settings().remoteTmp(),
+          ctx.options().settings().keepRemoteFiles());
+      RunJobs.Launch record = new RunJobs.Launch(host, targets.endpoint(kw, vars), target.become(),
+          spec.asyncDir(), action, checked, noLog);
+      return launch(module, checked, target, spec, poll, header, record, vars);
     }
     if (check && !module.supportsCheckMode()) {
       return done(Results.of("changed", false, "msg",
@@ -126,19 +129,29 @@ final class ActionRunner {
 
   private CompletableFuture<Map<String, Object>> launch(
       RemoteModule module, Map<String, Object> args, TargetContext target, JobSpec spec, int poll,
-      TaskHeader header, String host, boolean noLog) {
+      TaskHeader header, RunJobs.Launch record, Map<String, Object> vars) {
     module.prepareForJob(args, target);
+    RunJobs jobs = ctx.services().jobs();
+    jobs.journal().prepare(); // the registry opens while the job launches
     Map<String, Object> launched =
         new LinkedHashMap<>(ctx.services().launcher().launch(module.script(args, target), spec, target).join());
     launched.put("changed", true);
-    if (Results.failed(launched) || poll == 0) {
+    if (Results.failed(launched)) {
       return done(launched);
     }
     JobId jid = JobId.parse(String.valueOf(launched.get("ansible_job_id")));
+    String play = ctx.play().name() != null ? ctx.play().name() : String.valueOf(ctx.play().hosts());
+    jobs.launched(jid, record, play, header, vars, spec.timeLimitSeconds());
+    if (poll == 0) {
+      return done(launched);
+    }
+    String host = record.host();
+    boolean noLog = record.noLog();
     return ctx.services().poller()
         .await(target, spec.asyncDir(), jid, poll, spec.timeLimitSeconds(),
             status -> ctx.listener().asyncPoll(header, host, status))
         .thenApply(result -> {
+          jobs.ended(jid, host, result, noLog);
           // A job id is no secret: under no_log the line still names the job (Ansible prints jid=None).
           Map<String, Object> shown = noLog ? Censor.result(result) : result;
           if (noLog) {
@@ -172,7 +185,16 @@ final class ActionRunner {
       return done(Results.failure(e.getMessage()));
     }
     TargetContext target = targets.resolve(kw, vars, check);
-    return ctx.services().poller().status(target, asyncDir(vars), id, mode);
+    boolean noLog = kw.bool("no_log", vars, false);
+    String host = String.valueOf(vars.get("inventory_hostname"));
+    return ctx.services().poller().status(target, asyncDir(vars), id, mode)
+        .thenApply(result -> {
+          // a job launched with poll 0 ends in the registry when async_status sees it end
+          if (mode.equals("status") && Results.truthy(result.get("finished"))) {
+            ctx.services().jobs().ended(id, host, result, noLog);
+          }
+          return result;
+        });
   }
 
   private String asyncDir(Map<String, Object> vars) {

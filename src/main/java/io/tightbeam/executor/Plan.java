@@ -45,6 +45,27 @@ final class Plan {
     }
   }
 
+  /**
+   * Whether a task the playbooks hold (includes not read yet aside) has {@code async}: then the
+   * run opens the job registry from its start, not at its first launch.
+   */
+  static boolean launchesJobs(List<Playbook> playbooks) {
+    return playbooks.stream().flatMap(pb -> pb.plays().stream())
+        .flatMap(play -> java.util.stream.Stream.of(play.preTasks(), play.tasks(), play.postTasks(), play.handlers()))
+        .anyMatch(Plan::hasAsync);
+  }
+
+  private static boolean hasAsync(List<TaskItem> items) {
+    for (TaskItem item : items) {
+      if (item instanceof Block b && (hasAsync(b.block()) || hasAsync(b.rescue()) || hasAsync(b.always()))
+          || item instanceof Task t && t.keywords().get("async") != null
+              && !Integer.valueOf(0).equals(t.keywords().get("async"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void check(List<TaskItem> items, Path playDir, List<Diagnostic> problems,
       List<Diagnostic> errors) {
     for (TaskItem item : items) {

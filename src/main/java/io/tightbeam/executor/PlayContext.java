@@ -15,8 +15,8 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * The services and state shared by every task of one play: the run's services (templar, modules,
- * connections, job launcher and poller, the fork pool, the listener already bound to the result
- * thread) and the play's hosts and variables; {@code known} is every host's state so far in the
+ * connections, job launcher and poller, the run's job journal, the fork pool, the listener already
+ * bound to the result thread) and the play's hosts and variables; {@code known} is every host's state so far in the
  * run (for {@code hostvars} of hosts outside the play).
  */
 record PlayContext(
@@ -42,7 +42,8 @@ record PlayContext(
       ExecutorService forks,
       ExecutorService resultThread,
       RunListener listener,
-      Path playbookDir) {}
+      Path playbookDir,
+      RunJobs jobs) {}
 
   /**
    * A host's state for the run: the one kept so far, else a fresh one from the inventory (not

@@ -4,6 +4,8 @@ import io.tightbeam.connection.Connections;
 import io.tightbeam.inventory.Inventory;
 import io.tightbeam.jobs.JobLauncher;
 import io.tightbeam.jobs.Poller;
+import io.tightbeam.jobs.registry.JobJournal;
+import io.tightbeam.jobs.registry.JobRegistry;
 import io.tightbeam.module.Modules;
 import io.tightbeam.playbook.Play;
 import io.tightbeam.playbook.Playbook;
@@ -29,15 +31,27 @@ public final class PlaybookExecutor {
   private final Templar templar;
   private final Modules modules;
   private final PlaybookParser parser;
+  private final JobRegistry registry;
 
   public PlaybookExecutor(RunOptions options, Inventory inventory, RunListener output,
       Templar templar, Modules modules, PlaybookParser parser) {
+    this(options, inventory, output, templar, modules, parser, JobRegistry.OFF);
+  }
+
+  private PlaybookExecutor(RunOptions options, Inventory inventory, RunListener output,
+      Templar templar, Modules modules, PlaybookParser parser, JobRegistry registry) {
+    this.registry = registry;
     this.options = options;
     this.inventory = inventory;
     this.output = output;
     this.templar = templar;
     this.modules = modules;
     this.parser = parser;
+  }
+
+  /** This executor recording the async jobs it launches in {@code registry}. */
+  public PlaybookExecutor recordingJobs(JobRegistry registry) {
+    return new PlaybookExecutor(options, inventory, output, templar, modules, parser, registry);
   }
 
   /** Checks every play before any host is touched; throws {@code InputException} with all problems. */
@@ -64,11 +78,18 @@ public final class PlaybookExecutor {
     RunListener listener = ResultThreadListener.bind(output, resultThread);
     RunStats stats = new RunStats();
     Map<String, HostState> states = new LinkedHashMap<>();
-    try (Connections connections = new Connections(options.controllerEnv()); Poller poller = new Poller()) {
+    try (Connections connections = new Connections(options.controllerEnv()); Poller poller = new Poller();
+        JobJournal journal = registry.journal(listener::warning)) {
+      if (Plan.launchesJobs(playbooks)) {
+        // opening the registry (~0.1 s: SQLite's library, the file, the schema) overlaps the run's
+        // first tasks instead of holding up its first launch
+        journal.prepare();
+      }
       for (Playbook pb : playbooks) {
         Path dir = pb.path().toAbsolutePath().getParent();
+        RunJobs jobs = new RunJobs(journal, recap ? pb.path().toAbsolutePath().normalize().toString() : null);
         PlayContext.Services services = new PlayContext.Services(options, inventory, templar, modules,
-            parser, connections, new JobLauncher(), poller, forks, resultThread, listener, dir);
+            parser, connections, new JobLauncher(), poller, forks, resultThread, listener, dir, jobs);
         if (recap) {
           listener.playbookStart(pb.path().toString(), pb.plays().size());
         }

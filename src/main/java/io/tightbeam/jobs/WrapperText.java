@@ -240,16 +240,19 @@ final class WrapperText {
         kill -0 "$1" 2>/dev/null
       }
 
-      # Stops the whole job: TERM to every member found, a short grace (cut short when all are
-      # gone), then KILL until nothing of it is left.
+      # Stops the whole job: signal $tb_sig (TERM) to every member found, a grace of $tb_grace
+      # tenths of a second (3; cut short when all are gone), then KILL until nothing of it is left.
       tb_stop() {
         tb_p=$(tb_members "$1")
         [ -z "$tb_p" ] && return
-        kill -TERM $tb_p 2>/dev/null
+        kill -"${tb_sig:-TERM}" $tb_p 2>/dev/null
         tb_i=0
-        while [ $tb_i -lt 3 ]; do
+        while [ $tb_i -lt "${tb_grace:-3}" ]; do
           tb_i=$((tb_i + 1))
-          sleep 0.1 2>/dev/null || tb_i=3
+          if ! sleep 0.1 2>/dev/null; then
+            # no fractional sleep: a grace of a second or more in whole seconds, a shorter one skipped
+            if [ "${tb_grace:-3}" -ge 10 ]; then sleep 1; tb_i=$((tb_i + 9)); else tb_i=${tb_grace:-3}; fi
+          fi
           tb_a=
           for tb_q in $tb_p; do tb_alive $tb_q && tb_a=1 && break; done
           [ -z "$tb_a" ] && break
@@ -268,8 +271,10 @@ final class WrapperText {
         # The launcher's session, when it leads one (then the session holds this job alone).
         tb_sess=
         [ "$tb_sid" = "$$" ] && tb_sess=$$
-        tb_expired=0
+        tb_expired=0 tb_killed=0
         trap 'tb_expired=1' USR1
+        # tightbeam-jobs kill: its signal and grace are in the job file's .kill beside it
+        trap 'tb_killed=1' USR2
         trap '' HUP
         tb_run "$tb_me" &
         tb_r=$!
@@ -283,13 +288,25 @@ final class WrapperText {
         while :; do
           wait $tb_r
           [ $tb_expired = 1 ] && break
+          [ $tb_killed = 1 ] && break
           kill -0 $tb_r 2>/dev/null || break
         done
         kill $tb_t 2>/dev/null
         if [ ! -f "$tb_tmp/done" ]; then
+          tb_sig=TERM tb_grace=3
+          if [ $tb_killed = 1 ]; then
+            { read -r tb_sig tb_grace < "$tb_file.kill"; } 2>/dev/null
+            case $tb_sig in ''|*[!A-Z0-9]*) tb_sig=TERM ;; esac
+            case $tb_grace in ''|*[!0-9]*) tb_grace=50 ;; esac
+          fi
           tb_stop $tb_r
-          if [ ! -f "$tb_tmp/done" ]; then
-            if [ $tb_expired = 1 ]; then
+          # killed: a record the runner wrote while its module was being stopped is not the job's
+          # result (tb_stop has ended every writer by now)
+          if [ $tb_killed = 1 ] || [ ! -f "$tb_tmp/done" ]; then
+            if [ $tb_killed = 1 ]; then
+              printf '{"failed": true, "killed": true, "msg": "killed: SIG%s to the job'"'"'s processes, then KILL after %s s", "child_pid": %s, "started": 1, "finished": 1, "ansible_job_id": "%s"}' \
+                "$tb_sig" "$((tb_grace / 10)).$((tb_grace % 10))" "$tb_r" "$tb_jid" | tb_write
+            elif [ $tb_expired = 1 ]; then
               printf '{"msg": "Timeout exceeded", "failed": true, "child_pid": %s, "started": 1, "finished": 1, "ansible_job_id": "%s"}' "$tb_r" "$tb_jid" | tb_write
             else
               printf '{"failed": 1, "started": 1, "finished": 1, "child_pid": %s, "msg": "%s", "ansible_job_id": "%s"}' "$tb_r" \\
@@ -297,6 +314,7 @@ final class WrapperText {
             fi
           fi
         fi
+        rm -f "$tb_file.kill"
         [ "$tb_keep" = 1 ] || rm -rf "$tb_tmp"
       }
 

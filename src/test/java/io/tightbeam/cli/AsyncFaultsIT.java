@@ -35,6 +35,7 @@ class AsyncFaultsIT {
         .redirectOutput(dir.resolve("controller.log").toFile());
     builder.environment().put("ANSIBLE_ASYNC_DIR", asyncDir.toString());
     builder.environment().put("ANSIBLE_CONFIG", "/nonexistent/ansible.cfg");
+    builder.environment().put("TIGHTBEAM_JOB_REGISTRY", dir.resolve("jobs.db").toString());
     Process controller = builder.start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     java.io.FilenameFilter jobFiles = (d, name) -> name.matches("j\\d+\\.\\d+");

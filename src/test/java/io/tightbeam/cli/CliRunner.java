@@ -24,6 +24,24 @@ final class CliRunner {
     env.put("ANSIBLE_CONFIG", "/nonexistent/ansible.cfg");
     env.remove("ANSIBLE_STDOUT_CALLBACK");
     env.put("ANSIBLE_NOCOLOR", "1");
+    env.put("TIGHTBEAM_JOB_REGISTRY", TEST_REGISTRY.toString());
+  }
+
+  /** The job registry of the tests' runs: never the user's ~/.tightbeam. */
+  static final Path TEST_REGISTRY = testRegistry();
+
+  private static Path testRegistry() {
+    try {
+      Path dir = java.nio.file.Files.createTempDirectory("tb-registry");
+      dir.toFile().deleteOnExit();
+      Path file = dir.resolve("jobs.db");
+      for (String f : new String[] {"jobs.db", "jobs.db-wal", "jobs.db-shm"}) {
+        dir.resolve(f).toFile().deleteOnExit();
+      }
+      return file;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   CliRunner env(String key, String value) {

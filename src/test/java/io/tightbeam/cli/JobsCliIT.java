@@ -1,0 +1,280 @@
+package io.tightbeam.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End to end: playbooks launch async jobs on local targets, {@code tightbeam-jobs} lists them from
+ * the registry, and {@code wait} collects those whose controller is gone.
+ */
+class JobsCliIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+  private Path registry;
+  private Path asyncDir;
+  private Path inventory;
+
+  @BeforeEach
+  void files() throws Exception {
+    registry = dir.resolve("registry/jobs.db");
+    asyncDir = Files.createDirectory(dir.resolve("async"));
+    inventory = Files.writeString(dir.resolve("hosts.ini"), """
+        h1 ansible_connection=local
+        h2 ansible_connection=local
+        h3 ansible_connection=local
+        """);
+  }
+
+  private CliRunner runner() {
+    return new CliRunner().env("TIGHTBEAM_JOB_REGISTRY", registry.toString())
+        .env("ANSIBLE_ASYNC_DIR", asyncDir.toString());
+  }
+
+  /** What {@code tightbeam-jobs ARGS} printed and its exit code. */
+  private record Jobs(int exitCode, String out, String err) {
+    List<Map<String, Object>> records() throws Exception {
+      return JSON.readValue(out, new TypeReference<List<Map<String, Object>>>() {});
+    }
+  }
+
+  private Jobs jobs(String... argv) {
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.put("TIGHTBEAM_JOB_REGISTRY", registry.toString());
+    env.put("ANSIBLE_CONFIG", "/nonexistent/ansible.cfg");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      int rc = JobsCli.execute(argv, o, e, env);
+      return new Jobs(rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
+  void jobsAPlaybookLaunchedAreListedRunningThenFinishedWithTheirRc() throws Exception {
+    Path pb = Files.writeString(dir.resolve("site.yml"), """
+        - name: upgrade
+          hosts: h1
+          gather_facts: false
+          tasks:
+            - name: background
+              shell: sleep 2; echo done-{{ item }}
+              async: 30
+              poll: 0
+              loop: [a, b]
+            - name: polled
+              command: /bin/true
+              async: 10
+              poll: 1
+            - name: failing
+              shell: echo broken >&2; exit 3
+              async: 10
+              poll: 1
+              ignore_errors: true
+            - name: secret
+              shell: echo hunter2
+              async: 10
+              poll: 1
+              no_log: true
+        """);
+    CliRunner.Run run = runner().playbook("-i", inventory.toString(), pb.toString());
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+
+    Jobs listed = jobs("list", "--json");
+    assertThat(listed.exitCode()).as(listed.err()).isZero();
+    List<Map<String, Object>> records = listed.records();
+    assertThat(records).hasSize(5);
+    Map<String, Object> first = records.get(0);
+    assertThat(first).containsEntry("host", "h1").containsEntry("state", "running")
+        .containsEntry("playbook", pb.toAbsolutePath().toString()).containsEntry("play", "upgrade")
+        .containsEntry("task", "background").containsEntry("item", "a").containsEntry("rc", null)
+        .containsEntry("ended", null).containsEntry("module", "shell");
+    assertThat((String) first.get("jid")).matches("j\\d+\\.\\d+");
+    assertThat(records.get(1)).containsEntry("item", "b").containsEntry("state", "running");
+    assertThat(records.get(2)).containsEntry("task", "polled").containsEntry("state", "finished")
+        .containsEntry("rc", 0).containsEntry("item", null);
+    assertThat(records.get(3)).containsEntry("task", "failing").containsEntry("state", "failed")
+        .containsEntry("rc", 3).containsEntry("summary", "non-zero return code");
+    assertThat(records.get(4)).containsEntry("task", "secret").containsEntry("state", "finished")
+        .containsEntry("summary", "");
+    assertThat(JSON.writeValueAsString(records.get(4))).doesNotContain("hunter2");
+    assertThat(jobs("list", "--running", "--json").records()).hasSize(2);
+    assertThat(jobs("list", "--failed", "--json").records()).extracting(r -> r.get("task")).containsExactly("failing");
+    assertThat(jobs("list", "--host", "h2", "--json").records()).isEmpty();
+    assertThat(jobs("list", "--since", "1h", "--json").records()).hasSize(5);
+
+    Jobs shown = jobs("show", String.valueOf(first.get("jid")), "--json");
+    assertThat(shown.records()).singleElement().satisfies(r -> assertThat(r).containsEntry("task", "background"));
+    assertThat(jobs("show", "j1.1").exitCode()).isEqualTo(1);
+
+    Jobs waited = jobs("wait", "--json");
+    assertThat(waited.exitCode()).as(waited.out() + waited.err()).isZero();
+    assertThat(waited.records()).extracting(r -> r.get("state"), r -> r.get("rc"), r -> r.get("summary"))
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("finished", 0, "done-a"),
+            org.assertj.core.groups.Tuple.tuple("finished", 0, "done-b"));
+    assertThat(jobs("list", "--running", "--json").records()).isEmpty();
+    assertThat(asyncDir.toFile().list()).as("wait removes the job files it read, as the poll loop does").isEmpty();
+    Jobs table = jobs("list");
+    assertThat(table.out()).startsWith("JID").contains("finished").contains("background (item=\"a\")");
+  }
+
+  @Test
+  void jobsOfAControllerKilledMidPollStayListedAsRunningAndWaitCollectsThem() throws Exception {
+    Path pb = Files.writeString(dir.resolve("poll.yml"), """
+        - hosts: all
+          gather_facts: false
+          tasks:
+            - name: long job
+              shell: sleep 4; echo out
+              async: 60
+              poll: 1
+        """);
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), "io.tightbeam.cli.PlaybookCli", "-i", inventory.toString(),
+        pb.toString()));
+    ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true)
+        .redirectOutput(dir.resolve("controller.log").toFile());
+    builder.environment().put("ANSIBLE_ASYNC_DIR", asyncDir.toString());
+    builder.environment().put("ANSIBLE_CONFIG", "/nonexistent/ansible.cfg");
+    builder.environment().put("TIGHTBEAM_JOB_REGISTRY", registry.toString());
+    Process controller = builder.start();
+    try {
+      awaitRecords(r -> r.size() == 3, "three jobs recorded");
+      controller.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL, mid-poll
+      assertThat(controller.isAlive()).isFalse();
+    } finally {
+      controller.destroyForcibly();
+    }
+    List<Map<String, Object>> running = jobs("list", "--running", "--json").records();
+    assertThat(running).as(Files.readString(dir.resolve("controller.log"))).hasSize(3)
+        .extracting(r -> r.get("host")).containsExactlyInAnyOrder("h1", "h2", "h3");
+
+    long start = System.nanoTime();
+    Jobs waited = jobs("wait", "--running", "--json");
+    assertThat(waited.exitCode()).as(waited.out() + waited.err()).isZero();
+    assertThat(waited.records()).hasSize(3).allSatisfy(r -> assertThat(r)
+        .containsEntry("state", "finished").containsEntry("rc", 0).containsEntry("summary", "out"));
+    assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(10);
+    assertThat(jobs("list", "--running", "--json").records()).isEmpty();
+  }
+
+  @Test
+  void killLeavesNothingOfAJobWhoseChildrenIgnoreTermAndDoubleForkAndFinishesItsFileAsKilled() throws Exception {
+    Path stubborn = Files.writeString(dir.resolve("stubborn-" + System.nanoTime() + ".sh"),
+        "trap '' TERM\nwhile :; do sleep 0.2; done\n");
+    Path pb = Files.writeString(dir.resolve("stubborn.yml"), """
+        - hosts: h1
+          gather_facts: false
+          tasks:
+            - name: stubborn
+              shell: trap '' TERM; (/bin/sh %1$s &); setsid /bin/sh %1$s & /bin/sh %1$s
+              async: 120
+              poll: 0
+        """.formatted(stubborn));
+    CliRunner.Run run = runner().playbook("-i", inventory.toString(), pb.toString());
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    awaitProcesses(stubborn, 3);
+    String jid = String.valueOf(jobs("list", "--running", "--json").records().get(0).get("jid"));
+
+    long start = System.nanoTime();
+    Jobs killed = jobs("kill", jid, "--grace", "1", "--json");
+    long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    assertThat(killed.exitCode()).as(killed.out() + killed.err()).isZero();
+    assertThat(killed.records()).singleElement().satisfies(r -> assertThat(r)
+        .containsEntry("state", "killed").containsEntry("failed", true));
+    assertThat(processes(stubborn)).as("nothing of the job is left when kill returns").isEmpty();
+    assertThat(elapsedMillis).as("the grace (1 s), then KILL").isBetween(900L, 4000L);
+    String jobFile = Files.readString(asyncDir.resolve(jid));
+    assertThat(jobFile).contains("\"killed\": true").contains("\"failed\": true").contains("\"finished\": 1");
+    assertThat(jobs("list", "--running", "--json").records()).isEmpty();
+    assertThat(jobs("kill", "--host", "h1").exitCode()).as("nothing left to kill is no failure").isZero();
+  }
+
+  @Test
+  void refreshRecordsJobsThatEndedAndMarksAJobWhoseRunnerWasKilledLost() throws Exception {
+    Path doomed = Files.writeString(dir.resolve("doomed-" + System.nanoTime() + ".sh"), "sleep 60\n");
+    Path pb = Files.writeString(dir.resolve("refresh.yml"), """
+        - hosts: h1
+          gather_facts: false
+          tasks:
+            - name: quick
+              shell: echo quick
+              async: 30
+              poll: 0
+            - name: doomed
+              shell: /bin/sh %s
+              async: 20
+              poll: 0
+        """.formatted(doomed));
+    CliRunner.Run run = runner().playbook("-i", inventory.toString(), pb.toString());
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(jobs("list", "--playbook", pb.toString(), "--json").records()).hasSize(2);
+    assertThat(jobs("list", "--playbook", dir.resolve("other.yml").toString(), "--json").records()).isEmpty();
+    List<Map<String, Object>> launched = jobs("list", "--running", "--json").records();
+    String doomedJid = String.valueOf(launched.get(1).get("jid"));
+    Map<String, Object> started = JSON.readValue(Files.readString(asyncDir.resolve(doomedJid)),
+        new TypeReference<Map<String, Object>>() {});
+    // the runner SIGKILLed (its supervisor then writes that it is gone and stops the rest)
+    ProcessHandle.of(((Number) started.get("tightbeam_pid")).longValue()).ifPresent(ProcessHandle::destroyForcibly);
+    Thread.sleep(1000);
+
+    Jobs refreshed = jobs("refresh", "--json");
+    assertThat(refreshed.exitCode()).as("a lost job is a failure: " + refreshed.out() + refreshed.err()).isEqualTo(2);
+    assertThat(refreshed.records()).extracting(r -> r.get("task"), r -> r.get("state"))
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("quick", "finished"),
+            org.assertj.core.groups.Tuple.tuple("doomed", "lost"));
+    assertThat((String) refreshed.records().get(1).get("summary")).contains("is gone");
+    assertThat(asyncDir.resolve(String.valueOf(launched.get(0).get("jid")))).as("refresh leaves job files").exists();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (!processes(doomed).isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(processes(doomed)).as("what was left of the lost job is stopped").isEmpty();
+  }
+
+  /** The pids of processes whose command line names {@code script}. */
+  private static List<Long> processes(Path script) {
+    return ProcessHandle.allProcesses()
+        .filter(p -> p.info().arguments().map(a -> List.of(a).contains(script.toString())).orElse(false))
+        .map(ProcessHandle::pid).toList();
+  }
+
+  private static void awaitProcesses(Path script, int count) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (processes(script).size() < count && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(processes(script)).hasSizeGreaterThanOrEqualTo(count);
+  }
+
+  private void awaitRecords(Predicate<List<Map<String, Object>>> done, String what) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      if (Files.exists(registry)) {
+        Jobs listed = jobs("list", "--json");
+        if (listed.exitCode() == 0 && done.test(listed.records())) {
+          return;
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("timed out waiting for " + what + ": " + Files.readString(dir.resolve("controller.log")));
+  }
+}
