@@ -38,10 +38,11 @@ final class PlayRun {
     // Ansible reads vars files before the banner (a vault error comes first), but says a file is
     // missing only after it, and only when the play has hosts.
     io.tightbeam.yaml.InputException missing = loadVarsFiles(play, playVars);
-    services.listener().playStart(name);
+    // Ansible picks and orders the hosts before the banner: an unknown order stops the run unannounced.
     io.tightbeam.inventory.PatternMatch match = services.inventory().match(pattern, services.options().limit());
+    List<Host> hosts = HostOrder.apply(services.templar().template(play.keywords().get("order"), early), match.hosts());
+    services.listener().playStart(name);
     match.unmatched().forEach(u -> services.listener().warning("Could not match supplied host pattern, ignoring: " + u));
-    List<Host> hosts = new ArrayList<>(match.hosts());
     if (hosts.isEmpty()) {
       services.listener().noHostsMatched();
       return;
