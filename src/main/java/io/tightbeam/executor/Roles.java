@@ -45,7 +45,7 @@ final class Roles {
       return;
     }
     for (Object entry : list) {
-      run(call(entry, ctx.play().baseDir()), playScope, hosts);
+      run(call(entry, ctx.play().baseDir()), playScope, hosts, false);
     }
   }
 
@@ -109,7 +109,7 @@ final class Roles {
         Call call = new Call(path.getFileName().toString(), path, kw, Map.of(),
             str(args.get("tasks_from")), str(args.get("vars_from")), str(args.get("defaults_from")),
             str(args.get("handlers_from")));
-        run(call, perHost.isEmpty() ? scope : scope.withHostVars(perHost), who);
+        run(call, perHost.isEmpty() ? scope : scope.withHostVars(perHost), who, dynamic);
       });
     }
   }
@@ -139,7 +139,8 @@ final class Roles {
     return in;
   }
 
-  private void run(Call call, Scope parent, List<HostState> hosts) {
+  /** {@code dynamic} for include_role: a plain include in its files is then dynamic too. */
+  private void run(Call call, Scope parent, List<HostState> hosts, boolean dynamic) {
     Path meta = yamlFile(call.path().resolve("meta"), "main");
     Map<String, Object> metaData = meta == null ? Map.of() : map(load(meta));
     if (metaData.get("dependencies") instanceof List<?> deps) {
@@ -149,7 +150,7 @@ final class Roles {
         if (!dup && ctx.rolesRun().contains(depCall.path().toString())) {
           continue;
         }
-        run(depCall, parent, hosts);
+        run(depCall, parent, hosts, dynamic);
       }
     }
     ctx.rolesRun().add(call.path().toString());
@@ -160,12 +161,12 @@ final class Roles {
     Scope scope = parent.enterRole(ref, call.keywords(), roleVars);
     Path handlerFile = yamlFile(call.path().resolve("handlers"), call.handlersFrom() == null ? "main" : call.handlersFrom());
     if (handlerFile != null) {
-      handlers.add(ctx.services().parser().parseTaskFile(handlerFile), scope.asHandler());
+      handlers.add(ctx.services().parser().parseTaskFile(handlerFile, !dynamic), scope.asHandler());
     }
     Path tasks = yamlFile(call.path().resolve("tasks"), call.tasksFrom() == null ? "main" : call.tasksFrom());
     List<TaskItem> items = new ArrayList<>();
     if (tasks != null) {
-      items.addAll(ctx.services().parser().parseTaskFile(tasks));
+      items.addAll(ctx.services().parser().parseTaskFile(tasks, !dynamic));
     }
     Task validation = validation(call, metaData);
     if (validation != null) {

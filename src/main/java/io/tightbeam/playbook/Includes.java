@@ -101,6 +101,36 @@ final class Includes {
         new Block(items, List.of(), List.of(), Collections.unmodifiableMap(inherited), pos));
   }
 
+  /**
+   * Ansible 2.14's rule for the deprecated {@code include}: static (read at parse time, like
+   * {@code import_tasks}) when the file name is not a template, it has no loop and every parent is
+   * static.
+   */
+  static boolean isStatic(Map<String, Object> args, Map<String, Object> keywords, ParseSession s) {
+    boolean looped = keywords.keySet().stream().anyMatch(k -> k.equals("loop") || Keywords.isLoopWith(k));
+    return s.staticParents() && !looped && fileOf(args) instanceof String name
+        && !name.contains("{{") && !name.contains("{%");
+  }
+
+  /** A static {@code include}: its other arguments are variables of the included tasks. */
+  static List<TaskItem> expandStaticInclude(
+      TaskListReader reader, Map<String, Object> args, Map<String, Object> keywords, Pos pos, ParseSession s) {
+    Map<String, Object> vars = new LinkedHashMap<>();
+    args.forEach((k, v) -> {
+      if (!k.equals("_raw_params") && !k.equals("file")) {
+        vars.put(k, v);
+      }
+    });
+    Map<String, Object> inherited = new LinkedHashMap<>(keywords);
+    if (!vars.isEmpty()) {
+      if (inherited.get("vars") instanceof Map<?, ?> own) {
+        own.forEach((k, v) -> vars.put(String.valueOf(k), v));
+      }
+      inherited.put("vars", vars);
+    }
+    return expandImport(reader, Map.of("_raw_params", fileOf(args)), inherited, pos, s);
+  }
+
   private static Object fileOf(Map<String, Object> args) {
     Object file = args.get("file");
     return file != null ? file : args.get("_raw_params");

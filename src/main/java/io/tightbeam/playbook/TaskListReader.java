@@ -34,6 +34,10 @@ final class TaskListReader {
     }
     session.enter(file);
     try {
+      if (doc.root() != null && !(doc.root() instanceof List<?>)) {
+        session.problem(doc.posOf(doc.root()), PlaybookParser.NOT_A_TASK_LIST);
+        return List.of();
+      }
       TaskListReader reader = new TaskListReader(session, doc, file.getParent());
       return reader.read(doc.root(), "tasks", doc.posOf(doc.root()));
     } finally {
@@ -123,6 +127,9 @@ final class TaskListReader {
     }
     if (Keywords.isAction(action, "import_tasks")) {
       return Includes.expandImport(this, call.args(), keywords, pos, session);
+    }
+    if (Keywords.isAction(action, "include") && Includes.isStatic(call.args(), keywords, session)) {
+      return Includes.expandStaticInclude(this, call.args(), keywords, pos, session);
     }
     return List.of(
         new Task(
