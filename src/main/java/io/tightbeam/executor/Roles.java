@@ -89,6 +89,7 @@ final class Roles {
     // A looping include_role runs the role once per item, for the hosts that have that item.
     for (int i = 0; i < most; i++) {
       Map<Path, List<HostState>> byRole = new LinkedHashMap<>();
+      Map<Path, Map<String, String>> froms = new LinkedHashMap<>();
       Map<String, Map<String, Object>> perHost = new LinkedHashMap<>();
       for (Map.Entry<HostState, List<Object>> e : items.entrySet()) {
         if (i >= e.getValue().size()) {
@@ -103,12 +104,13 @@ final class Roles {
         vars.putAll(v);
         Path path = find(String.valueOf(ctx.templar().template(name, vars)), t.baseDir());
         byRole.computeIfAbsent(path, x -> new ArrayList<>()).add(e.getKey());
+        froms.putIfAbsent(path, templated(args, vars));
         perHost.put(e.getKey().name(), v);
       }
       byRole.forEach((path, who) -> {
+        Map<String, String> from = froms.get(path);
         Call call = new Call(path.getFileName().toString(), path, kw, Map.of(),
-            str(args.get("tasks_from")), str(args.get("vars_from")), str(args.get("defaults_from")),
-            str(args.get("handlers_from")));
+            from.get("tasks_from"), from.get("vars_from"), from.get("defaults_from"), from.get("handlers_from"));
         run(call, perHost.isEmpty() ? scope : scope.withHostVars(perHost), who, dynamic);
       });
     }
@@ -154,18 +156,16 @@ final class Roles {
       }
     }
     ctx.rolesRun().add(call.path().toString());
-    Map<String, Object> defaults = vars(call.path().resolve("defaults"), call.defaultsFrom());
-    Map<String, Object> roleVars = new LinkedHashMap<>(vars(call.path().resolve("vars"), call.varsFrom()));
+    Map<String, Object> defaults = vars(call, "defaults", call.defaultsFrom());
+    Map<String, Object> roleVars = new LinkedHashMap<>(vars(call, "vars", call.varsFrom()));
     roleVars.putAll(call.params());
     Scope.RoleRef ref = new Scope.RoleRef(call.name(), call.path(), defaults);
     Scope scope = parent.enterRole(ref, call.keywords(), roleVars);
-    Path handlerFile = yamlFile(call.path().resolve("handlers"), call.handlersFrom() == null ? "main" : call.handlersFrom());
-    if (handlerFile != null) {
+    for (Path handlerFile : RoleFiles.of(call.path(), call.name(), "handlers", call.handlersFrom(), false)) {
       handlers.add(ctx.services().parser().parseTaskFile(handlerFile, !dynamic), scope.asHandler());
     }
-    Path tasks = yamlFile(call.path().resolve("tasks"), call.tasksFrom() == null ? "main" : call.tasksFrom());
     List<TaskItem> items = new ArrayList<>();
-    if (tasks != null) {
+    for (Path tasks : RoleFiles.of(call.path(), call.name(), "tasks", call.tasksFrom(), false)) {
       items.addAll(ctx.services().parser().parseTaskFile(tasks, !dynamic));
     }
     Task validation = validation(call, metaData);
@@ -240,9 +240,13 @@ final class Roles {
             new Diagnostic(search.notFound(name, playDir, relativeTo), "", null)), 1));
   }
 
-  private Map<String, Object> vars(Path dir, String from) {
-    Path file = yamlFile(dir, from == null ? "main" : from);
-    return file == null ? Map.of() : map(load(file));
+  /** A role's vars or defaults: every file found (a directory's files in order), merged. */
+  private Map<String, Object> vars(Call call, String subdir, String from) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Path file : RoleFiles.of(call.path(), call.name(), subdir, from, true)) {
+      out.putAll(map(load(file)));
+    }
+    return out;
   }
 
   static Path yamlFile(Path dir, String base) {
@@ -263,6 +267,15 @@ final class Roles {
     Map<String, Object> out = new LinkedHashMap<>();
     if (loaded instanceof Map<?, ?> m) {
       m.forEach((k, v) -> out.put(String.valueOf(k), v));
+    }
+    return out;
+  }
+
+  /** The include's {@code *_from} arguments, templated with the host's variables. */
+  private Map<String, String> templated(Map<String, Object> args, Map<String, Object> vars) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String key : List.of("tasks_from", "vars_from", "defaults_from", "handlers_from")) {
+      out.put(key, str(ctx.templar().template(args.get(key), vars)));
     }
     return out;
   }
