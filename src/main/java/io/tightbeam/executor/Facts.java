@@ -25,7 +25,7 @@ final class Facts {
       if (action.equals("include_vars")) {
         // a file's values are templated where they are read, as Ansible's are (geerlingguy.apache's
         // Listen line is a template inside a list)
-        h.setFacts.put(key, v);
+        h.includedVars.put(key, v);
       } else if (setFact) {
         h.setFacts.put(key, new Literal(v));
       } else {

@@ -217,7 +217,7 @@ final class LinearStrategy {
         failVars.put(h.name(), v);
       }
       Scope rescueScope = new Scope(inner.vars(), inner.whens(), inner.keywords(), inner.tags(),
-          merge(inner.hostVars(), failVars), inner.handler(), scope.rescuable(), inner.role());
+          merge(inner.hostVars(), failVars), inner.params(), inner.handler(), scope.rescuable(), inner.role());
       boolean was = recovering;
       recovering = was || !b.always().isEmpty();
       run(b.rescue(), rescueScope, failed);

@@ -17,7 +17,7 @@ import java.util.concurrent.ExecutorService;
  * The services and state shared by every task of one play: the run's services (templar, modules,
  * connections, job launcher and poller, the fork pool, the listener already bound to the result
  * thread) and the play's hosts and variables; {@code known} is every host's state so far in the
- * run (for {@code hostvars} of hosts outside the play).
+ * run (for {@code hostvars} of hosts outside the play); {@code roles} what the play's roles export.
  */
 record PlayContext(
     Services services,
@@ -27,7 +27,8 @@ record PlayContext(
     List<String> batch,
     RunStats stats,
     java.util.Set<String> rolesRun,
-    Map<String, HostState> known) {
+    Map<String, HostState> known,
+    PlayRoles roles) {
 
   /** What lives for a whole run. */
   record Services(

@@ -73,7 +73,7 @@ final class PlayRun {
       }
       first = false;
       PlayContext ctx = new PlayContext(services, play, playVars, playHosts, batch, stats,
-          java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>()), states);
+          java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>()), states, new PlayRoles());
       runBatch(ctx, batch.stream().map(playHosts::get).toList());
       if (playHosts.values().stream().noneMatch(HostState::active)) {
         break;
@@ -92,6 +92,7 @@ final class PlayRun {
       strategy.runTask(setup, Scope.root(false), batch);
     }
     Scope scope = Scope.forPlay(ctx.play());
+    strategy.roles().exportPlayRoles(ctx.play().keywords().get("roles")); // seen from pre_tasks on, as in Ansible
     strategy.run(ctx.play().preTasks(), scope, batch);
     handlers.flush(strategy, ctx);
     strategy.roles().runPlayRoles(ctx.play().keywords().get("roles"), scope, batch);

@@ -141,26 +141,41 @@ final class Roles {
     return in;
   }
 
-  /** {@code dynamic} for include_role: a plain include in its files is then dynamic too. */
-  private void run(Call call, Scope parent, List<HostState> hosts, boolean dynamic) {
-    Path meta = yamlFile(call.path().resolve("meta"), "main");
-    Map<String, Object> metaData = meta == null ? Map.of() : map(load(meta));
-    if (metaData.get("dependencies") instanceof List<?> deps) {
-      for (Object dep : deps) {
+  /**
+   * Runs a role: its dependencies first, under its own scope (they inherit its keywords, vars,
+   * parameters and defaults, as Ansible's dependency chain does), then its tasks, which see its
+   * dependencies' vars and defaults below its own. {@code dynamic} for include_role: a plain
+   * include in its files is then dynamic too, and it exports nothing to the play. Returns what it
+   * exports: its vars and defaults over its dependencies'.
+   */
+  private PlayRoles.Exports run(Call call, Scope parent, List<HostState> hosts, boolean dynamic) {
+    Map<String, Object> metaData = meta(call);
+    Map<String, Object> defaults = vars(call, "defaults", call.defaultsFrom());
+    Map<String, Object> roleVars = vars(call, "vars", call.varsFrom());
+    Scope.RoleRef chain = parent.role();
+    Map<String, Object> params = PlayRoles.merged(chain == null ? Map.of() : chain.params(), call.params());
+    Map<String, Object> chainDefaults = PlayRoles.merged(chain == null ? Map.of() : chain.defaults(), defaults);
+    Scope depScope = parent.enterRole(new Scope.RoleRef(call.name(), call.path(), chainDefaults, params),
+        call.keywords(), roleVars);
+    PlayRoles.Exports deps = PlayRoles.Exports.NONE;
+    if (metaData.get("dependencies") instanceof List<?> list) {
+      for (Object dep : list) {
         Call depCall = call(dep, call.path().getParent());
-        boolean dup = Results.truthy(map(load(yamlFile(depCall.path().resolve("meta"), "main"))).get("allow_duplicates"));
+        boolean dup = Results.truthy(meta(depCall).get("allow_duplicates"));
         if (!dup && ctx.rolesRun().contains(depCall.path().toString())) {
           continue;
         }
-        run(depCall, parent, hosts, dynamic);
+        deps = deps.plus(run(depCall, depScope, hosts, dynamic));
       }
     }
     ctx.rolesRun().add(call.path().toString());
-    Map<String, Object> defaults = vars(call, "defaults", call.defaultsFrom());
-    Map<String, Object> roleVars = new LinkedHashMap<>(vars(call, "vars", call.varsFrom()));
-    roleVars.putAll(call.params());
-    Scope.RoleRef ref = new Scope.RoleRef(call.name(), call.path(), defaults);
-    Scope scope = parent.enterRole(ref, call.keywords(), roleVars);
+    PlayRoles.Exports exports = deps.plus(new PlayRoles.Exports(roleVars, defaults));
+    if (!dynamic) {
+      ctx.roles().add(exports);
+    }
+    Scope.RoleRef ref = new Scope.RoleRef(call.name(), call.path(),
+        PlayRoles.merged(deps.defaults(), chainDefaults), params);
+    Scope scope = parent.enterRole(ref, call.keywords(), exports.vars());
     for (Path handlerFile : RoleFiles.of(call.path(), call.name(), "handlers", call.handlersFrom(), false)) {
       handlers.add(ctx.services().parser().parseTaskFile(handlerFile, !dynamic), scope.asHandler());
     }
@@ -175,6 +190,31 @@ final class Roles {
     if (!items.isEmpty()) {
       strategy.run(items, scope, hosts);
     }
+    return exports;
+  }
+
+  /**
+   * The play's {@code roles:} exports, read before its first task: Ansible loads them with the
+   * play, so pre_tasks already see their vars and defaults.
+   */
+  void exportPlayRoles(Object roles) {
+    if (roles instanceof List<?> list) {
+      list.forEach(entry -> ctx.roles().add(exports(call(entry, ctx.play().baseDir()))));
+    }
+  }
+
+  private PlayRoles.Exports exports(Call call) {
+    PlayRoles.Exports deps = PlayRoles.Exports.NONE;
+    if (meta(call).get("dependencies") instanceof List<?> list) {
+      for (Object dep : list) {
+        deps = deps.plus(exports(call(dep, call.path().getParent())));
+      }
+    }
+    return deps.plus(new PlayRoles.Exports(vars(call, "vars", null), vars(call, "defaults", null)));
+  }
+
+  private Map<String, Object> meta(Call call) {
+    return map(load(yamlFile(call.path().resolve("meta"), "main")));
   }
 
   /**

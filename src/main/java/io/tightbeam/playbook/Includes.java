@@ -112,7 +112,10 @@ final class Includes {
         && !name.contains("{{") && !name.contains("{%");
   }
 
-  /** A static {@code include}: its other arguments are variables of the included tasks. */
+  /**
+   * A static {@code include}: its other arguments are variables of the included tasks, and its
+   * {@code vars} are include parameters (above set_fact), as for a dynamic one.
+   */
   static List<TaskItem> expandStaticInclude(
       TaskListReader reader, Map<String, Object> args, Map<String, Object> keywords, Pos pos, ParseSession s) {
     Map<String, Object> vars = new LinkedHashMap<>();
@@ -122,13 +125,17 @@ final class Includes {
       }
     });
     Map<String, Object> inherited = new LinkedHashMap<>(keywords);
-    if (!vars.isEmpty()) {
-      if (inherited.get("vars") instanceof Map<?, ?> own) {
-        own.forEach((k, v) -> vars.put(String.valueOf(k), v));
-      }
-      inherited.put("vars", vars);
+    Map<String, Object> params = new LinkedHashMap<>();
+    if (inherited.get("vars") instanceof Map<?, ?> own) {
+      own.forEach((k, v) -> params.put(String.valueOf(k), v));
     }
-    return expandImport(reader, Map.of("_raw_params", fileOf(args)), inherited, pos, s);
+    vars.putAll(params);
+    inherited.put("vars", vars);
+    List<TaskItem> items = expandImport(reader, Map.of("_raw_params", fileOf(args)), Map.of(), pos, s);
+    inherited.remove("name");
+    inherited.keySet().removeIf(k -> !Keywords.BLOCK.contains(k));
+    return List.of(new Block(items, List.of(), List.of(), Collections.unmodifiableMap(inherited), pos,
+        Collections.unmodifiableMap(params)));
   }
 
   private static Object fileOf(Map<String, Object> args) {
