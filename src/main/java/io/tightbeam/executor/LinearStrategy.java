@@ -175,7 +175,9 @@ final class LinearStrategy {
       if (register != null) {
         receiver.setFacts.put(register.toString(), new Literal(kept));
       }
-      Facts.apply(Modules.shortName(t.action()), r, receiver);
+      if (Facts.apply(Modules.shortName(t.action()), r, receiver)) {
+        ctx.services().factCache().save(receiver.name(), receiver.facts);
+      }
     }
     DynamicInventory.refresh(ctx, h, r);
     Object notify = new Keywords(ctx, t, scope).raw("notify"); // a block's notify is its tasks'

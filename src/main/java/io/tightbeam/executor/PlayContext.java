@@ -43,7 +43,8 @@ record PlayContext(
       ExecutorService forks,
       ExecutorService resultThread,
       RunListener listener,
-      Path playbookDir) {}
+      Path playbookDir,
+      FactCache factCache) {}
 
   /**
    * A host's state for the run: the one kept so far, else a fresh one from the inventory (not
@@ -51,7 +52,12 @@ record PlayContext(
    */
   HostState state(io.tightbeam.inventory.Host h) {
     HostState s = known.get(h.name());
-    return s != null ? s : new HostState(h, services.inventory().hostVars(h, services.playbookDir()));
+    if (s != null) {
+      return s;
+    }
+    HostState fresh = new HostState(h, services.inventory().hostVars(h, services.playbookDir()));
+    fresh.facts.putAll(services.factCache().load(h.name()));
+    return fresh;
   }
 
   RunOptions options() {

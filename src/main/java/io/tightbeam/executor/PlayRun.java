@@ -52,8 +52,11 @@ final class PlayRun {
     }
     Map<String, HostState> playHosts = new LinkedHashMap<>();
     for (Host h : hosts) {
-      HostState s = states.computeIfAbsent(h.name(),
-          n -> new HostState(h, services.inventory().hostVars(h, services.playbookDir())));
+      HostState s = states.computeIfAbsent(h.name(), n -> {
+        HostState fresh = new HostState(h, services.inventory().hostVars(h, services.playbookDir()));
+        fresh.facts.putAll(services.factCache().load(n));
+        return fresh;
+      });
       if (!s.failed && !s.unreachable && !s.stopped) {
         s.ended = false;
         playHosts.put(h.name(), s);

@@ -29,9 +29,17 @@ public final class PlaybookExecutor {
   private final Templar templar;
   private final Modules modules;
   private final PlaybookParser parser;
+  private final FactCache factCache;
 
   public PlaybookExecutor(RunOptions options, Inventory inventory, RunListener output,
       Templar templar, Modules modules, PlaybookParser parser) {
+    this(options, inventory, output, templar, modules, parser, FactCache.none());
+  }
+
+  /** With a fact cache that outlives the run ({@code fact_caching}). */
+  public PlaybookExecutor(RunOptions options, Inventory inventory, RunListener output,
+      Templar templar, Modules modules, PlaybookParser parser, FactCache factCache) {
+    this.factCache = factCache;
     this.options = options;
     this.inventory = inventory;
     this.output = output;
@@ -68,7 +76,7 @@ public final class PlaybookExecutor {
       for (Playbook pb : playbooks) {
         Path dir = pb.path().toAbsolutePath().getParent();
         PlayContext.Services services = new PlayContext.Services(options, inventory, templar, modules,
-            parser, connections, new JobLauncher(), poller, forks, resultThread, listener, dir);
+            parser, connections, new JobLauncher(), poller, forks, resultThread, listener, dir, factCache);
         if (recap) {
           listener.playbookStart(pb.path().toString(), pb.plays().size());
         }
