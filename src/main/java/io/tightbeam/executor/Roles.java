@@ -111,7 +111,8 @@ final class Roles {
         Map<String, String> from = froms.get(path);
         Call call = new Call(path.getFileName().toString(), path, kw, Map.of(),
             from.get("tasks_from"), from.get("vars_from"), from.get("defaults_from"), from.get("handlers_from"));
-        run(call, perHost.isEmpty() ? scope : scope.withHostVars(perHost), who, dynamic);
+        Scope under = perHost.isEmpty() ? scope : scope.withHostVars(perHost);
+        run(call, dynamic ? under.withIncludeParams(t) : under, who, dynamic);
       });
     }
   }

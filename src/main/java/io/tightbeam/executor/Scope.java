@@ -134,6 +134,11 @@ record Scope(
     return new Scope(vars, whens, keywords, tags, hv, params, handler, rescuable, role);
   }
 
+  /** The scope under an include_role: its {@code vars} are include parameters of the role's tasks. */
+  Scope withIncludeParams(Task include) {
+    return new Scope(vars, whens, keywords, tags, hostVars, withParams(include), handler, rescuable, role);
+  }
+
   /** The same scope for handlers. */
   Scope asHandler() {
     return new Scope(vars, whens, keywords, tags, hostVars, params, true, rescuable, role);
