@@ -1,5 +1,7 @@
 package io.tightbeam.cli;
 
+import io.tightbeam.config.SettingsLoader;
+import io.tightbeam.executor.FactCache;
 import io.tightbeam.executor.PlaybookExecutor;
 import io.tightbeam.executor.RunOptions;
 import io.tightbeam.inventory.Host;
@@ -49,6 +51,9 @@ public final class PlaybookCli implements Callable<Integer> {
 
   @Option(names = "--start-at-task", description = "start the playbook at the task matching this name")
   String startAtTask;
+
+  @Option(names = "--flush-cache", description = "clear the fact cache for every host in inventory")
+  boolean flushCache;
 
   private final PrintStream out;
   private final PrintStream err;
@@ -112,8 +117,12 @@ public final class PlaybookCli implements Callable<Integer> {
       return 0;
     }
     String callback = setup.settings.stdoutCallback() == null ? "default" : setup.settings.stdoutCallback();
+    FactCache facts = new FactCache(SettingsLoader.factCaching(env, setup.cwd, Path.of(System.getProperty("user.home"))));
+    if (flushCache) {
+      facts.flush(inventory.all().stream().map(Host::name).toList());
+    }
     PlaybookExecutor executor = new PlaybookExecutor(options, inventory, setup.listener(callback, out, err),
-        templar, modules, parser).recordingJobs(setup.registry);
+        templar, modules, parser, facts).recordingJobs(setup.registry);
     return executor.run(parsed);
   }
 

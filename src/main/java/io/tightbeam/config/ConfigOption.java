@@ -62,7 +62,14 @@ enum ConfigOption {
   VAULT_IDENTITY("DEFAULT_VAULT_IDENTITY", Type.STRING, List.of("ANSIBLE_VAULT_IDENTITY"),
       List.of("defaults.vault_identity")),
   VAULT_ENCRYPT_IDENTITY("DEFAULT_VAULT_ENCRYPT_IDENTITY", Type.STRING,
-      List.of("ANSIBLE_VAULT_ENCRYPT_IDENTITY"), List.of("defaults.vault_encrypt_identity"));
+      List.of("ANSIBLE_VAULT_ENCRYPT_IDENTITY"), List.of("defaults.vault_encrypt_identity")),
+  CACHE_PLUGIN("CACHE_PLUGIN", Type.STRING, List.of("ANSIBLE_CACHE_PLUGIN"), List.of("defaults.fact_caching")),
+  CACHE_PLUGIN_CONNECTION("CACHE_PLUGIN_CONNECTION", Type.PATH, List.of("ANSIBLE_CACHE_PLUGIN_CONNECTION"),
+      List.of("defaults.fact_caching_connection")),
+  CACHE_PLUGIN_PREFIX("CACHE_PLUGIN_PREFIX", Type.STRING, List.of("ANSIBLE_CACHE_PLUGIN_PREFIX"),
+      List.of("defaults.fact_caching_prefix")),
+  CACHE_PLUGIN_TIMEOUT("CACHE_PLUGIN_TIMEOUT", Type.INT, List.of("ANSIBLE_CACHE_PLUGIN_TIMEOUT"),
+      List.of("defaults.fact_caching_timeout"));
 
   /** How a raw text value becomes a typed one, as Ansible's {@code ensure_type}. */
   enum Type {

@@ -109,6 +109,21 @@ public final class SettingsLoader {
         values.string(ConfigOption.VAULT_ENCRYPT_IDENTITY, null));
   }
 
+  /**
+   * The fact cache settings from the same ansible.cfg and environment as {@link #load}: {@code
+   * fact_caching} (the plugin, {@code memory} by default), {@code fact_caching_connection}, {@code
+   * fact_caching_prefix} and {@code fact_caching_timeout} (seconds; 0 never expires).
+   */
+  public static FactCaching factCaching(Map<String, String> env, Path cwd, Path home) {
+    Path found = find(env, cwd, home, SYSTEM_CONFIG, new ArrayList<>());
+    OptionValues values = new OptionValues(env, found == null ? null : ConfigFile.read(found), cwd, home);
+    String connection = values.path(ConfigOption.CACHE_PLUGIN_CONNECTION, null);
+    return new FactCaching(values.string(ConfigOption.CACHE_PLUGIN, "memory"),
+        connection == null ? null : Path.of(connection),
+        values.string(ConfigOption.CACHE_PLUGIN_PREFIX, ""),
+        values.integer(ConfigOption.CACHE_PLUGIN_TIMEOUT, 86400));
+  }
+
   /** The first of Ansible's candidate files that exists and is readable, or null. */
   static Path find(
       Map<String, String> env, Path cwd, Path home, Path systemConfig, List<String> warnings) {

@@ -49,6 +49,7 @@ final class ActionRunner {
     int poll = kw.integer("poll", "poll", vars, ctx.options().settings().pollInterval());
     boolean ownCheckMode = kw.value("check_mode", vars) != null; // check_mode: "{{ omit }}" is no check_mode
     boolean check = ownCheckMode ? kw.bool("check_mode", vars, false) : ctx.options().check();
+    kw.diff(vars); // a diff that is no boolean fails the task before it runs, as Ansible's field check does
     Optional<ControllerAction> controller = ctx.services().modules().action(action);
     if (controller.isPresent()) {
       if (async != 0) {
@@ -98,7 +99,15 @@ final class ActionRunner {
       return done(Results.of("changed", false, "msg",
           "remote module (" + action + ") does not support check mode", "skipped", true));
     }
-    return done(module.run(checked, target).join());
+    int timeout = kw.integer("timeout", "timeout", vars, 0);
+    if (timeout <= 0) {
+      return done(module.run(checked, target).join());
+    }
+    TimedConnection timed = new TimedConnection(target.connection(), System.nanoTime() + timeout * 1_000_000_000L);
+    Map<String, Object> r = module.run(checked, new TargetContext(timed, target.become(), target.environment(),
+        target.checkMode(), target.diff(), target.baseDir(), target.searchPath())).join();
+    return done(timed.expired() ? Results.failure("The " + action + " action failed to execute in the"
+        + " expected time frame (" + timeout + ") and was terminated") : r);
   }
 
   /**

@@ -8,29 +8,38 @@ import java.util.Map;
 final class Facts {
   private Facts() {}
 
-  static void apply(String action, Map<String, Object> result, HostState h) {
+  /** Returns whether the host's facts changed (for the fact cache). */
+  static boolean apply(String action, Map<String, Object> result, HostState h) {
+    boolean changed = false;
     if (result.get("results") instanceof List<?> items) {
       for (Object item : items) {
         if (item instanceof Map<?, ?> m) {
-          apply(action, Scope.castMap(m), h);
+          changed |= apply(action, Scope.castMap(m), h);
         }
       }
     }
     if (!(result.get("ansible_facts") instanceof Map<?, ?> facts) || Results.failed(result)) {
-      return;
+      return changed;
     }
     boolean setFact = action.equals("set_fact") || action.equals("include_vars");
+    if (setFact && Boolean.TRUE.equals(result.get("_ansible_facts_cacheable"))) {
+      // set_fact cacheable=true: a fact for the cache too, and still a set fact
+      facts.forEach((k, v) -> h.facts.put(String.valueOf(k), v));
+      changed = true;
+    }
+    changed |= !setFact;
     facts.forEach((k, v) -> {
       String key = String.valueOf(k);
       if (action.equals("include_vars")) {
         // a file's values are templated where they are read, as Ansible's are (geerlingguy.apache's
         // Listen line is a template inside a list)
-        h.setFacts.put(key, v);
+        h.includedVars.put(key, v);
       } else if (setFact) {
         h.setFacts.put(key, new Literal(v));
       } else {
         h.facts.put(key, v);
       }
     });
+    return changed;
   }
 }

@@ -14,6 +14,8 @@ final class HostState {
   Host host;
   Map<String, Object> inventoryVars;
   final Map<String, Object> facts = new LinkedHashMap<>();
+  /** include_vars results: below set_fact and registered values whatever their order, as in Ansible. */
+  final Map<String, Object> includedVars = new LinkedHashMap<>();
   final Map<String, Object> setFacts = new LinkedHashMap<>();
   boolean failed;
   boolean unreachable;

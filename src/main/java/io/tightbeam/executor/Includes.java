@@ -39,10 +39,6 @@ final class Includes {
         byHost.put(h, entries(t, scope, vars, header, h));
         if (byHost.get(h).isEmpty()) {
           strategy.report(header, runner.finish(h, kw, vars, HostTaskRunner.skipResult(), null, false, null));
-        } else {
-          for (int i = 0; i < byHost.get(h).size(); i++) {
-            ctx.stats().count(new HostOutcome.Ok(h.name(), Map.of("changed", false), null, false), false);
-          }
         }
       } catch (MissingFile e) { // Ansible fails a file it cannot load with a reason, not a msg
         strategy.report(header, runner.finish(h, kw, vars, Results.of("failed", true, "reason", e.getMessage()), null, false, null));
@@ -57,26 +53,46 @@ final class Includes {
         order.add(e);
       }
     }));
+    // Ansible reads each file before it announces it; one that is no task list fails its hosts with a reason.
+    Map<Entry, List<TaskItem>> loaded = new LinkedHashMap<>();
     for (Entry e : order) {
-      List<String> who = new ArrayList<>();
-      byHost.forEach((h, list) -> {
-        if (list.stream().anyMatch(x -> same(x, e))) {
-          who.add(h.name());
+      List<HostState> who = hostsOf(byHost, e);
+      try {
+        loaded.put(e, ctx.services().parser().parseTaskFile(e.file()));
+      } catch (io.tightbeam.yaml.InputException bad) {
+        if (!bad.diagnostics().get(0).summary().equals(io.tightbeam.playbook.PlaybookParser.NOT_A_TASK_LIST)) {
+          throw bad; // Ansible ends the run on a parse error in an included file, but not on this one
         }
-      });
-      ctx.listener().included(e.file().toString(), who, e.item());
+        for (HostState h : who) {
+          Map<String, Object> vars = TaskVars.build(ctx, h, t, scope);
+          strategy.report(header, runner.finish(h, new Keywords(ctx, t, scope), vars,
+              Results.of("failed", true, "reason", bad.diagnostics().get(0).summary()), null, false, null));
+        }
+        continue;
+      }
+      who.forEach(h -> ctx.stats().count(new HostOutcome.Ok(h.name(), Map.of("changed", false), null, false), false));
+      ctx.listener().included(e.file().toString(), who.stream().map(HostState::name).toList(), e.item());
     }
     byHost.keySet().removeIf(h -> !h.active());
-    for (Entry e : order) {
+    loaded.forEach((e, tasks) -> {
       List<HostState> who = new ArrayList<>();
       Map<String, Map<String, Object>> perHost = new LinkedHashMap<>();
       byHost.forEach((h, list) -> list.stream().filter(x -> same(x, e)).findFirst().ifPresent(x -> {
         who.add(h);
         perHost.put(h.name(), x.extra());
       }));
-      List<TaskItem> tasks = ctx.services().parser().parseTaskFile(e.file());
       strategy.run(tasks, scope.enterInclude(t, perHost), who);
-    }
+    });
+  }
+
+  private static List<HostState> hostsOf(Map<HostState, List<Entry>> byHost, Entry e) {
+    List<HostState> who = new ArrayList<>();
+    byHost.forEach((h, list) -> {
+      if (list.stream().anyMatch(x -> same(x, e))) {
+        who.add(h);
+      }
+    });
+    return who;
   }
 
   private static boolean same(Entry a, Entry b) {

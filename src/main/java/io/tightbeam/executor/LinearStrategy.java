@@ -176,7 +176,9 @@ final class LinearStrategy {
       if (register != null) {
         receiver.setFacts.put(register.toString(), new Literal(kept));
       }
-      Facts.apply(Modules.shortName(t.action()), r, receiver);
+      if (Facts.apply(Modules.shortName(t.action()), r, receiver)) {
+        ctx.services().factCache().save(receiver.name(), receiver.facts);
+      }
     }
     DynamicInventory.refresh(ctx, h, r);
     Object notify = new Keywords(ctx, t, scope).raw("notify"); // a block's notify is its tasks'
@@ -219,7 +221,7 @@ final class LinearStrategy {
         failVars.put(h.name(), v);
       }
       Scope rescueScope = new Scope(inner.vars(), inner.whens(), inner.keywords(), inner.tags(),
-          merge(inner.hostVars(), failVars), inner.handler(), scope.rescuable(), inner.role());
+          merge(inner.hostVars(), failVars), inner.params(), inner.handler(), scope.rescuable(), inner.role());
       boolean was = recovering;
       recovering = was || !b.always().isEmpty();
       run(b.rescue(), rescueScope, failed);

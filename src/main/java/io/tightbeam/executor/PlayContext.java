@@ -15,9 +15,10 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * The services and state shared by every task of one play: the run's services (templar, modules,
- * connections, job launcher and poller, the run's job journal, the fork pool, the listener already
- * bound to the result thread) and the play's hosts and variables; {@code known} is every host's state so far in the
- * run (for {@code hostvars} of hosts outside the play).
+ * connections, job launcher and poller, the run's job journal, the fact cache, the fork pool, the
+ * listener already bound to the result thread) and the play's hosts and variables; {@code known}
+ * is every host's state so far in the run (for {@code hostvars} of hosts outside the play);
+ * {@code roles} what the play's roles export.
  */
 record PlayContext(
     Services services,
@@ -27,7 +28,8 @@ record PlayContext(
     List<String> batch,
     RunStats stats,
     java.util.Set<String> rolesRun,
-    Map<String, HostState> known) {
+    Map<String, HostState> known,
+    PlayRoles roles) {
 
   /** What lives for a whole run. */
   record Services(
@@ -43,7 +45,8 @@ record PlayContext(
       ExecutorService resultThread,
       RunListener listener,
       Path playbookDir,
-      RunJobs jobs) {}
+      RunJobs jobs,
+      FactCache factCache) {}
 
   /**
    * A host's state for the run: the one kept so far, else a fresh one from the inventory (not
@@ -51,7 +54,12 @@ record PlayContext(
    */
   HostState state(io.tightbeam.inventory.Host h) {
     HostState s = known.get(h.name());
-    return s != null ? s : new HostState(h, services.inventory().hostVars(h, services.playbookDir()));
+    if (s != null) {
+      return s;
+    }
+    HostState fresh = new HostState(h, services.inventory().hostVars(h, services.playbookDir()));
+    fresh.facts.putAll(services.factCache().load(h.name()));
+    return fresh;
   }
 
   RunOptions options() {

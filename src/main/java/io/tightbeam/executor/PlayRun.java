@@ -38,10 +38,11 @@ final class PlayRun {
     // Ansible reads vars files before the banner (a vault error comes first), but says a file is
     // missing only after it, and only when the play has hosts.
     io.tightbeam.yaml.InputException missing = loadVarsFiles(play, playVars);
-    services.listener().playStart(name);
+    // Ansible picks and orders the hosts before the banner: an unknown order stops the run unannounced.
     io.tightbeam.inventory.PatternMatch match = services.inventory().match(pattern, services.options().limit());
+    List<Host> hosts = HostOrder.apply(services.templar().template(play.keywords().get("order"), early), match.hosts());
+    services.listener().playStart(name);
     match.unmatched().forEach(u -> services.listener().warning("Could not match supplied host pattern, ignoring: " + u));
-    List<Host> hosts = new ArrayList<>(match.hosts());
     if (hosts.isEmpty()) {
       services.listener().noHostsMatched();
       return;
@@ -51,8 +52,11 @@ final class PlayRun {
     }
     Map<String, HostState> playHosts = new LinkedHashMap<>();
     for (Host h : hosts) {
-      HostState s = states.computeIfAbsent(h.name(),
-          n -> new HostState(h, services.inventory().hostVars(h, services.playbookDir())));
+      HostState s = states.computeIfAbsent(h.name(), n -> {
+        HostState fresh = new HostState(h, services.inventory().hostVars(h, services.playbookDir()));
+        fresh.facts.putAll(services.factCache().load(n));
+        return fresh;
+      });
       if (!s.failed && !s.unreachable && !s.stopped) {
         s.ended = false;
         playHosts.put(h.name(), s);
@@ -72,7 +76,7 @@ final class PlayRun {
       }
       first = false;
       PlayContext ctx = new PlayContext(services, play, playVars, playHosts, batch, stats,
-          java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>()), states);
+          java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>()), states, new PlayRoles());
       runBatch(ctx, batch.stream().map(playHosts::get).toList());
       if (playHosts.values().stream().noneMatch(HostState::active)) {
         break;
@@ -91,6 +95,7 @@ final class PlayRun {
       strategy.runTask(setup, Scope.root(false), batch);
     }
     Scope scope = Scope.forPlay(ctx.play());
+    strategy.roles().exportPlayRoles(ctx.play().keywords().get("roles")); // seen from pre_tasks on, as in Ansible
     strategy.run(ctx.play().preTasks(), scope, batch);
     handlers.flush(strategy, ctx);
     strategy.roles().runPlayRoles(ctx.play().keywords().get("roles"), scope, batch);

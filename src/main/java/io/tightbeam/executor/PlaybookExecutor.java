@@ -32,15 +32,23 @@ public final class PlaybookExecutor {
   private final Modules modules;
   private final PlaybookParser parser;
   private final JobRegistry registry;
+  private final FactCache factCache;
 
   public PlaybookExecutor(RunOptions options, Inventory inventory, RunListener output,
       Templar templar, Modules modules, PlaybookParser parser) {
-    this(options, inventory, output, templar, modules, parser, JobRegistry.OFF);
+    this(options, inventory, output, templar, modules, parser, FactCache.none());
+  }
+
+  /** With a fact cache that outlives the run ({@code fact_caching}). */
+  public PlaybookExecutor(RunOptions options, Inventory inventory, RunListener output,
+      Templar templar, Modules modules, PlaybookParser parser, FactCache factCache) {
+    this(options, inventory, output, templar, modules, parser, factCache, JobRegistry.OFF);
   }
 
   private PlaybookExecutor(RunOptions options, Inventory inventory, RunListener output,
-      Templar templar, Modules modules, PlaybookParser parser, JobRegistry registry) {
+      Templar templar, Modules modules, PlaybookParser parser, FactCache factCache, JobRegistry registry) {
     this.registry = registry;
+    this.factCache = factCache;
     this.options = options;
     this.inventory = inventory;
     this.output = output;
@@ -51,7 +59,7 @@ public final class PlaybookExecutor {
 
   /** This executor recording the async jobs it launches in {@code registry}. */
   public PlaybookExecutor recordingJobs(JobRegistry registry) {
-    return new PlaybookExecutor(options, inventory, output, templar, modules, parser, registry);
+    return new PlaybookExecutor(options, inventory, output, templar, modules, parser, factCache, registry);
   }
 
   /** Checks every play before any host is touched; throws {@code InputException} with all problems. */
@@ -89,7 +97,7 @@ public final class PlaybookExecutor {
         Path dir = pb.path().toAbsolutePath().getParent();
         RunJobs jobs = new RunJobs(journal, recap ? pb.path().toAbsolutePath().normalize().toString() : null);
         PlayContext.Services services = new PlayContext.Services(options, inventory, templar, modules,
-            parser, connections, new JobLauncher(), poller, forks, resultThread, listener, dir, jobs);
+            parser, connections, new JobLauncher(), poller, forks, resultThread, listener, dir, jobs, factCache);
         if (recap) {
           listener.playbookStart(pb.path().toString(), pb.plays().size());
         }

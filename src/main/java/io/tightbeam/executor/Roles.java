@@ -45,7 +45,7 @@ final class Roles {
       return;
     }
     for (Object entry : list) {
-      run(call(entry, ctx.play().baseDir()), playScope, hosts);
+      run(call(entry, ctx.play().baseDir()), playScope, hosts, false);
     }
   }
 
@@ -89,6 +89,7 @@ final class Roles {
     // A looping include_role runs the role once per item, for the hosts that have that item.
     for (int i = 0; i < most; i++) {
       Map<Path, List<HostState>> byRole = new LinkedHashMap<>();
+      Map<Path, Map<String, String>> froms = new LinkedHashMap<>();
       Map<String, Map<String, Object>> perHost = new LinkedHashMap<>();
       for (Map.Entry<HostState, List<Object>> e : items.entrySet()) {
         if (i >= e.getValue().size()) {
@@ -103,13 +104,15 @@ final class Roles {
         vars.putAll(v);
         Path path = find(String.valueOf(ctx.templar().template(name, vars)), t.baseDir());
         byRole.computeIfAbsent(path, x -> new ArrayList<>()).add(e.getKey());
+        froms.putIfAbsent(path, templated(args, vars));
         perHost.put(e.getKey().name(), v);
       }
       byRole.forEach((path, who) -> {
+        Map<String, String> from = froms.get(path);
         Call call = new Call(path.getFileName().toString(), path, kw, Map.of(),
-            str(args.get("tasks_from")), str(args.get("vars_from")), str(args.get("defaults_from")),
-            str(args.get("handlers_from")));
-        run(call, perHost.isEmpty() ? scope : scope.withHostVars(perHost), who);
+            from.get("tasks_from"), from.get("vars_from"), from.get("defaults_from"), from.get("handlers_from"));
+        Scope under = perHost.isEmpty() ? scope : scope.withHostVars(perHost);
+        run(call, dynamic ? under.withIncludeParams(t) : under, who, dynamic);
       });
     }
   }
@@ -139,33 +142,47 @@ final class Roles {
     return in;
   }
 
-  private void run(Call call, Scope parent, List<HostState> hosts) {
-    Path meta = yamlFile(call.path().resolve("meta"), "main");
-    Map<String, Object> metaData = meta == null ? Map.of() : map(load(meta));
-    if (metaData.get("dependencies") instanceof List<?> deps) {
-      for (Object dep : deps) {
+  /**
+   * Runs a role: its dependencies first, under its own scope (they inherit its keywords, vars,
+   * parameters and defaults, as Ansible's dependency chain does), then its tasks, which see its
+   * dependencies' vars and defaults below its own. {@code dynamic} for include_role: a plain
+   * include in its files is then dynamic too, and it exports nothing to the play. Returns what it
+   * exports: its vars and defaults over its dependencies'.
+   */
+  private PlayRoles.Exports run(Call call, Scope parent, List<HostState> hosts, boolean dynamic) {
+    Map<String, Object> metaData = meta(call);
+    Map<String, Object> defaults = vars(call, "defaults", call.defaultsFrom());
+    Map<String, Object> roleVars = vars(call, "vars", call.varsFrom());
+    Scope.RoleRef chain = parent.role();
+    Map<String, Object> params = PlayRoles.merged(chain == null ? Map.of() : chain.params(), call.params());
+    Map<String, Object> chainDefaults = PlayRoles.merged(chain == null ? Map.of() : chain.defaults(), defaults);
+    Scope depScope = parent.enterRole(new Scope.RoleRef(call.name(), call.path(), chainDefaults, params),
+        call.keywords(), roleVars);
+    PlayRoles.Exports deps = PlayRoles.Exports.NONE;
+    if (metaData.get("dependencies") instanceof List<?> list) {
+      for (Object dep : list) {
         Call depCall = call(dep, call.path().getParent());
-        boolean dup = Results.truthy(map(load(yamlFile(depCall.path().resolve("meta"), "main"))).get("allow_duplicates"));
+        boolean dup = Results.truthy(meta(depCall).get("allow_duplicates"));
         if (!dup && ctx.rolesRun().contains(depCall.path().toString())) {
           continue;
         }
-        run(depCall, parent, hosts);
+        deps = deps.plus(run(depCall, depScope, hosts, dynamic));
       }
     }
     ctx.rolesRun().add(call.path().toString());
-    Map<String, Object> defaults = vars(call.path().resolve("defaults"), call.defaultsFrom());
-    Map<String, Object> roleVars = new LinkedHashMap<>(vars(call.path().resolve("vars"), call.varsFrom()));
-    roleVars.putAll(call.params());
-    Scope.RoleRef ref = new Scope.RoleRef(call.name(), call.path(), defaults);
-    Scope scope = parent.enterRole(ref, call.keywords(), roleVars);
-    Path handlerFile = yamlFile(call.path().resolve("handlers"), call.handlersFrom() == null ? "main" : call.handlersFrom());
-    if (handlerFile != null) {
-      handlers.add(ctx.services().parser().parseTaskFile(handlerFile), scope.asHandler());
+    PlayRoles.Exports exports = deps.plus(new PlayRoles.Exports(roleVars, defaults));
+    if (!dynamic) {
+      ctx.roles().add(exports);
     }
-    Path tasks = yamlFile(call.path().resolve("tasks"), call.tasksFrom() == null ? "main" : call.tasksFrom());
+    Scope.RoleRef ref = new Scope.RoleRef(call.name(), call.path(),
+        PlayRoles.merged(deps.defaults(), chainDefaults), params);
+    Scope scope = parent.enterRole(ref, call.keywords(), exports.vars());
+    for (Path handlerFile : RoleFiles.of(call.path(), call.name(), "handlers", call.handlersFrom(), false)) {
+      handlers.add(ctx.services().parser().parseTaskFile(handlerFile, !dynamic), scope.asHandler());
+    }
     List<TaskItem> items = new ArrayList<>();
-    if (tasks != null) {
-      items.addAll(ctx.services().parser().parseTaskFile(tasks));
+    for (Path tasks : RoleFiles.of(call.path(), call.name(), "tasks", call.tasksFrom(), false)) {
+      items.addAll(ctx.services().parser().parseTaskFile(tasks, !dynamic));
     }
     Task validation = validation(call, metaData);
     if (validation != null) {
@@ -174,6 +191,31 @@ final class Roles {
     if (!items.isEmpty()) {
       strategy.run(items, scope, hosts);
     }
+    return exports;
+  }
+
+  /**
+   * The play's {@code roles:} exports, read before its first task: Ansible loads them with the
+   * play, so pre_tasks already see their vars and defaults.
+   */
+  void exportPlayRoles(Object roles) {
+    if (roles instanceof List<?> list) {
+      list.forEach(entry -> ctx.roles().add(exports(call(entry, ctx.play().baseDir()))));
+    }
+  }
+
+  private PlayRoles.Exports exports(Call call) {
+    PlayRoles.Exports deps = PlayRoles.Exports.NONE;
+    if (meta(call).get("dependencies") instanceof List<?> list) {
+      for (Object dep : list) {
+        deps = deps.plus(exports(call(dep, call.path().getParent())));
+      }
+    }
+    return deps.plus(new PlayRoles.Exports(vars(call, "vars", null), vars(call, "defaults", null)));
+  }
+
+  private Map<String, Object> meta(Call call) {
+    return map(load(yamlFile(call.path().resolve("meta"), "main")));
   }
 
   /**
@@ -239,9 +281,13 @@ final class Roles {
             new Diagnostic(search.notFound(name, playDir, relativeTo), "", null)), 1));
   }
 
-  private Map<String, Object> vars(Path dir, String from) {
-    Path file = yamlFile(dir, from == null ? "main" : from);
-    return file == null ? Map.of() : map(load(file));
+  /** A role's vars or defaults: every file found (a directory's files in order), merged. */
+  private Map<String, Object> vars(Call call, String subdir, String from) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Path file : RoleFiles.of(call.path(), call.name(), subdir, from, true)) {
+      out.putAll(map(load(file)));
+    }
+    return out;
   }
 
   static Path yamlFile(Path dir, String base) {
@@ -262,6 +308,15 @@ final class Roles {
     Map<String, Object> out = new LinkedHashMap<>();
     if (loaded instanceof Map<?, ?> m) {
       m.forEach((k, v) -> out.put(String.valueOf(k), v));
+    }
+    return out;
+  }
+
+  /** The include's {@code *_from} arguments, templated with the host's variables. */
+  private Map<String, String> templated(Map<String, Object> args, Map<String, Object> vars) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String key : List.of("tasks_from", "vars_from", "defaults_from", "handlers_from")) {
+      out.put(key, str(ctx.templar().template(args.get(key), vars)));
     }
     return out;
   }

@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * What a task inherits from the blocks and includes around it: their vars (outermost first),
  * their {@code when} conditions (all must hold), inherited keywords (inner wins), tags (union),
- * and per-host include variables (the include's {@code vars}, its loop item).
+ * per-host include variables (the include's {@code vars}, its loop item) and include parameters
+ * (an include's {@code vars}, which Ansible ranks above set_fact and role parameters).
  */
 record Scope(
     List<Map<String, Object>> vars,
@@ -19,12 +20,17 @@ record Scope(
     Map<String, Object> keywords,
     List<String> tags,
     Map<String, Map<String, Object>> hostVars,
+    Map<String, Object> params,
     boolean handler,
     boolean rescuable,
     RoleRef role) {
 
-  /** The role a task belongs to: its name, its folder and its defaults (the lowest variables). */
-  record RoleRef(String name, java.nio.file.Path path, Map<String, Object> defaults) {}
+  /**
+   * The role a task belongs to: its name, its folder, its defaults (the lowest variables) and its
+   * parameters (above set_fact), each merged with those of the roles it is a dependency of or was
+   * included from, as Ansible's dependency chain passes them down.
+   */
+  record RoleRef(String name, java.nio.file.Path path, Map<String, Object> defaults, Map<String, Object> params) {}
 
 
   /** Keywords a block passes down to its tasks. */
@@ -36,7 +42,7 @@ record Scope(
           "diff", "notify", "delegate_facts");
 
   static Scope root(boolean handler) {
-    return new Scope(List.of(), List.of(), Map.of(), List.of(), Map.of(), handler, false, null);
+    return new Scope(List.of(), List.of(), Map.of(), List.of(), Map.of(), Map.of(), handler, false, null);
   }
 
   /**
@@ -47,11 +53,29 @@ record Scope(
     Object when = play.keywords().get("when");
     List<Object> whens = when == null ? List.of() : when instanceof List<?> l ? new ArrayList<>(l) : List.of(when);
     List<String> tags = TagSelection.tagsOf(play.keywords().get("tags"));
-    return new Scope(List.of(), whens, Map.of(), tags, Map.of(), false, false, null);
+    return new Scope(List.of(), whens, Map.of(), tags, Map.of(), Map.of(), false, false, null);
   }
 
   Scope enterBlock(Block block) {
-    return inherit(block.keywords());
+    Scope s = inherit(block.keywords());
+    if (block.includeParams().isEmpty()) {
+      return s;
+    }
+    Map<String, Object> p = new LinkedHashMap<>(params);
+    p.putAll(block.includeParams());
+    return new Scope(s.vars, s.whens, s.keywords, s.tags, hostVars, p, handler, rescuable, role);
+  }
+
+  /** An include's (not an import's) {@code vars} join the include parameters. */
+  private Map<String, Object> withParams(Task include) {
+    String action = io.tightbeam.module.Modules.shortName(include.action());
+    if (!List.of("include", "include_tasks", "include_role").contains(action)
+        || !(include.keywords().get("vars") instanceof Map<?, ?> v)) {
+      return params;
+    }
+    Map<String, Object> p = new LinkedHashMap<>(params);
+    p.putAll(castMap(v));
+    return p;
   }
 
   /**
@@ -68,7 +92,7 @@ record Scope(
           merged.putAll(v);
           hv.put(host, merged);
         });
-    return new Scope(s.vars, s.whens, s.keywords, s.tags, hv, handler, rescuable, role);
+    return new Scope(s.vars, s.whens, s.keywords, s.tags, hv, withParams(include), handler, rescuable, role);
   }
 
   /** What a task of kind include/import hands to the tasks it brings in. */
@@ -96,7 +120,7 @@ record Scope(
     Scope s = inherit(keywords);
     List<Map<String, Object>> v = new ArrayList<>(s.vars);
     v.add(roleVars);
-    return new Scope(v, s.whens, s.keywords, s.tags, hostVars, handler, rescuable, ref);
+    return new Scope(v, s.whens, s.keywords, s.tags, hostVars, params, handler, rescuable, ref);
   }
 
   /** The same scope with more per-host variables (a loop item of an include). */
@@ -107,17 +131,22 @@ record Scope(
       merged.putAll(v);
       hv.put(host, merged);
     });
-    return new Scope(vars, whens, keywords, tags, hv, handler, rescuable, role);
+    return new Scope(vars, whens, keywords, tags, hv, params, handler, rescuable, role);
+  }
+
+  /** The scope under an include_role: its {@code vars} are include parameters of the role's tasks. */
+  Scope withIncludeParams(Task include) {
+    return new Scope(vars, whens, keywords, tags, hostVars, withParams(include), handler, rescuable, role);
   }
 
   /** The same scope for handlers. */
   Scope asHandler() {
-    return new Scope(vars, whens, keywords, tags, hostVars, true, rescuable, role);
+    return new Scope(vars, whens, keywords, tags, hostVars, params, true, rescuable, role);
   }
 
   /** The same scope, where a failure is (or is not) handled by an enclosing rescue. */
   Scope rescuable(boolean value) {
-    return new Scope(vars, whens, keywords, tags, hostVars, handler, value, role);
+    return new Scope(vars, whens, keywords, tags, hostVars, params, handler, value, role);
   }
 
   private Scope inherit(Map<String, Object> kw) {
@@ -137,7 +166,7 @@ record Scope(
     }
     List<String> t = new ArrayList<>(tags);
     t.addAll(TagSelection.tagsOf(kw.get("tags")));
-    return new Scope(v, w, k, t, hostVars, handler, rescuable, role);
+    return new Scope(v, w, k, t, hostVars, params, handler, rescuable, role);
   }
 
   @SuppressWarnings("unchecked")

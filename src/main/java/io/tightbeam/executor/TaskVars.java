@@ -12,9 +12,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Builds the variables a task sees on a host, in Ansible's precedence order (lowest first):
- * inventory (group then host vars), facts, play vars and vars_files, block vars, task vars,
- * include vars, set_fact and registered values, extra vars; then the magic variables. Values stay
+ * Builds the variables a task sees on a host, in Ansible's precedence order (lowest first): the
+ * play's roles' defaults, the task's role defaults, inventory (group then host vars), facts, play
+ * vars and vars_files, the play's roles' vars, block and role vars, task vars, include vars,
+ * set_fact and registered values, role parameters, include parameters, extra vars; then the magic variables. Values stay
  * raw: the templar renders them when used.
  */
 final class TaskVars {
@@ -39,19 +40,26 @@ final class TaskVars {
   }
 
   static Map<String, Object> build(PlayContext ctx, HostState h, Task task, Scope scope) {
-    Map<String, Object> v = new LinkedHashMap<>();
+    PlayRoles.Exports exported = ctx.roles().all();
+    Map<String, Object> v = new LinkedHashMap<>(exported.defaults());
     if (scope.role() != null) {
       v.putAll(scope.role().defaults());
     }
     v.putAll(h.inventoryVars);
     putFacts(v, h);
     v.putAll(ctx.playVars());
+    v.putAll(exported.vars());
     scope.vars().forEach(v::putAll);
     if (task != null && task.keywords().get("vars") instanceof Map<?, ?> tv) {
       v.putAll(Scope.castMap(tv));
     }
     v.putAll(scope.hostVars().getOrDefault(h.name(), Map.of()));
+    v.putAll(h.includedVars);
     v.putAll(h.setFacts);
+    if (scope.role() != null) {
+      v.putAll(scope.role().params());
+    }
+    v.putAll(scope.params());
     v.putAll(ctx.options().extraVars());
     putMagic(v, ctx, h);
     if (scope.role() != null) {
@@ -125,6 +133,7 @@ final class TaskVars {
   static Map<String, Object> ofHost(PlayContext ctx, HostState h) {
     Map<String, Object> m = new LinkedHashMap<>(h.inventoryVars);
     putFacts(m, h);
+    m.putAll(h.includedVars);
     m.putAll(h.setFacts);
     m.putAll(ctx.options().extraVars());
     putHostMagic(m, ctx, h);

@@ -265,9 +265,10 @@ public final class Inventory {
   /**
    * The variables of {@code host} from inventory sources and {@code group_vars/}/{@code
    * host_vars/} beside the inventory and beside {@code playbookDir} (may be null), merged in
-   * Ansible's precedence order, low to high: inventory-file vars of {@code all}, inventory {@code
-   * group_vars/all}, playbook {@code group_vars/all}, inventory-file vars of the other groups (by
-   * depth, {@code ansible_group_priority}, name), inventory {@code group_vars/<g>}, playbook
+   * Ansible's precedence order (its default VARIABLE_PRECEDENCE), low to high: inventory-file vars
+   * of {@code all}, inventory-file vars of the other groups (by depth, {@code
+   * ansible_group_priority}, name), inventory {@code group_vars/all}, playbook {@code
+   * group_vars/all}, inventory {@code group_vars/<g>}, playbook
    * {@code group_vars/<g>}, inventory-file host vars, inventory {@code host_vars/}, playbook
    * {@code host_vars/}. Throws {@link InputException} for a broken vars file.
    */
@@ -277,11 +278,11 @@ public final class Inventory {
     List<Path> playDirs = playbookDir == null ? List.of() : List.of(playbookDir);
     Map<String, Object> vars = new LinkedHashMap<>();
     vars.putAll(groupVars("all"));
-    varsFromFiles(vars, varsDirs, "group_vars", List.of("all"));
-    varsFromFiles(vars, playDirs, "group_vars", List.of("all"));
     for (String g : others) {
       vars.putAll(groupVars(g));
     }
+    varsFromFiles(vars, varsDirs, "group_vars", List.of("all"));
+    varsFromFiles(vars, playDirs, "group_vars", List.of("all"));
     varsFromFiles(vars, varsDirs, "group_vars", others);
     varsFromFiles(vars, playDirs, "group_vars", others);
     vars.putAll(host.vars());

@@ -43,6 +43,9 @@ final class SetFactAction implements ControllerAction {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("ansible_facts", facts);
     r.put("changed", false);
+    if (Boolean.TRUE.equals(booleanWord(args.get("cacheable")))) {
+      r.put("_ansible_facts_cacheable", true);
+    }
     return r;
   }
 

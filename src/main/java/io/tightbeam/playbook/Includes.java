@@ -101,6 +101,43 @@ final class Includes {
         new Block(items, List.of(), List.of(), Collections.unmodifiableMap(inherited), pos));
   }
 
+  /**
+   * Ansible 2.14's rule for the deprecated {@code include}: static (read at parse time, like
+   * {@code import_tasks}) when the file name is not a template, it has no loop and every parent is
+   * static.
+   */
+  static boolean isStatic(Map<String, Object> args, Map<String, Object> keywords, ParseSession s) {
+    boolean looped = keywords.keySet().stream().anyMatch(k -> k.equals("loop") || Keywords.isLoopWith(k));
+    return s.staticParents() && !looped && fileOf(args) instanceof String name
+        && !name.contains("{{") && !name.contains("{%");
+  }
+
+  /**
+   * A static {@code include}: its other arguments are variables of the included tasks, and its
+   * {@code vars} are include parameters (above set_fact), as for a dynamic one.
+   */
+  static List<TaskItem> expandStaticInclude(
+      TaskListReader reader, Map<String, Object> args, Map<String, Object> keywords, Pos pos, ParseSession s) {
+    Map<String, Object> vars = new LinkedHashMap<>();
+    args.forEach((k, v) -> {
+      if (!k.equals("_raw_params") && !k.equals("file")) {
+        vars.put(k, v);
+      }
+    });
+    Map<String, Object> inherited = new LinkedHashMap<>(keywords);
+    Map<String, Object> params = new LinkedHashMap<>();
+    if (inherited.get("vars") instanceof Map<?, ?> own) {
+      own.forEach((k, v) -> params.put(String.valueOf(k), v));
+    }
+    vars.putAll(params);
+    inherited.put("vars", vars);
+    List<TaskItem> items = expandImport(reader, Map.of("_raw_params", fileOf(args)), Map.of(), pos, s);
+    inherited.remove("name");
+    inherited.keySet().removeIf(k -> !Keywords.BLOCK.contains(k));
+    return List.of(new Block(items, List.of(), List.of(), Collections.unmodifiableMap(inherited), pos,
+        Collections.unmodifiableMap(params)));
+  }
+
   private static Object fileOf(Map<String, Object> args) {
     Object file = args.get("file");
     return file != null ? file : args.get("_raw_params");

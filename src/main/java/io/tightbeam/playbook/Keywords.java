@@ -46,6 +46,7 @@ final class Keywords {
           "fact_path",
           "vars_files",
           "vars_prompt",
+          "user",
           "roles",
           "handlers",
           "pre_tasks",

@@ -26,11 +26,23 @@ final class ParseSession {
   private boolean onlyMissingFiles = true;
 
   private final RoleSearch roles;
+  private final boolean staticParents;
 
   ParseSession(YamlLoader loader, Consumer<Diagnostic> warnings, RoleSearch roles) {
+    this(loader, warnings, roles, true);
+  }
+
+  /** {@code staticParents} is false for a file read at run time for a dynamic include. */
+  ParseSession(YamlLoader loader, Consumer<Diagnostic> warnings, RoleSearch roles, boolean staticParents) {
     this.loader = loader;
     this.warnings = warnings;
     this.roles = roles;
+    this.staticParents = staticParents;
+  }
+
+  /** Whether every parent of what is read is static (the play, blocks, imports): a plain include is then imported. */
+  boolean staticParents() {
+    return staticParents;
   }
 
   RoleSearch roles() {

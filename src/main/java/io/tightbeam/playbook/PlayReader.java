@@ -72,6 +72,7 @@ final class PlayReader {
       } else {
         Play play = readPlay(ds, tasks, baseDir, pos);
         checkRoles(ds.get("roles"), doc, baseDir, pos);
+        checkVarsPrompt(ds.get("vars_prompt"), doc, pos);
         plays.add(play);
       }
     }
@@ -89,6 +90,16 @@ final class PlayReader {
     }
     checkHosts(ds, pos);
     KeywordTypes.checkPlay(ds, pos, session);
+    if (keywords.containsKey("user")) { // Ansible's old name for remote_user
+      Object user = keywords.remove("user");
+      if (keywords.containsKey("remote_user")) {
+        session.problem(pos, "both 'user' and 'remote_user' are set for this play. The use of 'user' is"
+            + " deprecated, and should be removed");
+      } else {
+        keywords.put("remote_user", user);
+      }
+    }
+
     Map<String, Object> vars = Map.of();
     try {
       vars = TaskListReader.vars(ds.get("vars"), "Play");
@@ -141,6 +152,16 @@ final class PlayReader {
    * A play's {@code roles}: a list whose roles exist. Ansible loads them while parsing, so a missing
    * one stops the run before any play, with exit code 1.
    */
+  private void checkVarsPrompt(Object prompts, YamlDocument doc, Pos pos) {
+    List<?> entries = prompts instanceof List<?> l ? l : prompts == null ? List.of() : List.of(prompts);
+    for (Object entry : entries) {
+      if (entry instanceof Map<?, ?> m && !m.containsKey("name")) {
+        Pos at = doc.posOf(prompts); // Ansible points at the list, not the entry
+        session.problem(at.line() > 0 ? at : pos, "Invalid vars_prompt data structure, missing 'name' key");
+      }
+    }
+  }
+
   private void checkRoles(Object roles, YamlDocument doc, Path baseDir, Pos pos) {
     if (roles == null) {
       return;
@@ -152,6 +173,10 @@ final class PlayReader {
     for (Object entry : list) {
       Object name = entry instanceof Map<?, ?> m ? (m.containsKey("role") ? m.get("role") : m.get("name")) : entry;
       if (!(name instanceof String role) || Keywords.isTemplated(role)) {
+        continue;
+      }
+      if (!(entry instanceof Map) && role.contains(",")) { // role,version,name: Ansible 1.x's form
+        session.missing(new Diagnostic("Invalid old style role requirement: " + role, "", null));
         continue;
       }
       if (session.roles().find(role, baseDir, baseDir).isEmpty()) {

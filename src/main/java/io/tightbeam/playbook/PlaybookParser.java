@@ -25,7 +25,11 @@ public final class PlaybookParser {
   private final Consumer<Diagnostic> warningSink;
   private final RoleSearch roles;
 
+  /** Ansible's message for a task file that holds something other than a list. */
+  public static final String NOT_A_TASK_LIST = "included task files must contain a list of tasks";
+
   /** A parser that collects warnings for {@link #warnings()}. */
+
   public PlaybookParser() {
     this(new RoleSearch(List.of()), List.of());
   }
@@ -95,10 +99,18 @@ public final class PlaybookParser {
     return new Playbook(file, Collections.unmodifiableList(plays));
   }
 
-  /** Parses a task file (for {@code include_tasks} at run time and {@code import_tasks}). */
+  /** Parses a task file read at run time for a dynamic include ({@code include_tasks}, {@code include_role}). */
   public List<TaskItem> parseTaskFile(Path file) {
+    return parseTaskFile(file, false);
+  }
+
+  /**
+   * Parses a task file; {@code staticParents} when it comes from static parents only (a play's
+   * role, {@code import_role}), where a plain {@code include} of a fixed file is imported at once.
+   */
+  public List<TaskItem> parseTaskFile(Path file, boolean staticParents) {
     Path path = file.toAbsolutePath().normalize();
-    ParseSession session = new ParseSession(loader, warningSink, roles);
+    ParseSession session = new ParseSession(loader, warningSink, roles, staticParents);
     List<TaskItem> items = TaskListReader.readFile(session, path, null);
     session.throwIfProblems();
     return items;

@@ -34,6 +34,10 @@ final class TaskListReader {
     }
     session.enter(file);
     try {
+      if (doc.root() != null && !(doc.root() instanceof List<?>)) {
+        session.problem(doc.posOf(doc.root()), PlaybookParser.NOT_A_TASK_LIST);
+        return List.of();
+      }
       TaskListReader reader = new TaskListReader(session, doc, file.getParent());
       return reader.read(doc.root(), "tasks", doc.posOf(doc.root()));
     } finally {
@@ -47,7 +51,12 @@ final class TaskListReader {
       return List.of();
     }
     if (!(value instanceof List<?> list)) {
-      malformed(section, "expected a list of tasks, found a " + PyType.of(value), owner);
+      if (PLAY_SECTIONS.contains(section)) { // Ansible's play loader says more than its block loader
+        session.problem(owner, "A malformed block was encountered while loading " + section + ": "
+            + io.tightbeam.py.Py.str(value) + " should be a list or None but is " + loadedType(value));
+      } else {
+        malformed(section, "expected a list of tasks, found a " + PyType.of(value), owner);
+      }
       return List.of();
     }
     List<TaskItem> items = new ArrayList<>();
@@ -124,6 +133,9 @@ final class TaskListReader {
     if (Keywords.isAction(action, "import_tasks")) {
       return Includes.expandImport(this, call.args(), keywords, pos, session);
     }
+    if (Keywords.isAction(action, "include") && Includes.isStatic(call.args(), keywords, session)) {
+      return Includes.expandStaticInclude(this, call.args(), keywords, pos, session);
+    }
     return List.of(
         new Task(
             action,
@@ -135,6 +147,18 @@ final class TaskListReader {
 
   Path baseDir() {
     return baseDir;
+  }
+
+  private static final java.util.Set<String> PLAY_SECTIONS = java.util.Set.of("tasks", "pre_tasks", "post_tasks");
+
+  /** The Python class of a value as Ansible's YAML loader made it. */
+  private static String loadedType(Object value) {
+    String plain = PyType.of(value);
+    return switch (plain) {
+      case "<class 'str'>" -> "<class 'ansible.parsing.yaml.objects.AnsibleUnicode'>";
+      case "<class 'dict'>" -> "<class 'ansible.parsing.yaml.objects.AnsibleMapping'>";
+      default -> plain;
+    };
   }
 
   private void malformed(String section, String detail, Pos pos) {

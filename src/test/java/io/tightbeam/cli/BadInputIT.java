@@ -277,6 +277,16 @@ class BadInputIT {
     assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
   }
 
+  @Test
+  void unknownPlayOrderStopsBeforeAnyHost() throws IOException {
+    Path pb = play("hosts: all\n  order: \"{{ how }}\"", "tasks:\n    - command: touch " + marker);
+    CliRunner.Run run = new CliRunner().playbook("-i", inventory.toString(), pb.toString(), "-e", "how=backwards");
+    assertThat(run.exitCode()).isEqualTo(5);
+    assertThat(run.err()).contains("ERROR! Invalid 'order' specified for inventory hosts: backwards");
+    assertThat(run.out()).doesNotContain("PLAY [");
+    assertThat(marker).doesNotExist();
+  }
+
   private Path play(String head, String rest) throws IOException {
     String gather = head.contains("gather_facts") ? "" : "\n  gather_facts: false";
     return Files.writeString(dir.resolve("play.yml"), "- " + head + gather + "\n  " + rest + "\n");

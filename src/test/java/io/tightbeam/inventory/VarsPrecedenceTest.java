@@ -4,12 +4,12 @@ import static io.tightbeam.inventory.Fixtures.load;
 import static io.tightbeam.inventory.Fixtures.path;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Fixture {@code precedence/}: layer N (1 = lowest) sets keys kN..k11 to "LN", so key kN must come
- * from layer N. Layers: 1 [all:vars], 2 inv group_vars/all, 3 play group_vars/all, 4 [parent:vars],
+ * Fixture {@code precedence/}: layer N sets keys kN..k11 to "LN". Layers: 1 [all:vars], 2 inv group_vars/all, 3 play group_vars/all, 4 [parent:vars],
  * 5 [child:vars], 6 inv group_vars/parent, 7 inv group_vars/child/ (a directory), 8 play
  * group_vars/child.yaml, 9 inline host vars, 10 inv host_vars/h1, 11 play host_vars/h1.json.
  */
@@ -17,12 +17,15 @@ class VarsPrecedenceTest {
   private final Inventory inv = load("precedence/inv/hosts");
 
   @Test
-  void everyLayerOverridesTheOneBelow() {
+  void layersOverrideEachOtherAsAnsibleOrdersThem() {
     Map<String, Object> vars =
         inv.hostVars(inv.host("h1").orElseThrow(), path("precedence/play"));
 
-    for (int layer = 1; layer <= 11; layer++) {
-      assertThat(vars).as("k%d", layer).containsEntry("k" + layer, "L" + layer);
+    // ansible-playbook 2.14 on this fixture: the group_vars/all files (layers 2, 3) rank above the
+    // inventory file's vars of every group (4, 5), as its default VARIABLE_PRECEDENCE orders them
+    List<String> seen = List.of("L1", "L2", "L3", "L3", "L3", "L6", "L7", "L8", "L9", "L10", "L11");
+    for (int k = 1; k <= 11; k++) {
+      assertThat(vars).as("k%d", k).containsEntry("k" + k, seen.get(k - 1));
     }
   }
 

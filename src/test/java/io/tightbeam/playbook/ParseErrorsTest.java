@@ -178,12 +178,38 @@ class ParseErrorsTest {
                 + dir.resolve("site.yml"));
   }
 
+  // The next three were first seen with ansible-playbook 2.14 (ansible-core's playbook target).
+  @Test
+  void playWithUserAndRemoteUserIsAnError() throws Exception {
+    InputException e = playbookError("- hosts: all\n  remote_user: a\n  user: b\n  tasks: []\n");
+    assertThat(e.diagnostics().get(0).summary()).isEqualTo("both 'user' and 'remote_user' are set for this"
+        + " play. The use of 'user' is deprecated, and should be removed");
+    assertThat(e.diagnostics().get(0).pos()).isEqualTo(at(1, 3));
+    assertThat(e.exitCode()).isEqualTo(4);
+  }
+
+  @Test
+  void oldStyleRoleIsRefused() throws Exception {
+    InputException e = playbookError("- hosts: all\n  roles:\n    - foo,bar\n");
+    assertThat(e.diagnostics().get(0).summary()).isEqualTo("Invalid old style role requirement: foo,bar");
+    assertThat(e.exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void varsPromptWithoutNameIsAnError() throws Exception {
+    InputException e = playbookError("- hosts: all\n  vars_prompt:\n    - foo: bar\n");
+    assertThat(e.diagnostics().get(0).summary()).isEqualTo("Invalid vars_prompt data structure, missing 'name' key");
+    assertThat(e.diagnostics().get(0).pos()).isEqualTo(at(3, 5));
+    assertThat(e.exitCode()).isEqualTo(4);
+  }
+
   @Test
   void malformedTaskListIsAnError() throws Exception {
     InputException e = playbookError("- hosts: all\n  tasks: echo hi\n");
     Diagnostic d = e.diagnostics().get(0);
-    assertThat(d.summary()).isEqualTo("A malformed block was encountered while loading tasks");
-    assertThat(d.detail()).isEqualTo("expected a list of tasks, found a <class 'str'>");
+    // ansible-playbook 2.14's words for a play's task section that is no list
+    assertThat(d.summary()).isEqualTo("A malformed block was encountered while loading tasks: echo hi"
+        + " should be a list or None but is <class 'ansible.parsing.yaml.objects.AnsibleUnicode'>");
     assertThat(d.pos()).isEqualTo(at(1, 3));
   }
 

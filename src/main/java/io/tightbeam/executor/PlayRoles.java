@@ -1,0 +1,37 @@
+package io.tightbeam.executor;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What the play's static roles ({@code roles:} and {@code import_role}) export to every task of the
+ * play, as Ansible does by default (roles' vars are not private): their defaults, below everything,
+ * and their vars, just above the play's vars and vars_files. Written by the play thread between
+ * tasks; a write replaces the maps, so a worker reads a consistent pair.
+ */
+final class PlayRoles {
+  /** One role's vars and defaults, its dependencies' merged below its own. */
+  record Exports(Map<String, Object> vars, Map<String, Object> defaults) {
+    static final Exports NONE = new Exports(Map.of(), Map.of());
+
+    Exports plus(Exports later) {
+      return new Exports(merged(vars, later.vars), merged(defaults, later.defaults));
+    }
+  }
+
+  private volatile Exports all = Exports.NONE;
+
+  Exports all() {
+    return all;
+  }
+
+  void add(Exports role) {
+    all = all.plus(role);
+  }
+
+  static Map<String, Object> merged(Map<String, Object> first, Map<String, Object> then) {
+    Map<String, Object> m = new LinkedHashMap<>(first);
+    m.putAll(then);
+    return m;
+  }
+}
