@@ -66,6 +66,10 @@ public final class SystemModules {
     add(all, "ansible.builtin", new SystemModule("hostname", new OptionSpec("hostname").required("name", Type.STR)
         .add(choices("use", null, "alpine", "debian", "freebsd", "generic", "macos", "macosx", "darwin", "openbsd",
             "openrc", "redhat", "sles", "solaris", "systemd"))));
+    add(all, "ansible.builtin", new SystemModule("known_hosts", new OptionSpec("known_hosts")
+        .required("name", Type.STR, "host").add("key", Type.STR).add("path", Type.STR, "~/.ssh/known_hosts")
+        .add("hash_host", Type.BOOL, false).add(choices("state", "present", "absent", "present")),
+        args -> given(args, "key")));
     add(all, "community.general", new SystemModule("timezone", new OptionSpec("timezone").add("name", Type.STR)
         .add(new OptionSpec.Option("hwclock", Type.STR, null, List.of("local", "UTC"), List.of("rtc"), false)),
         args -> {
