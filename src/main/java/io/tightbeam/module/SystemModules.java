@@ -70,6 +70,7 @@ public final class SystemModules {
         .required("name", Type.STR, "host").add("key", Type.STR).add("path", Type.STR, "~/.ssh/known_hosts")
         .add("hash_host", Type.BOOL, false).add(choices("state", "present", "absent", "present")),
         args -> given(args, "key")));
+    add(all, "ansible.builtin", YumRepository.module());
     add(all, "community.general", new SystemModule("timezone", new OptionSpec("timezone").add("name", Type.STR)
         .add(new OptionSpec.Option("hwclock", Type.STR, null, List.of("local", "UTC"), List.of("rtc"), false)),
         args -> {
