@@ -71,6 +71,9 @@ public final class SystemModules {
         .add("hash_host", Type.BOOL, false).add(choices("state", "present", "absent", "present")),
         args -> given(args, "key")));
     add(all, "ansible.builtin", YumRepository.module());
+    add(all, "ansible.builtin", new SystemModule("package_facts", new OptionSpec("package_facts")
+        .add("manager", Type.LIST, List.of("auto")).add(choices("strategy", "first", "first", "all")),
+        SystemModules::packageManagers));
     add(all, "community.general", new SystemModule("timezone", new OptionSpec("timezone").add("name", Type.STR)
         .add(new OptionSpec.Option("hwclock", Type.STR, null, List.of("local", "UTC"), List.of("rtc"), false)),
         args -> {
@@ -79,6 +82,26 @@ public final class SystemModules {
           }
         }));
     return all;
+  }
+
+  /** package_facts' managers in Ansible's order, without repeats: {@code auto} is every one after those named. */
+  private static final List<String> PACKAGE_MANAGERS = List.of("pacman", "rpm", "apk", "pkg", "apt", "pkg_info", "portage");
+
+  private static void packageManagers(Map<String, Object> args) {
+    List<String> asked = ((List<?>) args.get("manager")).stream().map(m -> String.valueOf(m).toLowerCase(java.util.Locale.ROOT)).toList();
+    List<String> managers = new java.util.ArrayList<>(asked);
+    if (managers.contains("auto")) {
+      managers.addAll(PACKAGE_MANAGERS);
+      managers.remove("auto");
+    }
+    List<String> unsupported = managers.stream().filter(m -> !PACKAGE_MANAGERS.contains(m)).distinct().toList();
+    if (!unsupported.isEmpty()) {
+      throw new ModuleArgumentException(asked.contains("auto")
+          ? "Could not auto detect a usable package manager, check warnings for details."
+          : "Unsupported package managers requested: " + String.join(", ", unsupported));
+    }
+    args.put("managers", managers.stream().distinct().toList());
+    args.put("managers_repr", managers.stream().map(m -> "'" + m + "'").collect(java.util.stream.Collectors.joining(", ", "[", "]")));
   }
 
   /** Marks which of {@code names} were given ({@code NAME_given}), for scripts that tell unset from ''. */
