@@ -71,6 +71,7 @@ public final class SystemModules {
         .add("hash_host", Type.BOOL, false).add(choices("state", "present", "absent", "present")),
         args -> given(args, "key")));
     add(all, "ansible.builtin", YumRepository.module());
+    add(all, "ansible.builtin", AptRepository.module());
     add(all, "ansible.builtin", new SystemModule("package_facts", new OptionSpec("package_facts")
         .add("manager", Type.LIST, List.of("auto")).add(choices("strategy", "first", "first", "all")),
         SystemModules::packageManagers));
