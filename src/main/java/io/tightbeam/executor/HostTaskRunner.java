@@ -72,7 +72,7 @@ final class HostTaskRunner {
       }
       // (a LoopAbort here comes from tasks included by a loop: it is this task's failure)
       return attempts(task, header, kw, h, vars, 1).exceptionally(HostTaskRunner::resultOf)
-          .thenApply(r -> finish(h, kw, vars, withChanged(r), null, noLog, null));
+          .thenApply(r -> finish(h, kw, vars, r, null, noLog, null));
     }
     try {
       return new LoopRunner(this, task, header, kw, h, vars, noLog, scope).run(loopRaw);
@@ -95,16 +95,6 @@ final class HostTaskRunner {
     }
   }
 
-  /** Ansible's TaskExecutor.run: a task without a loop always has {@code changed}, items need not. */
-  private static Map<String, Object> withChanged(Map<String, Object> r) {
-    if (r.containsKey("changed") || Results.unreachable(r)) {
-      return r;
-    }
-    Map<String, Object> out = new LinkedHashMap<>(r);
-    out.put("changed", false);
-    return out;
-  }
-
   /** Runs the action, then until/retries; completes with the final result of this (item) run. */
   CompletableFuture<Map<String, Object>> attempts(
       Task task, TaskHeader header, Keywords kw, HostState h, Map<String, Object> vars, int attempt) {
@@ -121,6 +111,9 @@ final class HostTaskRunner {
       Map<String, Object> raw) {
     Map<String, Object> r = new LinkedHashMap<>(raw);
     if (r.remove(Results.FINAL) != null) {
+      if (!vars.containsKey("ansible_loop_var")) {
+        r.putIfAbsent("changed", false); // TaskExecutor.run adds it to a task's result, not to an item's
+      }
       return CompletableFuture.completedFuture(r);
     }
     try {
