@@ -72,6 +72,16 @@ public final class SystemModules {
         args -> given(args, "key")));
     add(all, "ansible.builtin", YumRepository.module());
     add(all, "ansible.builtin", AptRepository.module());
+    add(all, "ansible.builtin", new SystemModule("debconf", new OptionSpec("debconf")
+        .required("name", Type.STR, "pkg").aliased("question", Type.STR, "selection", "setting")
+        .add(choices("vtype", null, "boolean", "error", "multiselect", "note", "password", "seen", "select", "string",
+            "text", "title"))
+        .aliased("value", Type.STR, "answer").add("unseen", Type.BOOL, false), args -> {
+          long given = java.util.stream.Stream.of("question", "vtype", "value").filter(k -> args.get(k) != null).count();
+          if (given > 0 && given < 3) {
+            throw new ModuleArgumentException("parameters are required together: question, vtype, value");
+          }
+        }));
     add(all, "ansible.builtin", new SystemModule("package_facts", new OptionSpec("package_facts")
         .add("manager", Type.LIST, List.of("auto")).add(choices("strategy", "first", "first", "all")),
         SystemModules::packageManagers));
