@@ -72,6 +72,10 @@ public final class SystemModules {
         args -> given(args, "key")));
     add(all, "ansible.builtin", YumRepository.module());
     add(all, "ansible.builtin", AptRepository.module());
+    add(all, "ansible.builtin", new SystemModule("rpm_key", new OptionSpec("rpm_key")
+        .add(choices("state", "present", "absent", "present")).required("key", Type.STR)
+        .add("fingerprint", Type.STR).add("validate_certs", Type.BOOL, true), args -> {},
+        ShellSource.load("http.sh")));
     add(all, "ansible.builtin", new SystemModule("debconf", new OptionSpec("debconf")
         .required("name", Type.STR, "pkg").aliased("question", Type.STR, "selection", "setting")
         .add(choices("vtype", null, "boolean", "error", "multiselect", "note", "password", "seen", "select", "string",
