@@ -47,6 +47,10 @@ public final class AdHocCli implements Callable<Integer> {
   @Option(names = {"-P", "--poll"}, description = "set the poll interval if using -B (default=15)")
   Integer poll;
 
+  @Option(names = "--task-timeout", paramLabel = "TASK_TIMEOUT",
+      description = "set task timeout limit in seconds, must be positive integer.")
+  int taskTimeout;
+
   @Option(names = {"-o", "--one-line"}, description = "condense output")
   boolean oneLine;
 
@@ -126,6 +130,9 @@ public final class AdHocCli implements Callable<Integer> {
     if (background != 0 || pollValue != 0) {
       taskKeywords.put("async", background);
       taskKeywords.put("poll", pollValue);
+    }
+    if (taskTimeout > 0) {
+      taskKeywords.put("timeout", taskTimeout);
     }
     Map<String, Object> moduleArgs = args.trim().startsWith("{") ? Cli.yamlMap(args) : null;
     if (moduleArgs == null) {

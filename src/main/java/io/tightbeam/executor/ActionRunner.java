@@ -103,11 +103,34 @@ final class ActionRunner {
     if (timeout <= 0) {
       return done(module.run(checked, target).join());
     }
-    TimedConnection timed = new TimedConnection(target.connection(), System.nanoTime() + timeout * 1_000_000_000L);
-    Map<String, Object> r = module.run(checked, new TargetContext(timed, target.become(), target.environment(),
-        target.checkMode(), target.diff(), target.baseDir(), target.searchPath())).join();
-    return done(timed.expired() ? Results.failure("The " + action + " action failed to execute in the"
-        + " expected time frame (" + timeout + ") and was terminated") : r);
+    return done(bounded(module, checked, target, timeout, task.action()));
+  }
+
+  /**
+   * The task's {@code timeout} keyword: the module's commands are killed when it passes, and the
+   * result is Ansible's message naming the action as the task wrote it.
+   */
+  private static Map<String, Object> bounded(RemoteModule module, Map<String, Object> args, TargetContext target,
+      int seconds, String action) {
+    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+    DeadlineConnection connection = new DeadlineConnection(target.connection(), deadline);
+    TargetContext limited = new TargetContext(connection, target.become(), target.environment(),
+        target.checkMode(), target.diff(), target.baseDir(), target.searchPath());
+    Map<String, Object> timedOut = Results.failure("The " + action
+        + " action failed to execute in the expected time frame (" + seconds + ") and was terminated");
+    timedOut.put(Results.FINAL, true);
+    try {
+      // a little longer than the limit, so that the killed command's own result comes back first
+      Map<String, Object> r = module.run(args, limited).get(seconds * 1000L + 2000, java.util.concurrent.TimeUnit.MILLISECONDS);
+      return connection.expired() ? timedOut : r;
+    } catch (java.util.concurrent.TimeoutException e) {
+      return timedOut;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new java.util.concurrent.CompletionException(e.getCause()); // as join() would
+    }
   }
 
   /**

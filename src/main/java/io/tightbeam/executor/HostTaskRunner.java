@@ -137,6 +137,12 @@ final class HostTaskRunner {
       Task task, TaskHeader header, Keywords kw, HostState h, Map<String, Object> vars, int attempt,
       Map<String, Object> raw) {
     Map<String, Object> r = new LinkedHashMap<>(raw);
+    if (r.remove(Results.FINAL) != null) {
+      if (!vars.containsKey("ansible_loop_var")) {
+        r.putIfAbsent("changed", false); // TaskExecutor.run adds it to a task's result, not to an item's
+      }
+      return CompletableFuture.completedFuture(r);
+    }
     try {
       if (!Results.unreachable(r)) {
         Results.completeFlags(r);

@@ -90,6 +90,12 @@ final class Results {
     return value;
   }
 
+  /**
+   * Marks a result that ends the attempt as it is (Ansible's early return from _execute, as for
+   * the task timeout): no until, changed_when, failed_when, nor a default {@code changed}.
+   */
+  static final String FINAL = "_ansible_tb_final";
+
   static Map<String, Object> failure(String msg) {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("failed", true);

@@ -29,24 +29,33 @@ final class LineInFileModule implements RemoteModule {
           .add("firstmatch", Type.BOOL, false)
           .add("validate", Type.STR);
 
+  private static final String EMPTY_MATCHES_ALL =
+      "which will match every line in the file. This may have unintended consequences, such as"
+          + " replacing the last line in the file rather than appending.";
+  private static final String EMPTY_REGEXP = "The regular expression is an empty string, " + EMPTY_MATCHES_ALL
+      + " If this is desired, use '^' to match every line in the file and avoid this warning.";
+  private static final String EMPTY_SEARCH_STRING = "The search string is an empty string, " + EMPTY_MATCHES_ALL;
+
   private static final String AWK =
       """
       BEGIN { re = ENVIRON["TB_RE"]; ss = ENVIRON["TB_SS"]; line = ENVIRON["TB_LINE"]; st = ENVIRON["TB_STATE"]
         after = ENVIRON["TB_AFTER"]; before = ENVIRON["TB_BEFORE"]; br = ENVIRON["TB_BACKREFS"]
-        first = ENVIRON["TB_FIRST"]; out = ENVIRON["TB_OUT"]; mode = ENVIRON["TB_MODE"] }
+        first = ENVIRON["TB_FIRST"]; out = ENVIRON["TB_OUT"]; mode = ENVIRON["TB_MODE"]
+        rs = ENVIRON["TB_RE_SET"] == "1"; sss = ENVIRON["TB_SS_SET"] == "1"; byline = ENVIRON["TB_BYLINE"] == "1"; nh = split(ENVIRON["TB_HITS"], hs, " ")
+        for (j = 1; j <= nh; j++) hl[hs[j]] = 1 }
       { l[NR] = $0 }
-      function hit(s) { return (re != "" && s ~ re) || (ss != "" && index(s, ss) > 0) }
+      function hit(s, i) { return (rs && (re == "" || (byline ? (i in hl) : s ~ re))) || (sss && (ss == "" || index(s, ss) > 0)) }
       function last(pat,   i, k) { k = 0; for (i = 1; i <= NR; i++) if (l[i] ~ pat) { k = i; if (first == "1") break }; return k }
       END {
         n = NR; msg = ""
-        if (mode == "find") { for (i = 1; i <= n; i++) if (hit(l[i])) k = i
-          if (k) { match(l[k], re); print substr(l[k], RSTART, RLENGTH) } ; exit }
+        if (mode == "find") { for (i = 1; i <= n; i++) if (hit(l[i], i)) k = i
+          if (k) print k; exit }
         if (st == "absent") {
-          m = 0; for (i = 1; i <= n; i++) if (hit(l[i]) || (re == "" && ss == "" && l[i] == line)) m++; else printf "%s\\n", l[i] > out
+          m = 0; for (i = 1; i <= n; i++) if (hit(l[i], i) || (!rs && !sss && l[i] == line)) m++; else printf "%s\\n", l[i] > out
           if (m) print m " line(s) removed"; else print ""; print m; exit
         }
         k = 0; ex = 0
-        for (i = 1; i <= n; i++) { if (hit(l[i])) k = i; if (l[i] == line) ex = i }
+        for (i = 1; i <= n; i++) { if (hit(l[i], i)) k = i; if (l[i] == line) ex = i }
         pos = -1
         if (k) { if (l[k] != line) { l[k] = line; msg = "line replaced" } }
         else if (br != "1" && !ex) {
@@ -66,7 +75,8 @@ final class LineInFileModule implements RemoteModule {
       """
       p=$path
       export TB_RE="$re" TB_SS="$ss" TB_STATE="$state" TB_AFTER="$after" TB_BEFORE="$before"
-      export TB_BACKREFS="$backrefs" TB_FIRST="$firstmatch" TB_LINE="$line"
+      export TB_BACKREFS="$backrefs" TB_FIRST="$firstmatch" TB_LINE="$line" TB_RE_SET="$re_set" TB_SS_SET="$ss_set"
+      [ -n "$warning" ] && tb_kv warnings "[\\"$warning\\"]"
       [ -d "$p" ] && tb_fail "Path $p is a directory !"
       if [ ! -e "$p" ]; then
         if [ "$state" = absent ]; then tb_kb changed 0; tb_ks msg "file not present"; tb_emit; exit 0; fi
@@ -79,9 +89,17 @@ final class LineInFileModule implements RemoteModule {
       fi
       [ -r "$p" ] || [ "$tb_check" = 1 ] || tb_fail "Destination $p not readable"
       src=$p; [ -e "$p" ] || src=/dev/null
+      if [ "$byline" = 1 ]; then
+        # awk regexps have no backreferences; grep -E (glibc, musl, busybox) has them
+        TB_HITS=$(grep -n -E -e "$re" -- "$src" | cut -d: -f1 | tr '\\n' ' ')
+        export TB_BYLINE=1 TB_HITS
+      fi
       if [ "$backrefs" = 1 ]; then
-        m=$(TB_MODE=find awk "$awk_prog" "$src")
-        if [ -n "$m" ]; then TB_LINE=$(printf '%s\\n' "$m" | sed -E "s$d^($re)\\$$d$repl$d"); fi
+        k=$(TB_MODE=find awk "$awk_prog" "$src")
+        # the leftmost match, expanded between two markers, is the new line (Python's m.expand)
+        if [ -n "$k" ]; then
+          TB_LINE=$(sed -n "${k}p" "$src" | sed -E "s$d($re_shifted)$d$o$repl$c$d" | sed "s$d^[^$o]*$o$d$d; s$d$c[^$c]*\\$$d$d")
+        fi
       fi
       tmp=$(mktemp) || tb_fail "cannot make a temporary file"
       trap 'rm -f -- "$tmp"' EXIT
@@ -166,6 +184,10 @@ final class LineInFileModule implements RemoteModule {
     vars.put("path", ScriptRun.str(args.get("path")));
     vars.put("re", args.get("regexp") == null ? "" : ere(args.get("regexp").toString()));
     vars.put("ss", ScriptRun.str(args.get("search_string")));
+    vars.put("re_set", ScriptRun.flag(args.get("regexp") != null));
+    vars.put("ss_set", ScriptRun.flag(args.get("search_string") != null));
+    vars.put("warning", "".equals(args.get("regexp")) ? EMPTY_REGEXP
+        : "".equals(args.get("search_string")) ? EMPTY_SEARCH_STRING : "");
     vars.put("line", ScriptRun.str(args.get("line")));
     vars.put("state", ScriptRun.str(args.get("state")));
     vars.put("after", args.get("insertafter") == null ? "" : anchor(args.get("insertafter").toString()));
@@ -179,6 +201,11 @@ final class LineInFileModule implements RemoteModule {
     vars.put("validate_raw", ScriptRun.str(args.get("validate")));
     vars.put("awk_prog", AWK);
     vars.put("d", "\u0001");
+    vars.put("o", "\u0002");
+    vars.put("c", "\u0003");
+    String re = args.get("regexp") == null ? "" : ere(args.get("regexp").toString());
+    vars.put("re_shifted", shiftBackreferences(re));
+    vars.put("byline", BACKREFERENCE.matcher(re).find() ? "1" : "");
     vars.put("repl", sedReplacement(ScriptRun.str(args.get("line"))));
     vars.put("new_file", "");
     vars.put("bf", "");
@@ -206,8 +233,23 @@ final class LineInFileModule implements RemoteModule {
         .replace("*?", "*").replace("+?", "+");
   }
 
+  /** A backreference such as {@code \1} that is not itself an escaped backslash. */
+  private static final Pattern BACKREFERENCE = Pattern.compile("(?<!\\\\)(?:\\\\\\\\)*\\\\[1-9]");
+
+  /** {@code regexp}'s backreferences one higher, for use inside an added outer group. */
+  static String shiftBackreferences(String regexp) {
+    Matcher m = Pattern.compile("\\\\([1-9])|\\\\.").matcher(regexp);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String rep = m.group(1) == null ? m.group() : "\\" + (Integer.parseInt(m.group(1)) + 1);
+      m.appendReplacement(out, Matcher.quoteReplacement(rep));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
   /**
-   * Python's expand template as a sed replacement for {@code ^(regexp)$}: groups shift by one
+   * Python's expand template as a sed replacement for {@code (regexp)}: groups shift by one
    * because of the added outer group, and {@code &} is literal.
    */
   static String sedReplacement(String template) {

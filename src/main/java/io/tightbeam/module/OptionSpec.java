@@ -131,7 +131,7 @@ final class OptionSpec {
   private Object convert(Option o, Object value) {
     Object v =
         switch (o.type()) {
-          case STR -> value instanceof byte[] ? value : String.valueOf(value);
+          case STR -> value instanceof byte[] ? value : value instanceof Boolean b ? (b ? "True" : "False") : String.valueOf(value);
           case BOOL -> bool(o.name(), value);
           case INT -> integer(o.name(), value);
           case LIST -> list(value);

@@ -28,10 +28,15 @@ final class SystemModule implements RemoteModule {
    * {@link ModuleArgumentException} with Ansible's message.
    */
   SystemModule(String name, OptionSpec spec, Consumer<Map<String, Object>> rules) {
+    this(name, spec, rules, "");
+  }
+
+  /** As above, with {@code functions} (such as {@code sh/http.sh}'s) before the script. */
+  SystemModule(String name, OptionSpec spec, Consumer<Map<String, Object>> rules, String functions) {
     this.name = name;
     this.spec = spec;
     this.rules = rules;
-    this.body = resource(name);
+    this.body = functions + resource(name);
   }
 
   SystemModule(String name, OptionSpec spec) {

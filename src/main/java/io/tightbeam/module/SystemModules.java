@@ -66,6 +66,29 @@ public final class SystemModules {
     add(all, "ansible.builtin", new SystemModule("hostname", new OptionSpec("hostname").required("name", Type.STR)
         .add(choices("use", null, "alpine", "debian", "freebsd", "generic", "macos", "macosx", "darwin", "openbsd",
             "openrc", "redhat", "sles", "solaris", "systemd"))));
+    add(all, "ansible.builtin", new SystemModule("known_hosts", new OptionSpec("known_hosts")
+        .required("name", Type.STR, "host").add("key", Type.STR).add("path", Type.STR, "~/.ssh/known_hosts")
+        .add("hash_host", Type.BOOL, false).add(choices("state", "present", "absent", "present")),
+        args -> given(args, "key")));
+    add(all, "ansible.builtin", YumRepository.module());
+    add(all, "ansible.builtin", AptRepository.module());
+    add(all, "ansible.builtin", new SystemModule("rpm_key", new OptionSpec("rpm_key")
+        .add(choices("state", "present", "absent", "present")).required("key", Type.STR)
+        .add("fingerprint", Type.STR).add("validate_certs", Type.BOOL, true), args -> {},
+        ShellSource.load("http.sh")));
+    add(all, "ansible.builtin", new SystemModule("debconf", new OptionSpec("debconf")
+        .required("name", Type.STR, "pkg").aliased("question", Type.STR, "selection", "setting")
+        .add(choices("vtype", null, "boolean", "error", "multiselect", "note", "password", "seen", "select", "string",
+            "text", "title"))
+        .aliased("value", Type.STR, "answer").add("unseen", Type.BOOL, false), args -> {
+          long given = java.util.stream.Stream.of("question", "vtype", "value").filter(k -> args.get(k) != null).count();
+          if (given > 0 && given < 3) {
+            throw new ModuleArgumentException("parameters are required together: question, vtype, value");
+          }
+        }));
+    add(all, "ansible.builtin", new SystemModule("package_facts", new OptionSpec("package_facts")
+        .add("manager", Type.LIST, List.of("auto")).add(choices("strategy", "first", "first", "all")),
+        SystemModules::packageManagers));
     add(all, "community.general", new SystemModule("timezone", new OptionSpec("timezone").add("name", Type.STR)
         .add(new OptionSpec.Option("hwclock", Type.STR, null, List.of("local", "UTC"), List.of("rtc"), false)),
         args -> {
@@ -74,6 +97,26 @@ public final class SystemModules {
           }
         }));
     return all;
+  }
+
+  /** package_facts' managers in Ansible's order, without repeats: {@code auto} is every one after those named. */
+  private static final List<String> PACKAGE_MANAGERS = List.of("pacman", "rpm", "apk", "pkg", "apt", "pkg_info", "portage");
+
+  private static void packageManagers(Map<String, Object> args) {
+    List<String> asked = ((List<?>) args.get("manager")).stream().map(m -> String.valueOf(m).toLowerCase(java.util.Locale.ROOT)).toList();
+    List<String> managers = new java.util.ArrayList<>(asked);
+    if (managers.contains("auto")) {
+      managers.addAll(PACKAGE_MANAGERS);
+      managers.remove("auto");
+    }
+    List<String> unsupported = managers.stream().filter(m -> !PACKAGE_MANAGERS.contains(m)).distinct().toList();
+    if (!unsupported.isEmpty()) {
+      throw new ModuleArgumentException(asked.contains("auto")
+          ? "Could not auto detect a usable package manager, check warnings for details."
+          : "Unsupported package managers requested: " + String.join(", ", unsupported));
+    }
+    args.put("managers", managers.stream().distinct().toList());
+    args.put("managers_repr", managers.stream().map(m -> "'" + m + "'").collect(java.util.stream.Collectors.joining(", ", "[", "]")));
   }
 
   /** Marks which of {@code names} were given ({@code NAME_given}), for scripts that tell unset from ''. */

@@ -2,8 +2,9 @@ package io.tightbeam.playbook;
 
 /**
  * Decodes the backslash escapes Ansible decodes in {@code k=v} words: n, t, r and the other
- * single-letter escapes, backslash, quotes, x + 2 hex digits, u + 4, U + 8, and octal. Other
- * backslashes, such as the one in an escaped equals sign, are kept as written.
+ * single-letter escapes, backslash, quotes, x + 2 hex digits, u + 4, U + 8 and N{name}. Other
+ * backslashes are kept as written: an escaped equals sign, and octal-looking ones such as the
+ * {@code \1} of {@code replace='\1'}, which ansible-core 2.14's parse_kv leaves alone.
  */
 final class Escapes {
   private Escapes() {}
@@ -33,7 +34,8 @@ final class Escapes {
         case 't' -> out.append('\t');
         case 'v' -> out.append((char) 11);
         case 'x', 'u', 'U' -> consumed = hex(s, i, e == 'x' ? 2 : e == 'u' ? 4 : 8, out);
-        default -> consumed = octal(s, i, out);
+        case 'N' -> consumed = named(s, i, out);
+        default -> out.append(s, i, i + 2);
       }
       i += consumed;
     }
@@ -46,6 +48,10 @@ final class Escapes {
       out.append(s, i, i + 2);
       return 2;
     }
+    if (!s.substring(i + 2, end).matches("[0-9a-fA-F]+")) {
+      out.append(s, i, i + 2);
+      return 2;
+    }
     try {
       out.appendCodePoint(Integer.parseInt(s.substring(i + 2, end), 16));
       return end - i;
@@ -55,16 +61,17 @@ final class Escapes {
     }
   }
 
-  private static int octal(String s, int i, StringBuilder out) {
-    int j = i + 1;
-    while (j < s.length() && j < i + 4 && s.charAt(j) >= '0' && s.charAt(j) <= '7') {
-      j++;
+  private static int named(String s, int i, StringBuilder out) {
+    int close = s.indexOf('}', i);
+    if (i + 2 < s.length() && s.charAt(i + 2) == '{' && close > i + 3) {
+      try {
+        out.appendCodePoint(Character.codePointOf(s.substring(i + 3, close)));
+        return close + 1 - i;
+      } catch (IllegalArgumentException e) {
+        // an unknown name stays as written
+      }
     }
-    if (j == i + 1) {
-      out.append(s, i, i + 2);
-      return 2;
-    }
-    out.append((char) Integer.parseInt(s.substring(i + 1, j), 8));
-    return j - i;
+    out.append(s, i, i + 2);
+    return 2;
   }
 }

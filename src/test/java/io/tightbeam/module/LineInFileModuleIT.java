@@ -108,4 +108,31 @@ class LineInFileModuleIT {
     assertThat(job).containsEntry("changed", true).isEqualTo(t.run(lif, args("path", f.toString(), "line", "b")));
     assertThat(Files.readString(f)).isEqualTo("a\nb\n");
   }
+
+  @Test
+  void aBackreferenceInsideTheRegexpMatches() throws Exception {
+    // ansible 2.14: re.search finds "REF mid REF" in the first line, the line becomes "[REF]"
+    Path f = Files.writeString(dir.resolve("br"), "x REF mid REF\nREF a B\nend\n");
+    FilesTarget t = new FilesTarget(dir);
+    Map<String, Object> args = args("path", f.toString(), "regexp", "(REF) .* \\1$", "line", "[\\1]", "backrefs", true);
+    assertThat(t.run(lif, args)).containsEntry("changed", true).containsEntry("msg", "line replaced");
+    assertThat(Files.readString(f)).isEqualTo("[REF]\nREF a B\nend\n");
+    assertThat(t.run(lif, args)).containsEntry("changed", false);
+  }
+
+  @Test
+  void anEmptyRegexpMatchesEveryLineWithAWarning() throws Exception {
+    // ansible 2.14: the last line is replaced (present) or every line removed (absent), with a warning
+    Path f = Files.writeString(dir.resolve("e"), "a\nb\nc\n");
+    FilesTarget t = new FilesTarget(dir);
+    Map<String, Object> r = t.run(lif, args("path", f.toString(), "regexp", "", "line", "X"));
+    assertThat(r).containsEntry("changed", true).containsEntry("msg", "line replaced");
+    assertThat(r.get("warnings").toString()).startsWith("[The regular expression is an empty string, which will match");
+    assertThat(Files.readString(f)).isEqualTo("a\nb\nX\n");
+    assertThat(t.run(lif, args("path", f.toString(), "search_string", "", "line", "Y")))
+        .containsEntry("msg", "line replaced");
+    assertThat(Files.readString(f)).isEqualTo("a\nb\nY\n");
+    assertThat(t.run(lif, args("path", f.toString(), "regexp", "", "state", "absent")))
+        .containsEntry("msg", "3 line(s) removed").containsEntry("found", 3);
+  }
 }

@@ -22,7 +22,7 @@ class ModulesTest {
             "service", "systemd", "systemd_service",
             "tempfile", "slurp", "replace", "find", "fetch", "getent", "uri", "get_url", "assemble",
             "user", "group", "sysctl", "ansible.posix.sysctl", "ini_file", "community.general.ini_file",
-            "authorized_key", "ansible.posix.authorized_key", "cron", "hostname", "timezone",
+            "authorized_key", "ansible.posix.authorized_key", "cron", "hostname", "known_hosts", "blockinfile", "yum_repository", "package_facts", "apt_repository", "debconf", "rpm_key", "timezone",
             "community.general.timezone", "add_host", "group_by", "set_stats", "gather_facts",
             "wait_for_connection", "script");
     assertThat(Modules.builtin(new io.tightbeam.template.Templar()).remote("ansible.builtin.template"))

@@ -60,6 +60,14 @@ class ArgSplitterTest {
   }
 
   @Test
+  void octalLookingEscapesStayForRegexpBackreferences() {
+    // ansible-playbook 2.14: debug msg='\1|\012|\x41|\N{LATIN SMALL LETTER A}|\xZZ|\q|\\|\u00e9'
+    assertThat(ArgSplitter.parseKeyValues(
+            "msg='\\1|\\012|\\x41|\\N{LATIN SMALL LETTER A}|\\xZZ|\\q|\\\\|\\u00e9'", false))
+        .containsExactly(Map.entry("msg", "\\1|\\012|A|a|\\xZZ|\\q|\\|\u00e9"));
+  }
+
+  @Test
   void unquoteLeavesUnmatchedOrEscapedQuotes() {
     assertThat(ArgSplitter.unquote("'a'")).isEqualTo("a");
     assertThat(ArgSplitter.unquote("'a\"")).isEqualTo("'a\"");

@@ -42,6 +42,19 @@ tb_need() {
   tb_fail "Failed to find required executable \"$1\" in paths: $PATH"
 }
 
+# tb_file_attrs PATH: mode, owner, group and attributes as the arguments say; a change adds
+# Ansible's "ownership, perms or SE linux context changed" to $msg, and a change before stays.
+tb_file_attrs() {
+  tb_c0=$tb_changed; tb_changed=0
+  # shellcheck disable=SC2154 # the module's file arguments
+  tb_attrs "$1" "$mode" "$owner" "$group" 0 "$attributes"
+  if [ "$tb_changed" = 1 ]; then
+    if [ -n "$msg" ]; then msg="$msg and ownership, perms or SE linux context changed"
+    else msg="ownership, perms or SE linux context changed"; fi
+  fi
+  [ "$tb_c0" = 1 ] && tb_changed=1
+}
+
 # tb_file_diff BEFORE AFTER HEADER: the result's diff of two files' contents, both headed HEADER.
 tb_file_diff() {
   tb_h=$(printf '%s' "$3" | tb_json)

@@ -56,11 +56,5 @@ if [ "$n" -gt 0 ] && ! cmp -s -- "$p" "$tmp.n"; then
     fi
   fi
 fi
-c0=$tb_changed; tb_changed=0
-tb_attrs "$p" "$mode" "$owner" "$group" 0 "$attributes"
-if [ "$tb_changed" = 1 ]; then
-  if [ -n "$msg" ]; then msg="$msg and ownership, perms or SE linux context changed"
-  else msg="ownership, perms or SE linux context changed"; fi
-fi
-[ "$c0" = 1 ] && tb_changed=1
+tb_file_attrs "$p"
 tb_kv rc 0; tb_ks msg "$msg"; tb_kb changed "$tb_changed"; tb_emit
