@@ -66,7 +66,7 @@ final class ActionRunner {
       }
       return asyncStatus(kw, args, vars, check, task);
     }
-    RemoteModule module = findModule(action, task);
+    RemoteModule module = withInterpreter(findModule(action, task, kw), vars);
     if (async > 0 && !module.supportsAsync()) {
       // Ansible's AnsibleActionFail (raw, script, fetch): changed false and no traceback
       return done(Results.of("changed", false, "exception", io.tightbeam.module.ActionFailure.NO_TRACEBACK,
@@ -186,11 +186,24 @@ final class ActionRunner {
     return ctx.options().settings().asyncDir();
   }
 
-  private RemoteModule findModule(String action, Task task) {
+  private RemoteModule findModule(String action, Task task, Keywords kw) {
     return ctx.services().modules().remote(action)
-        .or(() -> io.tightbeam.module.LibraryModule.find(action, task.baseDir()))
-        .or(() -> io.tightbeam.module.LibraryModule.find(action, ctx.services().playbookDir()))
+        .or(() -> io.tightbeam.module.LibraryModule.findIn(action, kw.libraries()))
         .orElseThrow(() -> new ModuleArgumentException("couldn't resolve module/action '" + action + "'"));
+  }
+
+  /** A custom module runs under the host's {@code ansible_<name>_interpreter} when one is set. */
+  private RemoteModule withInterpreter(RemoteModule module, Map<String, Object> vars) {
+    if (!(module instanceof io.tightbeam.module.LibraryModule library)) {
+      return module;
+    }
+    String variable = library.interpreterVariable();
+    Object raw = variable == null ? null : vars.get(variable);
+    if (raw == null) {
+      return module;
+    }
+    Object path = ctx.templar().template(raw instanceof io.tightbeam.template.Literal l ? l.value() : raw, vars);
+    return path == null ? module : library.withInterpreter(path.toString());
   }
 
   @SuppressWarnings("unchecked")

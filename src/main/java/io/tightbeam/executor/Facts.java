@@ -16,7 +16,9 @@ final class Facts {
         }
       }
     }
-    if (!(result.get("ansible_facts") instanceof Map<?, ?> facts) || Results.failed(result)) {
+    // debug's result names what it shows: `debug: var=ansible_facts` sets nothing (Ansible 74060)
+    if (!(result.get("ansible_facts") instanceof Map<?, ?> facts) || Results.failed(result)
+        || action.equals("debug")) {
       return;
     }
     boolean setFact = action.equals("set_fact") || action.equals("include_vars");

@@ -31,6 +31,23 @@ final class Keywords {
     return SearchPath.of(ctx, task, scope);
   }
 
+  /**
+   * The {@code library/} folders custom modules are found in: the task file's, its role's, those
+   * of the roles run so far (Ansible adds a role's to the module path when it loads the role), the
+   * playbook's.
+   */
+  List<java.nio.file.Path> libraries() {
+    java.util.Set<java.nio.file.Path> dirs = new java.util.LinkedHashSet<>();
+    dirs.add(task.baseDir().resolve("library"));
+    if (scope.role() != null) {
+      dirs.add(scope.role().path().resolve("library"));
+    }
+    ctx.rolesRun().forEach(role -> dirs.add(java.nio.file.Path.of(role, "library")));
+    dirs.add(ctx.play().baseDir().resolve("library"));
+    dirs.add(ctx.services().playbookDir().resolve("library"));
+    return List.copyOf(dirs);
+  }
+
   /** Diff mode for the module: the {@code diff} keyword where it is set, else {@code --diff}. */
   boolean diff(Map<String, Object> vars) {
     return has("diff") ? bool("diff", vars, false) : ctx.options().diff();
