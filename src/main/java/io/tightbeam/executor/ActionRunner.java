@@ -54,7 +54,7 @@ final class ActionRunner {
       if (async != 0) {
         return done(Results.failure("async is not supported for this task."));
       }
-      ActionContext ac = new ActionContext(ctx.templar(), vars, host, check, ctx.options().verbosity());
+      ActionContext ac = new ActionContext(ctx.templar(), vars, host, check, ctx.options().verbosity(), task.args());
       return done(DynamicInventory.apply(ctx, host, controller.get().run(args, ac)));
     }
     if (action.equals("include_vars")) {

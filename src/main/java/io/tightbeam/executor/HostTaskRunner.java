@@ -231,6 +231,8 @@ final class HostTaskRunner {
 
   TaskDone finish(HostState h, Keywords kw, Map<String, Object> vars, Map<String, Object> r, Object item,
       boolean noLog, Boolean loop) {
+    // templating's warnings (a conditional holding {{ }}) come out before the host's line
+    ctx.templar().drainWarnings().forEach(ctx.listener()::warning);
     boolean isLoop = loop != null && loop;
     HostOutcome outcome;
     if (Results.unreachable(r)) {
