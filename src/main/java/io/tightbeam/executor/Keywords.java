@@ -48,6 +48,19 @@ final class Keywords {
     return List.copyOf(dirs);
   }
 
+  /** The task's {@code environment} levels, outermost first: the play's, its scope's, its own. */
+  List<Object> environmentLevels() {
+    List<Object> levels = new java.util.ArrayList<>();
+    if (ctx.play().keywords().get("environment") != null) {
+      levels.add(ctx.play().keywords().get("environment"));
+    }
+    levels.addAll(scope.environmentLevels());
+    if (task.keywords().get("environment") != null) {
+      levels.add(task.keywords().get("environment"));
+    }
+    return levels;
+  }
+
   /** Diff mode for the module: the {@code diff} keyword where it is set, else {@code --diff}. */
   boolean diff(Map<String, Object> vars) {
     return has("diff") ? bool("diff", vars, false) : ctx.options().diff();

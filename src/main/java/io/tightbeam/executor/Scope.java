@@ -27,6 +27,12 @@ record Scope(
   record RoleRef(String name, java.nio.file.Path path, Map<String, Object> defaults) {}
 
 
+  /**
+   * The {@code environment} levels of the blocks, roles and imports around a task, outermost first:
+   * unlike other keywords they merge, key by key.
+   */
+  record EnvironmentLevels(List<Object> levels) {}
+
   /** Keywords a block passes down to its tasks. */
   static final List<String> INHERITED =
       List.of(
@@ -131,13 +137,23 @@ record Scope(
     }
     Map<String, Object> k = new HashMap<>(keywords);
     for (String name : INHERITED) {
-      if (kw.containsKey(name)) {
+      if (kw.containsKey(name) && !name.equals("environment")) {
         k.put(name, kw.get(name));
       }
+    }
+    if (kw.get("environment") != null) {
+      List<Object> levels = new ArrayList<>(environmentLevels());
+      levels.add(kw.get("environment"));
+      k.put("environment", new EnvironmentLevels(levels));
     }
     List<String> t = new ArrayList<>(tags);
     t.addAll(TagSelection.tagsOf(kw.get("tags")));
     return new Scope(v, w, k, t, hostVars, handler, rescuable, role);
+  }
+
+  /** The environment levels this scope holds, outermost first. */
+  List<Object> environmentLevels() {
+    return keywords.get("environment") instanceof EnvironmentLevels e ? e.levels() : List.of();
   }
 
   @SuppressWarnings("unchecked")
