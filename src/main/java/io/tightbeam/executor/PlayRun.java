@@ -152,6 +152,32 @@ final class PlayRun {
     return String.valueOf(hosts);
   }
 
+  /** A vars file's maps: it holds one, or a list of them (nothing when empty); anything else stops the run. */
+  private static List<Map<?, ?>> varsMaps(Object data) {
+    if (data == null) {
+      return List.of();
+    }
+    List<?> items = data instanceof List<?> l ? l : List.of(data);
+    List<Map<?, ?>> maps = new ArrayList<>();
+    for (Object item : items) {
+      if (!(item instanceof Map<?, ?> m)) {
+        throw new io.tightbeam.yaml.InputException(List.of(new io.tightbeam.yaml.Diagnostic(
+            "variable files must contain either a dictionary of variables, or a list of dictionaries. Got: "
+                + io.tightbeam.py.Py.str(data) + " (" + yamlType(data) + ")", "", null)), 1);
+      }
+      maps.add(m);
+    }
+    return maps;
+  }
+
+  /** The class Ansible's YAML loader gives a value, as Python prints it. */
+  private static String yamlType(Object data) {
+    String name = data instanceof List ? "ansible.parsing.yaml.objects.AnsibleSequence"
+        : data instanceof String ? "ansible.parsing.yaml.objects.AnsibleUnicode"
+        : io.tightbeam.py.Py.typeName(data);
+    return "<class '" + name + "'>";
+  }
+
   private io.tightbeam.yaml.InputException loadVarsFiles(Play play, Map<String, Object> playVars) {
     io.tightbeam.yaml.InputException missing = null;
     for (Object entry : play.varsFiles()) {
@@ -160,8 +186,7 @@ final class PlayRun {
       for (Object c : candidates) {
         Path p = play.baseDir().resolve(String.valueOf(services.templar().template(c, playVars)));
         if (Files.isReadable(p)) {
-          Object data = services.parser().loadData(p);
-          if (data instanceof Map<?, ?> m) {
+          for (Map<?, ?> m : varsMaps(services.parser().loadData(p))) {
             m.forEach((k, v) -> playVars.put(String.valueOf(k), v));
           }
           loaded = true;
