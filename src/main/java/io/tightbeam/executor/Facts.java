@@ -21,6 +21,9 @@ final class Facts {
         || action.equals("debug")) {
       return;
     }
+    if (action.equals("setup") || action.equals("gather_facts")) {
+      h.factsGathered = true;
+    }
     boolean setFact = action.equals("set_fact") || action.equals("include_vars");
     facts.forEach((k, v) -> {
       String key = String.valueOf(k);

@@ -15,6 +15,8 @@ final class HostState {
   Map<String, Object> inventoryVars;
   final Map<String, Object> facts = new LinkedHashMap<>();
   final Map<String, Object> setFacts = new LinkedHashMap<>();
+  /** setup or gather_facts ran on it (smart gathering skips it while its facts last). */
+  boolean factsGathered;
   boolean failed;
   boolean unreachable;
   boolean ended;

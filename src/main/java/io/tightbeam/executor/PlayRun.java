@@ -86,9 +86,12 @@ final class PlayRun {
     boolean errorOnMissing = missing == null || FieldValues.bool(missing).orElse(true);
     Handlers handlers = new Handlers(ctx.play().handlers(), errorOnMissing);
     LinearStrategy strategy = new LinearStrategy(ctx, handlers);
-    if (gatherFacts(ctx) && factsTagged(ctx)) {
-      Task setup = new Task("setup", gatherArgs(ctx.play()), Map.of("name", "Gathering Facts"), ctx.play().baseDir(), ctx.play().pos());
-      strategy.runTask(setup, Scope.root(false), batch);
+    List<HostState> gathering = gathering(ctx, batch);
+    if (!gathering.isEmpty() && factsTagged(ctx)) {
+      // a play's run_once does not make facts one host's (ansible 39453)
+      Task setup = new Task("setup", gatherArgs(ctx.play()), Map.of("name", "Gathering Facts", "run_once", false),
+          ctx.play().baseDir(), ctx.play().pos());
+      strategy.runTask(setup, Scope.root(false), gathering);
     }
     Scope scope = Scope.forPlay(ctx.play());
     strategy.run(ctx.play().preTasks(), scope, batch);
@@ -116,12 +119,21 @@ final class PlayRun {
     return args;
   }
 
-  private boolean gatherFacts(PlayContext ctx) {
+  /**
+   * The hosts that gather facts, by Ansible's {@code gathering} setting ({@code ANSIBLE_GATHERING}):
+   * implicit, unless the play says no; explicit, only when it says yes; smart, as implicit but only
+   * hosts that have no gathered facts yet.
+   */
+  private List<HostState> gathering(PlayContext ctx, List<HostState> batch) {
     Object g = ctx.play().keywords().get("gather_facts");
-    if (g == null) {
-      return true;
-    }
-    return Results.truthy(services.templar().template(g, ctx.playVars()));
+    boolean said = g != null && Results.truthy(services.templar().template(g, ctx.playVars()));
+    boolean implied = g == null || said;
+    String mode = services.options().controllerEnv().getOrDefault("ANSIBLE_GATHERING", "implicit").strip();
+    return switch (mode) {
+      case "explicit" -> said ? batch : List.of();
+      case "smart" -> implied ? batch.stream().filter(h -> !h.factsGathered || h.facts.isEmpty()).toList() : List.of();
+      default -> implied ? batch : List.of();
+    };
   }
 
   /** Fact gathering carries the play's tags, or {@code always} when the play has none. */
