@@ -66,6 +66,12 @@ final class ActionRunner {
       }
       return asyncStatus(kw, args, vars, check, task);
     }
+    if (action.equals("gather_facts")) {
+      List<String> factsModules = FactsModules.of(ctx.templar(), vars, ctx.options().controllerEnv());
+      if (!FactsModules.onlySetup(factsModules)) {
+        return done(gather(factsModules, task, kw, args, targets.resolve(kw, vars, check), vars));
+      }
+    }
     RemoteModule module = withInterpreter(findModule(action, task, kw), vars);
     if (async > 0 && !module.supportsAsync()) {
       // Ansible's AnsibleActionFail (raw, script, fetch): changed false and no traceback
@@ -190,6 +196,38 @@ final class ActionRunner {
     return ctx.services().modules().remote(action)
         .or(() -> io.tightbeam.module.LibraryModule.findIn(action, kw.libraries()))
         .orElseThrow(() -> new ModuleArgumentException("couldn't resolve module/action '" + action + "'"));
+  }
+
+  /** gather_facts with other facts modules than setup: each in turn, their facts combined. */
+  private Map<String, Object> gather(List<String> names, Task task, Keywords kw, Map<String, Object> args,
+      TargetContext target, Map<String, Object> vars) {
+    Map<String, Object> facts = new LinkedHashMap<>();
+    Map<String, Object> failed = new LinkedHashMap<>();
+    for (String name : names) {
+      boolean setup = FactsModules.isSetup(name);
+      Map<String, Object> moduleArgs = new LinkedHashMap<>(args);
+      moduleArgs.remove("parallel");
+      if (!setup) {
+        FactsModules.SETUP_ONLY.forEach(moduleArgs::remove);
+      }
+      RemoteModule module = withInterpreter(findModule(setup ? "setup" : name, task, kw), vars);
+      Map<String, Object> r = module.run(module.checkArgs(moduleArgs), target).join();
+      if (Results.failed(r)) {
+        failed.put(name, r);
+      } else if (r.get("ansible_facts") instanceof Map<?, ?> more) {
+        facts = FactsModules.combine(facts, Scope.castMap(more));
+      }
+    }
+    facts.put("_ansible_facts_gathered", true);
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("ansible_facts", facts);
+    if (!failed.isEmpty()) {
+      result.put("failed", true);
+      result.put("msg", "The following modules failed to execute: " + String.join(", ", failed.keySet()) + "\n");
+      result.put("failed_modules", failed);
+    }
+    result.put("changed", false);
+    return result;
   }
 
   /** A custom module runs under the host's {@code ansible_<name>_interpreter} when one is set. */

@@ -89,7 +89,7 @@ final class PlayRun {
     List<HostState> gathering = gathering(ctx, batch);
     if (!gathering.isEmpty() && factsTagged(ctx)) {
       // a play's run_once does not make facts one host's (ansible 39453)
-      Task setup = new Task("setup", gatherArgs(ctx.play()), Map.of("name", "Gathering Facts", "run_once", false),
+      Task setup = new Task("gather_facts", gatherArgs(ctx.play()), Map.of("name", "Gathering Facts", "run_once", false),
           ctx.play().baseDir(), ctx.play().pos());
       strategy.runTask(setup, Scope.root(false), gathering);
     }
