@@ -103,8 +103,10 @@ public final class PlaybookCli implements Callable<Integer> {
       return 0;
     }
     Inventory inventory = setup.inventory(common);
-    setup.settings.warnings().forEach(w -> err.println("[WARNING]: " + w));
-    inventory.warnings().forEach(w -> err.println("[WARNING]: " + w));
+    // wrapped at 80 columns as Ansible's Display wraps them
+    io.tightbeam.output.ErrorBlock warnings = new io.tightbeam.output.ErrorBlock(out, err, 0, false);
+    setup.settings.warnings().forEach(warnings::warning);
+    inventory.warnings().forEach(warnings::warning);
     setup.checkLimit(inventory, "all", common.limit, err);
     if (common.listHosts || listTasks) {
       new PlaybookExecutor(options, inventory, null, templar, modules, parser).plan(parsed);
