@@ -44,7 +44,8 @@ final class ActionRunner {
     String action = Modules.shortName(task.action());
     // Every action opens the inline vault values of its arguments (no secret: the task fails, as in
     // ansible-playbook); set_fact stores them still vaulted, so `is vault_encrypted` holds after it.
-    Map<String, Object> args = templateArgs(task, vars, !action.equals("set_fact"));
+    ModuleDefaults defaults = ModuleDefaults.of(kw.levels("module_defaults"), ctx.templar(), vars);
+    Map<String, Object> args = defaults.apply(task.action(), templateArgs(task, vars, !action.equals("set_fact")));
     int async = kw.integer("async", "async_val", vars, 0);
     int poll = kw.integer("poll", "poll", vars, ctx.options().settings().pollInterval());
     boolean ownCheckMode = kw.value("check_mode", vars) != null; // check_mode: "{{ omit }}" is no check_mode
@@ -69,8 +70,9 @@ final class ActionRunner {
     if (action.equals("gather_facts")) {
       List<String> factsModules = FactsModules.of(ctx.templar(), vars, ctx.options().controllerEnv());
       if (!FactsModules.onlySetup(factsModules)) {
-        return done(gather(factsModules, task, kw, args, targets.resolve(kw, vars, check), vars));
+        return done(gather(factsModules, task, kw, args, targets.resolve(kw, vars, check), vars, defaults));
       }
+      args = defaults.apply("ansible.legacy.setup", args); // the action's own defaults win over its module's
     }
     RemoteModule module = withInterpreter(findModule(action, task, kw), vars);
     if (async > 0 && !module.supportsAsync()) {
@@ -200,7 +202,7 @@ final class ActionRunner {
 
   /** gather_facts with other facts modules than setup: each in turn, their facts combined. */
   private Map<String, Object> gather(List<String> names, Task task, Keywords kw, Map<String, Object> args,
-      TargetContext target, Map<String, Object> vars) {
+      TargetContext target, Map<String, Object> vars, ModuleDefaults defaults) {
     Map<String, Object> facts = new LinkedHashMap<>();
     Map<String, Object> failed = new LinkedHashMap<>();
     for (String name : names) {
@@ -210,6 +212,7 @@ final class ActionRunner {
       if (!setup) {
         FactsModules.SETUP_ONLY.forEach(moduleArgs::remove);
       }
+      moduleArgs = defaults.apply(setup ? "ansible.legacy.setup" : name, moduleArgs);
       RemoteModule module = withInterpreter(findModule(setup ? "setup" : name, task, kw), vars);
       Map<String, Object> r = module.run(module.checkArgs(moduleArgs), target).join();
       if (Results.failed(r)) {

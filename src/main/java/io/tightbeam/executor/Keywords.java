@@ -48,15 +48,18 @@ final class Keywords {
     return List.copyOf(dirs);
   }
 
-  /** The task's {@code environment} levels, outermost first: the play's, its scope's, its own. */
-  List<Object> environmentLevels() {
+  /**
+   * A merged keyword's levels ({@code environment}, {@code module_defaults}), outermost first: the
+   * play's, its scope's, the task's own.
+   */
+  List<Object> levels(String name) {
     List<Object> levels = new java.util.ArrayList<>();
-    if (ctx.play().keywords().get("environment") != null) {
-      levels.add(ctx.play().keywords().get("environment"));
+    if (ctx.play().keywords().get(name) != null) {
+      levels.add(ctx.play().keywords().get(name));
     }
-    levels.addAll(scope.environmentLevels());
-    if (task.keywords().get("environment") != null) {
-      levels.add(task.keywords().get("environment"));
+    levels.addAll(scope.levels(name));
+    if (task.keywords().get(name) != null) {
+      levels.add(task.keywords().get(name));
     }
     return levels;
   }

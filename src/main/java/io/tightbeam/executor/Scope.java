@@ -28,10 +28,13 @@ record Scope(
 
 
   /**
-   * The {@code environment} levels of the blocks, roles and imports around a task, outermost first:
-   * unlike other keywords they merge, key by key.
+   * A keyword's values on the blocks, roles and imports around a task, outermost first: {@code
+   * environment} and {@code module_defaults} merge, key by key, rather than the inner one winning.
    */
-  record EnvironmentLevels(List<Object> levels) {}
+  record Levels(List<Object> levels) {}
+
+  /** The keywords whose levels merge. */
+  static final List<String> MERGED = List.of("environment", "module_defaults");
 
   /** Keywords a block passes down to its tasks. */
   static final List<String> INHERITED =
@@ -137,23 +140,25 @@ record Scope(
     }
     Map<String, Object> k = new HashMap<>(keywords);
     for (String name : INHERITED) {
-      if (kw.containsKey(name) && !name.equals("environment")) {
+      if (kw.containsKey(name) && !MERGED.contains(name)) {
         k.put(name, kw.get(name));
       }
     }
-    if (kw.get("environment") != null) {
-      List<Object> levels = new ArrayList<>(environmentLevels());
-      levels.add(kw.get("environment"));
-      k.put("environment", new EnvironmentLevels(levels));
+    for (String name : MERGED) {
+      if (kw.get(name) != null) {
+        List<Object> levels = new ArrayList<>(levels(name));
+        levels.add(kw.get(name));
+        k.put(name, new Levels(levels));
+      }
     }
     List<String> t = new ArrayList<>(tags);
     t.addAll(TagSelection.tagsOf(kw.get("tags")));
     return new Scope(v, w, k, t, hostVars, handler, rescuable, role);
   }
 
-  /** The environment levels this scope holds, outermost first. */
-  List<Object> environmentLevels() {
-    return keywords.get("environment") instanceof EnvironmentLevels e ? e.levels() : List.of();
+  /** The levels of a merged keyword this scope holds, outermost first. */
+  List<Object> levels(String name) {
+    return keywords.get(name) instanceof Levels l ? l.levels() : List.of();
   }
 
   @SuppressWarnings("unchecked")

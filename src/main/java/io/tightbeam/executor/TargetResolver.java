@@ -135,7 +135,7 @@ final class TargetResolver {
   }
 
   Map<String, String> environment(Keywords kw, Map<String, Object> vars) {
-    TaskEnvironment.Resolved env = TaskEnvironment.of(ctx.templar(), kw.environmentLevels(), vars);
+    TaskEnvironment.Resolved env = TaskEnvironment.of(ctx.templar(), kw.levels("environment"), vars);
     env.warnings().forEach(ctx.listener()::warning);
     return env.environment();
   }
