@@ -45,6 +45,7 @@ final class Keywords {
     ctx.rolesRun().forEach(role -> dirs.add(java.nio.file.Path.of(role, "library")));
     dirs.add(ctx.play().baseDir().resolve("library"));
     dirs.add(ctx.services().playbookDir().resolve("library"));
+    dirs.addAll(configuredLibraries(ctx.options().controllerEnv()));
     return List.copyOf(dirs);
   }
 
@@ -62,6 +63,19 @@ final class Keywords {
       levels.add(task.keywords().get(name));
     }
     return levels;
+  }
+
+  /** {@code ANSIBLE_LIBRARY}: more module folders, colon-separated, {@code ~} for the home folder. */
+  static List<java.nio.file.Path> configuredLibraries(Map<String, String> env) {
+    String value = env.get("ANSIBLE_LIBRARY");
+    List<java.nio.file.Path> dirs = new java.util.ArrayList<>();
+    for (String dir : value == null ? new String[0] : value.split(":")) {
+      if (!dir.isBlank()) {
+        String home = env.getOrDefault("HOME", System.getProperty("user.home"));
+        dirs.add(java.nio.file.Path.of(dir.startsWith("~/") ? home + dir.substring(1) : dir));
+      }
+    }
+    return dirs;
   }
 
   /** Diff mode for the module: the {@code diff} keyword where it is set, else {@code --diff}. */

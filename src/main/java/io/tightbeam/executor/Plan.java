@@ -22,10 +22,12 @@ import java.util.List;
 final class Plan {
   private final Modules modules;
   private final RoleSearch roleSearch;
+  private final List<Path> configuredLibraries;
 
-  Plan(Modules modules, RoleSearch roleSearch) {
+  Plan(Modules modules, RoleSearch roleSearch, List<Path> configuredLibraries) {
     this.modules = modules;
     this.roleSearch = roleSearch;
+    this.configuredLibraries = configuredLibraries;
   }
 
   void check(List<Playbook> playbooks) {
@@ -55,6 +57,7 @@ final class Plan {
    */
   private List<Path> libraries(Play play) {
     List<Path> dirs = new ArrayList<>(List.of(play.baseDir().resolve("library")));
+    dirs.addAll(configuredLibraries);
     if (play.keywords().get("roles") instanceof List<?> roles) {
       for (Object role : roles) {
         Object name = role instanceof java.util.Map<?, ?> m ? (m.containsKey("role") ? m.get("role") : m.get("name")) : role;

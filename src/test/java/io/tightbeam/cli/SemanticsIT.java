@@ -36,7 +36,7 @@ class SemanticsIT {
     }
     CliRunner runner = new CliRunner();
     if (Files.exists(dir.resolve("env"))) {
-      for (String word : Files.readString(dir.resolve("env")).trim().split("\\s+")) {
+      for (String word : Files.readString(dir.resolve("env")).replace("<dir>", dir.toString()).trim().split("\\s+")) {
         runner.env(word.substring(0, word.indexOf('=')), word.substring(word.indexOf('=') + 1));
       }
     }
