@@ -93,8 +93,10 @@ public final class AdHocCli implements Callable<Integer> {
   private int run() {
     RunSetup setup = new RunSetup(common, env, err);
     Inventory inventory = setup.inventory(common);
-    setup.settings.warnings().forEach(w -> err.println("[WARNING]: " + w));
-    inventory.warnings().forEach(w -> err.println("[WARNING]: " + w));
+    // wrapped at 80 columns as Ansible's Display wraps them
+    io.tightbeam.output.ErrorBlock warnings = new io.tightbeam.output.ErrorBlock(out, err, 0, false);
+    setup.settings.warnings().forEach(warnings::warning);
+    inventory.warnings().forEach(warnings::warning);
     if (pattern.isEmpty() || HostsField.blank(pattern)) {
       // An unset $HOSTS must not mean every host.
       throw new InputException(List.of(new Diagnostic(

@@ -88,6 +88,10 @@ public final class PlaybookCli implements Callable<Integer> {
 
   private int run() {
     RunSetup setup = new RunSetup(common, env, err);
+    if (setup.options.verbosity() >= 1) { // ansible-playbook -v names its config first
+      out.println(setup.settings.configFile() == null ? "No config file found; using defaults"
+          : "Using " + setup.settings.configFile() + " as config file");
+    }
     PlaybookParser parser = new PlaybookParser(new RoleSearch(setup.settings.rolesPath()), setup.secrets);
     List<Playbook> parsed = new ArrayList<>();
     for (String p : playbooks) {
@@ -108,8 +112,15 @@ public final class PlaybookCli implements Callable<Integer> {
       return 0;
     }
     Inventory inventory = setup.inventory(common);
-    setup.settings.warnings().forEach(w -> err.println("[WARNING]: " + w));
-    inventory.warnings().forEach(w -> err.println("[WARNING]: " + w));
+    // wrapped at 80 columns as Ansible's Display wraps them
+    io.tightbeam.output.ErrorBlock warnings = new io.tightbeam.output.ErrorBlock(out, err, 0, false);
+    setup.settings.warnings().forEach(warnings::warning);
+    inventory.warnings().forEach(warnings::warning);
+    String localhostWarning = env.getOrDefault("ANSIBLE_LOCALHOST_WARNING", "true");
+    if (inventory.all().isEmpty() && io.tightbeam.playbook.FieldValues.bool(localhostWarning).orElse(true)) {
+      warnings.warning("provided hosts list is empty, only localhost is available. Note that the implicit "
+          + "localhost does not match 'all'");
+    }
     setup.checkLimit(inventory, "all", common.limit, err);
     if (common.listHosts || listTasks) {
       new PlaybookExecutor(options, inventory, null, templar, modules, parser).plan(parsed);

@@ -44,7 +44,8 @@ final class ActionRunner {
     String action = Modules.shortName(task.action());
     // Every action opens the inline vault values of its arguments (no secret: the task fails, as in
     // ansible-playbook); set_fact stores them still vaulted, so `is vault_encrypted` holds after it.
-    Map<String, Object> args = templateArgs(task, vars, !action.equals("set_fact"));
+    ModuleDefaults defaults = ModuleDefaults.of(kw.levels("module_defaults"), ctx.templar(), vars);
+    Map<String, Object> args = defaults.apply(task.action(), templateArgs(task, vars, !action.equals("set_fact")));
     int async = kw.integer("async", "async_val", vars, 0);
     int poll = kw.integer("poll", "poll", vars, ctx.options().settings().pollInterval());
     boolean ownCheckMode = kw.value("check_mode", vars) != null; // check_mode: "{{ omit }}" is no check_mode
@@ -55,7 +56,7 @@ final class ActionRunner {
       if (async != 0) {
         return done(Results.failure("async is not supported for this task."));
       }
-      ActionContext ac = new ActionContext(ctx.templar(), vars, host, check, ctx.options().verbosity());
+      ActionContext ac = new ActionContext(ctx.templar(), vars, host, check, ctx.options().verbosity(), task.args());
       return done(DynamicInventory.apply(ctx, host, controller.get().run(args, ac)));
     }
     if (action.equals("include_vars")) {
@@ -67,7 +68,14 @@ final class ActionRunner {
       }
       return asyncStatus(kw, args, vars, check, task);
     }
-    RemoteModule module = findModule(action, task);
+    if (action.equals("gather_facts")) {
+      List<String> factsModules = FactsModules.of(ctx.templar(), vars, ctx.options().controllerEnv());
+      if (!FactsModules.onlySetup(factsModules)) {
+        return done(gather(factsModules, task, kw, args, targets.resolve(kw, vars, check), vars, defaults));
+      }
+      args = defaults.apply("ansible.legacy.setup", args); // the action's own defaults win over its module's
+    }
+    RemoteModule module = withInterpreter(findModule(action, task, kw), vars);
     if (async > 0 && !module.supportsAsync()) {
       // Ansible's AnsibleActionFail (raw, script, fetch): changed false and no traceback
       return done(Results.of("changed", false, "exception", io.tightbeam.module.ActionFailure.NO_TRACEBACK,
@@ -240,11 +248,57 @@ final class ActionRunner {
     return ctx.options().settings().asyncDir();
   }
 
-  private RemoteModule findModule(String action, Task task) {
+  private RemoteModule findModule(String action, Task task, Keywords kw) {
     return ctx.services().modules().remote(action)
-        .or(() -> io.tightbeam.module.LibraryModule.find(action, task.baseDir()))
-        .or(() -> io.tightbeam.module.LibraryModule.find(action, ctx.services().playbookDir()))
+        .or(() -> io.tightbeam.module.LibraryModule.findIn(action, kw.libraries()))
         .orElseThrow(() -> new ModuleArgumentException("couldn't resolve module/action '" + action + "'"));
+  }
+
+  /** gather_facts with other facts modules than setup: each in turn, their facts combined. */
+  private Map<String, Object> gather(List<String> names, Task task, Keywords kw, Map<String, Object> args,
+      TargetContext target, Map<String, Object> vars, ModuleDefaults defaults) {
+    Map<String, Object> facts = new LinkedHashMap<>();
+    Map<String, Object> failed = new LinkedHashMap<>();
+    for (String name : names) {
+      boolean setup = FactsModules.isSetup(name);
+      Map<String, Object> moduleArgs = new LinkedHashMap<>(args);
+      moduleArgs.remove("parallel");
+      if (!setup) {
+        FactsModules.SETUP_ONLY.forEach(moduleArgs::remove);
+      }
+      moduleArgs = defaults.apply(setup ? "ansible.legacy.setup" : name, moduleArgs);
+      RemoteModule module = withInterpreter(findModule(setup ? "setup" : name, task, kw), vars);
+      Map<String, Object> r = module.run(module.checkArgs(moduleArgs), target).join();
+      if (Results.failed(r)) {
+        failed.put(name, r);
+      } else if (r.get("ansible_facts") instanceof Map<?, ?> more) {
+        facts = FactsModules.combine(facts, Scope.castMap(more));
+      }
+    }
+    facts.put("_ansible_facts_gathered", true);
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("ansible_facts", facts);
+    if (!failed.isEmpty()) {
+      result.put("failed", true);
+      result.put("msg", "The following modules failed to execute: " + String.join(", ", failed.keySet()) + "\n");
+      result.put("failed_modules", failed);
+    }
+    result.put("changed", false);
+    return result;
+  }
+
+  /** A custom module runs under the host's {@code ansible_<name>_interpreter} when one is set. */
+  private RemoteModule withInterpreter(RemoteModule module, Map<String, Object> vars) {
+    if (!(module instanceof io.tightbeam.module.LibraryModule library)) {
+      return module;
+    }
+    String variable = library.interpreterVariable();
+    Object raw = variable == null ? null : vars.get(variable);
+    if (raw == null) {
+      return module;
+    }
+    Object path = ctx.templar().template(raw instanceof io.tightbeam.template.Literal l ? l.value() : raw, vars);
+    return path == null ? module : library.withInterpreter(path.toString());
   }
 
   @SuppressWarnings("unchecked")

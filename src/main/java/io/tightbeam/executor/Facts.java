@@ -18,8 +18,13 @@ final class Facts {
         }
       }
     }
-    if (!(result.get("ansible_facts") instanceof Map<?, ?> facts) || Results.failed(result)) {
+    // debug's result names what it shows: `debug: var=ansible_facts` sets nothing (Ansible 74060)
+    if (!(result.get("ansible_facts") instanceof Map<?, ?> facts) || Results.failed(result)
+        || action.equals("debug")) {
       return changed;
+    }
+    if (action.equals("setup") || action.equals("gather_facts")) {
+      h.factsGathered = true;
     }
     boolean setFact = action.equals("set_fact") || action.equals("include_vars");
     if (setFact && Boolean.TRUE.equals(result.get("_ansible_facts_cacheable"))) {

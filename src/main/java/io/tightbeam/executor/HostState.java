@@ -17,6 +17,8 @@ final class HostState {
   /** include_vars results: below set_fact and registered values whatever their order, as in Ansible. */
   final Map<String, Object> includedVars = new LinkedHashMap<>();
   final Map<String, Object> setFacts = new LinkedHashMap<>();
+  /** setup or gather_facts ran on it (smart gathering skips it while its facts last). */
+  boolean factsGathered;
   boolean failed;
   boolean unreachable;
   boolean ended;

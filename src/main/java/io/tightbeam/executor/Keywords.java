@@ -31,6 +31,53 @@ final class Keywords {
     return SearchPath.of(ctx, task, scope);
   }
 
+  /**
+   * The {@code library/} folders custom modules are found in: the task file's, its role's, those
+   * of the roles run so far (Ansible adds a role's to the module path when it loads the role), the
+   * playbook's.
+   */
+  List<java.nio.file.Path> libraries() {
+    java.util.Set<java.nio.file.Path> dirs = new java.util.LinkedHashSet<>();
+    dirs.add(task.baseDir().resolve("library"));
+    if (scope.role() != null) {
+      dirs.add(scope.role().path().resolve("library"));
+    }
+    ctx.rolesRun().forEach(role -> dirs.add(java.nio.file.Path.of(role, "library")));
+    dirs.add(ctx.play().baseDir().resolve("library"));
+    dirs.add(ctx.services().playbookDir().resolve("library"));
+    dirs.addAll(configuredLibraries(ctx.options().controllerEnv()));
+    return List.copyOf(dirs);
+  }
+
+  /**
+   * A merged keyword's levels ({@code environment}, {@code module_defaults}), outermost first: the
+   * play's, its scope's, the task's own.
+   */
+  List<Object> levels(String name) {
+    List<Object> levels = new java.util.ArrayList<>();
+    if (ctx.play().keywords().get(name) != null) {
+      levels.add(ctx.play().keywords().get(name));
+    }
+    levels.addAll(scope.levels(name));
+    if (task.keywords().get(name) != null) {
+      levels.add(task.keywords().get(name));
+    }
+    return levels;
+  }
+
+  /** {@code ANSIBLE_LIBRARY}: more module folders, colon-separated, {@code ~} for the home folder. */
+  static List<java.nio.file.Path> configuredLibraries(Map<String, String> env) {
+    String value = env.get("ANSIBLE_LIBRARY");
+    List<java.nio.file.Path> dirs = new java.util.ArrayList<>();
+    for (String dir : value == null ? new String[0] : value.split(":")) {
+      if (!dir.isBlank()) {
+        String home = env.getOrDefault("HOME", System.getProperty("user.home"));
+        dirs.add(java.nio.file.Path.of(dir.startsWith("~/") ? home + dir.substring(1) : dir));
+      }
+    }
+    return dirs;
+  }
+
   /** Diff mode for the module: the {@code diff} keyword where it is set, else {@code --diff}. */
   boolean diff(Map<String, Object> vars) {
     return has("diff") ? bool("diff", vars, false) : ctx.options().diff();

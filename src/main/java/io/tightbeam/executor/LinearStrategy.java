@@ -66,7 +66,7 @@ final class LinearStrategy {
 
   /** Runs a task, or the include, meta or role it stands for (a notified handler comes here). */
   void dispatch(Task given, Scope scope, List<HostState> hosts) {
-    Task t = withTemplatedAction(given);
+    Task t = withTemplatedAction(given, scope, hosts);
     String action = Modules.shortName(t.action());
     switch (action) {
       case "include_tasks", "include", "import_tasks" -> new Includes(ctx, this).run(t, scope, hosts);
@@ -78,14 +78,20 @@ final class LinearStrategy {
 
   /**
    * The task with its action templated when written as a template ({@code {{ prefix }}file}), with
-   * the play's and extra vars; its header keeps the action as written, as Ansible's does.
+   * the first host's task variables (a role's vars name modules too); its header keeps the action
+   * as written, as Ansible's does.
    */
-  private Task withTemplatedAction(Task t) {
+  private Task withTemplatedAction(Task t, Scope scope, List<HostState> hosts) {
     if (!Keywords.isTemplated(t.action())) {
       return t;
     }
-    Map<String, Object> vars = new LinkedHashMap<>(ctx.playVars());
-    vars.putAll(ctx.options().extraVars());
+    Map<String, Object> vars;
+    if (hosts.isEmpty()) {
+      vars = new LinkedHashMap<>(ctx.playVars());
+      vars.putAll(ctx.options().extraVars());
+    } else {
+      vars = TaskVars.build(ctx, hosts.get(0), t, scope);
+    }
     String action = String.valueOf(ctx.templar().template(t.action(), vars)).strip();
     Map<String, Object> keywords = new LinkedHashMap<>(t.keywords());
     keywords.putIfAbsent("name", t.action());

@@ -6,6 +6,7 @@ import io.tightbeam.playbook.Block;
 import io.tightbeam.playbook.Play;
 import io.tightbeam.playbook.Playbook;
 import io.tightbeam.playbook.PlaybookParser;
+import io.tightbeam.playbook.RoleSearch;
 import io.tightbeam.playbook.Task;
 import io.tightbeam.playbook.TaskItem;
 import io.tightbeam.yaml.Diagnostic;
@@ -20,9 +21,13 @@ import java.util.List;
  */
 final class Plan {
   private final Modules modules;
+  private final RoleSearch roleSearch;
+  private final List<Path> configuredLibraries;
 
-  Plan(Modules modules) {
+  Plan(Modules modules, RoleSearch roleSearch, List<Path> configuredLibraries) {
     this.modules = modules;
+    this.roleSearch = roleSearch;
+    this.configuredLibraries = configuredLibraries;
   }
 
   void check(List<Playbook> playbooks) {
@@ -30,8 +35,9 @@ final class Plan {
     List<Diagnostic> errors = new ArrayList<>();
     for (Playbook pb : playbooks) {
       for (Play play : pb.plays()) {
+        List<Path> libraries = libraries(play);
         for (List<TaskItem> list : List.of(play.preTasks(), play.tasks(), play.postTasks(), play.handlers())) {
-          check(list, play.baseDir(), problems, errors);
+          check(list, libraries, problems, errors);
         }
       }
     }
@@ -66,15 +72,34 @@ final class Plan {
     return false;
   }
 
-  private void check(List<TaskItem> items, Path playDir, List<Diagnostic> problems,
+  /**
+   * The module folders a play's tasks may use: the play's {@code library/} and those of the roles
+   * it lists (Ansible adds a role's when it loads the role, before any task runs).
+   */
+  private List<Path> libraries(Play play) {
+    List<Path> dirs = new ArrayList<>(List.of(play.baseDir().resolve("library")));
+    dirs.addAll(configuredLibraries);
+    if (play.keywords().get("roles") instanceof List<?> roles) {
+      for (Object role : roles) {
+        Object name = role instanceof java.util.Map<?, ?> m ? (m.containsKey("role") ? m.get("role") : m.get("name")) : role;
+        if (name != null && !Keywords.isTemplated(name)) {
+          roleSearch.find(name.toString(), play.baseDir(), play.baseDir())
+              .ifPresent(dir -> dirs.add(dir.resolve("library")));
+        }
+      }
+    }
+    return dirs;
+  }
+
+  private void check(List<TaskItem> items, List<Path> libraries, List<Diagnostic> problems,
       List<Diagnostic> errors) {
     for (TaskItem item : items) {
       if (item instanceof Block b) {
-        check(b.block(), playDir, problems, errors);
-        check(b.rescue(), playDir, problems, errors);
-        check(b.always(), playDir, problems, errors);
+        check(b.block(), libraries, problems, errors);
+        check(b.rescue(), libraries, problems, errors);
+        check(b.always(), libraries, problems, errors);
       } else if (item instanceof Task t) {
-        checkTask(t, playDir, problems);
+        checkTask(t, libraries, problems);
         if (Modules.shortName(t.action()).equals("meta") && !Keywords.isTemplated(Meta.action(t))
             && !Meta.ACTIONS.contains(Meta.action(t))) {
           errors.add(Diagnostic.at(t.pos(), "invalid meta action requested: " + Meta.action(t)));
@@ -83,13 +108,13 @@ final class Plan {
     }
   }
 
-  private void checkTask(Task t, Path playDir, List<Diagnostic> problems) {
+  private void checkTask(Task t, List<Path> libraries, List<Diagnostic> problems) {
     String action = Modules.shortName(t.action());
     // a templated action ({{ prefix }}file) is Ansible's action field: templated when the task runs
     boolean known = Keywords.isTemplated(action) || modules.remote(action).isPresent() || modules.action(action).isPresent()
         || ActionRunner.EXECUTOR_ACTIONS.contains(action)
         || LibraryModule.find(action, t.baseDir()).isPresent()
-        || LibraryModule.find(action, playDir).isPresent();
+        || LibraryModule.findIn(action, libraries).isPresent();
     if (!known) {
       String msg = "couldn't resolve module/action '" + t.action()
           + "'. This often indicates a misspelling, missing collection, or incorrect module path.";

@@ -90,9 +90,12 @@ final class PlayRun {
     boolean errorOnMissing = missing == null || FieldValues.bool(missing).orElse(true);
     Handlers handlers = new Handlers(ctx.play().handlers(), errorOnMissing);
     LinearStrategy strategy = new LinearStrategy(ctx, handlers);
-    if (gatherFacts(ctx) && factsTagged(ctx)) {
-      Task setup = new Task("setup", gatherArgs(ctx.play()), Map.of("name", "Gathering Facts"), ctx.play().baseDir(), ctx.play().pos());
-      strategy.runTask(setup, Scope.root(false), batch);
+    List<HostState> gathering = gathering(ctx, batch);
+    if (!gathering.isEmpty() && factsTagged(ctx)) {
+      // a play's run_once does not make facts one host's (ansible 39453)
+      Task setup = new Task("gather_facts", gatherArgs(ctx.play()), Map.of("name", "Gathering Facts", "run_once", false),
+          ctx.play().baseDir(), ctx.play().pos());
+      strategy.runTask(setup, Scope.root(false), gathering);
     }
     Scope scope = Scope.forPlay(ctx.play());
     strategy.roles().exportPlayRoles(ctx.play().keywords().get("roles")); // seen from pre_tasks on, as in Ansible
@@ -121,12 +124,21 @@ final class PlayRun {
     return args;
   }
 
-  private boolean gatherFacts(PlayContext ctx) {
+  /**
+   * The hosts that gather facts, by Ansible's {@code gathering} setting ({@code ANSIBLE_GATHERING}):
+   * implicit, unless the play says no; explicit, only when it says yes; smart, as implicit but only
+   * hosts that have no gathered facts yet.
+   */
+  private List<HostState> gathering(PlayContext ctx, List<HostState> batch) {
     Object g = ctx.play().keywords().get("gather_facts");
-    if (g == null) {
-      return true;
-    }
-    return Results.truthy(services.templar().template(g, ctx.playVars()));
+    boolean said = g != null && Results.truthy(services.templar().template(g, ctx.playVars()));
+    boolean implied = g == null || said;
+    String mode = services.options().controllerEnv().getOrDefault("ANSIBLE_GATHERING", "implicit").strip();
+    return switch (mode) {
+      case "explicit" -> said ? batch : List.of();
+      case "smart" -> implied ? batch.stream().filter(h -> !h.factsGathered || h.facts.isEmpty()).toList() : List.of();
+      default -> implied ? batch : List.of();
+    };
   }
 
   /** Fact gathering carries the play's tags, or {@code always} when the play has none. */
@@ -157,6 +169,32 @@ final class PlayRun {
     return String.valueOf(hosts);
   }
 
+  /** A vars file's maps: it holds one, or a list of them (nothing when empty); anything else stops the run. */
+  private static List<Map<?, ?>> varsMaps(Object data) {
+    if (data == null) {
+      return List.of();
+    }
+    List<?> items = data instanceof List<?> l ? l : List.of(data);
+    List<Map<?, ?>> maps = new ArrayList<>();
+    for (Object item : items) {
+      if (!(item instanceof Map<?, ?> m)) {
+        throw new io.tightbeam.yaml.InputException(List.of(new io.tightbeam.yaml.Diagnostic(
+            "variable files must contain either a dictionary of variables, or a list of dictionaries. Got: "
+                + io.tightbeam.py.Py.str(data) + " (" + yamlType(data) + ")", "", null)), 1);
+      }
+      maps.add(m);
+    }
+    return maps;
+  }
+
+  /** The class Ansible's YAML loader gives a value, as Python prints it. */
+  private static String yamlType(Object data) {
+    String name = data instanceof List ? "ansible.parsing.yaml.objects.AnsibleSequence"
+        : data instanceof String ? "ansible.parsing.yaml.objects.AnsibleUnicode"
+        : io.tightbeam.py.Py.typeName(data);
+    return "<class '" + name + "'>";
+  }
+
   private io.tightbeam.yaml.InputException loadVarsFiles(Play play, Map<String, Object> playVars) {
     io.tightbeam.yaml.InputException missing = null;
     for (Object entry : play.varsFiles()) {
@@ -165,8 +203,7 @@ final class PlayRun {
       for (Object c : candidates) {
         Path p = play.baseDir().resolve(String.valueOf(services.templar().template(c, playVars)));
         if (Files.isReadable(p)) {
-          Object data = services.parser().loadData(p);
-          if (data instanceof Map<?, ?> m) {
+          for (Map<?, ?> m : varsMaps(services.parser().loadData(p))) {
             m.forEach((k, v) -> playVars.put(String.valueOf(k), v));
           }
           loaded = true;

@@ -33,6 +33,15 @@ record Scope(
   record RoleRef(String name, java.nio.file.Path path, Map<String, Object> defaults, Map<String, Object> params) {}
 
 
+  /**
+   * A keyword's values on the blocks, roles and imports around a task, outermost first: {@code
+   * environment} and {@code module_defaults} merge, key by key, rather than the inner one winning.
+   */
+  record Levels(List<Object> levels) {}
+
+  /** The keywords whose levels merge. */
+  static final List<String> MERGED = List.of("environment", "module_defaults");
+
   /** Keywords a block passes down to its tasks. */
   static final List<String> INHERITED =
       List.of(
@@ -160,13 +169,25 @@ record Scope(
     }
     Map<String, Object> k = new HashMap<>(keywords);
     for (String name : INHERITED) {
-      if (kw.containsKey(name)) {
+      if (kw.containsKey(name) && !MERGED.contains(name)) {
         k.put(name, kw.get(name));
+      }
+    }
+    for (String name : MERGED) {
+      if (kw.get(name) != null) {
+        List<Object> levels = new ArrayList<>(levels(name));
+        levels.add(kw.get(name));
+        k.put(name, new Levels(levels));
       }
     }
     List<String> t = new ArrayList<>(tags);
     t.addAll(TagSelection.tagsOf(kw.get("tags")));
     return new Scope(v, w, k, t, hostVars, params, handler, rescuable, role);
+  }
+
+  /** The levels of a merged keyword this scope holds, outermost first. */
+  List<Object> levels(String name) {
+    return keywords.get(name) instanceof Levels l ? l.levels() : List.of();
   }
 
   @SuppressWarnings("unchecked")

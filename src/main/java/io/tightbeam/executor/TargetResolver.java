@@ -135,18 +135,9 @@ final class TargetResolver {
   }
 
   Map<String, String> environment(Keywords kw, Map<String, Object> vars) {
-    Map<String, String> env = new LinkedHashMap<>();
-    Object raw = kw.value("environment", vars);
-    addEnv(env, raw);
-    return env;
-  }
-
-  private static void addEnv(Map<String, String> env, Object raw) {
-    if (raw instanceof Map<?, ?> m) {
-      m.forEach((k, v) -> env.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
-    } else if (raw instanceof List<?> l) {
-      l.forEach(e -> addEnv(env, e));
-    }
+    TaskEnvironment.Resolved env = TaskEnvironment.of(ctx.templar(), kw.levels("environment"), vars);
+    env.warnings().forEach(ctx.listener()::warning);
+    return env.environment();
   }
 
   private String str(Object raw, Map<String, Object> vars) {

@@ -42,6 +42,12 @@ final class TaskErrors {
     return "The conditional check '" + when + "' failed. The error was: " + m;
   }
 
+  /** An undefined variable in an {@code environment} value (Ansible's text; its position is not the task's). */
+  static Keywords.TaskValueException inEnvironment(TemplateException e) {
+    return new Keywords.TaskValueException("The field 'environment' has an invalid value, which includes an "
+        + "undefined variable. The error was: " + twice(e.getMessage()), e);
+  }
+
   static Keywords.TaskValueException inLoop(TemplateException e) {
     return new Keywords.TaskValueException(e.isUndefined() ? twice(e.getMessage()) : e.getMessage(), e);
   }

@@ -66,6 +66,21 @@ final class InventorySources {
       warnings.add("Unable to parse " + path + " as an inventory source");
     }
     parsed |= ok;
+    warnOfGroupNames();
+  }
+
+  /** Ansible's Python identifier test for group names (TRANSFORM_INVALID_GROUP_CHARS=never). */
+  private static final java.util.regex.Pattern INVALID_GROUP_CHARS =
+      java.util.regex.Pattern.compile("^[\\d\\W]|[^\\w]", java.util.regex.Pattern.UNICODE_CHARACTER_CLASS);
+  private static final String INVALID_GROUP_NAMES =
+      "Invalid characters were found in group names but not replaced, use -vvvv to see details";
+
+  /** Ansible keeps a group name that is no identifier ({@code web-servers}) and says so, once. */
+  private void warnOfGroupNames() {
+    if (!warnings.contains(INVALID_GROUP_NAMES)
+        && graph.groups.keySet().stream().anyMatch(n -> INVALID_GROUP_CHARS.matcher(n).find())) {
+      warnings.add(INVALID_GROUP_NAMES);
+    }
   }
 
   private void addVarsDir(Path dir) {

@@ -100,7 +100,13 @@ final class YamlInventory {
           }
           break;
         case "hosts":
-          map.forEach((pattern, vars) -> hosts(name, String.valueOf(pattern), vars));
+          for (Map.Entry<?, ?> host : map.entrySet()) {
+            if (!(host.getKey() instanceof String pattern)) {
+              throw new InventoryParseException("Host pattern " + io.tightbeam.py.Py.str(host.getKey())
+                  + " must be a string. Enclose integers/floats in quotation marks.");
+            }
+            hosts(name, pattern, host.getValue());
+          }
           break;
         default:
           warnings.add(

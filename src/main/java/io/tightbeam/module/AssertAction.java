@@ -19,7 +19,7 @@ final class AssertAction implements ControllerAction {
   public Map<String, Object> run(Map<String, Object> args, ActionContext context) {
     ActionArgs.allowOnly(
         "assert", args, Set.of("that", "fail_msg", "msg", "quiet", "success_msg"));
-    Object that = args.get("that");
+    Object that = that(args, context);
     if (that == null) {
       throw new ModuleArgumentException("conditional required in \"that\" string");
     }
@@ -46,6 +46,18 @@ final class AssertAction implements ControllerAction {
     }
     r.put("msg", successMsg == null ? "All assertions passed" : successMsg);
     return r;
+  }
+
+  /**
+   * The assertions as written: each is a conditional of its own (so a template inside one draws
+   * Ansible's warning); a single string is templated first, as it may name a list.
+   */
+  private static Object that(Map<String, Object> args, ActionContext context) {
+    Object raw = context.untemplatedArgs().get("that");
+    if (raw == null) { // the arguments came whole from a template
+      return args.get("that");
+    }
+    return raw instanceof String s ? context.templar().template(s, context.vars()) : raw;
   }
 
   private static void checkMessage(String name, Object message) {

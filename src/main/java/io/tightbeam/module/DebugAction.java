@@ -2,6 +2,7 @@ package io.tightbeam.module;
 
 import io.tightbeam.template.TemplateException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,15 +21,23 @@ final class DebugAction implements ControllerAction {
 
   @Override
   public Map<String, Object> run(Map<String, Object> args, ActionContext context) {
-    ActionArgs.allowOnly("debug", args, Set.of("msg", "var", "verbosity"));
-    if (args.containsKey("msg") && args.containsKey("var")) {
-      throw new ModuleArgumentException("parameters are mutually exclusive: msg|var");
+    if (args.containsKey("msg") && args.containsKey("var")) { // Ansible's debug checks this first
+      Map<String, Object> r = new LinkedHashMap<>();
+      r.put("failed", true);
+      r.put("msg", "'msg' and 'var' are incompatible options");
+      return r;
     }
+    ActionArgs.allowOnly("debug", args, Set.of("msg", "var", "verbosity"));
     long verbosity = ArgSpec.toInt("verbosity", args.getOrDefault("verbosity", 0));
     Map<String, Object> r = new LinkedHashMap<>();
     if (context.verbosity() < verbosity) {
       r.put("skipped_reason", "Verbosity threshold not met.");
       r.put("skipped", true);
+    } else if (args.get("var") instanceof List || args.get("var") instanceof Map) {
+      // a list or map is no expression: Ansible names it by its type and finds nothing
+      Object var = args.get("var");
+      r.put("<class '" + (var instanceof List ? "list" : "dict") + "'>",
+          context.verbosity() > 0 ? UNDEFINED + ": " : UNDEFINED);
     } else if (args.containsKey("var")) {
       Object var = args.get("var");
       String expression = String.valueOf(var);
@@ -52,7 +61,8 @@ final class DebugAction implements ControllerAction {
       if (!e.isUndefined()) { // Ansible's debug names only an undefined variable; others fail the task
         throw e;
       }
-      return context.verbosity() > 0 ? UNDEFINED + ": " + e.getMessage() : UNDEFINED;
+      // Ansible's text carries the undefined error twice (its own and its cause's)
+      return context.verbosity() > 0 ? UNDEFINED + ": " + e.getMessage() + ". " + e.getMessage() : UNDEFINED;
     }
   }
 }

@@ -29,10 +29,36 @@ import java.util.stream.Stream;
 public final class LibraryModule implements RemoteModule {
   private final String name;
   private final Path file;
+  /** The interpreter that replaces the shebang's ({@code ansible_python_interpreter}), or null. */
+  private final String interpreter;
 
   public LibraryModule(String name, Path file) {
+    this(name, file, null);
+  }
+
+  private LibraryModule(String name, Path file, String interpreter) {
     this.name = name;
     this.file = file;
+    this.interpreter = interpreter;
+  }
+
+  /**
+   * The variable that names this module's interpreter, as Ansible's {@code
+   * ansible_<basename>_interpreter} ({@code ansible_python_interpreter} for {@code
+   * #!/usr/bin/python}); null without a shebang.
+   */
+  public String interpreterVariable() {
+    List<String> shebang = shebang(read());
+    if (shebang.isEmpty()) {
+      return null;
+    }
+    String first = shebang.get(0);
+    return "ansible_" + first.substring(first.lastIndexOf('/') + 1) + "_interpreter";
+  }
+
+  /** The same module started with {@code path} in place of its shebang's interpreter. */
+  public LibraryModule withInterpreter(String path) {
+    return new LibraryModule(name, file, path == null || path.isBlank() ? null : path.strip());
   }
 
   /**
@@ -40,9 +66,26 @@ public final class LibraryModule implements RemoteModule {
    * extension ({@code name.sh}). Empty when there is none.
    */
   public static Optional<RemoteModule> find(String name, Path playbookDir) {
+    return findIn(name, List.of(playbookDir.resolve("library")));
+  }
+
+  /** The module {@code name} in the first of these module folders that has it. */
+  public static Optional<RemoteModule> findIn(String name, List<Path> libraries) {
     String shortName = Modules.shortName(name);
-    Path library = playbookDir.resolve("library");
-    if (shortName.isEmpty() || shortName.contains("/") || !Files.isDirectory(library)) {
+    if (shortName.isEmpty() || shortName.contains("/")) {
+      return Optional.empty();
+    }
+    for (Path library : libraries) {
+      Optional<RemoteModule> found = inFolder(shortName, library);
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<RemoteModule> inFolder(String shortName, Path library) {
+    if (!Files.isDirectory(library)) {
       return Optional.empty();
     }
     Path exact = library.resolve(shortName);
@@ -100,7 +143,7 @@ public final class LibraryModule implements RemoteModule {
                 throw new CompletionException(e);
               }
               String command =
-                  Sh.join(commandLine(module, modulePath, argsPath))
+                  Sh.join(commandLine(module, interpreter, modulePath, argsPath))
                       + "; tb_rc=$?; rm -rf "
                       + Sh.quote(dir)
                       + "; exit $tb_rc";
@@ -122,7 +165,7 @@ public final class LibraryModule implements RemoteModule {
     s.append(writeFile("\"$tb_d\"/" + Sh.quote(name), module, tag));
     s.append("chmod 700 \"$tb_d\"/").append(Sh.quote(name)).append('\n');
     s.append(writeFile("\"$tb_d\"/args", argsFile(module, args, target, null), tag));
-    List<String> line = commandLine(module, "@M", "@A");
+    List<String> line = commandLine(module, interpreter, "@M", "@A");
     StringBuilder cmd = new StringBuilder();
     for (String word : line) {
       cmd.append(
@@ -147,21 +190,33 @@ public final class LibraryModule implements RemoteModule {
     return RemoteRun.moduleResult(done);
   }
 
-  /** The interpreter from the shebang (when there is one), the module, then its args file. */
-  static List<String> commandLine(byte[] module, String modulePath, String argsPath) {
+  /**
+   * The interpreter from the shebang (when there is one; {@code interpreter} replaces its first
+   * word when given), the module, then its args file.
+   */
+  static List<String> commandLine(byte[] module, String interpreter, String modulePath, String argsPath) {
+    List<String> words = new ArrayList<>(shebang(module));
+    if (interpreter != null && !words.isEmpty()) {
+      words.set(0, interpreter);
+    }
+    words.add(modulePath);
+    words.add(argsPath);
+    return words;
+  }
+
+  /** The words of the module's {@code #!} line; empty when it has none. */
+  private static List<String> shebang(byte[] module) {
     List<String> words = new ArrayList<>();
     if (module.length > 2 && module[0] == '#' && module[1] == '!') {
       String text = new String(module, StandardCharsets.ISO_8859_1);
       int eol = text.indexOf('\n');
-      String interpreter = text.substring(2, eol < 0 ? text.length() : eol).strip();
-      for (String word : interpreter.split("\\s+")) {
+      String line = text.substring(2, eol < 0 ? text.length() : eol).strip();
+      for (String word : line.split("\\s+")) {
         if (!word.isEmpty()) {
           words.add(word);
         }
       }
     }
-    words.add(modulePath);
-    words.add(argsPath);
     return words;
   }
 

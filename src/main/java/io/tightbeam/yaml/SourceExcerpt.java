@@ -46,7 +46,12 @@ public final class SourceExcerpt {
     return describe(pos, lines);
   }
 
-  /** The position block for {@code pos} with the file's {@code lines} already at hand. */
+  /**
+   * The position block for {@code pos} with the file's {@code lines} already at hand: as Ansible's,
+   * the offending line (the nearest non-blank one at or before it) under the one before it, with
+   * a caret; when the line before holds {@code k=v} words, that line instead, pointed at its
+   * {@code =}; then the hints for common mistakes that the line shows.
+   */
   public static String describe(Pos pos, List<String> lines) {
     StringBuilder out = new StringBuilder(header(pos));
     if (lines.isEmpty() || pos.line() < 1) {
@@ -54,27 +59,35 @@ public final class SourceExcerpt {
     }
     // An error at the end of the stream is reported past the last line; show the last one.
     int index = Math.min(pos.line() - 1, lines.size() - 1);
-    String target = stripTrailing(lines.get(index));
-    String previous = index > 0 ? stripTrailing(lines.get(index - 1)) : "";
-    out.append("\nThe offending line appears to be:\n\n")
-        .append(previous)
-        .append('\n')
-        .append(target)
-        .append('\n')
-        .append(" ".repeat(Math.max(0, pos.column() - 1)))
-        .append("^ here\n");
-    if (mayMissQuotes(target)) {
-      out.append(MISSING_QUOTES_HINT);
+    while (index > 0 && lines.get(index).isBlank()) {
+      index--;
     }
+    String target = lines.get(index);
+    if (target.isBlank()) {
+      return out.toString();
+    }
+    String previous = index > 0 ? lines.get(index - 1) : "";
+    if (ErrorHints.hasShorthand(previous)) {
+      int equals = stripTrailing(previous).indexOf('=');
+      out.setLength(0);
+      out.append(header(new Pos(pos.file(), pos.line() - 1, equals + 1)))
+          .append("\nThe offending line appears to be:\n\n")
+          .append(stripTrailing(previous))
+          .append('\n')
+          .append(" ".repeat(equals))
+          .append("^ here\n\n")
+          .append(ErrorHints.SHORTHAND);
+    } else {
+      out.append("\nThe offending line appears to be:\n\n")
+          .append(stripTrailing(previous))
+          .append('\n')
+          .append(stripTrailing(target))
+          .append('\n')
+          .append(" ".repeat(Math.max(0, pos.column() - 1)))
+          .append("^ here\n");
+    }
+    out.append(ErrorHints.forLine(target, pos.column()));
     return out.toString();
-  }
-
-  /**
-   * Ansible's guess: a line with a template gets the hint unless it has the template both double-
-   * and single-quoted (seen with 2.14: {@code - debug: msg="{{ x }}"} gets it).
-   */
-  private static boolean mayMissQuotes(String line) {
-    return line.contains("{{") && line.contains("}}") && !(line.contains("\"{{") && line.contains("'{{"));
   }
 
   private static String header(Pos pos) {
@@ -90,14 +103,4 @@ public final class SourceExcerpt {
   private static String stripTrailing(String line) {
     return line.stripTrailing();
   }
-
-  private static final String MISSING_QUOTES_HINT =
-      "We could be wrong, but this one looks like it might be an issue with\n"
-          + "missing quotes. Always quote template expression brackets when they\n"
-          + "start a value. For instance:\n\n"
-          + "    with_items:\n"
-          + "      - {{ foo }}\n\n"
-          + "Should be written as:\n\n"
-          + "    with_items:\n"
-          + "      - \"{{ foo }}\"\n";
 }

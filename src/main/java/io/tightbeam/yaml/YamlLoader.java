@@ -1,5 +1,6 @@
 package io.tightbeam.yaml;
 
+import io.tightbeam.py.JsonCheck;
 import io.tightbeam.vault.VaultException;
 import io.tightbeam.vault.VaultSecret;
 import io.tightbeam.vault.VaultText;
@@ -85,6 +86,17 @@ public final class YamlLoader {
     }
   }
 
+  /**
+   * The summary of a YAML syntax error: Ansible reads every file as JSON first, and when both fail
+   * it quotes Python's JSON error before the YAML one.
+   */
+  private static String syntaxError(String source) {
+    String json = JsonCheck.error(source);
+    return json == null ? SYNTAX_ERROR
+        : "We were unable to read either as JSON nor YAML, these are the errors we got from each:\nJSON: "
+            + json + "\n\n" + SYNTAX_ERROR;
+  }
+
   /** Loads YAML text; {@code file} is the name used in positions and messages. */
   public YamlDocument load(String file, String text) {
     LoaderOptions options = options();
@@ -103,10 +115,15 @@ public final class YamlLoader {
           continue;
         }
         Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-        String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
-        throw new InputException(new Diagnostic(SYNTAX_ERROR, problem, builder.pos(mark)));
+        throw new InputException(new Diagnostic(syntaxError(source), LibyamlWording.problem(e), builder.pos(mark)));
       } catch (YAMLException e) {
-        throw new InputException(new Diagnostic(SYNTAX_ERROR, e.getMessage(), Pos.unknown(file)));
+        throw new InputException(new Diagnostic(syntaxError(source), e.getMessage(), Pos.unknown(file)));
+      } catch (InputException e) { // the builder's: a list as a key, a bad merge
+        Diagnostic d = e.diagnostics().get(0);
+        if (!d.summary().equals(SYNTAX_ERROR)) {
+          throw e;
+        }
+        throw new InputException(new Diagnostic(syntaxError(source), d.detail(), d.pos()));
       }
     }
   }

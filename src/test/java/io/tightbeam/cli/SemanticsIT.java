@@ -34,7 +34,13 @@ class SemanticsIT {
     if (Files.exists(dir.resolve("argv"))) {
       argv.addAll(List.of(Files.readString(dir.resolve("argv")).trim().split("\\s+")));
     }
-    CliRunner.Run run = new CliRunner().playbook(argv.toArray(String[]::new));
+    CliRunner runner = new CliRunner();
+    if (Files.exists(dir.resolve("env"))) {
+      for (String word : Files.readString(dir.resolve("env")).replace("<dir>", dir.toString()).trim().split("\\s+")) {
+        runner.env(word.substring(0, word.indexOf('=')), word.substring(word.indexOf('=') + 1));
+      }
+    }
+    CliRunner.Run run = runner.playbook(argv.toArray(String[]::new));
     String shown = run.out().replace(dir.toString(), "<dir>");
     assertThat(shown).as(run.err()).isEqualTo(Files.readString(dir.resolve("expected.out")));
     assertThat(run.exitCode()).isEqualTo(Integer.parseInt(Files.readString(dir.resolve("rc")).trim()));

@@ -19,6 +19,31 @@ class InventorySourcesTest {
   @TempDir Path tmp;
 
   @Test
+  void aHostNamedByANumberMakesTheYamlSourceUnreadable() throws IOException {
+    // ansible-inventory 2.14 (inventory_yaml target, test_int_hostname.yml): the yaml plugin fails so
+    Files.writeString(tmp.resolve("int.yml"), "all:\n  children:\n    kids:\n      hosts:\n        1234: {}\n");
+    Inventory inv = Inventory.load(List.of("int.yml"), tmp);
+
+    assertThat(inv.parsed()).isFalse();
+    assertThat(inv.warnings()).anyMatch(w -> w.endsWith(
+        "with yaml plugin: Host pattern 1234 must be a string. Enclose integers/floats in quotation marks."));
+  }
+
+  @Test
+  void groupNamesThatAreNoIdentifiersAreKeptWithOneWarning() throws IOException {
+    // ansible-playbook 2.14 with a group the-maid and an empty commented-out hosts key (inventory_yaml/test.yml)
+    Files.writeString(tmp.resolve("inv.yml"), "all:\n  children:\n    the-maid:\n      hosts:\n        alice:\n"
+        + "    web-2:\n      hosts:\n        bob:\n    cousins:\n      children:\n        redheads:\n          hosts:\n"
+        + "            #oliver:\n");
+    Inventory inv = Inventory.load(List.of("inv.yml"), tmp);
+
+    assertThat(inv.warnings()).containsExactly(
+        "Invalid characters were found in group names but not replaced, use -vvvv to see details");
+    assertThat(inv.groups().get("the-maid")).containsExactly("alice");
+    assertThat(inv.groups()).containsKey("redheads");
+  }
+
+  @Test
   void commaListWithTrailingCommaIsOneHost() {
     Inventory inv = Inventory.load(List.of("localhost,"), tmp);
 

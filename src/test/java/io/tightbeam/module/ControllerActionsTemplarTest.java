@@ -45,6 +45,30 @@ class ControllerActionsTemplarTest {
   }
 
   @Test
+  void assertEvaluatesThatAsWrittenAndWarnsOfATemplateInside() {
+    // ansible-playbook 2.14 (assert target, nested_tmpl): passes, warns "conditional statements
+    // should not include jinja2 templating delimiters such as {{ }} or {% %}. Found: "{{ n }}" == "3""
+    Templar templar = new Templar();
+    Map<String, Object> written = Map.of("that", List.of("\"{{ n }}\" == \"3\"", "n == 3"));
+    Map<String, Object> templated = Map.of("that", List.of("\"3\" == \"3\"", "n == 3"));
+    ActionContext context = new ActionContext(templar, vars, "h1", false, 0, written);
+    assertThat(Modules.builtin().action("assert").orElseThrow().run(templated, context))
+        .containsEntry("msg", "All assertions passed");
+    assertThat(templar.drainWarnings()).containsExactly("conditional statements should not include jinja2 "
+        + "templating delimiters such as {{ }} or {% %}. Found: \"{{ n }}\" == \"3\"");
+  }
+
+  @Test
+  void assertNamesTheWrittenAssertionThatFailed() {
+    // ansible-playbook 2.14: "assertion": "{{ cond }}" for that: ["{{ cond }}"] with cond "1 == 2"
+    Map<String, Object> v = Map.of("cond", "1 == 2");
+    ActionContext context = new ActionContext(new Templar(), v, "h1", false, 0, Map.of("that", List.of("{{ cond }}")));
+    assertThat(Modules.builtin().action("assert").orElseThrow().run(Map.of("that", List.of("1 == 2")), context))
+        .containsEntry("failed", true)
+        .containsEntry("assertion", "{{ cond }}");
+  }
+
+  @Test
   void assertPassesWhenAllHold() {
     assertThat(run("assert", Map.of("that", List.of("n > 2", "job_result.finished"))))
         .containsEntry("msg", "All assertions passed")

@@ -228,7 +228,7 @@ class ParseErrorsTest {
         playbookError("- hosts: all\n  tasks:\n    - name: x\n      command: echo\n     bad: 1\n");
     assertThat(e.exitCode()).isEqualTo(4);
     Diagnostic d = e.diagnostics().get(0);
-    assertThat(d.summary()).isEqualTo("Syntax Error while loading YAML.");
+    assertThat(d.summary()).endsWith("\n\nSyntax Error while loading YAML.");
     assertThat(d.pos()).isEqualTo(at(5, 6));
     assertThat(SourceExcerpt.render(d))
         .endsWith(

@@ -20,8 +20,11 @@ class SourceExcerptTest {
         catchThrowableOfType(InputException.class, () -> new YamlLoader().load(file));
     assertThat(SourceExcerpt.render(e.diagnostics().get(0)))
         .isEqualTo(
-            "Syntax Error while loading YAML.\n"
-                + "  mapping values are not allowed here\n"
+            // ansible-playbook 2.14 on this file: JSON is tried first; libyaml's wording
+            "We were unable to read either as JSON nor YAML, these are the errors we got from each:\n"
+                + "JSON: Expecting value: line 1 column 1 (char 0)\n\n"
+                + "Syntax Error while loading YAML.\n"
+                + "  mapping values are not allowed in this context\n"
                 + "\n"
                 + "The error appears to be in '"
                 + file
@@ -44,7 +47,8 @@ class SourceExcerptTest {
   @Test
   void positionPastTheLastLineShowsTheLastLine() {
     String text = SourceExcerpt.describe(new Pos("f.yml", 9, 1), List.of("a: 1", "b: \"x"));
-    assertThat(text).contains("line 9, column 1").endsWith("\na: 1\nb: \"x\n^ here\n");
+    assertThat(text).contains("line 9, column 1").contains("\na: 1\nb: \"x\n^ here\n")
+        .contains("It seems that there is a value started\nwith a quote"); // a quote left open
   }
 
   @Test

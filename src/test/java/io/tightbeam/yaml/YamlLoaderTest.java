@@ -101,8 +101,9 @@ class YamlLoaderTest {
             () -> loader.load("bad.yml", "- name: x\n  command: y\n   bad: z\n"));
     assertThat(e.exitCode()).isEqualTo(4);
     Diagnostic d = e.diagnostics().get(0);
-    assertThat(d.summary()).isEqualTo("Syntax Error while loading YAML.");
-    assertThat(d.detail()).isEqualTo("mapping values are not allowed here");
+    assertThat(d.summary()).isEqualTo("We were unable to read either as JSON nor YAML, these are the errors "
+        + "we got from each:\nJSON: Expecting value: line 1 column 1 (char 0)\n\nSyntax Error while loading YAML.");
+    assertThat(d.detail()).isEqualTo("mapping values are not allowed in this context");
     assertThat(d.pos()).isEqualTo(new Pos("bad.yml", 3, 7));
   }
 
