@@ -282,7 +282,16 @@ final class WrapperText {
         (
           trap 'kill $tb_s 2>/dev/null; exit 0' TERM
           sleep "$tb_limit" & tb_s=$!
-          wait $tb_s && kill -USR1 $tb_me
+          wait $tb_s || exit 0
+          # A supervisor SIGKILLed before the limit leaves this timer behind, and by the limit its
+          # pid may be another process's: the signal goes only to the parent this was forked from.
+          if [ -r /proc/self/stat ]; then
+            tb_st=
+            { read -r tb_st < /proc/self/stat; } 2> /dev/null
+            set -- ${tb_st##*') '}
+            [ "$2" = "$tb_me" ] || exit 0
+          fi
+          kill -USR1 $tb_me
         ) &
         tb_t=$!
         while :; do
