@@ -121,6 +121,10 @@ public final class PlaybookExecutor {
     } finally {
       forks.shutdownNow();
       resultThread.shutdown();
+      // A run ended by an error still writes what the result thread holds (a task's header) before
+      // the error is shown, as Ansible does: without the wait the header came after the ERROR or,
+      // on exit, never (SemanticsIT role_files lost it in a clean clone).
+      awaitQuietly(resultThread);
     }
     if (stats.anyUnreachable() && !(states.values().stream().anyMatch(s -> s.errorClears > 0)
         && states.values().stream().noneMatch(s -> s.unreachable))) {
@@ -130,6 +134,14 @@ public final class PlaybookExecutor {
     boolean forgiven = states.values().stream().anyMatch(s -> s.errorClears > 0)
         && states.values().stream().noneMatch(s -> s.failed);
     return stats.anyFailed() && !forgiven ? 2 : 0;
+  }
+
+  private static void awaitQuietly(ExecutorService resultThread) {
+    try {
+      resultThread.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void drain(ExecutorService resultThread) {
