@@ -10,7 +10,8 @@ import java.util.List;
  * warnings from finding the file (e.g. a world-writable current directory), without the {@code
  * [WARNING]: } prefix, for the caller to print. {@code sshArgs} and {@code controlPathDir} are
  * Ansible's {@code ssh_args} and {@code control_path_dir}: Tightbeam reads ControlMaster and
- * ControlPersist from the former (see {@code connection.ControlPersist}).
+ * ControlPersist from the former (see {@code connection.ControlPersist}). {@code gathering} is
+ * Ansible's fact gathering policy: implicit, explicit or smart.
  */
 public record Settings(
     Path configFile,
@@ -35,6 +36,7 @@ public record Settings(
     boolean keepRemoteFiles,
     String sshArgs,
     String controlPathDir,
+    String gathering,
     List<String> warnings) {
 
   public Settings {
@@ -73,7 +75,7 @@ public record Settings(
     this(configFile, inventory, forks, pollInterval, asyncDir, remoteUser, remoteTmp, timeout,
         hostKeyChecking, stdoutCallback, noColor, forceColor, retryFilesEnabled, anyErrorsFatal,
         rolesPath, becomeMethod, becomeUser, become, privateKeyFile, keepRemoteFiles, DEFAULT_SSH_ARGS,
-        DEFAULT_CONTROL_PATH_DIR, List.of());
+        DEFAULT_CONTROL_PATH_DIR, "implicit", List.of());
   }
 
   /** Ansible's defaults, as with no ansible.cfg and no environment. */
@@ -106,7 +108,7 @@ public record Settings(
     return new Settings(configFile, sources, forks, pollInterval, asyncDir, remoteUser, remoteTmp,
         timeout, hostKeyChecking, stdoutCallback, noColor, forceColor, retryFilesEnabled,
         anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become, privateKeyFile,
-        keepRemoteFiles, sshArgs, controlPathDir, warnings);
+        keepRemoteFiles, sshArgs, controlPathDir, gathering, warnings);
   }
 
   /** With {@code -f}. */
@@ -114,7 +116,7 @@ public record Settings(
     return new Settings(configFile, inventory, value, pollInterval, asyncDir, remoteUser,
         remoteTmp, timeout, hostKeyChecking, stdoutCallback, noColor, forceColor,
         retryFilesEnabled, anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become,
-        privateKeyFile, keepRemoteFiles, sshArgs, controlPathDir, warnings);
+        privateKeyFile, keepRemoteFiles, sshArgs, controlPathDir, gathering, warnings);
   }
 
   /** With {@code -P}. */
@@ -122,7 +124,7 @@ public record Settings(
     return new Settings(configFile, inventory, forks, value, asyncDir, remoteUser, remoteTmp,
         timeout, hostKeyChecking, stdoutCallback, noColor, forceColor, retryFilesEnabled,
         anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become, privateKeyFile,
-        keepRemoteFiles, sshArgs, controlPathDir, warnings);
+        keepRemoteFiles, sshArgs, controlPathDir, gathering, warnings);
   }
 
   /** With {@code -u}. */
@@ -130,7 +132,7 @@ public record Settings(
     return new Settings(configFile, inventory, forks, pollInterval, asyncDir, value, remoteTmp,
         timeout, hostKeyChecking, stdoutCallback, noColor, forceColor, retryFilesEnabled,
         anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become, privateKeyFile,
-        keepRemoteFiles, sshArgs, controlPathDir, warnings);
+        keepRemoteFiles, sshArgs, controlPathDir, gathering, warnings);
   }
 
   /** With {@code -T}. */
@@ -138,7 +140,7 @@ public record Settings(
     return new Settings(configFile, inventory, forks, pollInterval, asyncDir, remoteUser,
         remoteTmp, value, hostKeyChecking, stdoutCallback, noColor, forceColor,
         retryFilesEnabled, anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become,
-        privateKeyFile, keepRemoteFiles, sshArgs, controlPathDir, warnings);
+        privateKeyFile, keepRemoteFiles, sshArgs, controlPathDir, gathering, warnings);
   }
 
   /** With {@code -b}, {@code --become-method} and {@code --become-user} (null keeps the value). */
@@ -146,7 +148,7 @@ public record Settings(
     return new Settings(configFile, inventory, forks, pollInterval, asyncDir, remoteUser,
         remoteTmp, timeout, hostKeyChecking, stdoutCallback, noColor, forceColor,
         retryFilesEnabled, anyErrorsFatal, rolesPath, method == null ? becomeMethod : method,
-        user == null ? becomeUser : user, on, privateKeyFile, keepRemoteFiles, sshArgs, controlPathDir, warnings);
+        user == null ? becomeUser : user, on, privateKeyFile, keepRemoteFiles, sshArgs, controlPathDir, gathering, warnings);
   }
 
   /** With {@code --private-key}. */
@@ -154,6 +156,6 @@ public record Settings(
     return new Settings(configFile, inventory, forks, pollInterval, asyncDir, remoteUser,
         remoteTmp, timeout, hostKeyChecking, stdoutCallback, noColor, forceColor,
         retryFilesEnabled, anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become, value,
-        keepRemoteFiles, sshArgs, controlPathDir, warnings);
+        keepRemoteFiles, sshArgs, controlPathDir, gathering, warnings);
   }
 }

@@ -63,10 +63,11 @@ public final class SettingsLoader {
             values.bool(ConfigOption.KEEP_REMOTE_FILES, d.keepRemoteFiles()),
             values.string(ConfigOption.SSH_ARGS, d.sshArgs()),
             values.path(ConfigOption.CONTROL_PATH_DIR, home.resolve(".ansible/cp").toString()),
+            values.string(ConfigOption.GATHERING, d.gathering()).strip(),
             warnings);
     values.atLeast(ConfigOption.POLL_INTERVAL, s.pollInterval(), 0);
-    // Checked for Ansible's errors only: gathering, the default port and verbosity are not used
-    // from the settings (facts are always gathered implicitly; ports come from the inventory).
+    // Checked for Ansible's errors only: the default port and verbosity are not used from the
+    // settings (ports come from the inventory).
     values.choice(ConfigOption.GATHERING, List.of("implicit", "explicit", "smart"));
     values.integer(ConfigOption.REMOTE_PORT, 22);
     values.integer(ConfigOption.VERBOSITY, 0);

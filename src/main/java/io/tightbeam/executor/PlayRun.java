@@ -125,7 +125,8 @@ final class PlayRun {
   }
 
   /**
-   * The hosts that gather facts, by Ansible's {@code gathering} setting ({@code ANSIBLE_GATHERING}):
+   * The hosts that gather facts, by Ansible's {@code gathering} setting (ansible.cfg's {@code
+   * [defaults] gathering} or {@code ANSIBLE_GATHERING}):
    * implicit, unless the play says no; explicit, only when it says yes; smart, as implicit but only
    * hosts that have no gathered facts yet.
    */
@@ -133,7 +134,7 @@ final class PlayRun {
     Object g = ctx.play().keywords().get("gather_facts");
     boolean said = g != null && Results.truthy(services.templar().template(g, ctx.playVars()));
     boolean implied = g == null || said;
-    String mode = services.options().controllerEnv().getOrDefault("ANSIBLE_GATHERING", "implicit").strip();
+    String mode = services.options().settings().gathering();
     return switch (mode) {
       case "explicit" -> said ? batch : List.of();
       case "smart" -> implied ? batch.stream().filter(h -> !h.factsGathered || h.facts.isEmpty()).toList() : List.of();

@@ -51,6 +51,18 @@ class LanguagePlaybooksIT {
     assertThat(run.out()).contains("h8                         : ok=300  changed=0");
   }
 
+  /** As ansible-playbook 2.14 with the same ansible.cfg: no Gathering Facts task, no facts. */
+  @org.junit.jupiter.api.Test
+  void gatheringExplicitInAnsibleCfgGathersNothingUnasked(@TempDir Path dir) throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("ansible.cfg"), "[defaults]\ngathering = explicit\n");
+    java.nio.file.Files.writeString(dir.resolve("p.yml"),
+        "- hosts: localhost\n  tasks:\n    - debug: msg={{ ansible_facts.keys() | list | length }}\n");
+    CliRunner.Run run = new CliRunner().env("ANSIBLE_CONFIG", dir.resolve("ansible.cfg").toString())
+        .playbook("-i", "localhost,", "-c", "local", dir.resolve("p.yml").toString());
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.out()).doesNotContain("Gathering Facts").contains("\"msg\": \"0\"");
+  }
+
   @org.junit.jupiter.api.Test
   void variablePrecedenceFollowsAnsible() {
     CliRunner.Run run = new CliRunner().playbook("-i", path("vars-inventory.ini"), path("vars.yml"),

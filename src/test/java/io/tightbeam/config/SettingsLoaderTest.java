@@ -76,6 +76,16 @@ class SettingsLoaderTest {
     assertThat(load().forks()).isEqualTo(4);
   }
 
+  /** Checked with ansible-playbook 2.14: gathering = explicit in ansible.cfg skips the implicit gathering; the variable wins. */
+  @Test
+  void gatheringComesFromTheFileUnlessTheEnvironmentSaysOtherwise() throws IOException {
+    assertThat(load().gathering()).isEqualTo("implicit");
+    write(cwd.resolve("ansible.cfg"), "[defaults]\ngathering = explicit\n");
+    assertThat(load().gathering()).isEqualTo("explicit");
+    env.put("ANSIBLE_GATHERING", "smart");
+    assertThat(load().gathering()).isEqualTo("smart");
+  }
+
   @Test
   void ansibleConfigMayNameADirectory() throws IOException {
     Path cfg = write(tmp.resolve("confdir/ansible.cfg"), "[defaults]\nforks=9\n");
