@@ -66,7 +66,7 @@ final class AnsibleDataFilters {
     try {
       return Py.normalNumber(normal(JSON.readValue(s, Object.class)));
     } catch (JsonProcessingException ex) {
-      String python = JsonError.of(s);
+      String python = io.tightbeam.py.JsonCheck.error(s);
       if (python != null) {
         throw PyException.valueError(python);
       }
