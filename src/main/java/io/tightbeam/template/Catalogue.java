@@ -71,6 +71,7 @@ final class Catalogue {
     UrlFilters.register(c);
     TimeFilters.register(c);
     IpFilters.register(c);
+    JsonQueryFilter.register(c);
     VaultFilterCalls.register(c);
     Set<String> before = new HashSet<>(c.tests.keySet());
     BuiltinTests.register(c);
