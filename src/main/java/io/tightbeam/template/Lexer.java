@@ -140,7 +140,8 @@ final class Lexer {
       return false;
     }
     int j = skipSpaces(i + 3);
-    return src.startsWith("%}", j) || src.startsWith("-%}", j) || src.startsWith("+%}", j);
+    // Jinja2's raw rule has no "+%}": "{% raw +%}" is the unknown tag raw there.
+    return src.startsWith("%}", j) || src.startsWith("-%}", j);
   }
 
   private int skipSpaces(int i) {
@@ -154,7 +155,9 @@ final class Lexer {
     int close = src.indexOf("%}", pos);
     boolean strip = src.charAt(close - 1) == '-';
     advanceTo(close + 2);
-    afterTag(strip, src.charAt(close - 1) == '+');
+    // Jinja2's raw-begin rule strips only for "-%}": trim_blocks keeps the newline after it
+    // ("{% raw %}\nx{% endraw %}" renders "\nx" in ansible-core 2.14, strings and files alike).
+    afterTag(strip, true);
     int search = pos;
     while (true) {
       int open = src.indexOf("{%", search);
