@@ -146,7 +146,9 @@ final class TemplateModule implements RemoteModule {
       }
       return "AnsibleError: template error while templating string: " + e.getMessage();
     }
-    String newline = ScriptRun.str(args.get("newline_sequence"));
+    Map<String, Object> withNewline = new LinkedHashMap<>(syntax);
+    withNewline.put("newline_sequence", args.get("newline_sequence"));
+    String newline = io.tightbeam.template.Templar.newlineSequence(text, withNewline);
     if (!newline.equals("\n")) {
       rendered = rendered.replace("\n", newline);
     }

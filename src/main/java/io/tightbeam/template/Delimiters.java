@@ -32,6 +32,14 @@ record Delimiters(
     return v == null || Py.str(v).isEmpty() ? fallback : Py.str(v);
   }
 
+  /**
+   * Whether {@code text} may be a template under these markers, as Ansible's
+   * is_possibly_template: one of the three start strings occurs in it.
+   */
+  boolean possiblyTemplate(String text) {
+    return text.contains(varStart) || text.contains(blockStart) || text.contains(commentStart);
+  }
+
   /** {@code source} in default syntax. */
   String toDefault(String source) {
     if (equals(DEFAULT)) {

@@ -361,7 +361,8 @@ final class Evaluation implements Env {
   @Override
   public String renderFile(String text, Map<String, Object> extraVars, Map<String, Object> options) {
     FileSyntax file = FileSyntax.of(text, options);
-    return with(extraVars).renderText(file.text(), file.trimBlocks(), file.lstripBlocks());
+    String out = with(extraVars).renderText(file.text(), file.trimBlocks(), file.lstripBlocks());
+    return file.newlineSequence().equals("\n") ? out : out.replace("\n", file.newlineSequence());
   }
 
   /** A further templating call that sees these variables as well (and shares the warnings). */

@@ -7,9 +7,10 @@ import java.util.Map;
 /**
  * A template file's text ready to render: its {@code #jinja2:} first line (Jinja2 settings as
  * {@code key: literal} pairs, set over the caller's options as Ansible's templar does) taken off,
- * custom markers rewritten to Jinja2's default syntax, and the block whitespace settings.
+ * custom markers rewritten to Jinja2's default syntax, the block whitespace settings and the
+ * newline the output is written with.
  */
-record FileSyntax(String text, boolean trimBlocks, boolean lstripBlocks) {
+record FileSyntax(String text, boolean trimBlocks, boolean lstripBlocks, String newlineSequence) {
   private static final String OVERRIDE = "#jinja2:";
 
   static FileSyntax of(String source, Map<String, Object> options) {
@@ -36,6 +37,7 @@ record FileSyntax(String text, boolean trimBlocks, boolean lstripBlocks) {
     }
     return new FileSyntax(Delimiters.of(settings).toDefault(body),
         Py.truthy(settings.getOrDefault("trim_blocks", true)),
-        Py.truthy(settings.getOrDefault("lstrip_blocks", false)));
+        Py.truthy(settings.getOrDefault("lstrip_blocks", false)),
+        settings.get("newline_sequence") == null ? "\n" : Py.str(settings.get("newline_sequence")));
   }
 }

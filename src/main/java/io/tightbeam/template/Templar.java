@@ -149,6 +149,14 @@ public final class Templar {
     }
   }
 
+  /**
+   * The newline a template file is written with: the template module's {@code newline_sequence}
+   * in {@code options}, unless the file's {@code #jinja2:} first line sets another.
+   */
+  public static String newlineSequence(String text, Map<String, Object> options) {
+    return FileSyntax.of(text, options).newlineSequence();
+  }
+
   /** Whether a lookup plugin of this name exists (for {@code with_<name>} loops). */
   public boolean hasLookup(String name) {
     return cache.catalogue().lookup(name) != null;

@@ -40,7 +40,11 @@ final class TemplateLookup {
       if (options.get("template_vars") instanceof Map<?, ?> extra) {
         extra.forEach((k, v) -> vars.put(Py.str(k), v));
       }
-      String text = env.renderFile(FileLookups.readable(file, env), vars, options);
+      String source = FileLookups.readable(file, env);
+      // Ansible's templar returns a string that cannot be a template as it is, before it would
+      // read a "#jinja2:" first line: such a line stays in the result (2.14, measured).
+      String text = Delimiters.of(options).possiblyTemplate(source)
+          ? env.renderFile(source, vars, options) : source;
       out.add(FileSearch.flag(options, "convert_data", true) ? converted(text) : env.nativeText(text));
     }
     return out;
