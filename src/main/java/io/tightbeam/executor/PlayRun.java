@@ -41,8 +41,11 @@ final class PlayRun {
     // Ansible picks and orders the hosts before the banner: an unknown order stops the run unannounced.
     io.tightbeam.inventory.PatternMatch match = services.inventory().match(pattern, services.options().limit());
     List<Host> hosts = HostOrder.apply(services.templar().template(play.keywords().get("order"), early), match.hosts());
-    services.listener().playStart(name);
+    // Ansible warns of an unmatched pattern while it builds the play's variables, asks vars_prompt,
+    // then announces the play (stderr and stdout in that order).
     match.unmatched().forEach(u -> services.listener().warning("Could not match supplied host pattern, ignoring: " + u));
+    new VarsPrompt(services).ask(play, playVars);
+    services.listener().playStart(name);
     if (hosts.isEmpty()) {
       services.listener().noHostsMatched();
       return;
