@@ -44,14 +44,21 @@ final class Handlers {
     }
   }
 
-  /** Called on the result thread. */
-  void notify(Object notify, HostState h, Templar templar) {
+  /**
+   * Called on the result thread. Gives the names of the handlers this notification newly queued
+   * for the host ({@code role : name} in a role), which Ansible shows at -vv.
+   */
+  List<String> notify(Object notify, HostState h, Templar templar) {
     List<String> names = TagSelection.tagsOf(notify instanceof String s ? List.of(s) : notify);
+    List<String> queued = new java.util.ArrayList<>();
     for (String name : names) {
       boolean found = false;
       for (Entry e : handlers) {
         if (matches(e, name)) {
-          notified.computeIfAbsent(e, k -> new LinkedHashSet<>()).add(h);
+          if (notified.computeIfAbsent(e, k -> new LinkedHashSet<>()).add(h)) {
+            String own = e.task().name() == null ? e.task().action() : e.task().name();
+            queued.add(e.scope().role() == null ? own : e.scope().role().name() + " : " + own);
+          }
           found = true;
         }
       }
@@ -63,6 +70,7 @@ final class Handlers {
         warnings.add(missing);
       }
     }
+    return queued;
   }
 
   private static boolean matches(Entry e, String name) {

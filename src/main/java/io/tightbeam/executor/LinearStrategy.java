@@ -181,7 +181,17 @@ final class LinearStrategy {
     if (scope.role() != null) {
       name = scope.role().name() + " : " + name;
     }
-    return new TaskHeader(name, Modules.shortName(t.action()), scope.handler(), t.pos());
+    return new TaskHeader(name, Modules.shortName(t.action()), scope.handler(), t.pos(), lazyBanners());
+  }
+
+  /** Whether the play's strategy is free or host_pinned, whose banners Ansible shows lazily. */
+  private boolean lazyBanners() {
+    Object given = ctx.play().keywords().get("strategy");
+    if (given == null) {
+      return false;
+    }
+    String name = String.valueOf(ctx.templar().template(given, ctx.playVars()));
+    return Modules.shortName(name).equals("free") || Modules.shortName(name).equals("host_pinned");
   }
 
   /** On the result thread: register, facts, notify, stats, output, host state. */
@@ -203,7 +213,8 @@ final class LinearStrategy {
     DynamicInventory.refresh(ctx, h, r);
     Object notify = new Keywords(ctx, t, scope).raw("notify"); // a block's notify is its tasks'
     if (Results.changed(r) && !Results.failed(r) && notify != null) {
-      handlers.notify(notify, h, ctx.templar());
+      handlers.notify(notify, h, ctx.templar())
+          .forEach(name -> ctx.listener().verbose(2, "NOTIFIED HANDLER " + name + " for " + h.name()));
     }
     HostOutcome shown = Censor.outcome(done);
     boolean rescuing = scope.rescuable() && shown instanceof HostOutcome.Failed f && !f.ignored();

@@ -122,7 +122,7 @@ final class Roles {
     TaskHeader header = strategy.header(t, scope);
     // Ansible names an include_role task without its role's prefix: its name, else "action : role"
     String shown = t.name() == null || t.name().isBlank() ? t.action() + " : " + name : t.name();
-    header = new TaskHeader(shown, header.action(), header.handler(), header.pos());
+    header = new TaskHeader(shown, header.action(), header.handler(), header.pos(), header.lazy());
     ctx.listener().taskStart(header);
     List<HostState> in = new ArrayList<>();
     HostTaskRunner runner = strategy.runner();

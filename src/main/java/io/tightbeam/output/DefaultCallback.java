@@ -45,8 +45,26 @@ final class DefaultCallback implements RunListener {
     display.display("skipping: no hosts matched", Color.SKIP);
   }
 
+  /** A lazy task's banner not shown yet (see {@link TaskHeader#lazy()}). */
+  private TaskHeader pending;
+
   @Override
   public void taskStart(TaskHeader task) {
+    pending = task.lazy() ? task : null;
+    if (!task.lazy()) {
+      banner(task);
+    }
+  }
+
+  /** Shows the banner of a lazy task before its first line. */
+  private void announce(TaskHeader task) {
+    if (pending != null && pending.equals(task)) {
+      pending = null;
+      banner(task);
+    }
+  }
+
+  private void banner(TaskHeader task) {
     String prefix = task.handler() ? "RUNNING HANDLER" : "TASK";
     display.banner(prefix + " [" + task.name().strip() + "]");
     if (display.verbosity() >= 2 && task.pos() != null && task.pos().line() > 0) {
@@ -56,6 +74,7 @@ final class DefaultCallback implements RunListener {
 
   @Override
   public void taskOutcome(TaskHeader task, HostOutcome outcome) {
+    announce(task);
     // a loop's items were shown one by one; its summary adds no line unless it was censored
     boolean itemsShown = outcome.loop() && outcome.result() != null
         && outcome.result().containsKey("results");
@@ -131,6 +150,7 @@ final class DefaultCallback implements RunListener {
 
   @Override
   public void itemOutcome(TaskHeader task, HostOutcome outcome) {
+    announce(task);
     String host = outcome.host();
     if (outcome instanceof HostOutcome.Ok) {
       ShownResult r = ShownResult.of(outcome.result(), task.action(), true);
@@ -161,6 +181,7 @@ final class DefaultCallback implements RunListener {
 
   @Override
   public void retrying(TaskHeader task, String host, int retriesLeft, Map<String, Object> result) {
+    announce(task);
     String msg = "FAILED - RETRYING: [" + host + "]: " + task.name() + " (" + retriesLeft
         + " retries left).";
     ShownResult r = ShownResult.of(result, task.action(), false);

@@ -63,6 +63,28 @@ class LanguagePlaybooksIT {
     assertThat(run.out()).doesNotContain("Gathering Facts").contains("\"msg\": \"0\"");
   }
 
+  /**
+   * At -vv Ansible says when a change queues a handler (once per host and handler, "role : name"
+   * in a role), before the result line; under free its lazy banner comes after it (2.14, seen).
+   */
+  @org.junit.jupiter.api.Test
+  void notifiedHandlersShownAtDoubleVerbose(@TempDir Path dir) throws Exception {
+    String play = "- hosts: localhost\n  gather_facts: false\n  strategy: %s\n  tasks:\n"
+        + "    - debug: msg=x\n      changed_when: true\n      notify: [h, h]\n"
+        + "    - debug: msg=y\n      changed_when: true\n      notify: h\n"
+        + "  handlers:\n    - name: h\n      debug: msg=handler\n";
+    java.nio.file.Files.writeString(dir.resolve("linear.yml"), String.format(play, "linear"));
+    java.nio.file.Files.writeString(dir.resolve("free.yml"), String.format(play, "free"));
+    CliRunner.Run linear = new CliRunner().playbook("-vv", "-i", "localhost,", "-c", "local",
+        dir.resolve("linear.yml").toString());
+    assertThat(linear.out()).contains("TASK [debug] ****").containsOnlyOnce("NOTIFIED HANDLER h for localhost")
+        .contains("task path: " + dir.resolve("linear.yml") + ":5\nNOTIFIED HANDLER h for localhost\nchanged: [localhost]");
+    CliRunner.Run free = new CliRunner().playbook("-vv", "-i", "localhost,", "-c", "local",
+        dir.resolve("free.yml").toString());
+    assertThat(free.out()).containsOnlyOnce("NOTIFIED HANDLER h for localhost")
+        .contains("NOTIFIED HANDLER h for localhost\n\nTASK [debug] ****");
+  }
+
   @org.junit.jupiter.api.Test
   void variablePrecedenceFollowsAnsible() {
     CliRunner.Run run = new CliRunner().playbook("-i", path("vars-inventory.ini"), path("vars.yml"),
