@@ -21,6 +21,9 @@ import picocli.CommandLine.Parameters;
     subcommands = {VaultCli.Create.class, VaultCli.Decrypt.class, VaultCli.Edit.class, VaultCli.View.class,
         VaultCli.Encrypt.class, VaultCli.EncryptString.class, VaultCli.Rekey.class})
 public final class VaultCli implements Callable<Integer> {
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help message and exit")
+  boolean help;
+
   final PrintStream out;
   final PrintStream err;
   final Map<String, String> env;
@@ -60,6 +63,9 @@ public final class VaultCli implements Callable<Integer> {
 
     @CommandLine.Mixin
     VaultOptions vault = new VaultOptions();
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help message and exit")
+    boolean help;
 
     @Option(names = {"-v", "--verbose"}, description = "Causes Ansible to print more debug messages")
     boolean[] verbose = new boolean[0];

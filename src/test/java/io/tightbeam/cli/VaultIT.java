@@ -57,6 +57,17 @@ class VaultIT {
     return dir.resolve(name).toString();
   }
 
+  /** ansible-vault --help and ACTION --help print the usage and exit 0, as argparse does. */
+  @Test
+  void helpIsShownWithExitZero() {
+    Result top = vault("--help");
+    assertThat(top.exitCode()).isZero();
+    assertThat(top.out()).contains("encrypt_string", "rekey", "-h, --help");
+    Result action = vault("encrypt", "-h");
+    assertThat(action.exitCode()).isZero();
+    assertThat(action.out()).contains("--vault-id", "--output");
+  }
+
   @Test
   void ansibleVaultOpensWhatWeEncryptInFormats11And12() throws Exception {
     Files.writeString(dir.resolve("a.yml"), "a: 1\nb: \"ü\"\n");
