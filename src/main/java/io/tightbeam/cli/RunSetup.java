@@ -26,6 +26,8 @@ final class RunSetup {
   final List<VaultSecret> secrets;
   /** Where the run records its async jobs; nothing is read or opened before the first one. */
   final JobRegistry registry;
+  /** Ansible's {@code jinja2_native}: templates keep their values' native types. */
+  final boolean jinja2Native;
 
   RunSetup(CommonOptions o, Map<String, String> env, PrintStream err) {
     this.cwd = Path.of("").toAbsolutePath();
@@ -36,6 +38,7 @@ final class RunSetup {
     }
     this.settings = loaded;
     this.registry = JobRegistry.at(() -> SettingsLoader.jobRegistry(env, cwd, home), home, env);
+    this.jinja2Native = SettingsLoader.jinja2Native(env, cwd, home);
     this.secrets = o.vault.secrets(env, cwd, err, err, false, false);
     String becomePass = o.askBecomePass ? Prompt.secret("BECOME password: ") : null;
     String connPass = o.askPass ? Prompt.secret("SSH password: ") : null;

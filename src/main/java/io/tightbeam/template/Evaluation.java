@@ -183,7 +183,7 @@ final class Evaluation implements Env {
     } catch (TemplateSyntaxError e) {
       throw syntax(e, mode.rawVarStrings() ? Lexer.escapedBackslashes(text) : text);
     }
-    Output out = new Output();
+    Output out = new Output(cache.jinja2Native());
     try {
       new Renderer(this).render(body, new Frame(null), out);
     } catch (TemplateSyntaxError e) {
@@ -262,6 +262,9 @@ final class Evaluation implements Env {
   }
 
   private Object concat(Output out) {
+    if (cache.jinja2Native()) {
+      return nativeConcat(out);
+    }
     Object value = out.result();
     if (out.count() == 1 && value instanceof String && nativeTexts.contains(value)) {
       return value;
@@ -284,6 +287,32 @@ final class Evaluation implements Env {
       }
     }
     return s;
+  }
+
+  /**
+   * Ansible's native concat: no node is None, a lone non-text node (or a string-type filter's
+   * text) is its value, and other text is read as a Python literal when it is one; a string
+   * literal keeps its quotes.
+   */
+  private Object nativeConcat(Output out) {
+    if (out.count() == 0) {
+      return null;
+    }
+    String text;
+    if (out.count() == 1) {
+      Object value = out.single();
+      if (!(value instanceof String s) || nativeTexts.contains(value)) {
+        return value;
+      }
+      text = s;
+    } else {
+      text = out.text();
+    }
+    Object evaled = Literals.evalPython(text);
+    if (evaled == Literals.NOT_A_LITERAL) {
+      return text;
+    }
+    return evaled instanceof String s ? text.charAt(0) + s + text.charAt(0) : evaled;
   }
 
   /** Renders template text to a String (the template module, the template lookup). */

@@ -24,10 +24,27 @@ final class Literals {
   private Literals() {}
 
   static Object eval(String text) {
+    return eval(text, PY_NAMES);
+  }
+
+  /**
+   * Python's own {@code ast.literal_eval} of a whole text (native types): no JSON names, and
+   * leading blanks are an indentation error there.
+   */
+  static Object evalPython(String text) {
+    if (text.isEmpty() || text.charAt(0) == ' ' || text.charAt(0) == '\t') {
+      return NOT_A_LITERAL;
+    }
+    return eval(text, PYTHON_CONSTANTS);
+  }
+
+  private static final Set<String> PYTHON_CONSTANTS = Set.of("True", "False", "None");
+
+  private static Object eval(String text, Set<String> names) {
     try {
-      List<Token> tokens = new Lexer("{{" + text + "}}", false, false, false).tokens();
+      List<Token> tokens = new Lexer("{{ " + text + " }}", false, false, false).tokens();
       for (Token t : tokens) {
-        if (t.kind() == Kind.NAME && !PY_NAMES.contains(t.text()) || t.kind() == Kind.DATA) {
+        if (t.kind() == Kind.NAME && !names.contains(t.text()) || t.kind() == Kind.DATA) {
           return NOT_A_LITERAL;
         }
       }

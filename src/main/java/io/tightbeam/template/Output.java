@@ -11,18 +11,32 @@ final class Output {
   private final StringBuilder text = new StringBuilder();
   private int count;
   private Object first;
+  /** What None writes: nothing (Ansible's finalize), or "None" with native types (no finalize). */
+  private final String none;
+
+  Output() {
+    this(false);
+  }
+
+  Output(boolean nativeTypes) {
+    this.none = nativeTypes ? "None" : "";
+  }
 
   void add(Object value) {
-    Object v = value == null ? "" : value;
     if (count++ == 0) {
-      first = v;
+      first = value;
     }
-    text.append(Py.str(v));
+    text.append(value == null ? none : Py.str(value));
   }
 
   /** Ansible's node rule: no node is "", one node is its value, several are their text. */
   Object result() {
-    return count == 0 ? "" : count == 1 ? first : text.toString();
+    return count == 0 ? "" : count == 1 ? (first == null ? "" : first) : text.toString();
+  }
+
+  /** The lone node's value as written, None kept (native types keep it); null for none or several. */
+  Object single() {
+    return count == 1 ? first : null;
   }
 
   int count() {

@@ -29,7 +29,16 @@ public final class Templar {
 
   /** A Templar whose file and unvault lookups open vaulted files with the run's secrets. */
   public Templar(List<io.tightbeam.vault.VaultSecret> secrets) {
-    this.cache = new TemplateCache(Catalogue.builtin(), secrets);
+    this(secrets, false);
+  }
+
+  /**
+   * A Templar as above; with {@code jinja2Native} (Ansible's {@code jinja2_native} setting) a
+   * template's value is its output read as a Python literal, whatever its type, as Ansible's
+   * native concat makes it.
+   */
+  public Templar(List<io.tightbeam.vault.VaultSecret> secrets, boolean jinja2Native) {
+    this.cache = new TemplateCache(Catalogue.builtin(), secrets, jinja2Native);
   }
 
   /**

@@ -20,10 +20,21 @@ final class TemplateCache {
   private final ConcurrentHashMap<Key, List<Stmt>> parsed = new ConcurrentHashMap<>();
   private final Catalogue catalogue;
   private final List<io.tightbeam.vault.VaultSecret> secrets;
+  private final boolean jinja2Native;
 
   TemplateCache(Catalogue catalogue, List<io.tightbeam.vault.VaultSecret> secrets) {
+    this(catalogue, secrets, false);
+  }
+
+  TemplateCache(Catalogue catalogue, List<io.tightbeam.vault.VaultSecret> secrets, boolean jinja2Native) {
     this.catalogue = catalogue;
     this.secrets = List.copyOf(secrets);
+    this.jinja2Native = jinja2Native;
+  }
+
+  /** Whether values keep their native types ({@code ANSIBLE_JINJA2_NATIVE}, {@code jinja2_native}). */
+  boolean jinja2Native() {
+    return jinja2Native;
   }
 
   Catalogue catalogue() {
