@@ -20,6 +20,7 @@ public final class Templar {
   public static final String OMIT = "__omit_place_holder__tightbeam";
 
   private final TemplateCache cache;
+  private final PythonPlugins plugins;
   private final ThreadLocal<List<String>> warnings = ThreadLocal.withInitial(ArrayList::new);
 
   /** A Templar with the built-in filters, tests and lookups. */
@@ -29,7 +30,18 @@ public final class Templar {
 
   /** A Templar whose file and unvault lookups open vaulted files with the run's secrets. */
   public Templar(List<io.tightbeam.vault.VaultSecret> secrets) {
-    this.cache = new TemplateCache(Catalogue.builtin(), secrets);
+    this(secrets, PythonPlugins.none());
+  }
+
+  /** A Templar whose catalogue also holds the run's Python filter, test and lookup plugins. */
+  public Templar(List<io.tightbeam.vault.VaultSecret> secrets, PythonPlugins plugins) {
+    this.plugins = plugins;
+    this.cache = new TemplateCache(Catalogue.builtin().with(plugins), secrets);
+  }
+
+  /** The run's Python plugins (the executor adds a role's plugin folders when it loads the role). */
+  public PythonPlugins plugins() {
+    return plugins;
   }
 
   /**
