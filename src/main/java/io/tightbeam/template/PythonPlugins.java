@@ -313,6 +313,11 @@ public final class PythonPlugins implements Catalogue.Extension {
     }
   }
 
+  /** Whether the Python process was started (only a template needing a plugin's name starts it). */
+  synchronized boolean started() {
+    return process != null;
+  }
+
   /** Ends the Python process, if one was started. */
   public synchronized void close() {
     if (process != null) {
