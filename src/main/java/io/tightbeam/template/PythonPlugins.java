@@ -29,12 +29,14 @@ public final class PythonPlugins implements Catalogue.Extension {
 
   /** The three kinds of plugin, by the folder a playbook or role keeps them in. */
   private enum Kind {
-    FILTER("filter_plugins"), TEST("test_plugins"), LOOKUP("lookup_plugins");
+    FILTER("filter_plugins", "filter"), TEST("test_plugins", "test"), LOOKUP("lookup_plugins", "lookup");
 
     final String folder;
+    final String collectionFolder;
 
-    Kind(String folder) {
+    Kind(String folder, String collectionFolder) {
       this.folder = folder;
+      this.collectionFolder = collectionFolder;
     }
 
     String word() {
@@ -44,6 +46,10 @@ public final class PythonPlugins implements Catalogue.Extension {
 
   private final Map<Kind, List<Path>> added = new ConcurrentHashMap<>();
   private final Map<Kind, List<Path>> configured = new ConcurrentHashMap<>();
+  /** A collection's plugin folder and its names' prefix ({@code acme.tools.}). */
+  private record Collected(Path dir, String prefix) {}
+
+  private final Map<Kind, List<Collected>> collections = new ConcurrentHashMap<>();
   private final String python;
   private final Map<String, Optional<Path>> lookupFiles = new ConcurrentHashMap<>();
   private volatile Map<String, Catalogue.Filter> filters;
@@ -64,6 +70,7 @@ public final class PythonPlugins implements Catalogue.Extension {
     configured.put(Kind.LOOKUP, expand(lookupPaths));
     for (Kind kind : Kind.values()) {
       added.put(kind, new CopyOnWriteArrayList<>());
+      collections.put(kind, new CopyOnWriteArrayList<>());
     }
     refresh();
   }
@@ -84,6 +91,30 @@ public final class PythonPlugins implements Catalogue.Extension {
       if (Files.isDirectory(d) && !added.get(kind).contains(d)) {
         added.get(kind).add(d);
         changed = true;
+      }
+    }
+    if (changed) {
+      refresh();
+    }
+  }
+
+  /**
+   * Adds the collections beside a playbook ({@code dir/collections/ansible_collections/NS/NAME/
+   * plugins/filter}...): their plugins go by full name only ({@code acme.tools.twice}).
+   */
+  public void addCollections(Path dir) {
+    Path root = dir.resolve("collections/ansible_collections").toAbsolutePath().normalize();
+    boolean changed = false;
+    for (Path namespace : children(root)) {
+      for (Path collection : children(namespace)) {
+        String prefix = namespace.getFileName() + "." + collection.getFileName() + ".";
+        for (Kind kind : Kind.values()) {
+          Collected c = new Collected(collection.resolve("plugins").resolve(kind.collectionFolder), prefix);
+          if (Files.isDirectory(c.dir()) && !collections.get(kind).contains(c)) {
+            collections.get(kind).add(c);
+            changed = true;
+          }
+        }
       }
     }
     if (changed) {
@@ -139,14 +170,24 @@ public final class PythonPlugins implements Catalogue.Extension {
 
   @Override
   public Catalogue.Lookup lookup(String name) {
-    if (name.startsWith(BUILTIN) || added.get(Kind.LOOKUP).isEmpty() && configured.get(Kind.LOOKUP).isEmpty()) {
+    if (name.startsWith(BUILTIN) || added.get(Kind.LOOKUP).isEmpty() && configured.get(Kind.LOOKUP).isEmpty()
+        && collections.get(Kind.LOOKUP).isEmpty()) {
       return null;
     }
     String own = name.startsWith(LEGACY) ? name.substring(LEGACY.length()) : name;
-    Optional<Path> file = lookupFiles.computeIfAbsent(own, n -> dirs(Kind.LOOKUP).stream()
-        .map(d -> d.resolve(n + ".py")).filter(Files::isRegularFile).findFirst());
+    Optional<Path> file = lookupFiles.computeIfAbsent(own, this::lookupFile);
     return file.map(path -> new Catalogue.Lookup(own, (terms, options, env) -> runLookup(own, path, terms, options, env)))
         .orElse(null);
+  }
+
+  private Optional<Path> lookupFile(String name) {
+    int dot = name.lastIndexOf('.');
+    if (dot < 0) {
+      return dirs(Kind.LOOKUP).stream().map(d -> d.resolve(name + ".py")).filter(Files::isRegularFile).findFirst();
+    }
+    String prefix = name.substring(0, dot + 1);
+    return collections.get(Kind.LOOKUP).stream().filter(c -> c.prefix().equals(prefix))
+        .map(c -> c.dir().resolve(name.substring(dot + 1) + ".py")).filter(Files::isRegularFile).findFirst();
   }
 
   private synchronized Map<String, Catalogue.Filter> loadFilters() {
@@ -185,7 +226,9 @@ public final class PythonPlugins implements Catalogue.Extension {
     Map<String, Object> request = new LinkedHashMap<>();
     request.put("op", "load");
     request.put("kind", kind.word());
-    request.put("dirs", dirs(kind).stream().map(Path::toString).toList());
+    List<Object> dirs = new ArrayList<>(dirs(kind).stream().map(Path::toString).toList());
+    collections.get(kind).forEach(c -> dirs.add(List.of(c.dir().toString(), c.prefix())));
+    request.put("dirs", dirs);
     Map<String, Object> reply = host.call(request, null);
     return reply.get("ok") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
   }
@@ -266,7 +309,9 @@ public final class PythonPlugins implements Catalogue.Extension {
   }
 
   private boolean hasPython(Kind kind) {
-    for (Path d : dirs(kind)) {
+    List<Path> all = new ArrayList<>(dirs(kind));
+    collections.get(kind).forEach(c -> all.add(c.dir()));
+    for (Path d : all) {
       try (Stream<Path> files = Files.list(d)) {
         if (files.anyMatch(f -> f.getFileName().toString().endsWith(".py"))) {
           return true;

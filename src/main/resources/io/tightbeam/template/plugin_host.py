@@ -184,12 +184,16 @@ def load_module(path):
 
 
 def load(kind, dirs):
-    """Loads every plugin file of `kind` in `dirs` (in order; a name's first definition wins)."""
+    """Loads every plugin file of `kind` in `dirs` (in order; a name's first definition wins); a
+    collection's folder comes as [folder, 'ns.name.']."""
     table, cls, method = (FILTERS, 'FilterModule', 'filters') if kind == 'filter' else (TESTS, 'TestModule', 'tests')
     table.clear()
     names = {}
     warnings = []
     for d in dirs:
+        prefix = ''
+        if isinstance(d, list):  # a collection's folder: its names go with the collection's
+            d, prefix = d
         try:
             files = sorted(f for f in os.listdir(d) if f.endswith('.py') and not f.startswith('_'))
         except OSError:
@@ -205,6 +209,7 @@ def load(kind, dirs):
                 warnings.append('Skipping %s plugin %s as it seems to be invalid: %s' % (kind, path, e))
                 continue
             for name, func in found.items():
+                name = prefix + name
                 if name not in names:
                     names[name] = path
                     table[name] = func
