@@ -103,11 +103,7 @@ public final class PlaybookCli implements Callable<Integer> {
       parsed.add(parser.parsePlaybook(path));
     }
     RunOptions options = withSelection(setup.options);
-    io.tightbeam.config.PluginPaths pluginPaths = SettingsLoader.pluginPaths(env, setup.cwd,
-        Path.of(System.getProperty("user.home")));
-    io.tightbeam.template.PythonPlugins plugins = new io.tightbeam.template.PythonPlugins(pluginPaths.filter(),
-        pluginPaths.test(), pluginPaths.lookup(), "python3");
-    Templar templar = new Templar(setup.secrets, plugins);
+    Templar templar = setup.templar();
     Modules modules = Modules.builtin(templar, setup.secrets);
     if (syntaxCheck) {
       new PlaybookExecutor(options, null, null, templar, modules, parser).plan(parsed);
