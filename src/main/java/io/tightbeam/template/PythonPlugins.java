@@ -57,6 +57,8 @@ public final class PythonPlugins implements Catalogue.Extension {
   private volatile boolean filterFiles;
   private volatile boolean testFiles;
   private PluginProcess process;
+  /** Ansible's warnings for plugin files that did not load, until a task shows them. */
+  private final java.util.Queue<String> warnings = new java.util.concurrent.ConcurrentLinkedQueue<>();
   private String missingPython;
 
   /**
@@ -230,6 +232,9 @@ public final class PythonPlugins implements Catalogue.Extension {
     collections.get(kind).forEach(c -> dirs.add(List.of(c.dir().toString(), c.prefix())));
     request.put("dirs", dirs);
     Map<String, Object> reply = host.call(request, null);
+    if (reply.get("warnings") instanceof List<?> list) {
+      list.forEach(w -> warnings.add(String.valueOf(w)));
+    }
     return reply.get("ok") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
   }
 
@@ -356,6 +361,15 @@ public final class PythonPlugins implements Catalogue.Extension {
     } catch (IOException e) {
       return List.of();
     }
+  }
+
+  /** Returns and forgets the warnings of plugin files that could not be loaded. */
+  List<String> drainWarnings() {
+    List<String> out = new ArrayList<>();
+    for (String w = warnings.poll(); w != null; w = warnings.poll()) {
+      out.add(w);
+    }
+    return out;
   }
 
   /** Whether the Python process was started (only a template needing a plugin's name starts it). */

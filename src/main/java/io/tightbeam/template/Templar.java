@@ -205,9 +205,10 @@ public final class Templar {
    * {@code The 'finished' test expects an async task, but a non-async task was tested}).
    */
   public List<String> drainWarnings() {
-    List<String> out = List.copyOf(warnings.get());
+    List<String> out = new ArrayList<>(plugins.drainWarnings());
+    out.addAll(warnings.get());
     warnings.get().clear();
-    return out;
+    return out.isEmpty() ? List.of() : out;
   }
 
   private void collect(Evaluation evaluation) {

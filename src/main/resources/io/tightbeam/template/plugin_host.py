@@ -202,11 +202,13 @@ def load(kind, dirs):
             path = os.path.join(d, f)
             try:
                 module = load_module(path)
-                if not hasattr(module, cls):
-                    continue
-                found = getattr(getattr(module, cls)(), method)()
             except Exception as e:
-                warnings.append('Skipping %s plugin %s as it seems to be invalid: %s' % (kind, path, e))
+                warnings.append('Skipping plugin (%s), cannot load: %s' % (path, e))
+                continue
+            try:
+                # a plugin class that fails to list its names is skipped without a word, as in Ansible
+                found = getattr(getattr(module, cls)(), method)() if hasattr(module, cls) else {}
+            except Exception:
                 continue
             for name, func in found.items():
                 name = prefix + name

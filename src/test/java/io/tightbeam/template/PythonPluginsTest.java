@@ -45,6 +45,13 @@ class PythonPluginsTest {
   }
 
   @Test
+  void aFileThatDoesNotImportIsSkippedWithAnsiblesWarning() {
+    assertThat(render("{{ 'hi' | shout }}")).isEqualTo("HI!");
+    assertThat(templar.drainWarnings()).containsExactly("Skipping plugin ("
+        + CASE.resolve("filter_plugins/needs_library.py") + "), cannot load: this plugin needs a library that is not installed");
+  }
+
+  @Test
   void testsWorkWithIsAndSelect() {
     assertThat(render("{{ 12 is multiple_of(4) }} {{ 13 is multiple_of(4) }} {{ [3, -1, 2] | select('positive') | list }}"))
         .isEqualTo("True False [3, 2]");
