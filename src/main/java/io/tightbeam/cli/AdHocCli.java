@@ -118,7 +118,7 @@ public final class AdHocCli implements Callable<Integer> {
     String callback = oneLine ? "oneline" : "minimal";
     RunListener listener = setup.listener(callback, out, err);
     Path base = common.playbookDir != null ? setup.cwd.resolve(common.playbookDir) : setup.cwd;
-    Templar templar = new Templar(setup.secrets, setup.jinja2Native);
+    Templar templar = setup.templar();
     PlaybookExecutor executor = new PlaybookExecutor(setup.options, inventory, listener, templar,
         Modules.builtin(templar, setup.secrets), new PlaybookParser(setup.secrets))
         .recordingJobs(setup.registry);

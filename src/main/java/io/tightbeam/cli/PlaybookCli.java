@@ -103,7 +103,7 @@ public final class PlaybookCli implements Callable<Integer> {
       parsed.add(parser.parsePlaybook(path));
     }
     RunOptions options = withSelection(setup.options);
-    Templar templar = new Templar(setup.secrets, setup.jinja2Native);
+    Templar templar = setup.templar();
     Modules modules = Modules.builtin(templar, setup.secrets);
     if (syntaxCheck) {
       new PlaybookExecutor(options, null, null, templar, modules, parser).plan(parsed);

@@ -48,6 +48,17 @@ final class RunSetup {
         o.becomeUser, o.becomeMethod, becomePass, connPass, o.privateKey, o.timeout, env);
   }
 
+  /**
+   * The run's templar, with the Python plugins in the folders ansible.cfg and {@code
+   * ANSIBLE_*_PLUGINS} name (the executor adds the playbook's and roles' own).
+   */
+  io.tightbeam.template.Templar templar() {
+    io.tightbeam.config.PluginPaths paths = SettingsLoader.pluginPaths(options.controllerEnv(), cwd,
+        Path.of(System.getProperty("user.home")));
+    return new io.tightbeam.template.Templar(secrets, new io.tightbeam.template.PythonPlugins(paths.filter(),
+        paths.test(), paths.lookup(), "python3"), jinja2Native);
+  }
+
   Inventory inventory(CommonOptions o) {
     List<String> sources = o.inventory.isEmpty() ? settings.inventory() : o.inventory;
     return Inventory.load(sources, cwd, secrets);

@@ -135,6 +135,24 @@ public final class SettingsLoader {
         values.integer(ConfigOption.CACHE_PLUGIN_TIMEOUT, 86400));
   }
 
+  /**
+   * The folders of controller-side Python plugins from the same ansible.cfg and environment as
+   * {@link #load} ({@code filter_plugins}, {@code test_plugins}, {@code lookup_plugins}), with
+   * Ansible's defaults under {@code ~/.ansible/plugins} and {@code /usr/share/ansible/plugins}.
+   */
+  public static PluginPaths pluginPaths(Map<String, String> env, Path cwd, Path home) {
+    Path found = find(env, cwd, home, SYSTEM_CONFIG, new ArrayList<>());
+    OptionValues values = new OptionValues(env, found == null ? null : ConfigFile.read(found), cwd, home);
+    return new PluginPaths(pluginPath(values, ConfigOption.FILTER_PLUGIN_PATH, "filter"),
+        pluginPath(values, ConfigOption.TEST_PLUGIN_PATH, "test"),
+        pluginPath(values, ConfigOption.LOOKUP_PLUGIN_PATH, "lookup"));
+  }
+
+  private static List<Path> pluginPath(OptionValues values, ConfigOption option, String kind) {
+    return values.pathList(option, List.of("~/.ansible/plugins/" + kind, "/usr/share/ansible/plugins/" + kind))
+        .stream().map(Path::of).toList();
+  }
+
   /** The first of Ansible's candidate files that exists and is readable, or null. */
   static Path find(
       Map<String, String> env, Path cwd, Path home, Path systemConfig, List<String> warnings) {

@@ -96,6 +96,8 @@ public final class PlaybookExecutor {
       }
       for (Playbook pb : playbooks) {
         Path dir = pb.path().toAbsolutePath().getParent();
+        templar.plugins().addBase(dir); // Ansible adds a playbook's plugin folders when it loads it
+        templar.plugins().addCollections(dir);
         RunJobs jobs = new RunJobs(journal, recap ? pb.path().toAbsolutePath().normalize().toString() : null);
         PlayContext.Services services = new PlayContext.Services(options, inventory, templar, modules,
             parser, connections, new JobLauncher(), poller, forks, resultThread, listener, dir, jobs, factCache);

@@ -170,6 +170,7 @@ final class Roles {
       }
     }
     ctx.rolesRun().add(call.path().toString());
+    ctx.templar().plugins().addBase(call.path()); // its filter_plugins, test_plugins, lookup_plugins
     PlayRoles.Exports exports = deps.plus(new PlayRoles.Exports(roleVars, defaults));
     if (!dynamic) {
       ctx.roles().add(exports);

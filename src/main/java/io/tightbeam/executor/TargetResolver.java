@@ -27,8 +27,16 @@ final class TargetResolver {
 
   TargetContext resolve(Keywords kw, Map<String, Object> vars, boolean checkMode) {
     Endpoint endpoint = endpoint(kw, vars);
+    io.tightbeam.connection.Connection connection = ctx.services().connections().get(endpoint);
+    if (ctx.options().verbosity() >= 3) {
+      var inventory = ctx.services().inventory();
+      // Ansible's implicit localhost has the address 127.0.0.1
+      boolean implicit = endpoint.address().equals(endpoint.inventoryName())
+          && inventory.host(endpoint.inventoryName()).map(inventory::isImplicit).orElse(false);
+      connection = new ConnectionLog(connection, endpoint, implicit ? "127.0.0.1" : endpoint.address(), ctx.listener());
+    }
     return new TargetContext(
-        ctx.services().connections().get(endpoint),
+        connection,
         become(kw, vars),
         environment(kw, vars),
         checkMode,

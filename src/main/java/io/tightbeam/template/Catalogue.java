@@ -42,9 +42,39 @@ final class Catalogue {
   /** A lookup plugin. */
   record Lookup(String name, LookupBody body) {}
 
-  private final Map<String, Filter> filters = new HashMap<>();
-  private final Map<String, Test> tests = new HashMap<>();
-  private final Map<String, Lookup> lookups = new HashMap<>();
+  /**
+   * Names a run adds over the built-in ones (its Python plugins): asked first, as a custom plugin
+   * of Ansible's overrides a builtin of the same short name; null falls through to the builtins.
+   */
+  interface Extension {
+    Filter filter(String name);
+
+    Test test(String name);
+
+    Lookup lookup(String name);
+  }
+
+  private final Map<String, Filter> filters;
+  private final Map<String, Test> tests;
+  private final Map<String, Lookup> lookups;
+  private final Extension extension;
+
+  private Catalogue() {
+    this(new HashMap<>(), new HashMap<>(), new HashMap<>(), null);
+  }
+
+  private Catalogue(Map<String, Filter> filters, Map<String, Test> tests, Map<String, Lookup> lookups,
+      Extension extension) {
+    this.filters = filters;
+    this.tests = tests;
+    this.lookups = lookups;
+    this.extension = extension;
+  }
+
+  /** This catalogue with {@code extension}'s names asked first. */
+  Catalogue with(Extension extension) {
+    return new Catalogue(filters, tests, lookups, extension);
+  }
 
   private static final class Holder {
     static final Catalogue BUILTIN = build();
@@ -142,14 +172,17 @@ final class Catalogue {
   }
 
   Filter filter(String name) {
-    return filters.get(name);
+    Filter own = extension == null ? null : extension.filter(name);
+    return own != null ? own : filters.get(name);
   }
 
   Test test(String name) {
-    return tests.get(name);
+    Test own = extension == null ? null : extension.test(name);
+    return own != null ? own : tests.get(name);
   }
 
   Lookup lookup(String name) {
-    return lookups.get(name);
+    Lookup own = extension == null ? null : extension.lookup(name);
+    return own != null ? own : lookups.get(name);
   }
 }

@@ -46,6 +46,10 @@ final class LookupCall {
     } catch (TemplateException | io.tightbeam.py.PyException e) {
       return failed(run, name, e, errors, wantlist);
     }
+    if (wantlist && results instanceof PythonPlugins.Whole whole) {
+      run.markUnsafe(whole.value());
+      return whole.value(); // a Python lookup's dict or string, as it gave it
+    }
     // Ansible wraps every result as unsafe text (type_debug shows AnsibleUnsafeText); fresh
     // strings, so that an equal constant elsewhere in the template is not marked too.
     results = new java.util.ArrayList<>(results);

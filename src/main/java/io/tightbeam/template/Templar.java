@@ -20,6 +20,7 @@ public final class Templar {
   public static final String OMIT = "__omit_place_holder__tightbeam";
 
   private final TemplateCache cache;
+  private final PythonPlugins plugins;
   private final ThreadLocal<List<String>> warnings = ThreadLocal.withInitial(ArrayList::new);
 
   /** A Templar with the built-in filters, tests and lookups. */
@@ -29,7 +30,7 @@ public final class Templar {
 
   /** A Templar whose file and unvault lookups open vaulted files with the run's secrets. */
   public Templar(List<io.tightbeam.vault.VaultSecret> secrets) {
-    this(secrets, false);
+    this(secrets, PythonPlugins.none(), false);
   }
 
   /**
@@ -38,7 +39,23 @@ public final class Templar {
    * native concat makes it.
    */
   public Templar(List<io.tightbeam.vault.VaultSecret> secrets, boolean jinja2Native) {
-    this.cache = new TemplateCache(Catalogue.builtin(), secrets, jinja2Native);
+    this(secrets, PythonPlugins.none(), jinja2Native);
+  }
+
+  /** A Templar whose catalogue also holds the run's Python filter, test and lookup plugins. */
+  public Templar(List<io.tightbeam.vault.VaultSecret> secrets, PythonPlugins plugins) {
+    this(secrets, plugins, false);
+  }
+
+  /** The run's Templar: its Python plugins, and Ansible's jinja2_native setting. */
+  public Templar(List<io.tightbeam.vault.VaultSecret> secrets, PythonPlugins plugins, boolean jinja2Native) {
+    this.plugins = plugins;
+    this.cache = new TemplateCache(Catalogue.builtin().with(plugins), secrets, jinja2Native);
+  }
+
+  /** The run's Python plugins (the executor adds a role's plugin folders when it loads the role). */
+  public PythonPlugins plugins() {
+    return plugins;
   }
 
   /**
@@ -210,9 +227,10 @@ public final class Templar {
    * {@code The 'finished' test expects an async task, but a non-async task was tested}).
    */
   public List<String> drainWarnings() {
-    List<String> out = List.copyOf(warnings.get());
+    List<String> out = new ArrayList<>(plugins.drainWarnings());
+    out.addAll(warnings.get());
     warnings.get().clear();
-    return out;
+    return out.isEmpty() ? List.of() : out;
   }
 
   private void collect(Evaluation evaluation) {
