@@ -11,7 +11,9 @@ import java.util.List;
  * [WARNING]: } prefix, for the caller to print. {@code sshArgs} and {@code controlPathDir} are
  * Ansible's {@code ssh_args} and {@code control_path_dir}: Tightbeam reads ControlMaster and
  * ControlPersist from the former (see {@code connection.ControlPersist}). {@code gathering} is
- * Ansible's fact gathering policy: implicit, explicit or smart.
+ * Ansible's fact gathering policy: implicit, explicit or smart. {@code library} is Ansible's
+ * {@code library} (DEFAULT_MODULE_PATH): more folders of custom modules. {@code hashBehaviour} is
+ * {@code hash_behaviour}: {@code replace} or {@code merge}.
  */
 public record Settings(
     Path configFile,
@@ -37,11 +39,14 @@ public record Settings(
     String sshArgs,
     String controlPathDir,
     String gathering,
+    List<String> library,
+    String hashBehaviour,
     List<String> warnings) {
 
   public Settings {
     inventory = List.copyOf(inventory);
     rolesPath = List.copyOf(rolesPath);
+    library = library == null ? List.of() : List.copyOf(library);
     warnings = warnings == null ? List.of() : List.copyOf(warnings);
   }
 
@@ -75,7 +80,8 @@ public record Settings(
     this(configFile, inventory, forks, pollInterval, asyncDir, remoteUser, remoteTmp, timeout,
         hostKeyChecking, stdoutCallback, noColor, forceColor, retryFilesEnabled, anyErrorsFatal,
         rolesPath, becomeMethod, becomeUser, become, privateKeyFile, keepRemoteFiles, DEFAULT_SSH_ARGS,
-        DEFAULT_CONTROL_PATH_DIR, "implicit", List.of());
+        DEFAULT_CONTROL_PATH_DIR, "implicit",
+        List.of("~/.ansible/plugins/modules", "/usr/share/ansible/plugins/modules"), "replace", List.of());
   }
 
   /** Ansible's defaults, as with no ansible.cfg and no environment. */
@@ -108,7 +114,7 @@ public record Settings(
     return new Settings(configFile, sources, forks, pollInterval, asyncDir, remoteUser, remoteTmp,
         timeout, hostKeyChecking, stdoutCallback, noColor, forceColor, retryFilesEnabled,
         anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become, privateKeyFile,
-        keepRemoteFiles, sshArgs, controlPathDir, gathering, warnings);
+        keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, warnings);
   }
 
   /** With {@code -f}. */
@@ -116,7 +122,7 @@ public record Settings(
     return new Settings(configFile, inventory, value, pollInterval, asyncDir, remoteUser,
         remoteTmp, timeout, hostKeyChecking, stdoutCallback, noColor, forceColor,
         retryFilesEnabled, anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become,
-        privateKeyFile, keepRemoteFiles, sshArgs, controlPathDir, gathering, warnings);
+        privateKeyFile, keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, warnings);
   }
 
   /** With {@code -P}. */
@@ -124,7 +130,7 @@ public record Settings(
     return new Settings(configFile, inventory, forks, value, asyncDir, remoteUser, remoteTmp,
         timeout, hostKeyChecking, stdoutCallback, noColor, forceColor, retryFilesEnabled,
         anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become, privateKeyFile,
-        keepRemoteFiles, sshArgs, controlPathDir, gathering, warnings);
+        keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, warnings);
   }
 
   /** With {@code -u}. */
@@ -132,7 +138,7 @@ public record Settings(
     return new Settings(configFile, inventory, forks, pollInterval, asyncDir, value, remoteTmp,
         timeout, hostKeyChecking, stdoutCallback, noColor, forceColor, retryFilesEnabled,
         anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become, privateKeyFile,
-        keepRemoteFiles, sshArgs, controlPathDir, gathering, warnings);
+        keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, warnings);
   }
 
   /** With {@code -T}. */
@@ -140,7 +146,7 @@ public record Settings(
     return new Settings(configFile, inventory, forks, pollInterval, asyncDir, remoteUser,
         remoteTmp, value, hostKeyChecking, stdoutCallback, noColor, forceColor,
         retryFilesEnabled, anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become,
-        privateKeyFile, keepRemoteFiles, sshArgs, controlPathDir, gathering, warnings);
+        privateKeyFile, keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, warnings);
   }
 
   /** With {@code -b}, {@code --become-method} and {@code --become-user} (null keeps the value). */
@@ -148,7 +154,7 @@ public record Settings(
     return new Settings(configFile, inventory, forks, pollInterval, asyncDir, remoteUser,
         remoteTmp, timeout, hostKeyChecking, stdoutCallback, noColor, forceColor,
         retryFilesEnabled, anyErrorsFatal, rolesPath, method == null ? becomeMethod : method,
-        user == null ? becomeUser : user, on, privateKeyFile, keepRemoteFiles, sshArgs, controlPathDir, gathering, warnings);
+        user == null ? becomeUser : user, on, privateKeyFile, keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, warnings);
   }
 
   /** With {@code --private-key}. */
@@ -156,6 +162,6 @@ public record Settings(
     return new Settings(configFile, inventory, forks, pollInterval, asyncDir, remoteUser,
         remoteTmp, timeout, hostKeyChecking, stdoutCallback, noColor, forceColor,
         retryFilesEnabled, anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become, value,
-        keepRemoteFiles, sshArgs, controlPathDir, gathering, warnings);
+        keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, warnings);
   }
 }

@@ -196,7 +196,7 @@ final class LinearStrategy {
       if (register != null) {
         receiver.setFacts.put(register.toString(), new Literal(kept));
       }
-      if (Facts.apply(Modules.shortName(t.action()), r, receiver)) {
+      if (Facts.apply(Modules.shortName(t.action()), r, receiver, ctx.services().inventory().hash())) {
         ctx.services().factCache().save(receiver.name(), receiver.facts);
       }
     }

@@ -205,7 +205,7 @@ final class PlayRun {
         Path p = play.baseDir().resolve(String.valueOf(services.templar().template(c, playVars)));
         if (Files.isReadable(p)) {
           for (Map<?, ?> m : varsMaps(services.parser().loadData(p))) {
-            m.forEach((k, v) -> playVars.put(String.valueOf(k), v));
+            m.forEach((k, v) -> services.inventory().hash().set(playVars, String.valueOf(k), v));
           }
           loaded = true;
           break;

@@ -85,12 +85,23 @@ public final class Inventory {
 
   /** As {@link #load(List, Path)}, opening vaulted files and {@code !vault} values with {@code secrets}. */
   public static Inventory load(List<String> sources, Path cwd, List<VaultSecret> secrets) {
-    InventorySources loader = new InventorySources(secrets);
+    return load(sources, cwd, secrets, HashBehaviour.REPLACE);
+  }
+
+  /** As {@link #load(List, Path, List)}, combining vars set again by {@code hash} ({@code hash_behaviour}). */
+  public static Inventory load(
+      List<String> sources, Path cwd, List<VaultSecret> secrets, HashBehaviour hash) {
+    InventorySources loader = new InventorySources(secrets, hash);
     for (String source : sources) {
       loader.load(source, cwd);
     }
     loader.graph.reconcile();
     return new Inventory(loader, cwd);
+  }
+
+  /** Ansible's {@code hash_behaviour} for this run: how vars set again at a higher level combine. */
+  public HashBehaviour hash() {
+    return graph.hash;
   }
 
   /** Whether any source was parsed (Ansible warns when only implicit localhost is available). */
@@ -277,15 +288,15 @@ public final class Inventory {
     others.remove("all");
     List<Path> playDirs = playbookDir == null ? List.of() : List.of(playbookDir);
     Map<String, Object> vars = new LinkedHashMap<>();
-    vars.putAll(groupVars("all"));
+    hash().update(vars, groupVars("all"));
     for (String g : others) {
-      vars.putAll(groupVars(g));
+      hash().update(vars, groupVars(g));
     }
     varsFromFiles(vars, varsDirs, "group_vars", List.of("all"));
     varsFromFiles(vars, playDirs, "group_vars", List.of("all"));
     varsFromFiles(vars, varsDirs, "group_vars", others);
     varsFromFiles(vars, playDirs, "group_vars", others);
-    vars.putAll(host.vars());
+    hash().update(vars, host.vars());
     varsFromFiles(vars, varsDirs, "host_vars", List.of(host.name()));
     varsFromFiles(vars, playDirs, "host_vars", List.of(host.name()));
     return vars;
@@ -312,7 +323,7 @@ public final class Inventory {
       Map<String, Object> into, List<Path> dirs, String kind, List<String> names) {
     for (Path dir : dirs) {
       for (String name : names) {
-        into.putAll(varsFiles.load(dir, kind, name));
+        hash().update(into, varsFiles.load(dir, kind, name));
       }
     }
   }
