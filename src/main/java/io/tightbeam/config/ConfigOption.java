@@ -50,6 +50,8 @@ enum ConfigOption {
   LIBRARY("DEFAULT_MODULE_PATH", Type.PATH_SPEC, List.of("ANSIBLE_LIBRARY"), List.of("defaults.library")),
   HASH_BEHAVIOUR("DEFAULT_HASH_BEHAVIOUR", Type.STRING, List.of("ANSIBLE_HASH_BEHAVIOUR"),
       List.of("defaults.hash_behaviour")),
+  JINJA2_NATIVE("DEFAULT_JINJA2_NATIVE", Type.BOOL, List.of("ANSIBLE_JINJA2_NATIVE"),
+      List.of("defaults.jinja2_native")),
   REMOTE_PORT("DEFAULT_REMOTE_PORT", Type.INT, List.of("ANSIBLE_REMOTE_PORT"),
       List.of("defaults.remote_port")),
   VERBOSITY("DEFAULT_VERBOSITY", Type.INT, List.of("ANSIBLE_VERBOSITY"),

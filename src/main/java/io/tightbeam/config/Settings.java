@@ -13,7 +13,8 @@ import java.util.List;
  * ControlPersist from the former (see {@code connection.ControlPersist}). {@code gathering} is
  * Ansible's fact gathering policy: implicit, explicit or smart. {@code library} is Ansible's
  * {@code library} (DEFAULT_MODULE_PATH): more folders of custom modules. {@code hashBehaviour} is
- * {@code hash_behaviour}: {@code replace} or {@code merge}.
+ * {@code hash_behaviour}: {@code replace} or {@code merge}; {@code jinja2Native} is {@code
+ * jinja2_native}.
  */
 public record Settings(
     Path configFile,
@@ -41,6 +42,7 @@ public record Settings(
     String gathering,
     List<String> library,
     String hashBehaviour,
+    boolean jinja2Native,
     List<String> warnings) {
 
   public Settings {
@@ -81,7 +83,7 @@ public record Settings(
         hostKeyChecking, stdoutCallback, noColor, forceColor, retryFilesEnabled, anyErrorsFatal,
         rolesPath, becomeMethod, becomeUser, become, privateKeyFile, keepRemoteFiles, DEFAULT_SSH_ARGS,
         DEFAULT_CONTROL_PATH_DIR, "implicit",
-        List.of("~/.ansible/plugins/modules", "/usr/share/ansible/plugins/modules"), "replace", List.of());
+        List.of("~/.ansible/plugins/modules", "/usr/share/ansible/plugins/modules"), "replace", false, List.of());
   }
 
   /** Ansible's defaults, as with no ansible.cfg and no environment. */
@@ -114,7 +116,7 @@ public record Settings(
     return new Settings(configFile, sources, forks, pollInterval, asyncDir, remoteUser, remoteTmp,
         timeout, hostKeyChecking, stdoutCallback, noColor, forceColor, retryFilesEnabled,
         anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become, privateKeyFile,
-        keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, warnings);
+        keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, warnings);
   }
 
   /** With {@code -f}. */
@@ -122,7 +124,7 @@ public record Settings(
     return new Settings(configFile, inventory, value, pollInterval, asyncDir, remoteUser,
         remoteTmp, timeout, hostKeyChecking, stdoutCallback, noColor, forceColor,
         retryFilesEnabled, anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become,
-        privateKeyFile, keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, warnings);
+        privateKeyFile, keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, warnings);
   }
 
   /** With {@code -P}. */
@@ -130,7 +132,7 @@ public record Settings(
     return new Settings(configFile, inventory, forks, value, asyncDir, remoteUser, remoteTmp,
         timeout, hostKeyChecking, stdoutCallback, noColor, forceColor, retryFilesEnabled,
         anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become, privateKeyFile,
-        keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, warnings);
+        keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, warnings);
   }
 
   /** With {@code -u}. */
@@ -138,7 +140,7 @@ public record Settings(
     return new Settings(configFile, inventory, forks, pollInterval, asyncDir, value, remoteTmp,
         timeout, hostKeyChecking, stdoutCallback, noColor, forceColor, retryFilesEnabled,
         anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become, privateKeyFile,
-        keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, warnings);
+        keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, warnings);
   }
 
   /** With {@code -T}. */
@@ -146,7 +148,7 @@ public record Settings(
     return new Settings(configFile, inventory, forks, pollInterval, asyncDir, remoteUser,
         remoteTmp, value, hostKeyChecking, stdoutCallback, noColor, forceColor,
         retryFilesEnabled, anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become,
-        privateKeyFile, keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, warnings);
+        privateKeyFile, keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, warnings);
   }
 
   /** With {@code -b}, {@code --become-method} and {@code --become-user} (null keeps the value). */
@@ -154,7 +156,7 @@ public record Settings(
     return new Settings(configFile, inventory, forks, pollInterval, asyncDir, remoteUser,
         remoteTmp, timeout, hostKeyChecking, stdoutCallback, noColor, forceColor,
         retryFilesEnabled, anyErrorsFatal, rolesPath, method == null ? becomeMethod : method,
-        user == null ? becomeUser : user, on, privateKeyFile, keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, warnings);
+        user == null ? becomeUser : user, on, privateKeyFile, keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, warnings);
   }
 
   /** With {@code --private-key}. */
@@ -162,6 +164,6 @@ public record Settings(
     return new Settings(configFile, inventory, forks, pollInterval, asyncDir, remoteUser,
         remoteTmp, timeout, hostKeyChecking, stdoutCallback, noColor, forceColor,
         retryFilesEnabled, anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become, value,
-        keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, warnings);
+        keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, warnings);
   }
 }
