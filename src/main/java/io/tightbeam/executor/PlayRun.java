@@ -99,6 +99,7 @@ final class PlayRun {
     }
     Scope scope = Scope.forPlay(ctx.play());
     strategy.roles().exportPlayRoles(ctx.play().keywords().get("roles")); // seen from pre_tasks on, as in Ansible
+    strategy.roles().namePlayRoles();
     strategy.run(ctx.play().preTasks(), scope, batch);
     handlers.flush(strategy, ctx);
     strategy.roles().runPlayRoles(ctx.play().keywords().get("roles"), scope, batch);

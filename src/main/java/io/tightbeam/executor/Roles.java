@@ -204,6 +204,56 @@ final class Roles {
     }
   }
 
+  /**
+   * Names the play's roles for the magic variables, before any task runs: the {@code roles:}
+   * entries and the {@code import_role} tasks of the play's own task lists (an import's name is
+   * static), then their dependencies. A role that cannot be found is left to fail where it runs.
+   */
+  void namePlayRoles() {
+    List<Object> entries = new ArrayList<>();
+    if (ctx.play().keywords().get("roles") instanceof List<?> list) {
+      entries.addAll(list);
+    }
+    for (List<TaskItem> items : List.of(ctx.play().preTasks(), ctx.play().tasks(), ctx.play().postTasks())) {
+      importedRoles(items, entries);
+    }
+    List<String> play = new ArrayList<>();
+    java.util.Set<String> dependent = new java.util.LinkedHashSet<>();
+    for (Object entry : entries) {
+      try {
+        Call call = call(entry, ctx.play().baseDir());
+        play.add(call.name());
+        dependencyNames(call, dependent);
+      } catch (RuntimeException e) {
+        // reported when the role runs
+      }
+    }
+    ctx.roles().name(new PlayRoles.Names(List.copyOf(play), List.copyOf(dependent)));
+  }
+
+  private static void importedRoles(List<TaskItem> items, List<Object> into) {
+    for (TaskItem item : items) {
+      if (item instanceof io.tightbeam.playbook.Block b) {
+        importedRoles(b.block(), into);
+        importedRoles(b.rescue(), into);
+        importedRoles(b.always(), into);
+      } else if (item instanceof Task t && Modules.shortName(t.action()).equals("import_role")
+          && t.args().get("name") instanceof String name && !Keywords.isTemplated(name)) {
+        into.add(name);
+      }
+    }
+  }
+
+  private void dependencyNames(Call call, java.util.Set<String> into) {
+    if (meta(call).get("dependencies") instanceof List<?> list) {
+      for (Object dep : list) {
+        Call d = call(dep, call.path().getParent());
+        into.add(d.name());
+        dependencyNames(d, into);
+      }
+    }
+  }
+
   private PlayRoles.Exports exports(Call call) {
     PlayRoles.Exports deps = PlayRoles.Exports.NONE;
     if (meta(call).get("dependencies") instanceof List<?> list) {

@@ -70,7 +70,11 @@ final class TaskVars {
       v.put("role_path", scope.role().path().toString());
     }
     v.put("ansible_search_path", new Literal(SearchPath.of(ctx, task, scope).strings()));
-    v.put("ansible_role_names", new Literal(List.copyOf(ctx.rolesRun())));
+    PlayRoles.Names roleNames = ctx.roles().names();
+    v.put("ansible_role_names", new Literal(roleNames.all()));
+    v.put("ansible_play_role_names", new Literal(roleNames.play()));
+    v.put("role_names", new Literal(roleNames.play()));
+    v.put("ansible_dependent_role_names", new Literal(roleNames.dependent()));
     return v;
   }
 
