@@ -109,12 +109,31 @@ final class Roles {
       }
       byRole.forEach((path, who) -> {
         Map<String, String> from = froms.get(path);
-        Call call = new Call(path.getFileName().toString(), path, kw, Map.of(),
+        Call call = new Call(path.getFileName().toString(), path, kw, parentRoles(scope.role()),
             from.get("tasks_from"), from.get("vars_from"), from.get("defaults_from"), from.get("handlers_from"));
         Scope under = perHost.isEmpty() ? scope : scope.withHostVars(perHost);
         run(call, dynamic ? under.withIncludeParams(t) : under, who, dynamic);
       });
     }
+  }
+
+  /**
+   * What a role included or imported from another role is told of its parents, nearest first, as
+   * Ansible's include parameters {@code ansible_parent_role_names} and {@code ..._paths}.
+   */
+  private static Map<String, Object> parentRoles(Scope.RoleRef parent) {
+    if (parent == null) {
+      return Map.of();
+    }
+    List<Object> names = new ArrayList<>(List.of(parent.name()));
+    List<Object> paths = new ArrayList<>(List.of(parent.path().toString()));
+    if (parent.params().get("ansible_parent_role_names") instanceof List<?> more) {
+      names.addAll(more);
+    }
+    if (parent.params().get("ansible_parent_role_paths") instanceof List<?> more) {
+      paths.addAll(more);
+    }
+    return Map.of("ansible_parent_role_names", names, "ansible_parent_role_paths", paths);
   }
 
   /** An include_role's own task: its header, then a skip line for each host its when leaves out. */
