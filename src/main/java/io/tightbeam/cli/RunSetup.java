@@ -4,6 +4,7 @@ import io.tightbeam.config.Settings;
 import io.tightbeam.config.SettingsLoader;
 import io.tightbeam.executor.RunListener;
 import io.tightbeam.executor.RunOptions;
+import io.tightbeam.inventory.HashBehaviour;
 import io.tightbeam.inventory.Inventory;
 import io.tightbeam.inventory.PatternMatch;
 import io.tightbeam.jobs.registry.JobRegistry;
@@ -61,7 +62,7 @@ final class RunSetup {
 
   Inventory inventory(CommonOptions o) {
     List<String> sources = o.inventory.isEmpty() ? settings.inventory() : o.inventory;
-    return Inventory.load(sources, cwd, secrets);
+    return Inventory.load(sources, cwd, secrets, HashBehaviour.of(settings.hashBehaviour()));
   }
 
   /**

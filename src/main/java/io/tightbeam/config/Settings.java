@@ -11,7 +11,10 @@ import java.util.List;
  * [WARNING]: } prefix, for the caller to print. {@code sshArgs} and {@code controlPathDir} are
  * Ansible's {@code ssh_args} and {@code control_path_dir}: Tightbeam reads ControlMaster and
  * ControlPersist from the former (see {@code connection.ControlPersist}). {@code gathering} is
- * Ansible's fact gathering policy: implicit, explicit or smart.
+ * Ansible's fact gathering policy: implicit, explicit or smart. {@code library} is Ansible's
+ * {@code library} (DEFAULT_MODULE_PATH): more folders of custom modules. {@code hashBehaviour} is
+ * {@code hash_behaviour}: {@code replace} or {@code merge}; {@code jinja2Native} is {@code
+ * jinja2_native}.
  */
 public record Settings(
     Path configFile,
@@ -37,11 +40,15 @@ public record Settings(
     String sshArgs,
     String controlPathDir,
     String gathering,
+    List<String> library,
+    String hashBehaviour,
+    boolean jinja2Native,
     List<String> warnings) {
 
   public Settings {
     inventory = List.copyOf(inventory);
     rolesPath = List.copyOf(rolesPath);
+    library = library == null ? List.of() : List.copyOf(library);
     warnings = warnings == null ? List.of() : List.copyOf(warnings);
   }
 
@@ -75,7 +82,8 @@ public record Settings(
     this(configFile, inventory, forks, pollInterval, asyncDir, remoteUser, remoteTmp, timeout,
         hostKeyChecking, stdoutCallback, noColor, forceColor, retryFilesEnabled, anyErrorsFatal,
         rolesPath, becomeMethod, becomeUser, become, privateKeyFile, keepRemoteFiles, DEFAULT_SSH_ARGS,
-        DEFAULT_CONTROL_PATH_DIR, "implicit", List.of());
+        DEFAULT_CONTROL_PATH_DIR, "implicit",
+        List.of("~/.ansible/plugins/modules", "/usr/share/ansible/plugins/modules"), "replace", false, List.of());
   }
 
   /** Ansible's defaults, as with no ansible.cfg and no environment. */
@@ -108,7 +116,7 @@ public record Settings(
     return new Settings(configFile, sources, forks, pollInterval, asyncDir, remoteUser, remoteTmp,
         timeout, hostKeyChecking, stdoutCallback, noColor, forceColor, retryFilesEnabled,
         anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become, privateKeyFile,
-        keepRemoteFiles, sshArgs, controlPathDir, gathering, warnings);
+        keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, warnings);
   }
 
   /** With {@code -f}. */
@@ -116,7 +124,7 @@ public record Settings(
     return new Settings(configFile, inventory, value, pollInterval, asyncDir, remoteUser,
         remoteTmp, timeout, hostKeyChecking, stdoutCallback, noColor, forceColor,
         retryFilesEnabled, anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become,
-        privateKeyFile, keepRemoteFiles, sshArgs, controlPathDir, gathering, warnings);
+        privateKeyFile, keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, warnings);
   }
 
   /** With {@code -P}. */
@@ -124,7 +132,7 @@ public record Settings(
     return new Settings(configFile, inventory, forks, value, asyncDir, remoteUser, remoteTmp,
         timeout, hostKeyChecking, stdoutCallback, noColor, forceColor, retryFilesEnabled,
         anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become, privateKeyFile,
-        keepRemoteFiles, sshArgs, controlPathDir, gathering, warnings);
+        keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, warnings);
   }
 
   /** With {@code -u}. */
@@ -132,7 +140,7 @@ public record Settings(
     return new Settings(configFile, inventory, forks, pollInterval, asyncDir, value, remoteTmp,
         timeout, hostKeyChecking, stdoutCallback, noColor, forceColor, retryFilesEnabled,
         anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become, privateKeyFile,
-        keepRemoteFiles, sshArgs, controlPathDir, gathering, warnings);
+        keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, warnings);
   }
 
   /** With {@code -T}. */
@@ -140,7 +148,7 @@ public record Settings(
     return new Settings(configFile, inventory, forks, pollInterval, asyncDir, remoteUser,
         remoteTmp, value, hostKeyChecking, stdoutCallback, noColor, forceColor,
         retryFilesEnabled, anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become,
-        privateKeyFile, keepRemoteFiles, sshArgs, controlPathDir, gathering, warnings);
+        privateKeyFile, keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, warnings);
   }
 
   /** With {@code -b}, {@code --become-method} and {@code --become-user} (null keeps the value). */
@@ -148,7 +156,7 @@ public record Settings(
     return new Settings(configFile, inventory, forks, pollInterval, asyncDir, remoteUser,
         remoteTmp, timeout, hostKeyChecking, stdoutCallback, noColor, forceColor,
         retryFilesEnabled, anyErrorsFatal, rolesPath, method == null ? becomeMethod : method,
-        user == null ? becomeUser : user, on, privateKeyFile, keepRemoteFiles, sshArgs, controlPathDir, gathering, warnings);
+        user == null ? becomeUser : user, on, privateKeyFile, keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, warnings);
   }
 
   /** With {@code --private-key}. */
@@ -156,6 +164,6 @@ public record Settings(
     return new Settings(configFile, inventory, forks, pollInterval, asyncDir, remoteUser,
         remoteTmp, timeout, hostKeyChecking, stdoutCallback, noColor, forceColor,
         retryFilesEnabled, anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become, value,
-        keepRemoteFiles, sshArgs, controlPathDir, gathering, warnings);
+        keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, warnings);
   }
 }

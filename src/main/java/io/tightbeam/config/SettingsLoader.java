@@ -64,11 +64,15 @@ public final class SettingsLoader {
             values.string(ConfigOption.SSH_ARGS, d.sshArgs()),
             values.path(ConfigOption.CONTROL_PATH_DIR, home.resolve(".ansible/cp").toString()),
             values.string(ConfigOption.GATHERING, d.gathering()).strip(),
+            values.pathList(ConfigOption.LIBRARY, d.library()),
+            values.string(ConfigOption.HASH_BEHAVIOUR, d.hashBehaviour()).strip(),
+            values.bool(ConfigOption.JINJA2_NATIVE, d.jinja2Native()),
             warnings);
     values.atLeast(ConfigOption.POLL_INTERVAL, s.pollInterval(), 0);
     // Checked for Ansible's errors only: the default port and verbosity are not used from the
     // settings (ports come from the inventory).
     values.choice(ConfigOption.GATHERING, List.of("implicit", "explicit", "smart"));
+    values.choice(ConfigOption.HASH_BEHAVIOUR, List.of("replace", "merge"));
     values.integer(ConfigOption.REMOTE_PORT, 22);
     values.integer(ConfigOption.VERBOSITY, 0);
     if (s.forks() < 1) {

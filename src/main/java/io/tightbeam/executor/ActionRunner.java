@@ -56,7 +56,8 @@ final class ActionRunner {
       if (async != 0) {
         return done(Results.failure("async is not supported for this task."));
       }
-      ActionContext ac = new ActionContext(ctx.templar(), vars, host, check, ctx.options().verbosity(), task.args());
+      ActionContext ac = new ActionContext(ctx.templar(), vars, host, check, ctx.options().verbosity(), task.args(),
+          ctx.options().settings().jinja2Native());
       return done(DynamicInventory.apply(ctx, host, controller.get().run(args, ac)));
     }
     if (action.equals("include_vars")) {

@@ -1,5 +1,6 @@
 package io.tightbeam.executor;
 
+import io.tightbeam.inventory.HashBehaviour;
 import io.tightbeam.template.Literal;
 import java.util.List;
 import java.util.Map;
@@ -9,12 +10,12 @@ final class Facts {
   private Facts() {}
 
   /** Returns whether the host's facts changed (for the fact cache). */
-  static boolean apply(String action, Map<String, Object> result, HostState h) {
+  static boolean apply(String action, Map<String, Object> result, HostState h, HashBehaviour hash) {
     boolean changed = false;
     if (result.get("results") instanceof List<?> items) {
       for (Object item : items) {
         if (item instanceof Map<?, ?> m) {
-          changed |= apply(action, Scope.castMap(m), h);
+          changed |= apply(action, Scope.castMap(m), h, hash);
         }
       }
     }
@@ -38,7 +39,7 @@ final class Facts {
       if (action.equals("include_vars")) {
         // a file's values are templated where they are read, as Ansible's are (geerlingguy.apache's
         // Listen line is a template inside a list)
-        h.includedVars.put(key, v);
+        hash.set(h.includedVars, key, v);
       } else if (setFact) {
         h.setFacts.put(key, new Literal(v));
       } else {

@@ -272,6 +272,9 @@ final class HostTaskRunner {
       carried.forEach(w -> warnings.add(String.valueOf(w)));
     }
     boolean isLoop = loop != null && loop;
+    if (vars != null && !Results.skipped(r)) {
+      r = withDelegate(h, kw, vars, r);
+    }
     HostOutcome outcome;
     if (Results.unreachable(r)) {
       boolean ignored = vars != null && safeBool(kw, "ignore_unreachable", vars);
@@ -289,6 +292,37 @@ final class HostTaskRunner {
     // and what this thread templated since its last task (a when that skipped, an item's args)
     warnings.addAll(ctx.templar().drainWarnings());
     return new TaskDone(h, outcome, r, noLog, diff, List.copyOf(warnings));
+  }
+
+  /**
+   * The result with Ansible's {@code _ansible_delegated_vars} when the task ran on another host
+   * (the callbacks show {@code [host -> delegate]}, and the delegate's address when it differs).
+   */
+  private Map<String, Object> withDelegate(HostState h, Keywords kw, Map<String, Object> vars, Map<String, Object> r) {
+    String delegate;
+    try {
+      delegate = kw.has("delegate_to") ? kw.string("delegate_to", vars) : null;
+    } catch (RuntimeException e) {
+      return r;
+    }
+    if (delegate == null || delegate.isBlank() || delegate.equals(h.name())) {
+      return r;
+    }
+    var inventory = ctx.services().inventory();
+    Object address = inventory.host(delegate)
+        .map(d -> inventory.hostVars(d, ctx.services().playbookDir()).get("ansible_host"))
+        .orElse(null);
+    Object shown = delegate;
+    if (address != null) {
+      try {
+        shown = ctx.templar().template(address, vars);
+      } catch (RuntimeException e) {
+        shown = address;
+      }
+    }
+    Map<String, Object> out = new LinkedHashMap<>(r);
+    out.put("_ansible_delegated_vars", Map.of("ansible_delegated_host", delegate, "ansible_host", String.valueOf(shown)));
+    return out;
   }
 
   private boolean safeDiff(Keywords kw, Map<String, Object> vars) {

@@ -45,7 +45,7 @@ final class Keywords {
     ctx.rolesRun().forEach(role -> dirs.add(java.nio.file.Path.of(role, "library")));
     dirs.add(ctx.play().baseDir().resolve("library"));
     dirs.add(ctx.services().playbookDir().resolve("library"));
-    dirs.addAll(configuredLibraries(ctx.options().controllerEnv()));
+    dirs.addAll(configuredLibraries(ctx.options().settings()));
     return List.copyOf(dirs);
   }
 
@@ -65,17 +65,9 @@ final class Keywords {
     return levels;
   }
 
-  /** {@code ANSIBLE_LIBRARY}: more module folders, colon-separated, {@code ~} for the home folder. */
-  static List<java.nio.file.Path> configuredLibraries(Map<String, String> env) {
-    String value = env.get("ANSIBLE_LIBRARY");
-    List<java.nio.file.Path> dirs = new java.util.ArrayList<>();
-    for (String dir : value == null ? new String[0] : value.split(":")) {
-      if (!dir.isBlank()) {
-        String home = env.getOrDefault("HOME", System.getProperty("user.home"));
-        dirs.add(java.nio.file.Path.of(dir.startsWith("~/") ? home + dir.substring(1) : dir));
-      }
-    }
-    return dirs;
+  /** Ansible's {@code library} ({@code ANSIBLE_LIBRARY}, ansible.cfg): more module folders. */
+  static List<java.nio.file.Path> configuredLibraries(io.tightbeam.config.Settings settings) {
+    return settings.library().stream().map(java.nio.file.Path::of).toList();
   }
 
   /** Diff mode for the module: the {@code diff} keyword where it is set, else {@code --diff}. */

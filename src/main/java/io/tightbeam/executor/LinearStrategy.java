@@ -109,7 +109,7 @@ final class LinearStrategy {
 
   /** Runs one task on every host, applying the results on the result thread as hosts finish. */
   void runTask(Task t, Scope scope, List<HostState> hosts) {
-    TaskHeader header = header(t, scope);
+    TaskHeader header = header(t, scope, hosts.isEmpty() ? null : hosts.get(0));
     ctx.listener().taskStart(header);
     List<HostState> targets = hosts;
     boolean bypass = ctx.services().modules().action(t.action()).map(a -> a.bypassHostLoop()).orElse(false);
@@ -168,14 +168,23 @@ final class LinearStrategy {
   }
 
   TaskHeader header(Task t, Scope scope) {
+    return header(t, scope, null);
+  }
+
+  /**
+   * The task's banner. Its name is templated as Ansible's linear strategy does: with the variables
+   * of the first host it runs on (registered values too), else the play's; raw when that fails.
+   */
+  TaskHeader header(Task t, Scope scope, HostState first) {
     String name = t.name();
     if (name == null || name.isBlank()) {
       name = t.action();
     } else if (Keywords.isTemplated(name)) {
       try {
-        name = String.valueOf(ctx.templar().template(name, ctx.playVars()));
+        Map<String, Object> vars = first == null ? ctx.playVars() : TaskVars.build(ctx, first, t, scope);
+        name = String.valueOf(ctx.templar().template(name, vars));
       } catch (RuntimeException e) {
-        // Ansible shows the raw name when it cannot be templated with play vars
+        // Ansible shows the raw name when it cannot be templated
       }
     }
     if (scope.role() != null) {
@@ -206,7 +215,7 @@ final class LinearStrategy {
       if (register != null) {
         receiver.setFacts.put(register.toString(), new Literal(kept));
       }
-      if (Facts.apply(Modules.shortName(t.action()), r, receiver)) {
+      if (Facts.apply(Modules.shortName(t.action()), r, receiver, ctx.services().inventory().hash())) {
         ctx.services().factCache().save(receiver.name(), receiver.facts);
       }
     }

@@ -80,7 +80,20 @@ final class Meta {
           ctx.listener().taskStart(header);
         }
       }
-      default -> { } // noop, refresh_inventory, reset_connection
+      case "refresh_inventory" -> refreshInventory(ctx);
+      default -> { } // noop, reset_connection
+    }
+  }
+
+  /** The inventory read again; every host's state so far takes its new groups and inventory vars. */
+  private static void refreshInventory(PlayContext ctx) {
+    io.tightbeam.inventory.Inventory inventory = ctx.services().inventory();
+    inventory.refresh();
+    java.util.Set<HostState> states = new java.util.LinkedHashSet<>(ctx.known().values());
+    states.addAll(ctx.hosts().values());
+    for (HostState h : states) {
+      inventory.host(h.name()).ifPresent(host ->
+          h.refresh(host, inventory.hostVars(host, ctx.services().playbookDir())));
     }
   }
 

@@ -11,9 +11,15 @@ import java.util.Map;
  * Ansible's {@code module_defaults}: the levels (play, blocks, roles, task) merged, an inner entry
  * replacing an outer one for the same module; a module's defaults sit under the task's own
  * arguments. An entry names the module by its short, {@code ansible.builtin.} or {@code
- * ansible.legacy.} name (Ansible resolves all three to one), or as the task does.
+ * ansible.legacy.} name (Ansible resolves all three to one), or as the task does. A {@code
+ * group/NAME} entry gives defaults to every module of that action group (ansible-core's own groups:
+ * those of its runtime.yml whose modules are built in), under a module's own entry.
  */
 final class ModuleDefaults {
+  /** ansible-core's action groups that hold built-in modules (the others only extend collections'). */
+  private static final Map<String, List<String>> BUILTIN_GROUPS =
+      Map.of("testgroup", List.of("ping", "legacy_ping", "formerly_core_ping"));
+
   private final Map<String, Object> byModule;
 
   private ModuleDefaults(Map<String, Object> byModule) {
@@ -41,10 +47,22 @@ final class ModuleDefaults {
     return out;
   }
 
-  /** The defaults for one module, by any of its names. */
+  /** {@code group/testgroup} and {@code group/ansible.builtin.testgroup} name the same group. */
+  private static String groupName(String key) {
+    String name = key.substring("group/".length());
+    return name.startsWith("ansible.builtin.") ? name.substring("ansible.builtin.".length()) : name;
+  }
+
+  /** The defaults for one module, by any of its names (its groups' first). */
   Map<String, Object> forModule(String action) {
     String shortName = Modules.shortName(action);
     Map<String, Object> out = new LinkedHashMap<>();
+    byModule.forEach((key, value) -> {
+      if (key.startsWith("group/") && value instanceof Map<?, ?> m
+          && BUILTIN_GROUPS.getOrDefault(groupName(key), List.of()).contains(shortName)) {
+        m.forEach((k, v) -> out.put(String.valueOf(k), v));
+      }
+    });
     for (String name : List.of(shortName, "ansible.builtin." + shortName, "ansible.legacy." + shortName, action)) {
       if (byModule.get(name) instanceof Map<?, ?> m) {
         m.forEach((k, v) -> out.put(String.valueOf(k), v));

@@ -19,7 +19,32 @@ final class PlayRoles {
     }
   }
 
+  /**
+   * The role names of Ansible's magic variables: {@code ansible_play_role_names} (the play's
+   * {@code roles:} and {@code import_role} tasks) and {@code ansible_dependent_role_names} (their
+   * dependencies, at any depth).
+   */
+  record Names(java.util.List<String> play, java.util.List<String> dependent) {
+    static final Names NONE = new Names(java.util.List.of(), java.util.List.of());
+
+    /** {@code ansible_role_names}: both, each name once. */
+    java.util.List<String> all() {
+      java.util.Set<String> both = new java.util.LinkedHashSet<>(play);
+      both.addAll(dependent);
+      return java.util.List.copyOf(both);
+    }
+  }
+
   private volatile Exports all = Exports.NONE;
+  private volatile Names names = Names.NONE;
+
+  Names names() {
+    return names;
+  }
+
+  void name(Names value) {
+    names = value;
+  }
 
   Exports all() {
     return all;

@@ -102,6 +102,7 @@ final class PlayRun {
     }
     Scope scope = Scope.forPlay(ctx.play());
     strategy.roles().exportPlayRoles(ctx.play().keywords().get("roles")); // seen from pre_tasks on, as in Ansible
+    strategy.roles().namePlayRoles();
     strategy.run(ctx.play().preTasks(), scope, batch);
     handlers.flush(strategy, ctx);
     strategy.roles().runPlayRoles(ctx.play().keywords().get("roles"), scope, batch);
@@ -208,7 +209,7 @@ final class PlayRun {
         Path p = play.baseDir().resolve(String.valueOf(services.templar().template(c, playVars)));
         if (Files.isReadable(p)) {
           for (Map<?, ?> m : varsMaps(services.parser().loadData(p))) {
-            m.forEach((k, v) -> playVars.put(String.valueOf(k), v));
+            m.forEach((k, v) -> services.inventory().hash().set(playVars, String.valueOf(k), v));
           }
           loaded = true;
           break;

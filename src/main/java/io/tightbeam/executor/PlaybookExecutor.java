@@ -65,7 +65,7 @@ public final class PlaybookExecutor {
   /** Checks every play before any host is touched; throws {@code InputException} with all problems. */
   public void plan(List<Playbook> playbooks) {
     new Plan(modules, new io.tightbeam.playbook.RoleSearch(options.settings().rolesPath()),
-        Keywords.configuredLibraries(options.controllerEnv())).check(playbooks);
+        Keywords.configuredLibraries(options.settings())).check(playbooks);
   }
 
   /** Runs the playbooks' plays in order and prints the recap. */

@@ -109,12 +109,31 @@ final class Roles {
       }
       byRole.forEach((path, who) -> {
         Map<String, String> from = froms.get(path);
-        Call call = new Call(path.getFileName().toString(), path, kw, Map.of(),
+        Call call = new Call(path.getFileName().toString(), path, kw, parentRoles(scope.role()),
             from.get("tasks_from"), from.get("vars_from"), from.get("defaults_from"), from.get("handlers_from"));
         Scope under = perHost.isEmpty() ? scope : scope.withHostVars(perHost);
         run(call, dynamic ? under.withIncludeParams(t) : under, who, dynamic);
       });
     }
+  }
+
+  /**
+   * What a role included or imported from another role is told of its parents, nearest first, as
+   * Ansible's include parameters {@code ansible_parent_role_names} and {@code ..._paths}.
+   */
+  private static Map<String, Object> parentRoles(Scope.RoleRef parent) {
+    if (parent == null) {
+      return Map.of();
+    }
+    List<Object> names = new ArrayList<>(List.of(parent.name()));
+    List<Object> paths = new ArrayList<>(List.of(parent.path().toString()));
+    if (parent.params().get("ansible_parent_role_names") instanceof List<?> more) {
+      names.addAll(more);
+    }
+    if (parent.params().get("ansible_parent_role_paths") instanceof List<?> more) {
+      paths.addAll(more);
+    }
+    return Map.of("ansible_parent_role_names", names, "ansible_parent_role_paths", paths);
   }
 
   /** An include_role's own task: its header, then a skip line for each host its when leaves out. */
@@ -202,6 +221,56 @@ final class Roles {
   void exportPlayRoles(Object roles) {
     if (roles instanceof List<?> list) {
       list.forEach(entry -> ctx.roles().add(exports(call(entry, ctx.play().baseDir()))));
+    }
+  }
+
+  /**
+   * Names the play's roles for the magic variables, before any task runs: the {@code roles:}
+   * entries and the {@code import_role} tasks of the play's own task lists (an import's name is
+   * static), then their dependencies. A role that cannot be found is left to fail where it runs.
+   */
+  void namePlayRoles() {
+    List<Object> entries = new ArrayList<>();
+    if (ctx.play().keywords().get("roles") instanceof List<?> list) {
+      entries.addAll(list);
+    }
+    for (List<TaskItem> items : List.of(ctx.play().preTasks(), ctx.play().tasks(), ctx.play().postTasks())) {
+      importedRoles(items, entries);
+    }
+    List<String> play = new ArrayList<>();
+    java.util.Set<String> dependent = new java.util.LinkedHashSet<>();
+    for (Object entry : entries) {
+      try {
+        Call call = call(entry, ctx.play().baseDir());
+        play.add(call.name());
+        dependencyNames(call, dependent);
+      } catch (RuntimeException e) {
+        // reported when the role runs
+      }
+    }
+    ctx.roles().name(new PlayRoles.Names(List.copyOf(play), List.copyOf(dependent)));
+  }
+
+  private static void importedRoles(List<TaskItem> items, List<Object> into) {
+    for (TaskItem item : items) {
+      if (item instanceof io.tightbeam.playbook.Block b) {
+        importedRoles(b.block(), into);
+        importedRoles(b.rescue(), into);
+        importedRoles(b.always(), into);
+      } else if (item instanceof Task t && Modules.shortName(t.action()).equals("import_role")
+          && t.args().get("name") instanceof String name && !Keywords.isTemplated(name)) {
+        into.add(name);
+      }
+    }
+  }
+
+  private void dependencyNames(Call call, java.util.Set<String> into) {
+    if (meta(call).get("dependencies") instanceof List<?> list) {
+      for (Object dep : list) {
+        Call d = call(dep, call.path().getParent());
+        into.add(d.name());
+        dependencyNames(d, into);
+      }
     }
   }
 

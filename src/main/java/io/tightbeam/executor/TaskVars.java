@@ -1,5 +1,6 @@
 package io.tightbeam.executor;
 
+import io.tightbeam.inventory.HashBehaviour;
 import io.tightbeam.playbook.Task;
 import io.tightbeam.template.Literal;
 import io.tightbeam.template.Templar;
@@ -41,26 +42,27 @@ final class TaskVars {
 
   static Map<String, Object> build(PlayContext ctx, HostState h, Task task, Scope scope) {
     PlayRoles.Exports exported = ctx.roles().all();
+    HashBehaviour hash = ctx.services().inventory().hash();
     Map<String, Object> v = new LinkedHashMap<>(exported.defaults());
     if (scope.role() != null) {
-      v.putAll(scope.role().defaults());
+      layer(hash, v, scope.role().defaults());
     }
-    v.putAll(h.inventoryVars);
-    putFacts(v, h);
-    v.putAll(ctx.playVars());
-    v.putAll(exported.vars());
-    scope.vars().forEach(v::putAll);
+    layer(hash, v, h.inventoryVars);
+    putFacts(v, h, hash);
+    layer(hash, v, ctx.playVars());
+    layer(hash, v, exported.vars());
+    scope.vars().forEach(level -> layer(hash, v, level));
     if (task != null && task.keywords().get("vars") instanceof Map<?, ?> tv) {
-      v.putAll(Scope.castMap(tv));
+      layer(hash, v, Scope.castMap(tv));
     }
-    v.putAll(scope.hostVars().getOrDefault(h.name(), Map.of()));
-    v.putAll(h.includedVars);
-    v.putAll(h.setFacts);
+    layer(hash, v, scope.hostVars().getOrDefault(h.name(), Map.of()));
+    layer(hash, v, h.includedVars);
+    layer(hash, v, h.setFacts);
     if (scope.role() != null) {
-      v.putAll(scope.role().params());
+      layer(hash, v, scope.role().params());
     }
-    v.putAll(scope.params());
-    v.putAll(ctx.options().extraVars());
+    layer(hash, v, scope.params());
+    layer(hash, v, ctx.options().extraVars());
     putMagic(v, ctx, h);
     if (scope.role() != null) {
       v.put("role_name", scope.role().name());
@@ -68,17 +70,39 @@ final class TaskVars {
       v.put("role_path", scope.role().path().toString());
     }
     v.put("ansible_search_path", new Literal(SearchPath.of(ctx, task, scope).strings()));
-    v.put("ansible_role_names", new Literal(List.copyOf(ctx.rolesRun())));
+    PlayRoles.Names roleNames = ctx.roles().names();
+    v.put("ansible_role_names", new Literal(roleNames.all()));
+    v.put("ansible_play_role_names", new Literal(roleNames.play()));
+    v.put("role_names", new Literal(roleNames.play()));
+    v.put("ansible_dependent_role_names", new Literal(roleNames.dependent()));
     return v;
   }
 
-  private static void putFacts(Map<String, Object> v, HostState h) {
+  private static void putFacts(Map<String, Object> v, HostState h, HashBehaviour hash) {
     if (h.facts.isEmpty()) {
       v.put("ansible_facts", new Literal(Map.of()));
       return;
     }
-    h.facts.forEach((k, val) -> v.put(k, new Literal(val)));
+    Map<String, Object> facts = new LinkedHashMap<>();
+    h.facts.forEach((k, val) -> facts.put(k, new Literal(val)));
+    layer(hash, v, facts);
     v.put("ansible_facts", new Literal(unprefixed(h.facts)));
+  }
+
+  /**
+   * One precedence level over the ones below: as {@code putAll}, or under {@code hash_behaviour =
+   * merge} with dicts merged (facts and set facts are kept as {@link Literal}; a merged dict is not).
+   */
+  private static void layer(HashBehaviour hash, Map<String, Object> v, Map<String, ?> level) {
+    if (hash == HashBehaviour.REPLACE) {
+      v.putAll(level);
+      return;
+    }
+    level.forEach((k, val) -> {
+      Object old = v.get(k) instanceof Literal l ? l.value() : v.get(k);
+      Object now = val instanceof Literal l ? l.value() : val;
+      v.put(k, old instanceof Map<?, ?> && now instanceof Map<?, ?> ? hash.combine(old, now) : val);
+    });
   }
 
   /** Gathered facts as {@code ansible_facts} holds them: names without the ansible_ prefix. */
@@ -131,11 +155,12 @@ final class TaskVars {
    * (play vars are not there).
    */
   static Map<String, Object> ofHost(PlayContext ctx, HostState h) {
+    HashBehaviour hash = ctx.services().inventory().hash();
     Map<String, Object> m = new LinkedHashMap<>(h.inventoryVars);
-    putFacts(m, h);
-    m.putAll(h.includedVars);
-    m.putAll(h.setFacts);
-    m.putAll(ctx.options().extraVars());
+    putFacts(m, h, hash);
+    layer(hash, m, h.includedVars);
+    layer(hash, m, h.setFacts);
+    layer(hash, m, ctx.options().extraVars());
     putHostMagic(m, ctx, h);
     return new HostLevelVars(ctx.templar(), m);
   }

@@ -150,7 +150,7 @@ final class IniInventory {
       if (range.port() != null) {
         host.vars.put("ansible_port", range.port());
       }
-      host.vars.putAll(vars);
+      graph.hash.update(host.vars, vars);
     }
   }
 
@@ -161,7 +161,7 @@ final class IniInventory {
     }
     String key = line.substring(0, eq).strip();
     String value = line.substring(eq + 1).strip();
-    graph.group(groupName).vars.put(key, PythonLiteral.eval(value));
+    graph.hash.set(graph.group(groupName).vars, key, PythonLiteral.eval(value));
   }
 
   private void childLine(String line) {

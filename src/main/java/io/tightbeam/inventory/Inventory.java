@@ -20,14 +20,22 @@ public final class Inventory {
   /** The names Ansible treats as the implicit localhost. */
   public static final List<String> LOCALHOST_NAMES = List.of("127.0.0.1", "localhost", "::1");
 
-  private final InventoryGraph graph;
+  /** Guards the graph: add_host and group_by change it while tasks run. */
+  private final Object lock = new Object();
+  /** The sources as parsed, then add_host and group_by (all of it replaced by {@link #refresh}). */
+  private volatile InventoryGraph graph;
   /** Hosts, groups and matcher as of the last change (add_host, group_by replace it whole). */
   private volatile View view;
   private final List<String> warnings;
-  private final List<Path> varsDirs;
+  private volatile List<Path> varsDirs;
   private final boolean parsed;
-  private final VarsFiles varsFiles;
+  private volatile VarsFiles varsFiles;
   private final Path cwd;
+  /** What {@link #refresh} reads again: the sources, as given, and their secrets. */
+  private final List<String> sources;
+  private final List<VaultSecret> secrets;
+  /** The add_host and group_by calls so far, in order, replayed by {@link #refresh} as Ansible's. */
+  private final List<java.util.function.Consumer<Inventory>> dynamic = new ArrayList<>();
 
   /** What the graph gives at one moment: the frozen hosts and groups, and a matcher over them. */
   private record View(Map<String, Host> hosts, Map<String, List<String>> groups, HostMatcher matcher) {
@@ -55,8 +63,10 @@ public final class Inventory {
     }
   }
 
-  private Inventory(InventorySources sources, Path cwd) {
+  private Inventory(InventorySources sources, Path cwd, List<String> given) {
     this.cwd = cwd;
+    this.sources = List.copyOf(given);
+    this.secrets = sources.secrets;
     this.varsFiles = new VarsFiles(sources.secrets);
     this.graph = sources.graph;
     this.parsed = sources.parsed;
@@ -85,12 +95,54 @@ public final class Inventory {
 
   /** As {@link #load(List, Path)}, opening vaulted files and {@code !vault} values with {@code secrets}. */
   public static Inventory load(List<String> sources, Path cwd, List<VaultSecret> secrets) {
-    InventorySources loader = new InventorySources(secrets);
+    return load(sources, cwd, secrets, HashBehaviour.REPLACE);
+  }
+
+  /** As {@link #load(List, Path, List)}, combining vars set again by {@code hash} ({@code hash_behaviour}). */
+  public static Inventory load(
+      List<String> sources, Path cwd, List<VaultSecret> secrets, HashBehaviour hash) {
+    return new Inventory(parse(sources, cwd, secrets, hash), cwd, sources);
+  }
+
+  private static InventorySources parse(
+      List<String> sources, Path cwd, List<VaultSecret> secrets, HashBehaviour hash) {
+    InventorySources loader = new InventorySources(secrets, hash);
     for (String source : sources) {
       loader.load(source, cwd);
     }
     loader.graph.reconcile();
-    return new Inventory(loader, cwd);
+    return loader;
+  }
+
+  /**
+   * Ansible's {@code meta: refresh_inventory}: reads the sources and their vars files again, then
+   * repeats the add_host and group_by calls made so far (their hosts and groups stay, as Ansible's).
+   */
+  public void refresh() {
+    synchronized (lock) {
+      InventorySources loader = parse(sources, cwd, secrets, graph.hash);
+      List<String> before = new ArrayList<>(graph.groups.keySet());
+      List<String> parsedGroups = new ArrayList<>(loader.graph.groups.keySet());
+      graph = loader.graph;
+      varsDirs = List.copyOf(loader.varsDirs);
+      varsFiles = new VarsFiles(secrets);
+      List<java.util.function.Consumer<Inventory>> replay = List.copyOf(dynamic);
+      dynamic.clear();
+      replay.forEach(call -> call.accept(this));
+      // group_by ran on the workers, so its calls came in any order: the groups it made keep theirs
+      Map<String, InventoryGraph.Group> made = new LinkedHashMap<>(graph.groups);
+      made.keySet().removeAll(parsedGroups);
+      graph.groups.keySet().removeAll(made.keySet());
+      made.keySet().stream()
+          .sorted(java.util.Comparator.comparingInt(g -> before.contains(g) ? before.indexOf(g) : before.size()))
+          .forEach(g -> graph.groups.put(g, made.get(g)));
+      view = View.of(graph);
+    }
+  }
+
+  /** Ansible's {@code hash_behaviour} for this run: how vars set again at a higher level combine. */
+  public HashBehaviour hash() {
+    return graph.hash;
   }
 
   /** Whether any source was parsed (Ansible warns when only implicit localhost is available). */
@@ -203,7 +255,8 @@ public final class Inventory {
    * changed. Safe to call from any thread; readers see the change whole.
    */
   public boolean addHost(String name, List<String> groups, Map<String, Object> vars) {
-    synchronized (graph) {
+    synchronized (lock) {
+      dynamic.add(inv -> inv.addHost(name, groups, vars));
       boolean changed = false;
       InventoryGraph.HostEntry host = graph.hosts.get(name);
       if (host == null) {
@@ -240,7 +293,8 @@ public final class Inventory {
    * existence (as Ansible counts it).
    */
   public boolean addToGroup(String name, String group, List<String> parents) {
-    synchronized (graph) {
+    synchronized (lock) {
+      dynamic.add(inv -> inv.addToGroup(name, group, parents));
       boolean changed = false;
       InventoryGraph.Group g = graph.group(group);
       for (String parent : parents) {
@@ -277,15 +331,15 @@ public final class Inventory {
     others.remove("all");
     List<Path> playDirs = playbookDir == null ? List.of() : List.of(playbookDir);
     Map<String, Object> vars = new LinkedHashMap<>();
-    vars.putAll(groupVars("all"));
+    hash().update(vars, groupVars("all"));
     for (String g : others) {
-      vars.putAll(groupVars(g));
+      hash().update(vars, groupVars(g));
     }
     varsFromFiles(vars, varsDirs, "group_vars", List.of("all"));
     varsFromFiles(vars, playDirs, "group_vars", List.of("all"));
     varsFromFiles(vars, varsDirs, "group_vars", others);
     varsFromFiles(vars, playDirs, "group_vars", others);
-    vars.putAll(host.vars());
+    hash().update(vars, host.vars());
     varsFromFiles(vars, varsDirs, "host_vars", List.of(host.name()));
     varsFromFiles(vars, playDirs, "host_vars", List.of(host.name()));
     return vars;
@@ -302,7 +356,7 @@ public final class Inventory {
   }
 
   private Map<String, Object> groupVars(String name) {
-    synchronized (graph) { // add_host and group_by change the graph while tasks run
+    synchronized (lock) { // add_host and group_by change the graph while tasks run
       InventoryGraph.Group g = graph.groups.get(name);
       return g == null ? Map.of() : new LinkedHashMap<>(g.vars);
     }
@@ -312,7 +366,7 @@ public final class Inventory {
       Map<String, Object> into, List<Path> dirs, String kind, List<String> names) {
     for (Path dir : dirs) {
       for (String name : names) {
-        into.putAll(varsFiles.load(dir, kind, name));
+        hash().update(into, varsFiles.load(dir, kind, name));
       }
     }
   }

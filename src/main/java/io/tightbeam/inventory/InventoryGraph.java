@@ -44,8 +44,11 @@ final class InventoryGraph {
 
   final Map<String, Group> groups = new LinkedHashMap<>();
   final Map<String, HostEntry> hosts = new LinkedHashMap<>();
+  /** How a var set again in a later source combines with the earlier value. */
+  final HashBehaviour hash;
 
-  InventoryGraph() {
+  InventoryGraph(HashBehaviour hash) {
+    this.hash = hash;
     group("all");
     addChild("all", "ungrouped");
   }

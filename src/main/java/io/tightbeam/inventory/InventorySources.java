@@ -33,14 +33,15 @@ final class InventorySources {
   private static final List<String> IGNORED_DIRS = List.of("group_vars", "host_vars", "vars_plugins");
 
   final List<VaultSecret> secrets;
-  final InventoryGraph graph = new InventoryGraph();
+  final InventoryGraph graph;
   final List<String> warnings = new ArrayList<>();
   /** Where {@code group_vars/} and {@code host_vars/} of each parsed source live. */
   final List<Path> varsDirs = new ArrayList<>();
   boolean parsed;
 
-  InventorySources(List<VaultSecret> secrets) {
+  InventorySources(List<VaultSecret> secrets, HashBehaviour hash) {
     this.secrets = List.copyOf(secrets);
+    this.graph = new InventoryGraph(hash);
   }
 
   void load(String source, Path cwd) {

@@ -87,7 +87,7 @@ final class YamlInventory {
       Map<?, ?> map = (Map<?, ?>) value;
       switch (key) {
         case "vars":
-          map.forEach((k, v) -> graph.group(name).vars.put(String.valueOf(k), v));
+          map.forEach((k, v) -> graph.hash.set(graph.group(name).vars, String.valueOf(k), v));
           break;
         case "children":
           for (Map.Entry<?, ?> child : map.entrySet()) {
@@ -135,7 +135,7 @@ final class YamlInventory {
         host.vars.put("ansible_port", range.port());
       }
       if (vars != null) {
-        ((Map<?, ?>) vars).forEach((k, v) -> host.vars.put(String.valueOf(k), v));
+        ((Map<?, ?>) vars).forEach((k, v) -> graph.hash.set(host.vars, String.valueOf(k), v));
       }
     }
   }

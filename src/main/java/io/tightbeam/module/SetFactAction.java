@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * Ansible's {@code set_fact}: every argument but {@code cacheable} becomes a host fact. Strings
- * that spell a boolean ({@code yes}, {@code False}...) become booleans, as without jinja2_native.
+ * that spell a boolean ({@code yes}, {@code False}...) become booleans unless jinja2_native is on.
  */
 final class SetFactAction implements ControllerAction {
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -34,7 +34,8 @@ final class SetFactAction implements ControllerAction {
       if (!isIdentifier(e.getKey())) {
         throw new ModuleArgumentException(invalidName(e.getKey()));
       }
-      facts.put(e.getKey(), booleanWord(e.getValue()));
+      // with jinja2_native a string stays a string, as Ansible's set_fact keeps it
+      facts.put(e.getKey(), context.jinja2Native() ? e.getValue() : booleanWord(e.getValue()));
     }
     if (facts.isEmpty()) {
       throw new ModuleArgumentException(

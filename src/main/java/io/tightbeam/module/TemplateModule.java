@@ -23,6 +23,9 @@ import java.util.concurrent.CompletableFuture;
  * dest and file arguments. Custom markers ({@code variable_start_string} etc.) are honoured.
  */
 final class TemplateModule implements RemoteModule {
+  /** Python's str() of a datetime, as template_run_date and template_mtime read in Ansible. */
+  private static final java.time.format.DateTimeFormatter PY_DATETIME =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
   /** The args key under which the executor may pass the task's variables for the renderer. */
   static final String TASK_VARS = "_tightbeam_vars";
 
@@ -119,15 +122,18 @@ final class TemplateModule implements RemoteModule {
     if (args.get(TASK_VARS) instanceof Map<?, ?> m) {
       m.forEach((k, v) -> vars.put(String.valueOf(k), v));
     }
-    vars.put("template_path", found.toString());
+    vars.put("template_path", src); // as the task gives it, as Ansible's
+
     vars.put("template_fullpath", found.toAbsolutePath().toString());
     vars.put("template_destpath", ScriptRun.str(args.get("dest")));
     vars.put("template_host", target.connection().host());
-    vars.put("template_run_date", LocalDateTime.now().toString());
+    vars.put("template_run_date", PY_DATETIME.format(LocalDateTime.now()));
     // Ansible 2.14's default DEFAULT_MANAGED_STR holds no {host}/{uid}/{file} and no strftime code
     vars.put("ansible_managed", "Ansible managed");
     try {
       vars.put("template_uid", Files.getOwner(found).getName());
+      vars.put("template_mtime", PY_DATETIME.format(LocalDateTime.ofInstant(
+          Files.getLastModifiedTime(found).toInstant(), java.time.ZoneId.systemDefault())));
     } catch (IOException e) {
       vars.put("template_uid", "");
     }

@@ -94,7 +94,7 @@ final class DefaultCallback implements RunListener {
       display.display(withJson("skipping: [" + outcome.host() + "]", r), Color.SKIP);
     } else if (outcome instanceof HostOutcome.Unreachable u) {
       ShownResult r = ShownResult.of(outcome.result(), task.action(), false);
-      display.display("fatal: [" + u.host() + "]: UNREACHABLE! => "
+      display.display("fatal: [" + hostLabel(u) + "]: UNREACHABLE! => "
           + r.dump(display.verbosity(), null), Color.UNREACHABLE);
       if (u.ignored()) {
         display.display("...ignoring", Color.SKIP);
@@ -113,7 +113,7 @@ final class DefaultCallback implements RunListener {
     }
     boolean changed = r.changed(); // before cleaning: a debug whose changed_when holds says changed
     r.cleanForDebug();
-    String msg = (changed ? "changed: [" : "ok: [") + outcome.host() + "]";
+    String msg = (changed ? "changed: [" : "ok: [") + hostLabel(outcome) + "]";
     display.display(withJson(msg, r), changed ? Color.CHANGED : Color.OK);
   }
 
@@ -124,11 +124,25 @@ final class DefaultCallback implements RunListener {
     // prints the summary ("One or more items failed")
     if (!itemsShown || !r.has("results")) {
       display.display(
-          "fatal: [" + f.host() + "]: FAILED! => " + r.dump(display.verbosity(), null), Color.ERROR);
+          "fatal: [" + hostLabel(f) + "]: FAILED! => " + r.dump(display.verbosity(), null), Color.ERROR);
     }
     if (f.ignored()) {
       display.display("...ignoring", Color.SKIP);
     }
+  }
+
+  /**
+   * Ansible's host label: the host, then {@code -> delegate} for a task delegated elsewhere, with
+   * the delegate's address in parentheses when it has another one.
+   */
+  static String hostLabel(HostOutcome outcome) {
+    Map<String, Object> r = outcome.result();
+    if (r == null || !(r.get("_ansible_delegated_vars") instanceof Map<?, ?> d)) {
+      return outcome.host();
+    }
+    String delegate = String.valueOf(d.get("ansible_delegated_host"));
+    String address = String.valueOf(d.get("ansible_host"));
+    return outcome.host() + " -> " + delegate + (address.equals(delegate) ? "" : "(" + address + ")");
   }
 
   /** Appends {@code => {json}} when the run is verbose or the result always shows itself. */
@@ -158,7 +172,7 @@ final class DefaultCallback implements RunListener {
         return;
       }
       boolean changed = r.changed();
-      String msg = (changed ? "changed: [" : "ok: [") + host + "] => (item="
+      String msg = (changed ? "changed: [" : "ok: [") + hostLabel(outcome) + "] => (item="
           + r.itemLabel(outcome.item()) + ")";
       r.cleanForDebug();
       display.display(withJson(msg, r), changed ? Color.CHANGED : Color.OK);
@@ -166,7 +180,7 @@ final class DefaultCallback implements RunListener {
       ShownResult r = ShownResult.of(outcome.result(), task.action(), false).cleanForDebug();
       r.showException(display, false).showWarnings(display);
       display.display(
-          "failed: [" + host + "] (item=" + r.itemLabel(outcome.item()) + ") => "
+          "failed: [" + hostLabel(outcome) + "] (item=" + r.itemLabel(outcome.item()) + ") => "
               + r.dump(display.verbosity(), null),
           Color.ERROR);
     } else if (outcome instanceof HostOutcome.Skipped) {
