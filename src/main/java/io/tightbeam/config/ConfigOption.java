@@ -64,8 +64,6 @@ enum ConfigOption {
       List.of("defaults.verbosity")),
   CONTROL_PATH_DIR("control_path_dir", Type.PATH, List.of("ANSIBLE_SSH_CONTROL_PATH_DIR"),
       List.of("ssh_connection.control_path_dir")),
-  JINJA2_NATIVE("DEFAULT_JINJA2_NATIVE", Type.BOOL, List.of("ANSIBLE_JINJA2_NATIVE"),
-      List.of("defaults.jinja2_native")),
   JOB_REGISTRY("job_registry", Type.STRING, List.of("TIGHTBEAM_JOB_REGISTRY"),
       List.of("tightbeam.job_registry")),
   VAULT_PASSWORD_FILE("DEFAULT_VAULT_PASSWORD_FILE", Type.PATH, List.of("ANSIBLE_VAULT_PASSWORD_FILE"),
