@@ -131,8 +131,9 @@ final class CommandScript {
   static String guard(CommandInvocation inv) {
     StringBuilder s = new StringBuilder();
     if (inv.chdir() != null) {
+      // cd -P: Ansible chdirs in Python, so the command sees the physical directory in $PWD
       String dir = path(inv.chdir());
-      s.append("cd ").append(dir).append(" 2>/dev/null || { if [ ! -e ").append(dir)
+      s.append("cd -P ").append(dir).append(" 2>/dev/null || { if [ ! -e ").append(dir)
           .append(" ]; then tb_stop chdir-missing; elif [ ! -d ").append(dir)
           .append(" ]; then tb_stop chdir-notdir; else tb_stop chdir-denied; fi; }\n");
     }
