@@ -19,7 +19,8 @@ record CommandInvocation(
     String removes,
     byte[] stdin,
     boolean strip,
-    boolean checkMode) {
+    boolean checkMode,
+    List<String> warnings) {
 
   /** Guard outcomes that stop before the command runs. */
   enum Stop {
@@ -48,6 +49,9 @@ record CommandInvocation(
     }
   }
 
+  /** The refusals Ansible returns as a failed result with rc 256 rather than as argument errors. */
+  static final List<String> REFUSALS = List.of("no command given", "only command or argv can be given, not both");
+
   static CommandInvocation of(Map<String, Object> args, boolean shell, boolean checkMode) {
     Object raw = args.get("_raw_params");
     String rawText = raw == null ? null : String.valueOf(raw);
@@ -55,10 +59,10 @@ record CommandInvocation(
     List<Object> argvArg = (List<Object>) args.get("argv");
     boolean noRaw = rawText == null || rawText.isBlank();
     if (noRaw && (argvArg == null || argvArg.isEmpty())) {
-      throw new ModuleArgumentException("no command given");
+      throw new ModuleArgumentException(REFUSALS.get(0));
     }
     if (!noRaw && argvArg != null && !argvArg.isEmpty()) {
-      throw new ModuleArgumentException("only command or argv can be given, not both");
+      throw new ModuleArgumentException(REFUSALS.get(1));
     }
     List<String> given = argvArg == null ? null : argvArg.stream().map(String::valueOf).toList();
     List<String> argv;
@@ -71,6 +75,11 @@ record CommandInvocation(
     } else {
       argv = noRaw ? given : ShellWords.split(rawText);
       cmd = argv;
+    }
+    List<String> warnings = List.of();
+    if (!shell && !Boolean.TRUE.equals(args.get("_uses_shell")) && args.get("executable") != null) {
+      warnings = List.of("As of Ansible 2.4, the parameter 'executable' is no longer supported with the 'command'"
+          + " module. Not using '" + args.get("executable") + "'.");
     }
     Object stdinArg = args.get("stdin");
     byte[] stdin = null;
@@ -89,7 +98,24 @@ record CommandInvocation(
         (String) args.get("removes"),
         stdin,
         ArgSpec.toBool("strip_empty_ends", args.getOrDefault("strip_empty_ends", true)),
-        checkMode);
+        checkMode,
+        warnings);
+  }
+
+  /** Ansible's result for a call that names no command, or both a command and argv: rc 256, nothing run. */
+  static Map<String, Object> refused(String msg) {
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("changed", false);
+    r.put("stdout", "");
+    r.put("stderr", "");
+    r.put("rc", 256);
+    r.put("cmd", null);
+    r.put("start", null);
+    r.put("end", null);
+    r.put("delta", null);
+    r.put("msg", msg);
+    r.put("failed", true);
+    return OutputLines.added(r);
   }
 
   /**
@@ -154,6 +180,9 @@ record CommandInvocation(
     r.put("end", null);
     r.put("delta", null);
     r.put("msg", "");
+    if (!warnings.isEmpty()) {
+      r.put("warnings", warnings);
+    }
     return r;
   }
 

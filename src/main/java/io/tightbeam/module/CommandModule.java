@@ -59,19 +59,36 @@ final class CommandModule implements RemoteModule {
   @Override
   public Map<String, Object> checkArgs(Map<String, Object> args) {
     Map<String, Object> checked = spec.check(args);
-    CommandInvocation.of(checked, shell, false); // reports "no command given" and friends now
+    try {
+      CommandInvocation.of(checked, shell, false); // an unclosed quote is refused now
+    } catch (ModuleArgumentException e) {
+      // "no command given" and "not both" are results with rc 256 in Ansible, not argument errors
+      if (!CommandInvocation.REFUSALS.contains(e.getMessage())) {
+        throw e;
+      }
+    }
     return checked;
   }
 
   @Override
   public RemoteScript script(Map<String, Object> args, TargetContext target) {
-    return new RemoteScript(CommandScript.async(invocation(args, target)));
+    try {
+      return new RemoteScript(CommandScript.async(invocation(args, target)));
+    } catch (ModuleArgumentException e) {
+      return new RemoteScript("printf '%s\\n' " + io.tightbeam.connection.Sh.quote(
+          RemoteRun.json(CommandInvocation.refused(e.getMessage()))) + "\n");
+    }
   }
 
   @Override
   public CompletableFuture<Map<String, Object>> run(
       Map<String, Object> args, TargetContext target) {
-    CommandInvocation inv = invocation(args, target);
+    CommandInvocation inv;
+    try {
+      inv = invocation(args, target);
+    } catch (ModuleArgumentException e) {
+      return CompletableFuture.completedFuture(CommandInvocation.refused(e.getMessage()));
+    }
     String marker = "tb-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
     ExecRequest request = ExecRequest.of(CommandScript.sync(inv, marker));
     if (inv.stdin() != null) {

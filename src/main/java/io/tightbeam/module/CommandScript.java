@@ -58,7 +58,9 @@ final class CommandScript {
     s.append(" >\"$tb_d/o\" 2>\"$tb_d/e\"\ntb_rc=$?\n");
     s.append("tb_t1=$(date '+%Y-%m-%d %H:%M:%S %s %N')\n");
     String encode = inv.strip() ? "tb_json_rstrip" : "tb_json";
-    s.append("printf '{\"changed\": true, \"cmd\": %s, \"rc\": %s, \"stdout\": ' ")
+    String warnings = inv.warnings().isEmpty() ? "" : "\"warnings\": " + RemoteRun.json(inv.warnings()) + ", ";
+    s.append("printf '{\"changed\": true, %s\"cmd\": %s, \"rc\": %s, \"stdout\": ' ")
+        .append(Sh.quote(warnings)).append(' ')
         .append(Sh.quote(RemoteRun.json(inv.cmd())))
         .append(" \"$tb_rc\"\n");
     // (an empty output is printed as "" without starting od and awk)
@@ -129,8 +131,9 @@ final class CommandScript {
   static String guard(CommandInvocation inv) {
     StringBuilder s = new StringBuilder();
     if (inv.chdir() != null) {
+      // cd -P: Ansible chdirs in Python, so the command sees the physical directory in $PWD
       String dir = path(inv.chdir());
-      s.append("cd ").append(dir).append(" 2>/dev/null || { if [ ! -e ").append(dir)
+      s.append("cd -P ").append(dir).append(" 2>/dev/null || { if [ ! -e ").append(dir)
           .append(" ]; then tb_stop chdir-missing; elif [ ! -d ").append(dir)
           .append(" ]; then tb_stop chdir-notdir; else tb_stop chdir-denied; fi; }\n");
     }

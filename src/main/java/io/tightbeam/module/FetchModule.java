@@ -39,6 +39,13 @@ final class FetchModule implements RemoteModule {
     if (a.get("src") == null || a.get("dest") == null) {
       throw new ModuleArgumentException("src and dest are required");
     }
+    for (String key : new String[] {"src", "dest"}) {
+      // the action plugin takes only strings here, before any conversion ([1, 2] is refused, not joined)
+      if (!(args.get(key) instanceof CharSequence)) {
+        throw new ModuleArgumentException("Invalid type supplied for " + (key.equals("src") ? "source" : key)
+            + " option, it must be a string");
+      }
+    }
     return a;
   }
 
@@ -66,7 +73,15 @@ final class FetchModule implements RemoteModule {
         return CompletableFuture.completedFuture(probe);
       }
       if (state.equals("directory")) {
-        return failed(r, "remote file is a directory, fetch cannot work on directories");
+        String msg = "remote file is a directory, fetch cannot work on directories";
+        if (Boolean.TRUE.equals(args.get("fail_on_missing"))) {
+          return failed(r, msg);
+        }
+        r.put("msg", msg + ", not transferring, ignored");
+        return CompletableFuture.completedFuture(r);
+      }
+      if (state.equals("denied")) {
+        return failed(r, "file is not readable: " + src);
       }
       if (!state.equals("file")) {
         String msg = state.equals("absent") ? "the remote file does not exist, not transferring, ignored"
@@ -77,6 +92,9 @@ final class FetchModule implements RemoteModule {
         r.put("file", src);
         r.put("msg", msg);
         return CompletableFuture.completedFuture(r);
+      }
+      if (Boolean.TRUE.equals(args.get("flat")) && !ScriptRun.str(args.get("dest")).endsWith("/") && Files.isDirectory(dest)) {
+        return failed(r, "dest is an existing directory, use a trailing slash if you want to fetch src into that directory");
       }
       String remoteSum = String.valueOf(probe.get("checksum"));
       byte[] local = read(dest);

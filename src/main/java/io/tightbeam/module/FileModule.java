@@ -24,7 +24,10 @@ final class FileModule implements RemoteModule {
           .add("access_time", Type.STR)
           .add("modification_time", Type.STR)
           .add("access_time_format", Type.STR)
-          .add("modification_time_format", Type.STR);
+          .add("modification_time_format", Type.STR)
+          // the internal arguments of Ansible's diff callback and copy action
+          .add("_diff_peek", Type.BOOL)
+          .add("_original_basename", Type.STR);
 
   /**
    * Lists a removed directory's contents for the diff in Python's {@code os.walk} order (a
@@ -93,6 +96,14 @@ final class FileModule implements RemoteModule {
 
   private static final String BODY =
       """
+      if [ "$diff_peek" = 1 ]; then
+        # Ansible's _diff_peek: the file's facts and whether its first 8192 bytes hold a NUL
+        if [ -e "$path" ] || [ -L "$path" ]; then tb_facts "$path"; else tb_ks path "$path"; fi
+        bin=0
+        if [ -f "$path" ] && [ -r "$path" ] && \\
+          [ "$(head -c 8192 -- "$path" | tr -d '\\000' | wc -c)" -ne "$(head -c 8192 -- "$path" | wc -c)" ]; then bin=1; fi
+        tb_kb appears_binary "$bin"; tb_kb changed 0; tb_emit; exit 0
+      fi
       p=$path
       before=$(tb_kind "$p")
       if [ -z "$state" ]; then
@@ -195,6 +206,7 @@ final class FileModule implements RemoteModule {
     vars.put("mtime", ScriptRun.str(args.get("modification_time")));
     vars.put("atime", ScriptRun.str(args.get("access_time")));
     vars.put("walk", WALK);
+    vars.put("diff_peek", ScriptRun.flag(args.get("_diff_peek")));
     return ScriptRun.script(vars, target, TIMES + BODY);
   }
 

@@ -7,9 +7,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Ansible's splitting of {@code k=v} argument strings: words are separated by spaces, except inside
+ * Ansible's splitting of {@code k=v} argument strings: words are separated by single spaces (a run
+ * of them stays on the word before; tabs are no separator), except inside
  * quotes and {@code {{ }}}, {@code {% %}}, {@code {# #}} blocks; quotes are kept in the words;
- * newlines outside quotes are kept at the end of the word before them.
+ * newlines outside quotes are kept at the end of the word before them, trailing ones too (a {@code
+ * shell: |} block's cmd ends in its newline), except after a lone {@code \} word, which is dropped
+ * as a line continuation.
  */
 final class ArgSplitter {
   /** Keys that free-form modules (command, shell, ...) take out of their command line. */
@@ -33,6 +36,7 @@ final class ArgSplitter {
     char quote = 0;
     int templateDepth = 0;
     String text = args.strip();
+    boolean continued = false;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (quote != 0) {
@@ -52,11 +56,17 @@ final class ArgSplitter {
       } else if ((c == '"' || c == '\'') && !escaped(text, i)) {
         quote = c;
         word.append(c);
-      } else if (c == ' ' || c == '\t') {
-        endWord(words, word);
+      } else if (c == ' ') {
+        // split_args splits on single spaces: each further space is kept on the word before
+        if (word.length() == 0 && i > 0 && text.charAt(i - 1) == ' ' && !words.isEmpty()) {
+          words.set(words.size() - 1, words.get(words.size() - 1) + " ");
+        }
+        continued |= endWord(words, word);
       } else if (c == '\n') {
-        endWord(words, word);
-        if (!words.isEmpty()) {
+        continued |= endWord(words, word);
+        if (continued) {
+          continued = false;
+        } else if (!words.isEmpty()) {
           int last = words.size() - 1;
           words.set(last, words.get(last) + "\n");
         }
@@ -69,6 +79,11 @@ final class ArgSplitter {
           "failed at splitting arguments, either an unbalanced jinja2 block or quotes: " + args);
     }
     endWord(words, word);
+    String tail = args.substring(args.stripTrailing().length());
+    if (!words.isEmpty() && !continued) {
+      String newlines = "\n".repeat((int) tail.chars().filter(ch -> ch == '\n').count());
+      words.set(words.size() - 1, words.get(words.size() - 1) + newlines);
+    }
     return words;
   }
 
@@ -137,11 +152,14 @@ final class ArgSplitter {
     return -1;
   }
 
-  private static void endWord(List<String> words, StringBuilder word) {
-    if (word.length() > 0) {
+  /** Ends the word; true (the word dropped) when it is a lone backslash, Ansible's line continuation. */
+  private static boolean endWord(List<String> words, StringBuilder word) {
+    boolean continuation = word.length() == 1 && word.charAt(0) == '\\';
+    if (word.length() > 0 && !continuation) {
       words.add(word.toString());
-      word.setLength(0);
     }
+    word.setLength(0);
+    return continuation;
   }
 
   private static boolean escaped(String text, int i) {

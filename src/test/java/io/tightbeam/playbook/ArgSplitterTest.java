@@ -14,11 +14,15 @@ class ArgSplitterTest {
   }
 
   @Test
-  void splitCollapsesSpacesOutsideQuotesAndKeepsNewlines() {
+  void splitKeepsSpacesAndNewlinesAsAnsibleDoes() {
+    // ansible-playbook 2.14: shell: "echo a   b\necho c\n" reports that cmd unchanged
     assertThat(ArgSplitter.split("echo a   b\necho c\n"))
-        .containsExactly("echo", "a", "b\n", "echo", "c");
-    assertThat(ArgSplitter.join(ArgSplitter.split("echo a   b\necho c")))
-        .isEqualTo("echo a b\necho c");
+        .containsExactly("echo", "a  ", "b\n", "echo", "c\n");
+    assertThat(ArgSplitter.join(ArgSplitter.split("echo a   b\necho c\n")))
+        .isEqualTo("echo a   b\necho c\n");
+    // a lone backslash word continues the line: dropped with its newline
+    assertThat(ArgSplitter.join(ArgSplitter.split("echo a \\\n\"b c\" \\\n| cat\n")))
+        .isEqualTo("echo a \"b c\" | cat\n");
   }
 
   @Test
