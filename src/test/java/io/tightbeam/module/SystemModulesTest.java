@@ -103,6 +103,7 @@ class SystemModulesTest {
       assertThat(tmp.resolve(f.getKey())).as(what).hasContent(f.getValue());
     }
     if (Boolean.FALSE.equals(sync.get("changed")) || check) {
+      m.prepareForJob(checked, target); // as the executor does before an async job
       ExecResult done = conn.exec(ExecRequest.of(m.script(checked, target).body()).withEnvironment(env))
           .get(60, TimeUnit.SECONDS);
       Map<String, Object> async = normal(OutputLines.added(RemoteRun.moduleResult(done)));
