@@ -17,6 +17,7 @@ public final class HostModules {
   public static Map<String, RemoteModule> all() {
     Map<String, RemoteModule> all = new LinkedHashMap<>();
     add(all, new UnarchiveModule());
+    add(all, new SystemModule("service_facts", new OptionSpec("service_facts")));
     return all;
   }
 
