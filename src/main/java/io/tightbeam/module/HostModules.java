@@ -18,6 +18,19 @@ public final class HostModules {
     Map<String, RemoteModule> all = new LinkedHashMap<>();
     add(all, new UnarchiveModule());
     add(all, new SystemModule("service_facts", new OptionSpec("service_facts")));
+    add(all, new SystemModule("git", new OptionSpec("git").required("repo", Type.STR, "name").add("dest", Type.STR)
+        .add("version", Type.STR, "HEAD").add("remote", Type.STR, "origin").add("refspec", Type.STR)
+        .add("force", Type.BOOL, false).add("depth", Type.INT).add("clone", Type.BOOL, true).add("update", Type.BOOL, true)
+        .add("accept_hostkey", Type.BOOL, false).add("accept_newhostkey", Type.BOOL, false).add("key_file", Type.STR)
+        .add("ssh_opts", Type.STR).add("executable", Type.STR).add("bare", Type.BOOL, false).add("umask", Type.RAW)
+        .add("recursive", Type.BOOL, true).add("single_branch", Type.BOOL, false).add("track_submodules", Type.BOOL, false)
+        .add("reference", Type.STR).add("separate_git_dir", Type.STR).add("verify_commit", Type.BOOL, false)
+        .add("gpg_whitelist", Type.LIST, List.of()).add("archive", Type.STR).add("archive_prefix", Type.STR),
+        args -> {
+          if (args.get("accept_hostkey") == Boolean.TRUE && args.get("accept_newhostkey") == Boolean.TRUE) {
+            throw new ModuleArgumentException("parameters are mutually exclusive: accept_hostkey|accept_newhostkey");
+          }
+        }));
     return all;
   }
 

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * "expect", "absent", "error", "files_after"}} as in {@link ModuleCasesTest}, whose expected values
  * ansible-playbook gave for the same task. A step whose sync result is unchanged (idempotent, or
  * check mode) also runs as the async script, which must give the same result. {@code setup} and
- * {@code cleanup} are sh commands run before and after (cleanup always); {@code path} is put in
+ * {@code cleanup} are sh commands run before and after (cleanup always), a step's {@code setup} before that step; {@code path} is put in
  * front of PATH (fake tools), {@code env} is the task's environment; {@code files} are created first; {@code ${TMP}} is the temp dir.
  */
 class SystemModulesTest {
@@ -91,6 +91,7 @@ class SystemModulesTest {
           .isInstanceOf(ModuleArgumentException.class).hasMessage((String) step.get("error"));
       return;
     }
+    sh(conn, (String) step.get("setup"), env);
     boolean check = Boolean.TRUE.equals(step.get("check_mode"));
     boolean diff = Boolean.TRUE.equals(step.get("diff"));
     TargetContext target = new TargetContext(conn, Become.NONE, env, check, diff, tmp);
