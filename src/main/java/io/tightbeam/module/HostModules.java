@@ -18,6 +18,8 @@ public final class HostModules {
     Map<String, RemoteModule> all = new LinkedHashMap<>();
     add(all, new UnarchiveModule());
     add(all, new SystemModule("service_facts", new OptionSpec("service_facts")));
+    add(all, new SystemModule("dpkg_selections", new OptionSpec("dpkg_selections").required("name", Type.STR)
+        .add(new OptionSpec.Option("selection", Type.STR, null, List.of("install", "hold", "deinstall", "purge"), List.of(), true))));
     add(all, new SystemModule("git", new OptionSpec("git").required("repo", Type.STR, "name").add("dest", Type.STR)
         .add("version", Type.STR, "HEAD").add("remote", Type.STR, "origin").add("refspec", Type.STR)
         .add("force", Type.BOOL, false).add("depth", Type.INT).add("clone", Type.BOOL, true).add("update", Type.BOOL, true)
@@ -31,7 +33,47 @@ public final class HostModules {
             throw new ModuleArgumentException("parameters are mutually exclusive: accept_hostkey|accept_newhostkey");
           }
         }));
+    add(all, iptables());
     return all;
+  }
+
+  private static RemoteModule iptables() {
+    OptionSpec spec = new OptionSpec("iptables").add(choices("table", "filter", "filter", "nat", "mangle", "raw", "security"))
+        .add(choices("state", "present", "absent", "present")).add(choices("action", "append", "append", "insert"))
+        .add(choices("ip_version", "ipv4", "ipv4", "ipv6")).add("chain", Type.STR).add("rule_num", Type.STR)
+        .add("protocol", Type.STR).add("source", Type.STR).add("destination", Type.STR).add("tcp_flags", Type.RAW)
+        .add("match", Type.LIST, List.of()).add("jump", Type.STR).add("gateway", Type.STR).add("log_prefix", Type.STR)
+        .add(choices("log_level", null, "0", "1", "2", "3", "4", "5", "6", "7", "emerg", "alert", "crit", "error",
+            "warning", "notice", "info", "debug"))
+        .add("goto", Type.STR).add("in_interface", Type.STR).add("out_interface", Type.STR).add("fragment", Type.STR)
+        .add("set_counters", Type.STR).add("source_port", Type.STR).add("destination_port", Type.STR)
+        .add("destination_ports", Type.LIST).add("to_ports", Type.STR).add("to_destination", Type.STR)
+        .add("to_source", Type.STR).add(choices("syn", "ignore", "ignore", "match", "negate"))
+        .add("set_dscp_mark", Type.STR).add("set_dscp_mark_class", Type.STR).add("comment", Type.STR)
+        .add("ctstate", Type.LIST, List.of()).add("src_range", Type.STR).add("dst_range", Type.STR)
+        .add("match_set", Type.STR).add(choices("match_set_flags", null, "src", "dst", "src,dst", "dst,src"))
+        .add("limit", Type.STR).add("limit_burst", Type.STR).add("uid_owner", Type.STR).add("gid_owner", Type.STR)
+        .add("reject_with", Type.STR).add("icmp_type", Type.STR).add("flush", Type.BOOL, false)
+        .add(choices("policy", null, "ACCEPT", "DROP", "QUEUE", "RETURN")).add("wait", Type.STR)
+        .add("chain_management", Type.BOOL, false);
+    return new SystemModule("iptables", spec, args -> {
+      if (args.get("set_dscp_mark") != null && args.get("set_dscp_mark_class") != null) {
+        throw new ModuleArgumentException("parameters are mutually exclusive: set_dscp_mark|set_dscp_mark_class");
+      }
+      if (args.get("flush") == Boolean.TRUE && args.get("policy") != null) {
+        throw new ModuleArgumentException("parameters are mutually exclusive: flush|policy");
+      }
+      Object flags = args.remove("tcp_flags");
+      if (flags instanceof Map<?, ?> m && m.get("flags") != null) {
+        args.put("tcp_flags_flags", csv(m.get("flags")));
+        args.put("tcp_flags_check", csv(m.get("flags_set")));
+      }
+    });
+  }
+
+  /** A list (or a comma-separated string) as one comma-separated word. */
+  private static String csv(Object value) {
+    return value instanceof List<?> l ? String.join(",", l.stream().map(String::valueOf).toList()) : String.valueOf(value);
   }
 
   private static void add(Map<String, RemoteModule> all, RemoteModule m) {
