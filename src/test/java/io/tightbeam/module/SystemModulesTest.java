@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tightbeam.connection.Become;
+import io.tightbeam.connection.Connection;
 import io.tightbeam.connection.ExecRequest;
 import io.tightbeam.connection.ExecResult;
 import io.tightbeam.connection.LocalConnection;
@@ -46,6 +47,13 @@ class SystemModulesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("scenarios")
   void scenario(String name) throws Exception {
+    try (LocalConnection conn = new LocalConnection("localhost")) {
+      play(name, conn);
+    }
+  }
+
+  /** Runs one scenario through {@code conn} (the local connection here, SSH in {@code HostModulesIT}). */
+  void play(String name, Connection conn) throws Exception {
     @SuppressWarnings("unchecked")
     Map<String, Object> spec = (Map<String, Object>) withTmp(JSON.readValue(ROOT.resolve(name).toFile(), Object.class));
     String module = (String) spec.getOrDefault("module", name.substring(0, name.indexOf('/')));
@@ -67,22 +75,20 @@ class SystemModulesTest {
     if (spec.containsKey("path")) {
       env.put("PATH", spec.get("path") + ":" + System.getenv("PATH"));
     }
-    try (LocalConnection conn = new LocalConnection("localhost")) {
-      sh(conn, (String) spec.get("setup"), env);
-      try {
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> steps = (List<Map<String, Object>>) spec.get("steps");
-        int i = 0;
-        for (Map<String, Object> step : steps) {
-          step(conn, m, step, env, module + " step " + i++);
-        }
-      } finally {
-        sh(conn, (String) spec.get("cleanup"), env);
+    sh(conn, (String) spec.get("setup"), env);
+    try {
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> steps = (List<Map<String, Object>>) spec.get("steps");
+      int i = 0;
+      for (Map<String, Object> step : steps) {
+        step(conn, m, step, env, module + " step " + i++);
       }
+    } finally {
+      sh(conn, (String) spec.get("cleanup"), env);
     }
   }
 
-  private void step(LocalConnection conn, RemoteModule m, Map<String, Object> step, Map<String, String> env,
+  private void step(Connection conn, RemoteModule m, Map<String, Object> step, Map<String, String> env,
       String what) throws Exception {
     @SuppressWarnings("unchecked")
     Map<String, Object> args = (Map<String, Object>) step.getOrDefault("args", Map.of());
@@ -127,7 +133,7 @@ class SystemModulesTest {
     return JSON.readValue(JSON.writeValueAsString(result), new TypeReference<LinkedHashMap<String, Object>>() {});
   }
 
-  private static void sh(LocalConnection conn, String command, Map<String, String> env) throws Exception {
+  private static void sh(Connection conn, String command, Map<String, String> env) throws Exception {
     if (command != null) {
       conn.exec(ExecRequest.of(command).withEnvironment(env)).get(60, TimeUnit.SECONDS);
     }
