@@ -34,6 +34,26 @@ public final class HostModules {
           }
         }));
     add(all, iptables());
+    add(all, new SystemModule("pip", new OptionSpec("pip").add("name", Type.LIST).add("version", Type.STR)
+        .add("requirements", Type.STR).add("virtualenv", Type.STR).add("virtualenv_site_packages", Type.BOOL, false)
+        .add("virtualenv_command", Type.STR, "virtualenv").add("virtualenv_python", Type.STR)
+        .add(choices("state", "present", "present", "absent", "latest", "forcereinstall")).add("extra_args", Type.STR)
+        .add("editable", Type.BOOL, false).add("chdir", Type.STR).add("executable", Type.STR).add("umask", Type.STR),
+        args -> {
+          if (args.get("name") == null && args.get("requirements") == null) {
+            throw new ModuleArgumentException("one of the following is required: name, requirements");
+          }
+          if (args.get("name") != null && args.get("requirements") != null) {
+            throw new ModuleArgumentException("parameters are mutually exclusive: name|requirements");
+          }
+          if (args.get("executable") != null && args.get("virtualenv") != null) {
+            throw new ModuleArgumentException("parameters are mutually exclusive: executable|virtualenv");
+          }
+          if (args.get("version") != null && args.get("name") instanceof List<?> names && names.size() > 1) {
+            throw new ModuleArgumentException("'version' argument is ambiguous when installing multiple package distributions. "
+                + "Please specify version restrictions next to each package in 'name' argument.");
+          }
+        }));
     return all;
   }
 
