@@ -55,6 +55,7 @@ public final class Modules {
     remote.putAll(FileAndPackageModules.all());
     remote.putAll(TransferModules.all());
     remote.putAll(SystemModules.all());
+    remote.putAll(HostModules.all());
     Map<String, ControllerAction> actions = new HashMap<>();
     for (ControllerAction a :
         List.of(

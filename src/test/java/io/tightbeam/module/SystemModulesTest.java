@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tightbeam.connection.Become;
+import io.tightbeam.connection.Connection;
 import io.tightbeam.connection.ExecRequest;
 import io.tightbeam.connection.ExecResult;
 import io.tightbeam.connection.LocalConnection;
@@ -29,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * "expect", "absent", "error", "files_after"}} as in {@link ModuleCasesTest}, whose expected values
  * ansible-playbook gave for the same task. A step whose sync result is unchanged (idempotent, or
  * check mode) also runs as the async script, which must give the same result. {@code setup} and
- * {@code cleanup} are sh commands run before and after (cleanup always); {@code path} is put in
+ * {@code cleanup} are sh commands run before and after (cleanup always), a step's {@code setup} before that step; {@code path} is put in
  * front of PATH (fake tools), {@code env} is the task's environment; {@code files} are created first; {@code ${TMP}} is the temp dir.
  */
 class SystemModulesTest {
@@ -46,6 +47,13 @@ class SystemModulesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("scenarios")
   void scenario(String name) throws Exception {
+    try (LocalConnection conn = new LocalConnection("localhost")) {
+      play(name, conn);
+    }
+  }
+
+  /** Runs one scenario through {@code conn} (the local connection here, SSH in {@code HostModulesIT}). */
+  void play(String name, Connection conn) throws Exception {
     @SuppressWarnings("unchecked")
     Map<String, Object> spec = (Map<String, Object>) withTmp(JSON.readValue(ROOT.resolve(name).toFile(), Object.class));
     String module = (String) spec.getOrDefault("module", name.substring(0, name.indexOf('/')));
@@ -67,22 +75,20 @@ class SystemModulesTest {
     if (spec.containsKey("path")) {
       env.put("PATH", spec.get("path") + ":" + System.getenv("PATH"));
     }
-    try (LocalConnection conn = new LocalConnection("localhost")) {
-      sh(conn, (String) spec.get("setup"), env);
-      try {
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> steps = (List<Map<String, Object>>) spec.get("steps");
-        int i = 0;
-        for (Map<String, Object> step : steps) {
-          step(conn, m, step, env, module + " step " + i++);
-        }
-      } finally {
-        sh(conn, (String) spec.get("cleanup"), env);
+    sh(conn, (String) spec.get("setup"), env);
+    try {
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> steps = (List<Map<String, Object>>) spec.get("steps");
+      int i = 0;
+      for (Map<String, Object> step : steps) {
+        step(conn, m, step, env, module + " step " + i++);
       }
+    } finally {
+      sh(conn, (String) spec.get("cleanup"), env);
     }
   }
 
-  private void step(LocalConnection conn, RemoteModule m, Map<String, Object> step, Map<String, String> env,
+  private void step(Connection conn, RemoteModule m, Map<String, Object> step, Map<String, String> env,
       String what) throws Exception {
     @SuppressWarnings("unchecked")
     Map<String, Object> args = (Map<String, Object>) step.getOrDefault("args", Map.of());
@@ -91,6 +97,7 @@ class SystemModulesTest {
           .isInstanceOf(ModuleArgumentException.class).hasMessage((String) step.get("error"));
       return;
     }
+    sh(conn, (String) step.get("setup"), env);
     boolean check = Boolean.TRUE.equals(step.get("check_mode"));
     boolean diff = Boolean.TRUE.equals(step.get("diff"));
     TargetContext target = new TargetContext(conn, Become.NONE, env, check, diff, tmp);
@@ -103,6 +110,7 @@ class SystemModulesTest {
       assertThat(tmp.resolve(f.getKey())).as(what).hasContent(f.getValue());
     }
     if (Boolean.FALSE.equals(sync.get("changed")) || check) {
+      m.prepareForJob(checked, target); // as the executor does before an async job
       ExecResult done = conn.exec(ExecRequest.of(m.script(checked, target).body()).withEnvironment(env))
           .get(60, TimeUnit.SECONDS);
       Map<String, Object> async = normal(OutputLines.added(RemoteRun.moduleResult(done)));
@@ -125,7 +133,7 @@ class SystemModulesTest {
     return JSON.readValue(JSON.writeValueAsString(result), new TypeReference<LinkedHashMap<String, Object>>() {});
   }
 
-  private static void sh(LocalConnection conn, String command, Map<String, String> env) throws Exception {
+  private static void sh(Connection conn, String command, Map<String, String> env) throws Exception {
     if (command != null) {
       conn.exec(ExecRequest.of(command).withEnvironment(env)).get(60, TimeUnit.SECONDS);
     }
