@@ -88,7 +88,8 @@ final class JobStatus {
     r.put("msg", msg);
   }
 
-  private static String gone(String liveness) {
+  /** Why a job whose started record names dead processes ({@code liveness}) is lost. */
+  static String gone(String liveness) {
     if (liveness.equals("boot")) {
       return "the job's runner is gone without writing a result: the host rebooted since the job"
           + " started";

@@ -249,6 +249,59 @@ class JobsCliIT {
     assertThat(processes(doomed)).as("what was left of the lost job is stopped").isEmpty();
   }
 
+  @Test
+  void logsPrintsARunningJobsOutputAndFollowsItLiveUntilItEnds() throws Exception {
+    Path pb = Files.writeString(dir.resolve("chatty.yml"), """
+        - hosts: h1
+          gather_facts: false
+          tasks:
+            - name: chatty
+              shell: for i in 1 2 3 4; do echo "out $i $(date +%s%N)"; echo "err $i" >&2; sleep 0.7; done
+              async: 30
+              poll: 0
+        """);
+    CliRunner.Run run = runner().playbook("-i", inventory.toString(), pb.toString());
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    String jid = String.valueOf(jobs("list", "--running", "--json").records().get(0).get("jid"));
+    Thread.sleep(300);
+
+    Jobs soFar = jobs("logs", jid);
+    assertThat(soFar.exitCode()).as(soFar.err()).isZero();
+    assertThat(soFar.out()).startsWith("out 1 ").doesNotContain("out 4");
+    assertThat(soFar.err()).startsWith("err 1\n");
+
+    List<long[]> seen = new ArrayList<>(); // {line's own time, arrival}, both epoch millis
+    java.io.OutputStream lines = new java.io.OutputStream() {
+      private final StringBuilder line = new StringBuilder();
+
+      @Override
+      public synchronized void write(int b) {
+        if (b != '\n') {
+          line.append((char) b);
+          return;
+        }
+        String[] w = line.toString().split(" ");
+        seen.add(new long[] {Long.parseLong(w[2]) / 1_000_000, System.currentTimeMillis()});
+        line.setLength(0);
+      }
+    };
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.put("TIGHTBEAM_JOB_REGISTRY", registry.toString());
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int rc = JobsCli.execute(new String[] {"logs", "-f", jid}, new PrintStream(lines, true),
+        new PrintStream(err, true, StandardCharsets.UTF_8), env);
+    assertThat(rc).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(seen).as("every line, from the first").hasSize(4);
+    for (long[] line : seen.subList(1, 4)) {
+      assertThat(line[1] - line[0]).as("a line shows within 0.5 s of the job printing it").isLessThan(500);
+    }
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("err 1\nerr 2\nerr 3\nerr 4\n");
+    assertThat(jobs("show", jid, "--json").records().get(0)).as("followed to its end, the end is recorded")
+        .containsEntry("state", "finished").containsEntry("rc", 0);
+    assertThat(Files.readString(asyncDir.resolve(jid))).as("the job file stays Ansible's")
+        .contains("\"stdout\": \"out 1 ").contains("\"stderr\": \"err 1\\nerr 2");
+  }
+
   /** The pids of processes whose command line names {@code script}. */
   private static List<Long> processes(Path script) {
     return ProcessHandle.allProcesses()

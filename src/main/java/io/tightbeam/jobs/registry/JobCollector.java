@@ -5,6 +5,7 @@ import io.tightbeam.connection.Connections;
 import io.tightbeam.connection.Endpoint;
 import io.tightbeam.jobs.JobId;
 import io.tightbeam.jobs.JobKill;
+import io.tightbeam.jobs.JobLogs;
 import io.tightbeam.jobs.Poller;
 import io.tightbeam.module.TargetContext;
 import java.time.Duration;
@@ -93,6 +94,20 @@ public final class JobCollector implements AutoCloseable {
     }
     return JobKill.kill(target, job.target().asyncDir(), JobId.parse(job.jid()), signal, grace)
         .handle((result, failure) -> outcome(job, result, failure));
+  }
+
+  /**
+   * {@code job}'s output after the given byte offsets of its stdout and stderr, in one remote
+   * command that first waits up to {@code watchTenths} tenths of a second for new output while the
+   * job runs (see {@link JobLogs}).
+   */
+  public CompletableFuture<JobLogs.Chunk> logs(JobRecord job, long stdoutFrom, long stderrFrom, int watchTenths) {
+    try {
+      return JobLogs.read(target(job), job.target().asyncDir(), JobId.parse(job.jid()), stdoutFrom,
+          stderrFrom, watchTenths);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   private static Outcome outcome(JobRecord job, Map<String, Object> result, Throwable failure) {
