@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "tightbeam-jobs", versionProvider = Version.class,
     description = "list, show and collect the async jobs that tightbeam and tightbeam-playbook launched",
     subcommands = {JobsCli.ListJobs.class, JobsCli.Show.class, JobsCli.Wait.class, JobsCli.Kill.class,
-        JobsCli.Refresh.class, JobsCli.Logs.class})
+        JobsCli.Refresh.class, JobsCli.Logs.class, JobsCli.Prune.class})
 public final class JobsCli implements Callable<Integer> {
   final PrintStream out;
   final PrintStream err;
@@ -317,6 +317,43 @@ public final class JobsCli implements Callable<Integer> {
         }
         return 0;
       }
+    }
+  }
+
+  @Command(name = "prune", description = "remove the files of jobs that ended on their hosts, and their records")
+  static final class Prune extends Action {
+    @Option(names = "--older-than", paramLabel = "AGE", description = "only jobs that ended more than AGE ago (30s, 15m, 2h, 7d; default 7d)")
+    String olderThan = "7d";
+
+    @Override
+    int run(JobRegistry registry) {
+      java.time.Instant before = JobTable.ago(olderThan, "--older-than");
+      List<JobRecord> ended = select(registry, new JobQuery(
+          EnumSet.complementOf(EnumSet.of(JobState.RUNNING)), null, List.of())).stream()
+          .filter(j -> j.end() != null && j.end().ended().isBefore(before)).toList();
+      Map<io.tightbeam.jobs.registry.JobTarget, List<JobRecord>> byTarget = new java.util.LinkedHashMap<>();
+      ended.forEach(j -> byTarget.computeIfAbsent(j.target(), t -> new ArrayList<>()).add(j));
+      List<JobRecord> pruned = new ArrayList<>();
+      boolean unreachable = false;
+      try (JobCollector collector = new JobCollector(cli.env)) {
+        Map<io.tightbeam.jobs.registry.JobTarget, CompletableFuture<Set<String>>> rounds = new java.util.LinkedHashMap<>();
+        byTarget.forEach((t, jobs) -> rounds.put(t, collector.prune(t, jobs)));
+        for (var round : rounds.entrySet()) {
+          try {
+            Set<String> gone = round.getValue().join();
+            byTarget.get(round.getKey()).stream().filter(j -> gone.contains(j.jid())).forEach(pruned::add);
+          } catch (java.util.concurrent.CompletionException e) {
+            // the records stay, so that a later prune removes the files once the host is back
+            unreachable = true;
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            cli.err.println("[ERROR]: " + round.getKey().host() + " is unreachable, its job files and records stay: "
+                + cause.getMessage());
+          }
+        }
+      }
+      registry.remove(pruned);
+      cli.out.print(json ? JobTable.json(pruned) : JobTable.text(pruned, cli.color()));
+      return unreachable ? 4 : 0;
     }
   }
 

@@ -302,6 +302,52 @@ class JobsCliIT {
         .contains("\"stdout\": \"out 1 ").contains("\"stderr\": \"err 1\\nerr 2");
   }
 
+  @Test
+  void pruneRemovesTheFilesAndRecordsOfJobsThatEndedLongerAgoThanAsked() throws Exception {
+    Path pb = Files.writeString(dir.resolve("prune.yml"), """
+        - hosts: h1
+          gather_facts: false
+          tasks:
+            - name: quick
+              shell: echo quick
+              async: 30
+              poll: 0
+            - name: long
+              shell: sleep 60
+              async: 120
+              poll: 0
+            - name: polled
+              command: /bin/true
+              async: 10
+              poll: 1
+        """);
+    CliRunner.Run run = runner().playbook("-i", inventory.toString(), pb.toString());
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    List<Map<String, Object>> launched = jobs("list", "--json").records();
+    String quick = String.valueOf(launched.get(0).get("jid"));
+    String longJob = String.valueOf(launched.get(1).get("jid"));
+    assertThat(jobs("refresh", "--json").records()).extracting(r -> r.get("state")).containsExactly("finished", "running");
+    assertThat(asyncDir.resolve(quick + ".stdout")).hasContent("quick");
+
+    Jobs none = jobs("prune", "--older-than", "1h", "--json");
+    assertThat(none.exitCode()).as(none.err()).isZero();
+    assertThat(none.records()).isEmpty();
+    assertThat(jobs("list", "--json").records()).hasSize(3);
+
+    Jobs pruned = jobs("prune", "--older-than", "0s", "--json");
+    assertThat(pruned.exitCode()).as(pruned.err()).isZero();
+    assertThat(pruned.records()).extracting(r -> r.get("task")).containsExactly("quick", "polled");
+    assertThat(jobs("list", "--json").records()).extracting(r -> r.get("jid")).containsExactly(longJob);
+    assertThat(asyncDir.toFile().list()).as("the running job keeps its files")
+        .containsExactlyInAnyOrder(longJob, longJob + ".stdout", longJob + ".stderr");
+
+    assertThat(jobs("kill", longJob, "--grace", "0").exitCode()).isZero();
+    assertThat(jobs("prune", "--older-than", "0s", "--json").records()).extracting(r -> r.get("state")).containsExactly("killed");
+    assertThat(asyncDir.toFile().list()).isEmpty();
+    assertThat(jobs("list", "--json").records()).isEmpty();
+    assertThat(jobs("prune", "--older-than", "soon").exitCode()).isEqualTo(2);
+  }
+
   /** The pids of processes whose command line names {@code script}. */
   private static List<Long> processes(Path script) {
     return ProcessHandle.allProcesses()

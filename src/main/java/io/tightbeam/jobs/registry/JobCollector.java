@@ -6,6 +6,7 @@ import io.tightbeam.connection.Endpoint;
 import io.tightbeam.jobs.JobId;
 import io.tightbeam.jobs.JobKill;
 import io.tightbeam.jobs.JobLogs;
+import io.tightbeam.jobs.JobPrune;
 import io.tightbeam.jobs.Poller;
 import io.tightbeam.module.TargetContext;
 import java.time.Duration;
@@ -105,6 +106,19 @@ public final class JobCollector implements AutoCloseable {
     try {
       return JobLogs.read(target(job), job.target().asyncDir(), JobId.parse(job.jid()), stdoutFrom,
           stderrFrom, watchTenths);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /**
+   * Removes the files of ended {@code jobs}, all on one target, in one remote command; completes
+   * with the ids whose files are gone (a job still running there keeps its files and is left out).
+   */
+  public CompletableFuture<java.util.Set<String>> prune(JobTarget where, java.util.List<JobRecord> jobs) {
+    try {
+      return JobPrune.prune(target(jobs.get(0)), where.asyncDir(),
+          jobs.stream().map(j -> JobId.parse(j.jid())).toList());
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }

@@ -83,6 +83,13 @@ public final class JobRegistry {
     }
   }
 
+  /** Deletes the records of ended jobs in one transaction (running jobs' records stay). */
+  public void remove(List<JobRecord> jobs) {
+    try (JobStore store = open()) {
+      store.remove(jobs);
+    }
+  }
+
   /** Opens the store; the caller closes it. Throws {@link RegistryException} with the reason. */
   JobStore open() {
     if (location == null) {
