@@ -364,7 +364,8 @@ final class WrapperText {
       # Whether a process still carries the job's environment marker (only the unparseable case needs it).
       tb_marker() {
         tb_a=none
-        grep -l -F "TIGHTBEAM_JOB=$1;" /proc/[0-9]*/environ > /dev/null 2>&1 && tb_a=marker
+        # -q: a match is exit 0 even when some environ files could not be read (grep -l says 2 then)
+        grep -q -F "TIGHTBEAM_JOB=$1;" /proc/[0-9]*/environ 2>/dev/null && tb_a=marker
       }
       # Stops what is left of a job reported gone (its runner or supervisor killed from outside):
       # every process still carrying the job's marker, so nothing runs on unlimited and unseen.
@@ -394,7 +395,10 @@ final class WrapperText {
       tb_check() {
         tb_f=$3 tb_a=- tb_rm=0 tb_c=
         if [ ! -f "$tb_f" ]; then
-          printf '%s %s 0 - 0\\n%s\\n\\n' "$tb_T" "$1" "$tb_f"; return
+          # removed while the job runs: its processes still carry the marker, and its end will
+          # write the file anew
+          [ "$2" = cleanup ] || tb_marker "$4"
+          printf '%s %s 0 %s 0\\n%s\\n\\n' "$tb_T" "$1" "$tb_a" "$tb_f"; return
         fi
         if [ "$2" = cleanup ]; then
           tb_unlink

@@ -348,6 +348,92 @@ class JobsCliIT {
     assertThat(jobs("prune", "--older-than", "soon").exitCode()).isEqualTo(2);
   }
 
+  @Test
+  void aJobWhoseFileWasRemovedRunsOnUntilItsEndWritesItAnewAndIsLostOnlyWhenNothingOfItIsLeft() throws Exception {
+    Path slow = Files.writeString(dir.resolve("slow-" + System.nanoTime() + ".sh"), "sleep 4; echo back\n");
+    Path gone = Files.writeString(dir.resolve("gone-" + System.nanoTime() + ".sh"), "sleep 60\n");
+    Path pb = Files.writeString(dir.resolve("removed.yml"), """
+        - hosts: h1
+          gather_facts: false
+          tasks:
+            - name: slow
+              shell: /bin/sh %s
+              async: 30
+              poll: 0
+            - name: gone
+              shell: /bin/sh %s
+              async: 60
+              poll: 0
+        """.formatted(slow, gone));
+    CliRunner.Run run = runner().playbook("-i", inventory.toString(), pb.toString());
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    List<Map<String, Object>> launched = jobs("list", "--json").records();
+    String slowJid = String.valueOf(launched.get(0).get("jid"));
+    String goneJid = String.valueOf(launched.get(1).get("jid"));
+    Map<String, Object> started = JSON.readValue(Files.readString(asyncDir.resolve(goneJid)),
+        new TypeReference<Map<String, Object>>() {});
+    Files.delete(asyncDir.resolve(slowJid));
+    Files.delete(asyncDir.resolve(goneJid));
+
+    Jobs refreshed = jobs("refresh", "--json");
+    assertThat(refreshed.exitCode()).as(refreshed.out() + refreshed.err()).isZero();
+    assertThat(refreshed.records()).as("their processes run: not lost").extracting(r -> r.get("state"))
+        .containsExactly("running", "running");
+
+    // nothing of the second job is left, and no record of it will come
+    ProcessHandle.of(((Number) started.get("tightbeam_supervisor_pid")).longValue()).ifPresent(ProcessHandle::destroyForcibly);
+    ProcessHandle.of(((Number) started.get("tightbeam_pid")).longValue()).ifPresent(p -> {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+    });
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while ((!processes(gone).isEmpty() || !Files.exists(asyncDir.resolve(slowJid))) && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(Files.readString(asyncDir.resolve(slowJid))).as("the end writes the job file anew").contains("\"stdout\": \"back\"");
+    refreshed = jobs("refresh", "--json");
+    assertThat(refreshed.exitCode()).isEqualTo(2);
+    assertThat(refreshed.records()).extracting(r -> r.get("task"), r -> r.get("state"), r -> r.get("summary"))
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("slow", "finished", "back"),
+            org.assertj.core.groups.Tuple.tuple("gone", "lost", "could not find job"));
+  }
+
+  @Test
+  void aJobStartedBeforeTheHostRebootedIsLost() throws Exception {
+    Path pb = Files.writeString(dir.resolve("reboot.yml"), """
+        - hosts: h1
+          gather_facts: false
+          tasks:
+            - name: before the reboot
+              shell: sleep 60
+              async: 90
+              poll: 0
+        """);
+    CliRunner.Run run = runner().playbook("-i", inventory.toString(), pb.toString());
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    String jid = String.valueOf(jobs("list", "--json").records().get(0).get("jid"));
+    Path file = asyncDir.resolve(jid);
+    String record = Files.readString(file);
+    Map<String, Object> started = JSON.readValue(record, new TypeReference<Map<String, Object>>() {});
+    try {
+      // the started record as a previous boot wrote it
+      Files.writeString(file, record.replaceFirst("\"tightbeam_boot_id\": \"[^\"]*\"",
+          "\"tightbeam_boot_id\": \"00000000-0000-0000-0000-000000000000\""));
+      Jobs refreshed = jobs("refresh", "--json");
+      assertThat(refreshed.exitCode()).isEqualTo(2);
+      assertThat(refreshed.records()).singleElement().satisfies(r -> assertThat(r)
+          .containsEntry("state", "lost").containsEntry("summary",
+              "the job's runner is gone without writing a result: the host rebooted since the job started"));
+    } finally {
+      assertThat(jobs("kill", jid, "--grace", "0").exitCode()).isZero();
+      ProcessHandle.of(((Number) started.get("tightbeam_supervisor_pid")).longValue()).ifPresent(ProcessHandle::destroyForcibly);
+      ProcessHandle.of(((Number) started.get("tightbeam_pid")).longValue()).ifPresent(p -> {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+      });
+    }
+  }
+
   /** The pids of processes whose command line names {@code script}. */
   private static List<Long> processes(Path script) {
     return ProcessHandle.allProcesses()
