@@ -55,6 +55,10 @@ public final class PlaybookCli implements Callable<Integer> {
   @Option(names = "--flush-cache", description = "clear the fact cache for every host in inventory")
   boolean flushCache;
 
+  @Option(names = "--reattach", description = "wait for the async jobs an earlier run of the playbook left running "
+      + "(same play, task, host, item and arguments) instead of launching them again")
+  boolean reattach;
+
   private final PrintStream out;
   private final PrintStream err;
   private final java.util.Map<String, String> env;
@@ -133,7 +137,7 @@ public final class PlaybookCli implements Callable<Integer> {
       facts.flush(inventory.all().stream().map(Host::name).toList());
     }
     PlaybookExecutor executor = new PlaybookExecutor(options, inventory, setup.listener(callback, out, err),
-        templar, modules, parser, facts).recordingJobs(setup.registry);
+        templar, modules, parser, facts).recordingJobs(setup.registry).reattaching(reattach);
     return executor.run(parsed);
   }
 

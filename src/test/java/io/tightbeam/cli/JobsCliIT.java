@@ -434,6 +434,63 @@ class JobsCliIT {
     }
   }
 
+  @Test
+  void reattachWaitsForTheJobsAnInterruptedRunLeftAndLaunchesNothingTwice() throws Exception {
+    Path starts = dir.resolve("starts.log");
+    Path pb = Files.writeString(dir.resolve("upgrade.yml"), """
+        - name: upgrade
+          hosts: h1:h2
+          gather_facts: false
+          tasks:
+            - name: upgrade
+              shell: echo "{{ inventory_hostname }} {{ item }}" >> %s; sleep 6; echo "done {{ item }}"
+              async: 60
+              poll: 1
+              loop: [a, b]
+              register: up
+            - debug:
+                msg: "{{ up.results | map(attribute='stdout') | list }}"
+        """.formatted(starts));
+    Process controller = controller(pb);
+    try {
+      awaitRecords(r -> r.stream().filter(j -> "running".equals(j.get("state"))).count() == 4, "four jobs running");
+      controller.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL, mid-poll
+    } finally {
+      controller.destroyForcibly();
+    }
+    List<Object> first = jobs("list", "--json").records().stream().map(r -> r.get("jid")).toList();
+    String before = jobs("list", "--json").out() + String.join(",", asyncDir.toFile().list())
+        + Files.readString(dir.resolve("controller.log"));
+
+    CliRunner.Run again = runner().playbook("-i", inventory.toString(), "--reattach", pb.toString());
+    assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
+    assertThat(again.out()).contains("\"done a\",").contains("changed: [h1] => (item=b)")
+        .contains("changed=1");
+    assertThat(Files.readAllLines(starts)).as("nothing launched twice: " + before + again.out() + again.err() + jobs("list").out()).hasSize(4);
+    List<Map<String, Object>> after = jobs("list", "--json").records();
+    assertThat(after).extracting(r -> r.get("jid")).containsExactlyElementsOf(first);
+    assertThat(after).allSatisfy(r -> assertThat(r).containsEntry("state", "finished"));
+
+    CliRunner.Run plain = runner().playbook("-i", inventory.toString(), pb.toString());
+    assertThat(plain.exitCode()).as(plain.out() + plain.err()).isZero();
+    assertThat(Files.readAllLines(starts)).as("without --reattach, as Ansible: launched again").hasSize(8);
+    CliRunner.Run nothingLeft = runner().playbook("-i", inventory.toString(), "--reattach", pb.toString());
+    assertThat(nothingLeft.exitCode()).isZero();
+    assertThat(Files.readAllLines(starts)).as("no running job to attach to: launched").hasSize(12);
+  }
+
+  private Process controller(Path pb) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), "io.tightbeam.cli.PlaybookCli", "-i", inventory.toString(),
+        pb.toString()));
+    ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true)
+        .redirectOutput(dir.resolve("controller.log").toFile());
+    builder.environment().put("ANSIBLE_ASYNC_DIR", asyncDir.toString());
+    builder.environment().put("ANSIBLE_CONFIG", "/nonexistent/ansible.cfg");
+    builder.environment().put("TIGHTBEAM_JOB_REGISTRY", registry.toString());
+    return builder.start();
+  }
+
   /** The pids of processes whose command line names {@code script}. */
   private static List<Long> processes(Path script) {
     return ProcessHandle.allProcesses()

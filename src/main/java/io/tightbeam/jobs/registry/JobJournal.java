@@ -67,6 +67,24 @@ public final class JobJournal implements AutoCloseable {
     launch.written().join();
   }
 
+  /**
+   * The jobs the registry lists as running (this run's and others'), read once for {@code
+   * --reattach}; empty when the registry fails (reported as a warning, as a failed write is).
+   */
+  public List<JobRecord> running() {
+    prepare();
+    CompletableFuture<JobStore> s = opened();
+    if (s == null) {
+      return List.of();
+    }
+    try {
+      return s.join().list(new JobQuery(java.util.Set.of(JobState.RUNNING), null, List.of()));
+    } catch (RuntimeException e) {
+      fail(e);
+      return List.of();
+    }
+  }
+
   /** Queues a job's end; it is written with the others that end at about the same time. */
   public void ended(JobEnded end) {
     prepare();
