@@ -59,6 +59,9 @@ public final class PlaybookCli implements Callable<Integer> {
       + "(same play, task, host, item and arguments) instead of launching them again")
   boolean reattach;
 
+  /** The run's job registry once it is known (for Ctrl-C). */
+  private volatile io.tightbeam.jobs.registry.JobRegistry registry;
+
   private final PrintStream out;
   private final PrintStream err;
   private final java.util.Map<String, String> env;
@@ -87,11 +90,13 @@ public final class PlaybookCli implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return Guard.run(out, err, common.verbosity(), this::run);
+    return Guard.run(out, err, common.verbosity(), this::run,
+        () -> InterruptedJobs.handle(registry, err, env, System.console()));
   }
 
   private int run() {
     RunSetup setup = new RunSetup(common, env, err);
+    registry = setup.registry;
     if (setup.options.verbosity() >= 1) { // ansible-playbook -v names its config first
       out.println(setup.settings.configFile() == null ? "No config file found; using defaults"
           : "Using " + setup.settings.configFile() + " as config file");

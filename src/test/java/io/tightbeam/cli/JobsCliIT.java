@@ -479,6 +479,82 @@ class JobsCliIT {
     assertThat(Files.readAllLines(starts)).as("no running job to attach to: launched").hasSize(12);
   }
 
+  @Test
+  void ctrlCWithoutATerminalLeavesTheRunsJobsRunningAndSaysHowToFindThem() throws Exception {
+    Path pb = Files.writeString(dir.resolve("interrupted.yml"), """
+        - hosts: h1:h2
+          gather_facts: false
+          tasks:
+            - name: long
+              shell: sleep 30
+              async: 60
+              poll: 1
+        """);
+    Process controller = controller(pb);
+    try {
+      awaitRecords(r -> r.size() == 2, "two jobs recorded");
+      signal("INT", controller.pid());
+      assertThat(controller.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      controller.destroyForcibly();
+    }
+    String log = Files.readString(dir.resolve("controller.log"));
+    assertThat(controller.exitValue()).as(log).isEqualTo(99);
+    assertThat(log).contains("[ERROR]: User interrupted execution\n[WARNING]: 2 async jobs this run launched are"
+        + " left running: 'tightbeam-jobs list --running' lists them, 'tightbeam-jobs wait --running' collects"
+        + " their results, 'tightbeam-jobs kill JID' stops one\n");
+    assertThat(jobs("list", "--running", "--json").records()).hasSize(2);
+    assertThat(jobs("kill", "--host", "all", "--grace", "0").exitCode()).isZero();
+  }
+
+  @Test
+  void ctrlCOnATerminalAsksOnceAndKillsTheRunsJobsWhenTold() throws Exception {
+    Path pb = Files.writeString(dir.resolve("asked.yml"), """
+        - hosts: h1
+          gather_facts: false
+          tasks:
+            - name: long
+              shell: sleep 30
+              async: 60
+              poll: 1
+        """);
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String command = String.join(" ", java, "-cp", "'" + System.getProperty("java.class.path") + "'",
+        "io.tightbeam.cli.PlaybookCli", "-i", inventory.toString(), pb.toString());
+    // script(1) gives the controller a terminal; what is written to its stdin is typed there
+    ProcessBuilder builder = new ProcessBuilder("script", "-q", "-e", "-c", command, "/dev/null")
+        .redirectErrorStream(true).redirectOutput(dir.resolve("controller.log").toFile());
+    builder.environment().put("ANSIBLE_ASYNC_DIR", asyncDir.toString());
+    builder.environment().put("ANSIBLE_CONFIG", "/nonexistent/ansible.cfg");
+    builder.environment().put("TIGHTBEAM_JOB_REGISTRY", registry.toString());
+    Process terminal = builder.start();
+    try {
+      awaitRecords(r -> r.size() == 1, "the job recorded");
+      long pid = terminal.descendants().filter(p -> p.info().command().orElse("").endsWith("/java"))
+          .findFirst().orElseThrow().pid();
+      signal("INT", pid);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (!Files.readString(dir.resolve("controller.log")).contains("[y/N]: ") && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      terminal.getOutputStream().write("y\n".getBytes(StandardCharsets.UTF_8));
+      terminal.getOutputStream().flush();
+      assertThat(terminal.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      terminal.descendants().forEach(ProcessHandle::destroyForcibly);
+      terminal.destroyForcibly();
+    }
+    String log = Files.readString(dir.resolve("controller.log"));
+    assertThat(log).contains("1 async job this run launched still running on h1. Kill it? [y/N]: ")
+        .contains("killed 1 of 1 async jobs");
+    assertThat(log.split("\\[y/N\\]", -1)).as("asked once").hasSize(2);
+    assertThat(jobs("list", "--json").records()).singleElement().satisfies(r -> assertThat(r).containsEntry("state", "killed"));
+  }
+
+  private static void signal(String signal, long pid) throws Exception {
+    assertThat(new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).start().waitFor()).isZero();
+  }
+
   private Process controller(Path pb) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), "io.tightbeam.cli.PlaybookCli", "-i", inventory.toString(),
