@@ -30,12 +30,13 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code tightbeam-jobs}: the async jobs in the job registry, whichever run launched them, and
  * that run alive or not: {@code list}, {@code show}, {@code wait}, {@code kill}, {@code refresh},
- * {@code logs}, {@code prune}.
+ * {@code logs}, {@code prune}, {@code timeline}.
  */
 @Command(name = "tightbeam-jobs", versionProvider = Version.class,
     description = "list, show and collect the async jobs that tightbeam and tightbeam-playbook launched",
     subcommands = {JobsCli.ListJobs.class, JobsCli.Show.class, JobsCli.Wait.class, JobsCli.Kill.class,
-        JobsCli.Refresh.class, JobsCli.Logs.class, JobsCli.Prune.class})
+        JobsCli.Refresh.class, JobsCli.Logs.class, JobsCli.Prune.class,
+        JobsCli.Timeline.class})
 public final class JobsCli implements Callable<Integer> {
   final PrintStream out;
   final PrintStream err;
@@ -61,7 +62,7 @@ public final class JobsCli implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    err.println("usage: tightbeam-jobs [-h] [--version] {list,show,wait,kill,refresh,logs,prune} ...");
+    err.println("usage: tightbeam-jobs [-h] [--version] {list,show,wait,kill,refresh,logs,prune,timeline} ...");
     err.println("tightbeam-jobs: error: the following arguments are required: action");
     return 2;
   }
@@ -354,6 +355,19 @@ public final class JobsCli implements Callable<Integer> {
       registry.remove(pruned);
       cli.out.print(json ? JobTable.json(pruned) : JobTable.text(pruned, cli.color()));
       return unreachable ? 4 : 0;
+    }
+  }
+
+  @Command(name = "timeline", description = "print an HTML page with one row per host and a bar per job (colour by state)")
+  static final class Timeline extends Action {
+    @Option(names = "--since", paramLabel = "AGE", description = "only jobs started within AGE (30s, 15m, 2h, 7d)")
+    String since;
+
+    @Override
+    int run(JobRegistry registry) {
+      List<JobRecord> jobs = select(registry, new JobQuery(Set.of(), since == null ? null : JobTable.since(since), List.of()));
+      cli.out.print(JobTimeline.html(jobs, java.time.Instant.now()));
+      return 0;
     }
   }
 

@@ -555,6 +555,68 @@ class JobsCliIT {
     assertThat(new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).start().waitFor()).isZero();
   }
 
+  @Test
+  void timelineIsASelfContainedPageWithABarPerJobThatChromiumDraws() throws Exception {
+    Path pb = Files.writeString(dir.resolve("timeline.yml"), """
+        - hosts: h1:h2
+          gather_facts: false
+          tasks:
+            - name: ok <script>alert(1)</script>
+              shell: sleep 1
+              async: 10
+              poll: 1
+            - name: broken
+              shell: exit 3
+              async: 10
+              poll: 1
+              ignore_errors: true
+            - name: still running
+              shell: sleep 30
+              async: 60
+              poll: 0
+              when: inventory_hostname == 'h2'
+        """);
+    CliRunner.Run run = runner().playbook("-i", inventory.toString(), pb.toString());
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    Jobs timeline = jobs("timeline", "--since", "1h");
+    assertThat(timeline.exitCode()).as(timeline.err()).isZero();
+    String html = timeline.out();
+    assertThat(html).startsWith("<!DOCTYPE html>").doesNotContain("<script").doesNotContain("http")
+        .contains("ok &lt;script&gt;alert(1)&lt;/script&gt;&#10;j");
+    Path page = Files.writeString(dir.resolve("jobs.html"), html);
+    try {
+      Path chromium = Path.of("/usr/bin/chromium");
+      org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(chromium), "Debian's chromium package is not installed");
+      Path shot = dir.resolve("jobs.png");
+      List<String> headless = List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+          "--hide-scrollbars", "--user-data-dir=" + dir.resolve("profile"), "--window-size=1000,300");
+      List<String> screenshot = new ArrayList<>(headless);
+      screenshot.addAll(List.of("--screenshot=" + shot, page.toUri().toString()));
+      Process p = new ProcessBuilder(screenshot).redirectErrorStream(true).redirectOutput(dir.resolve("chromium.log").toFile()).start();
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(shot).as(Files.readString(dir.resolve("chromium.log"))).exists();
+      java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(shot.toFile());
+      Map<Integer, Integer> pixels = new HashMap<>();
+      for (int x = 0; x < image.getWidth(); x++) {
+        for (int y = 0; y < image.getHeight(); y++) {
+          pixels.merge(image.getRGB(x, y) & 0xffffff, 1, Integer::sum);
+        }
+      }
+      // bars, not only the legend's 12x12 keys: finished on both hosts, failed on both, one running
+      assertThat(pixels.getOrDefault(0x2da44e, 0)).as("green (finished)").isGreaterThan(400);
+      assertThat(pixels.getOrDefault(0xcf222e, 0)).as("red (failed)").isGreaterThan(200);
+      assertThat(pixels.getOrDefault(0x1f6feb, 0)).as("blue (running)").isGreaterThan(200);
+      List<String> dom = new ArrayList<>(headless);
+      dom.addAll(List.of("--dump-dom", page.toUri().toString()));
+      Process d = new ProcessBuilder(dom).redirectError(dir.resolve("chromium.err").toFile()).start();
+      String rendered = new String(d.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(d.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(rendered.split("class=\"bar ", -1)).as("five bars").hasSize(6);
+    } finally {
+      jobs("kill", "--host", "h2", "--grace", "0");
+    }
+  }
+
   private Process controller(Path pb) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), "io.tightbeam.cli.PlaybookCli", "-i", inventory.toString(),
