@@ -15,11 +15,22 @@ final class Guard {
   private Guard() {}
 
   static int run(PrintStream out, PrintStream err, int verbosity, Callable<Integer> command) {
+    return run(out, err, verbosity, command, () -> { });
+  }
+
+  /** As {@link #run}, with {@code onInterrupt} run on Ctrl-C after Ansible's message, before the exit. */
+  static int run(PrintStream out, PrintStream err, int verbosity, Callable<Integer> command, Runnable onInterrupt) {
     ErrorBlock errors = new ErrorBlock(out, err, verbosity, false);
     AtomicBoolean finished = new AtomicBoolean();
     Thread interrupt = new Thread(() -> {
       if (!finished.get()) {
         err.println("[ERROR]: User interrupted execution");
+        err.flush();
+        try {
+          onInterrupt.run();
+        } catch (RuntimeException e) {
+          err.println("[ERROR]: " + e.getMessage());
+        }
         err.flush();
         Runtime.getRuntime().halt(99);
       }

@@ -105,10 +105,15 @@ final class JobTable {
 
   /** The instant {@code age} ago: {@code 90}, {@code 30s}, {@code 15m}, {@code 2h}, {@code 7d}, {@code 1w}. */
   static Instant since(String age) {
+    return ago(age, "--since");
+  }
+
+  /** The instant {@code age} ago, {@code age} given to {@code option}. */
+  static Instant ago(String age, String option) {
     Matcher m = AGE.matcher(age.strip());
     if (!m.matches()) {
       throw new InputException(List.of(new Diagnostic(
-          "invalid value for --since: '" + age + "' (expected a number with s, m, h, d or w, e.g. 2h)", "", null)), 2);
+          "invalid value for " + option + ": '" + age + "' (expected a number with s, m, h, d or w, e.g. 2h)", "", null)), 2);
     }
     long n = Long.parseLong(m.group(1));
     Duration d = switch (m.group(2)) {

@@ -1,6 +1,7 @@
 package io.tightbeam.cli;
 
 import io.tightbeam.config.SettingsLoader;
+import io.tightbeam.jobs.JobLogs;
 import io.tightbeam.jobs.registry.JobCollector;
 import io.tightbeam.jobs.registry.JobEnded;
 import io.tightbeam.jobs.registry.JobQuery;
@@ -28,12 +29,14 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code tightbeam-jobs}: the async jobs in the job registry, whichever run launched them, and
- * that run alive or not: {@code list}, {@code show}, {@code wait}, {@code kill}, {@code refresh}.
+ * that run alive or not: {@code list}, {@code show}, {@code wait}, {@code kill}, {@code refresh},
+ * {@code logs}, {@code prune}, {@code timeline}.
  */
 @Command(name = "tightbeam-jobs", versionProvider = Version.class,
     description = "list, show and collect the async jobs that tightbeam and tightbeam-playbook launched",
     subcommands = {JobsCli.ListJobs.class, JobsCli.Show.class, JobsCli.Wait.class, JobsCli.Kill.class,
-        JobsCli.Refresh.class})
+        JobsCli.Refresh.class, JobsCli.Logs.class, JobsCli.Prune.class,
+        JobsCli.Timeline.class})
 public final class JobsCli implements Callable<Integer> {
   final PrintStream out;
   final PrintStream err;
@@ -59,7 +62,7 @@ public final class JobsCli implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    err.println("usage: tightbeam-jobs [-h] [--version] {list,show,wait,kill,refresh} ...");
+    err.println("usage: tightbeam-jobs [-h] [--version] {list,show,wait,kill,refresh,logs,prune,timeline} ...");
     err.println("tightbeam-jobs: error: the following arguments are required: action");
     return 2;
   }
@@ -252,5 +255,138 @@ public final class JobsCli implements Callable<Integer> {
       return collect(registry, jobs, (c, j) -> c.kill(j, signal, wait),
           EnumSet.of(JobState.KILLED, JobState.FINISHED, JobState.FAILED, JobState.LOST));
     }
+  }
+
+  @Command(name = "logs", description = "print a job's output so far (stdout here, stderr on stderr); -f follows it until the job ends")
+  static final class Logs extends Action {
+    /** How long one follow command waits on the host for new output (tenths of a second). */
+    static final int WATCH_TENTHS = 50;
+
+    /** The least time between the starts of two follow commands, so a chatty job is read in chunks. */
+    static final long CYCLE_MILLIS = 200;
+
+    @Parameters(paramLabel = "JID", description = "the job id")
+    String jid;
+
+    @Option(names = {"-f", "--follow"}, description = "print new output as it comes, until the job ends")
+    boolean follow;
+
+    @Override
+    int run(JobRegistry registry) throws Exception {
+      JobRecord job = one(registry, jid, host);
+      long outAt = 0;
+      long errAt = 0;
+      JobLogs.Chunk chunk;
+      try (JobCollector collector = new JobCollector(cli.env)) {
+        while (true) {
+          long start = System.nanoTime();
+          try {
+            chunk = collector.logs(job, outAt, errAt, follow ? WATCH_TENTHS : 0).join();
+          } catch (java.util.concurrent.CompletionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            cli.err.println("[ERROR]: " + job.target().host() + " (" + job.jid() + ") is unreachable: " + cause.getMessage());
+            return 4;
+          }
+          cli.out.write(chunk.stdout());
+          cli.out.flush();
+          cli.err.write(chunk.stderr());
+          cli.err.flush();
+          outAt += chunk.stdout().length;
+          errAt += chunk.stderr().length;
+          if (!follow || !chunk.running()) {
+            break;
+          }
+          long left = CYCLE_MILLIS - java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+          if (left > 0) {
+            Thread.sleep(left);
+          }
+        }
+        if (chunk.state().equals("gone") && outAt == 0 && errAt == 0) {
+          cli.err.println("[WARNING]: no output of job " + job.jid() + " is left on " + job.target().host()
+              + ": the job ended (" + job.state().text() + ") and its files were collected");
+        } else if (chunk.state().equals("lost")) {
+          cli.err.println("[WARNING]: job " + job.jid() + " on " + job.target().host() + " is lost: " + chunk.lost());
+        }
+        if (!follow || chunk.running() || chunk.state().equals("gone")) {
+          return 0;
+        }
+        // followed to its end: the end goes in the registry, the exit code as wait's
+        JobCollector.Outcome o = collector.check(job).join();
+        if (o instanceof JobCollector.Outcome.Ended e) {
+          registry.end(List.of(new JobEnded(job.jid(), job.target().host(), e.end())));
+          return e.end().state() == JobState.FINISHED ? 0 : 2;
+        }
+        return 0;
+      }
+    }
+  }
+
+  @Command(name = "prune", description = "remove the files of jobs that ended on their hosts, and their records")
+  static final class Prune extends Action {
+    @Option(names = "--older-than", paramLabel = "AGE", description = "only jobs that ended more than AGE ago (30s, 15m, 2h, 7d; default 7d)")
+    String olderThan = "7d";
+
+    @Override
+    int run(JobRegistry registry) {
+      java.time.Instant before = JobTable.ago(olderThan, "--older-than");
+      List<JobRecord> ended = select(registry, new JobQuery(
+          EnumSet.complementOf(EnumSet.of(JobState.RUNNING)), null, List.of())).stream()
+          .filter(j -> j.end() != null && j.end().ended().isBefore(before)).toList();
+      Map<io.tightbeam.jobs.registry.JobTarget, List<JobRecord>> byTarget = new java.util.LinkedHashMap<>();
+      ended.forEach(j -> byTarget.computeIfAbsent(j.target(), t -> new ArrayList<>()).add(j));
+      List<JobRecord> pruned = new ArrayList<>();
+      boolean unreachable = false;
+      try (JobCollector collector = new JobCollector(cli.env)) {
+        Map<io.tightbeam.jobs.registry.JobTarget, CompletableFuture<Set<String>>> rounds = new java.util.LinkedHashMap<>();
+        byTarget.forEach((t, jobs) -> rounds.put(t, collector.prune(t, jobs)));
+        for (var round : rounds.entrySet()) {
+          try {
+            Set<String> gone = round.getValue().join();
+            byTarget.get(round.getKey()).stream().filter(j -> gone.contains(j.jid())).forEach(pruned::add);
+          } catch (java.util.concurrent.CompletionException e) {
+            // the records stay, so that a later prune removes the files once the host is back
+            unreachable = true;
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            cli.err.println("[ERROR]: " + round.getKey().host() + " is unreachable, its job files and records stay: "
+                + cause.getMessage());
+          }
+        }
+      }
+      registry.remove(pruned);
+      cli.out.print(json ? JobTable.json(pruned) : JobTable.text(pruned, cli.color()));
+      return unreachable ? 4 : 0;
+    }
+  }
+
+  @Command(name = "timeline", description = "print an HTML page with one row per host and a bar per job (colour by state)")
+  static final class Timeline extends Action {
+    @Option(names = "--since", paramLabel = "AGE", description = "only jobs started within AGE (30s, 15m, 2h, 7d)")
+    String since;
+
+    @Override
+    int run(JobRegistry registry) {
+      List<JobRecord> jobs = select(registry, new JobQuery(Set.of(), since == null ? null : JobTable.since(since), List.of()));
+      cli.out.print(JobTimeline.html(jobs, java.time.Instant.now()));
+      return 0;
+    }
+  }
+
+  /** The one job {@code jid} names (on hosts matching {@code host}); an error when there is none or several. */
+  static JobRecord one(JobRegistry registry, String jid, String host) {
+    try {
+      io.tightbeam.jobs.JobId.parse(jid);
+    } catch (IllegalArgumentException e) {
+      throw new InputException(List.of(new Diagnostic(e.getMessage(), "", null)), 2);
+    }
+    List<JobRecord> jobs = JobTable.onHosts(registry.list(new JobQuery(Set.of(), null, List.of(jid))), host);
+    if (jobs.isEmpty()) {
+      throw new InputException(List.of(new Diagnostic(
+          "no job " + jid + " in the job registry " + registry.describe(), "", null)), 1);
+    }
+    if (jobs.size() > 1) {
+      throw new InputException(List.of(new Diagnostic("job " + jid + " ran on several hosts ("
+          + String.join(", ", jobs.stream().map(j -> j.target().host()).toList()) + "): choose one with --host", "", null)), 2);
+    }
+    return jobs.get(0);
   }
 }

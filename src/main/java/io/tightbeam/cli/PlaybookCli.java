@@ -55,6 +55,13 @@ public final class PlaybookCli implements Callable<Integer> {
   @Option(names = "--flush-cache", description = "clear the fact cache for every host in inventory")
   boolean flushCache;
 
+  @Option(names = "--reattach", description = "wait for the async jobs an earlier run of the playbook left running "
+      + "(same play, task, host, item and arguments) instead of launching them again")
+  boolean reattach;
+
+  /** The run's job registry once it is known (for Ctrl-C). */
+  private volatile io.tightbeam.jobs.registry.JobRegistry registry;
+
   private final PrintStream out;
   private final PrintStream err;
   private final java.util.Map<String, String> env;
@@ -83,11 +90,13 @@ public final class PlaybookCli implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return Guard.run(out, err, common.verbosity(), this::run);
+    return Guard.run(out, err, common.verbosity(), this::run,
+        () -> InterruptedJobs.handle(registry, err, env, System.console()));
   }
 
   private int run() {
     RunSetup setup = new RunSetup(common, env, err);
+    registry = setup.registry;
     if (setup.options.verbosity() >= 1) { // ansible-playbook -v names its config first
       out.println(setup.settings.configFile() == null ? "No config file found; using defaults"
           : "Using " + setup.settings.configFile() + " as config file");
@@ -133,7 +142,7 @@ public final class PlaybookCli implements Callable<Integer> {
       facts.flush(inventory.all().stream().map(Host::name).toList());
     }
     PlaybookExecutor executor = new PlaybookExecutor(options, inventory, setup.listener(callback, out, err),
-        templar, modules, parser, facts).recordingJobs(setup.registry);
+        templar, modules, parser, facts).recordingJobs(setup.registry).reattaching(reattach);
     return executor.run(parsed);
   }
 

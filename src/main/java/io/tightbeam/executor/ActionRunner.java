@@ -2,6 +2,7 @@ package io.tightbeam.executor;
 
 import io.tightbeam.jobs.JobId;
 import io.tightbeam.jobs.JobSpec;
+import io.tightbeam.jobs.registry.JobRecord;
 import io.tightbeam.module.ActionContext;
 import io.tightbeam.module.ControllerAction;
 import io.tightbeam.module.ModuleArgumentException;
@@ -171,25 +172,38 @@ final class ActionRunner {
   private CompletableFuture<Map<String, Object>> launch(
       RemoteModule module, Map<String, Object> args, TargetContext target, JobSpec spec, int poll,
       TaskHeader header, RunJobs.Launch record, Map<String, Object> vars) {
-    module.prepareForJob(args, target);
     RunJobs jobs = ctx.services().jobs();
     jobs.journal().prepare(); // the registry opens while the job launches
-    Map<String, Object> launched =
-        new LinkedHashMap<>(ctx.services().launcher().launch(module.script(args, target), spec, target).join());
-    launched.put("changed", true);
-    if (Results.failed(launched)) {
-      return done(launched);
-    }
-    JobId jid = JobId.parse(String.valueOf(launched.get("ansible_job_id")));
     String play = ctx.play().name() != null ? ctx.play().name() : String.valueOf(ctx.play().hosts());
-    jobs.launched(jid, record, play, header, vars, spec.timeLimitSeconds());
+    String asyncDir = spec.asyncDir();
+    int limit = spec.timeLimitSeconds();
+    Map<String, Object> launched = jobs.reattachable(record, play, header, vars)
+        .map(job -> reattach(job, target, record)).orElse(null);
+    JobId jid;
+    if (launched != null) {
+      jid = JobId.parse(String.valueOf(launched.get("ansible_job_id")));
+      JobRecord job = (JobRecord) launched.remove(REATTACHED);
+      asyncDir = job.target().asyncDir();
+      // the job's own time limit runs from its launch, not from now
+      long left = job.timeLimit() - java.time.Duration.between(job.started(), java.time.Instant.now()).toSeconds();
+      limit = (int) Math.max(1, left + 1);
+    } else {
+      module.prepareForJob(args, target);
+      launched = new LinkedHashMap<>(ctx.services().launcher().launch(module.script(args, target), spec, target).join());
+      launched.put("changed", true);
+      if (Results.failed(launched)) {
+        return done(launched);
+      }
+      jid = JobId.parse(String.valueOf(launched.get("ansible_job_id")));
+      jobs.launched(jid, record, play, header, vars, spec.timeLimitSeconds());
+    }
     if (poll == 0) {
       return done(launched);
     }
     String host = record.host();
     boolean noLog = record.noLog();
     return ctx.services().poller()
-        .await(target, spec.asyncDir(), jid, poll, spec.timeLimitSeconds(),
+        .await(target, asyncDir, jid, poll, limit,
             status -> ctx.listener().asyncPoll(header, host, status))
         .thenApply(result -> {
           jobs.ended(jid, host, result, noLog);
@@ -201,6 +215,32 @@ final class ActionRunner {
           ctx.listener().asyncOutcome(header, host, shown, Results.failed(result));
           return result;
         });
+  }
+
+  /** Where {@link #reattach} leaves the job it attached to in the launch result (taken out at once). */
+  private static final String REATTACHED = "_tightbeam_reattached";
+
+  /**
+   * The launch result of a job an earlier run launched, as if this run had launched it, after one
+   * status check on its host; null when that check finds it lost (recorded so, and launched anew).
+   */
+  private Map<String, Object> reattach(JobRecord job, TargetContext target, RunJobs.Launch record) {
+    JobId jid = JobId.parse(job.jid());
+    Map<String, Object> seen = ctx.services().poller().status(target, job.target().asyncDir(), jid, "status").join();
+    if (Results.truthy(seen.get("finished"))
+        && io.tightbeam.jobs.registry.JobState.ofResult(seen) == io.tightbeam.jobs.registry.JobState.LOST) {
+      ctx.services().jobs().ended(jid, record.host(), seen, record.noLog());
+      return null;
+    }
+    Map<String, Object> launched = new LinkedHashMap<>();
+    launched.put("failed", 0);
+    launched.put("started", 1);
+    launched.put("finished", 0);
+    launched.put("ansible_job_id", jid.value());
+    launched.put("results_file", seen.get("results_file"));
+    launched.put("changed", true);
+    launched.put(REATTACHED, job);
+    return launched;
   }
 
   private CompletableFuture<Map<String, Object>> asyncStatus(

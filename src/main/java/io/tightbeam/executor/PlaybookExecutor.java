@@ -32,6 +32,7 @@ public final class PlaybookExecutor {
   private final Modules modules;
   private final PlaybookParser parser;
   private final JobRegistry registry;
+  private final boolean reattach;
   private final FactCache factCache;
 
   public PlaybookExecutor(RunOptions options, Inventory inventory, RunListener output,
@@ -42,12 +43,14 @@ public final class PlaybookExecutor {
   /** With a fact cache that outlives the run ({@code fact_caching}). */
   public PlaybookExecutor(RunOptions options, Inventory inventory, RunListener output,
       Templar templar, Modules modules, PlaybookParser parser, FactCache factCache) {
-    this(options, inventory, output, templar, modules, parser, factCache, JobRegistry.OFF);
+    this(options, inventory, output, templar, modules, parser, factCache, JobRegistry.OFF, false);
   }
 
   private PlaybookExecutor(RunOptions options, Inventory inventory, RunListener output,
-      Templar templar, Modules modules, PlaybookParser parser, FactCache factCache, JobRegistry registry) {
+      Templar templar, Modules modules, PlaybookParser parser, FactCache factCache, JobRegistry registry,
+      boolean reattach) {
     this.registry = registry;
+    this.reattach = reattach;
     this.factCache = factCache;
     this.options = options;
     this.inventory = inventory;
@@ -59,7 +62,16 @@ public final class PlaybookExecutor {
 
   /** This executor recording the async jobs it launches in {@code registry}. */
   public PlaybookExecutor recordingJobs(JobRegistry registry) {
-    return new PlaybookExecutor(options, inventory, output, templar, modules, parser, factCache, registry);
+    return new PlaybookExecutor(options, inventory, output, templar, modules, parser, factCache, registry, reattach);
+  }
+
+  /**
+   * This executor re-attaching to running jobs ({@code --reattach}): an async task whose job an
+   * earlier run launched (same playbook, play, task, host, loop item and arguments) and the
+   * registry lists as running is waited for, not launched again.
+   */
+  public PlaybookExecutor reattaching(boolean reattach) {
+    return new PlaybookExecutor(options, inventory, output, templar, modules, parser, factCache, registry, reattach);
   }
 
   /** Checks every play before any host is touched; throws {@code InputException} with all problems. */
@@ -94,11 +106,13 @@ public final class PlaybookExecutor {
         // first tasks instead of holding up its first launch
         journal.prepare();
       }
+      JobReattach reattached = reattach && registry.enabled() ? new JobReattach(journal) : null;
       for (Playbook pb : playbooks) {
         Path dir = pb.path().toAbsolutePath().getParent();
         templar.plugins().addBase(dir); // Ansible adds a playbook's plugin folders when it loads it
         templar.plugins().addCollections(dir);
-        RunJobs jobs = new RunJobs(journal, recap ? pb.path().toAbsolutePath().normalize().toString() : null);
+        RunJobs jobs = new RunJobs(journal, recap ? pb.path().toAbsolutePath().normalize().toString() : null,
+            reattached);
         PlayContext.Services services = new PlayContext.Services(options, inventory, templar, modules,
             parser, connections, new JobLauncher(), poller, forks, resultThread, listener, dir, jobs, factCache);
         if (recap) {

@@ -30,7 +30,10 @@ final class JobStatus {
     r.put(cleanup ? "erased" : "results_file", seen.path());
     r.put("stdout", "");
     r.put("stderr", "");
-    if (!seen.exists()) {
+    if (!seen.exists() && !cleanup && seen.liveness().equals("marker")) {
+      // the job file was removed while the job runs: it is written anew when the job ends
+      r.put("msg", "the job file is gone but the job's processes still run");
+    } else if (!seen.exists()) {
       r.put("failed", true);
       r.put("msg", "could not find job");
       r.put("started", 1);
@@ -88,7 +91,8 @@ final class JobStatus {
     r.put("msg", msg);
   }
 
-  private static String gone(String liveness) {
+  /** Why a job whose started record names dead processes ({@code liveness}) is lost. */
+  static String gone(String liveness) {
     if (liveness.equals("boot")) {
       return "the job's runner is gone without writing a result: the host rebooted since the job"
           + " started";

@@ -200,7 +200,7 @@ final class WrapperText {
         esac
         printf '{"failed": 0, "started": 1, "finished": 0, "ansible_job_id": "%s", "results_file": %s, "_ansible_suppress_tmpdir_delete": true}\\n' "$tb_jid" "$tb_q" >&3
         exec 3>&-
-        ( set -- "$tb_tmp"; . "$tb_tmp/module.sh" ) < /dev/null > "$tb_tmp/stdout" 2> "$tb_tmp/stderr"
+        ( set -- "$tb_tmp" "$tb_file"; . "$tb_tmp/module.sh" ) < /dev/null > "$tb_tmp/stdout" 2> "$tb_tmp/stderr"
         tb_final && : > "$tb_tmp/done"
       }
 
@@ -364,7 +364,8 @@ final class WrapperText {
       # Whether a process still carries the job's environment marker (only the unparseable case needs it).
       tb_marker() {
         tb_a=none
-        grep -l -F "TIGHTBEAM_JOB=$1;" /proc/[0-9]*/environ > /dev/null 2>&1 && tb_a=marker
+        # -q: a match is exit 0 even when some environ files could not be read (grep -l says 2 then)
+        grep -q -F "TIGHTBEAM_JOB=$1;" /proc/[0-9]*/environ 2>/dev/null && tb_a=marker
       }
       # Stops what is left of a job reported gone (its runner or supervisor killed from outside):
       # every process still carrying the job's marker, so nothing runs on unlimited and unseen.
@@ -388,14 +389,19 @@ final class WrapperText {
           else [ "$tb_w" -ge 10 ] || return 0; sleep 1; tb_w=$((tb_w - 10)); fi
         done
       }
+      # Removes the job file $tb_f and the job's output files beside it (tightbeam-jobs logs) in one rm.
+      tb_unlink() { rm -f -- "$tb_f" "$tb_f.stdout" "$tb_f.stderr" && tb_rm=1; }
       # tb_check <index> <status|poll|cleanup> <job file> <jid>: one job's header, path and content.
       tb_check() {
         tb_f=$3 tb_a=- tb_rm=0 tb_c=
         if [ ! -f "$tb_f" ]; then
-          printf '%s %s 0 - 0\\n%s\\n\\n' "$tb_T" "$1" "$tb_f"; return
+          # removed while the job runs: its processes still carry the marker, and its end will
+          # write the file anew
+          [ "$2" = cleanup ] || tb_marker "$4"
+          printf '%s %s 0 %s 0\\n%s\\n\\n' "$tb_T" "$1" "$tb_a" "$tb_f"; return
         fi
         if [ "$2" = cleanup ]; then
-          rm -f -- "$tb_f" && tb_rm=1
+          tb_unlink
           printf '%s %s 1 - %s\\n%s\\n\\n' "$tb_T" "$1" "$tb_rm" "$tb_f"; return
         fi
         tb_read "$tb_f"
@@ -411,9 +417,9 @@ final class WrapperText {
         esac
         if [ "$2" = poll ]; then
           case $tb_c in
-            '{"started": 1, "finished": 0'*) case $tb_a in 1|-) ;; *) rm -f -- "$tb_f" && tb_rm=1 ;; esac ;;
-            '{'*) rm -f -- "$tb_f" && tb_rm=1 ;;
-            *) [ "$tb_a" = marker ] || { rm -f -- "$tb_f" && tb_rm=1; } ;;
+            '{"started": 1, "finished": 0'*) case $tb_a in 1|-) ;; *) tb_unlink ;; esac ;;
+            '{'*) tb_unlink ;;
+            *) [ "$tb_a" = marker ] || tb_unlink ;;
           esac
         fi
         printf '%s %s 1 %s %s\\n%s\\n%s\\n' "$tb_T" "$1" "$tb_a" "$tb_rm" "$tb_f" "$tb_c"

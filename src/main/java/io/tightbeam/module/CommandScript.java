@@ -43,9 +43,12 @@ final class CommandScript {
     }
     s.append("  esac\n  exit 0\n}\n");
     s.append(guard(inv)).append(expandFunction(inv));
-    // The job wrapper passes its private tmp dir as $1; run alone, the script makes its own.
+    // The job wrapper passes its private tmp dir as $1 and the job file as $2; run alone, the
+    // script makes its own dir.
     s.append("tb_d=$1; tb_own=\ncase $tb_d in /*) ;; *) tb_d= ;; esac\n");
     s.append("if [ -z \"$tb_d\" ]; then tb_d=$(mktemp -d \"${TMPDIR:-/tmp}/tb-cmd.XXXXXX\") || exit 1; tb_own=1; fi\n");
+    // $2, the job file: the program's output goes beside it as it comes (tightbeam-jobs logs)
+    s.append("tb_o=$tb_d/o tb_e=$tb_d/e\ncase $2 in /*) tb_o=$2.stdout tb_e=$2.stderr ;; esac\n");
     s.append("tb_t0=$(date '+%Y-%m-%d %H:%M:%S %s %N')\n");
     if (inv.stdin() == null) {
       s.append(words(inv)).append(" </dev/null");
@@ -55,7 +58,7 @@ final class CommandScript {
           .append(" | ")
           .append(words(inv));
     }
-    s.append(" >\"$tb_d/o\" 2>\"$tb_d/e\"\ntb_rc=$?\n");
+    s.append(" >\"$tb_o\" 2>\"$tb_e\"\ntb_rc=$?\n");
     s.append("tb_t1=$(date '+%Y-%m-%d %H:%M:%S %s %N')\n");
     String encode = inv.strip() ? "tb_json_rstrip" : "tb_json";
     String warnings = inv.warnings().isEmpty() ? "" : "\"warnings\": " + RemoteRun.json(inv.warnings()) + ", ";
@@ -64,10 +67,10 @@ final class CommandScript {
         .append(Sh.quote(RemoteRun.json(inv.cmd())))
         .append(" \"$tb_rc\"\n");
     // (an empty output is printed as "" without starting od and awk)
-    s.append("if [ -s \"$tb_d/o\" ]; then ").append(encode)
-        .append(" <\"$tb_d/o\"; else printf '\"\"'; fi\nprintf ', \"stderr\": '\n");
-    s.append("if [ -s \"$tb_d/e\" ]; then ").append(encode)
-        .append(" <\"$tb_d/e\"; else printf '\"\"'; fi\n");
+    s.append("if [ -s \"$tb_o\" ]; then ").append(encode)
+        .append(" <\"$tb_o\"; else printf '\"\"'; fi\nprintf ', \"stderr\": '\n");
+    s.append("if [ -s \"$tb_e\" ]; then ").append(encode)
+        .append(" <\"$tb_e\"; else printf '\"\"'; fi\n");
     s.append("printf '%s\\n%s\\n' \"$tb_t0\" \"$tb_t1\" | awk '").append(TIMES_AWK).append("'\n");
     s.append(
         """

@@ -249,6 +249,386 @@ class JobsCliIT {
     assertThat(processes(doomed)).as("what was left of the lost job is stopped").isEmpty();
   }
 
+  @Test
+  void logsPrintsARunningJobsOutputAndFollowsItLiveUntilItEnds() throws Exception {
+    Path pb = Files.writeString(dir.resolve("chatty.yml"), """
+        - hosts: h1
+          gather_facts: false
+          tasks:
+            - name: chatty
+              shell: for i in 1 2 3 4; do echo "out $i $(date +%s%N)"; echo "err $i" >&2; sleep 0.7; done
+              async: 30
+              poll: 0
+        """);
+    CliRunner.Run run = runner().playbook("-i", inventory.toString(), pb.toString());
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    String jid = String.valueOf(jobs("list", "--running", "--json").records().get(0).get("jid"));
+    Thread.sleep(300);
+
+    Jobs soFar = jobs("logs", jid);
+    assertThat(soFar.exitCode()).as(soFar.err()).isZero();
+    assertThat(soFar.out()).startsWith("out 1 ").doesNotContain("out 4");
+    assertThat(soFar.err()).startsWith("err 1\n");
+
+    List<long[]> seen = new ArrayList<>(); // {line's own time, arrival}, both epoch millis
+    java.io.OutputStream lines = new java.io.OutputStream() {
+      private final StringBuilder line = new StringBuilder();
+
+      @Override
+      public synchronized void write(int b) {
+        if (b != '\n') {
+          line.append((char) b);
+          return;
+        }
+        String[] w = line.toString().split(" ");
+        seen.add(new long[] {Long.parseLong(w[2]) / 1_000_000, System.currentTimeMillis()});
+        line.setLength(0);
+      }
+    };
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.put("TIGHTBEAM_JOB_REGISTRY", registry.toString());
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int rc = JobsCli.execute(new String[] {"logs", "-f", jid}, new PrintStream(lines, true),
+        new PrintStream(err, true, StandardCharsets.UTF_8), env);
+    assertThat(rc).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(seen).as("every line, from the first").hasSize(4);
+    for (long[] line : seen.subList(1, 4)) {
+      assertThat(line[1] - line[0]).as("a line shows within 0.5 s of the job printing it").isLessThan(500);
+    }
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("err 1\nerr 2\nerr 3\nerr 4\n");
+    assertThat(jobs("show", jid, "--json").records().get(0)).as("followed to its end, the end is recorded")
+        .containsEntry("state", "finished").containsEntry("rc", 0);
+    assertThat(Files.readString(asyncDir.resolve(jid))).as("the job file stays Ansible's")
+        .contains("\"stdout\": \"out 1 ").contains("\"stderr\": \"err 1\\nerr 2");
+  }
+
+  @Test
+  void pruneRemovesTheFilesAndRecordsOfJobsThatEndedLongerAgoThanAsked() throws Exception {
+    Path pb = Files.writeString(dir.resolve("prune.yml"), """
+        - hosts: h1
+          gather_facts: false
+          tasks:
+            - name: quick
+              shell: echo quick
+              async: 30
+              poll: 0
+            - name: long
+              shell: sleep 60
+              async: 120
+              poll: 0
+            - name: polled
+              command: /bin/true
+              async: 10
+              poll: 1
+        """);
+    CliRunner.Run run = runner().playbook("-i", inventory.toString(), pb.toString());
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    List<Map<String, Object>> launched = jobs("list", "--json").records();
+    String quick = String.valueOf(launched.get(0).get("jid"));
+    String longJob = String.valueOf(launched.get(1).get("jid"));
+    assertThat(jobs("refresh", "--json").records()).extracting(r -> r.get("state")).containsExactly("finished", "running");
+    assertThat(asyncDir.resolve(quick + ".stdout")).hasContent("quick");
+
+    Jobs none = jobs("prune", "--older-than", "1h", "--json");
+    assertThat(none.exitCode()).as(none.err()).isZero();
+    assertThat(none.records()).isEmpty();
+    assertThat(jobs("list", "--json").records()).hasSize(3);
+
+    Jobs pruned = jobs("prune", "--older-than", "0s", "--json");
+    assertThat(pruned.exitCode()).as(pruned.err()).isZero();
+    assertThat(pruned.records()).extracting(r -> r.get("task")).containsExactly("quick", "polled");
+    assertThat(jobs("list", "--json").records()).extracting(r -> r.get("jid")).containsExactly(longJob);
+    assertThat(asyncDir.toFile().list()).as("the running job keeps its files")
+        .containsExactlyInAnyOrder(longJob, longJob + ".stdout", longJob + ".stderr");
+
+    assertThat(jobs("kill", longJob, "--grace", "0").exitCode()).isZero();
+    assertThat(jobs("prune", "--older-than", "0s", "--json").records()).extracting(r -> r.get("state")).containsExactly("killed");
+    assertThat(asyncDir.toFile().list()).isEmpty();
+    assertThat(jobs("list", "--json").records()).isEmpty();
+    assertThat(jobs("prune", "--older-than", "soon").exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void aJobWhoseFileWasRemovedRunsOnUntilItsEndWritesItAnewAndIsLostOnlyWhenNothingOfItIsLeft() throws Exception {
+    Path slow = Files.writeString(dir.resolve("slow-" + System.nanoTime() + ".sh"), "sleep 4; echo back\n");
+    Path gone = Files.writeString(dir.resolve("gone-" + System.nanoTime() + ".sh"), "sleep 60\n");
+    Path pb = Files.writeString(dir.resolve("removed.yml"), """
+        - hosts: h1
+          gather_facts: false
+          tasks:
+            - name: slow
+              shell: /bin/sh %s
+              async: 30
+              poll: 0
+            - name: gone
+              shell: /bin/sh %s
+              async: 60
+              poll: 0
+        """.formatted(slow, gone));
+    CliRunner.Run run = runner().playbook("-i", inventory.toString(), pb.toString());
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    List<Map<String, Object>> launched = jobs("list", "--json").records();
+    String slowJid = String.valueOf(launched.get(0).get("jid"));
+    String goneJid = String.valueOf(launched.get(1).get("jid"));
+    Map<String, Object> started = JSON.readValue(Files.readString(asyncDir.resolve(goneJid)),
+        new TypeReference<Map<String, Object>>() {});
+    Files.delete(asyncDir.resolve(slowJid));
+    Files.delete(asyncDir.resolve(goneJid));
+
+    Jobs refreshed = jobs("refresh", "--json");
+    assertThat(refreshed.exitCode()).as(refreshed.out() + refreshed.err()).isZero();
+    assertThat(refreshed.records()).as("their processes run: not lost").extracting(r -> r.get("state"))
+        .containsExactly("running", "running");
+
+    // nothing of the second job is left, and no record of it will come
+    ProcessHandle.of(((Number) started.get("tightbeam_supervisor_pid")).longValue()).ifPresent(ProcessHandle::destroyForcibly);
+    ProcessHandle.of(((Number) started.get("tightbeam_pid")).longValue()).ifPresent(p -> {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+    });
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while ((!processes(gone).isEmpty() || !Files.exists(asyncDir.resolve(slowJid))) && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(Files.readString(asyncDir.resolve(slowJid))).as("the end writes the job file anew").contains("\"stdout\": \"back\"");
+    refreshed = jobs("refresh", "--json");
+    assertThat(refreshed.exitCode()).isEqualTo(2);
+    assertThat(refreshed.records()).extracting(r -> r.get("task"), r -> r.get("state"), r -> r.get("summary"))
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("slow", "finished", "back"),
+            org.assertj.core.groups.Tuple.tuple("gone", "lost", "could not find job"));
+  }
+
+  @Test
+  void aJobStartedBeforeTheHostRebootedIsLost() throws Exception {
+    Path pb = Files.writeString(dir.resolve("reboot.yml"), """
+        - hosts: h1
+          gather_facts: false
+          tasks:
+            - name: before the reboot
+              shell: sleep 60
+              async: 90
+              poll: 0
+        """);
+    CliRunner.Run run = runner().playbook("-i", inventory.toString(), pb.toString());
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    String jid = String.valueOf(jobs("list", "--json").records().get(0).get("jid"));
+    Path file = asyncDir.resolve(jid);
+    String record = Files.readString(file);
+    Map<String, Object> started = JSON.readValue(record, new TypeReference<Map<String, Object>>() {});
+    try {
+      // the started record as a previous boot wrote it
+      Files.writeString(file, record.replaceFirst("\"tightbeam_boot_id\": \"[^\"]*\"",
+          "\"tightbeam_boot_id\": \"00000000-0000-0000-0000-000000000000\""));
+      Jobs refreshed = jobs("refresh", "--json");
+      assertThat(refreshed.exitCode()).isEqualTo(2);
+      assertThat(refreshed.records()).singleElement().satisfies(r -> assertThat(r)
+          .containsEntry("state", "lost").containsEntry("summary",
+              "the job's runner is gone without writing a result: the host rebooted since the job started"));
+    } finally {
+      assertThat(jobs("kill", jid, "--grace", "0").exitCode()).isZero();
+      ProcessHandle.of(((Number) started.get("tightbeam_supervisor_pid")).longValue()).ifPresent(ProcessHandle::destroyForcibly);
+      ProcessHandle.of(((Number) started.get("tightbeam_pid")).longValue()).ifPresent(p -> {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+      });
+    }
+  }
+
+  @Test
+  void reattachWaitsForTheJobsAnInterruptedRunLeftAndLaunchesNothingTwice() throws Exception {
+    Path starts = dir.resolve("starts.log");
+    Path pb = Files.writeString(dir.resolve("upgrade.yml"), """
+        - name: upgrade
+          hosts: h1:h2
+          gather_facts: false
+          tasks:
+            - name: upgrade
+              shell: echo "{{ inventory_hostname }} {{ item }}" >> %s; sleep 6; echo "done {{ item }}"
+              async: 60
+              poll: 1
+              loop: [a, b]
+              register: up
+            - debug:
+                msg: "{{ up.results | map(attribute='stdout') | list }}"
+        """.formatted(starts));
+    Process controller = controller(pb);
+    try {
+      awaitRecords(r -> r.stream().filter(j -> "running".equals(j.get("state"))).count() == 4, "four jobs running");
+      controller.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL, mid-poll
+    } finally {
+      controller.destroyForcibly();
+    }
+    List<Object> first = jobs("list", "--json").records().stream().map(r -> r.get("jid")).toList();
+    String before = jobs("list", "--json").out() + String.join(",", asyncDir.toFile().list())
+        + Files.readString(dir.resolve("controller.log"));
+
+    CliRunner.Run again = runner().playbook("-i", inventory.toString(), "--reattach", pb.toString());
+    assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
+    assertThat(again.out()).contains("\"done a\",").contains("changed: [h1] => (item=b)")
+        .contains("changed=1");
+    assertThat(Files.readAllLines(starts)).as("nothing launched twice: " + before + again.out() + again.err() + jobs("list").out()).hasSize(4);
+    List<Map<String, Object>> after = jobs("list", "--json").records();
+    assertThat(after).extracting(r -> r.get("jid")).containsExactlyElementsOf(first);
+    assertThat(after).allSatisfy(r -> assertThat(r).containsEntry("state", "finished"));
+
+    CliRunner.Run plain = runner().playbook("-i", inventory.toString(), pb.toString());
+    assertThat(plain.exitCode()).as(plain.out() + plain.err()).isZero();
+    assertThat(Files.readAllLines(starts)).as("without --reattach, as Ansible: launched again").hasSize(8);
+    CliRunner.Run nothingLeft = runner().playbook("-i", inventory.toString(), "--reattach", pb.toString());
+    assertThat(nothingLeft.exitCode()).isZero();
+    assertThat(Files.readAllLines(starts)).as("no running job to attach to: launched").hasSize(12);
+  }
+
+  @Test
+  void ctrlCWithoutATerminalLeavesTheRunsJobsRunningAndSaysHowToFindThem() throws Exception {
+    Path pb = Files.writeString(dir.resolve("interrupted.yml"), """
+        - hosts: h1:h2
+          gather_facts: false
+          tasks:
+            - name: long
+              shell: sleep 30
+              async: 60
+              poll: 1
+        """);
+    Process controller = controller(pb);
+    try {
+      awaitRecords(r -> r.size() == 2, "two jobs recorded");
+      signal("INT", controller.pid());
+      assertThat(controller.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      controller.destroyForcibly();
+    }
+    String log = Files.readString(dir.resolve("controller.log"));
+    assertThat(controller.exitValue()).as(log).isEqualTo(99);
+    assertThat(log).contains("[ERROR]: User interrupted execution\n[WARNING]: 2 async jobs this run launched are"
+        + " left running: 'tightbeam-jobs list --running' lists them, 'tightbeam-jobs wait --running' collects"
+        + " their results, 'tightbeam-jobs kill JID' stops one\n");
+    assertThat(jobs("list", "--running", "--json").records()).hasSize(2);
+    assertThat(jobs("kill", "--host", "all", "--grace", "0").exitCode()).isZero();
+  }
+
+  @Test
+  void ctrlCOnATerminalAsksOnceAndKillsTheRunsJobsWhenTold() throws Exception {
+    Path pb = Files.writeString(dir.resolve("asked.yml"), """
+        - hosts: h1
+          gather_facts: false
+          tasks:
+            - name: long
+              shell: sleep 30
+              async: 60
+              poll: 1
+        """);
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String command = String.join(" ", java, "-cp", "'" + System.getProperty("java.class.path") + "'",
+        "io.tightbeam.cli.PlaybookCli", "-i", inventory.toString(), pb.toString());
+    // script(1) gives the controller a terminal; what is written to its stdin is typed there
+    ProcessBuilder builder = new ProcessBuilder("script", "-q", "-e", "-c", command, "/dev/null")
+        .redirectErrorStream(true).redirectOutput(dir.resolve("controller.log").toFile());
+    builder.environment().put("ANSIBLE_ASYNC_DIR", asyncDir.toString());
+    builder.environment().put("ANSIBLE_CONFIG", "/nonexistent/ansible.cfg");
+    builder.environment().put("TIGHTBEAM_JOB_REGISTRY", registry.toString());
+    Process terminal = builder.start();
+    try {
+      awaitRecords(r -> r.size() == 1, "the job recorded");
+      long pid = terminal.descendants().filter(p -> p.info().command().orElse("").endsWith("/java"))
+          .findFirst().orElseThrow().pid();
+      signal("INT", pid);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (!Files.readString(dir.resolve("controller.log")).contains("[y/N]: ") && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      terminal.getOutputStream().write("y\n".getBytes(StandardCharsets.UTF_8));
+      terminal.getOutputStream().flush();
+      assertThat(terminal.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      terminal.descendants().forEach(ProcessHandle::destroyForcibly);
+      terminal.destroyForcibly();
+    }
+    String log = Files.readString(dir.resolve("controller.log"));
+    assertThat(log).contains("1 async job this run launched still running on h1. Kill it? [y/N]: ")
+        .contains("killed 1 of 1 async jobs");
+    assertThat(log.split("\\[y/N\\]", -1)).as("asked once").hasSize(2);
+    assertThat(jobs("list", "--json").records()).singleElement().satisfies(r -> assertThat(r).containsEntry("state", "killed"));
+  }
+
+  private static void signal(String signal, long pid) throws Exception {
+    assertThat(new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).start().waitFor()).isZero();
+  }
+
+  @Test
+  void timelineIsASelfContainedPageWithABarPerJobThatChromiumDraws() throws Exception {
+    Path pb = Files.writeString(dir.resolve("timeline.yml"), """
+        - hosts: h1:h2
+          gather_facts: false
+          tasks:
+            - name: ok <script>alert(1)</script>
+              shell: sleep 1
+              async: 10
+              poll: 1
+            - name: broken
+              shell: exit 3
+              async: 10
+              poll: 1
+              ignore_errors: true
+            - name: still running
+              shell: sleep 30
+              async: 60
+              poll: 0
+              when: inventory_hostname == 'h2'
+        """);
+    CliRunner.Run run = runner().playbook("-i", inventory.toString(), pb.toString());
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    Jobs timeline = jobs("timeline", "--since", "1h");
+    assertThat(timeline.exitCode()).as(timeline.err()).isZero();
+    String html = timeline.out();
+    assertThat(html).startsWith("<!DOCTYPE html>").doesNotContain("<script").doesNotContain("http")
+        .contains("ok &lt;script&gt;alert(1)&lt;/script&gt;&#10;j");
+    Path page = Files.writeString(dir.resolve("jobs.html"), html);
+    try {
+      Path chromium = Path.of("/usr/bin/chromium");
+      org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(chromium), "Debian's chromium package is not installed");
+      Path shot = dir.resolve("jobs.png");
+      List<String> headless = List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+          "--hide-scrollbars", "--user-data-dir=" + dir.resolve("profile"), "--window-size=1000,300");
+      List<String> screenshot = new ArrayList<>(headless);
+      screenshot.addAll(List.of("--screenshot=" + shot, page.toUri().toString()));
+      Process p = new ProcessBuilder(screenshot).redirectErrorStream(true).redirectOutput(dir.resolve("chromium.log").toFile()).start();
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(shot).as(Files.readString(dir.resolve("chromium.log"))).exists();
+      java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(shot.toFile());
+      Map<Integer, Integer> pixels = new HashMap<>();
+      for (int x = 0; x < image.getWidth(); x++) {
+        for (int y = 0; y < image.getHeight(); y++) {
+          pixels.merge(image.getRGB(x, y) & 0xffffff, 1, Integer::sum);
+        }
+      }
+      // bars, not only the legend's 12x12 keys: finished on both hosts, failed on both, one running
+      assertThat(pixels.getOrDefault(0x2da44e, 0)).as("green (finished)").isGreaterThan(400);
+      assertThat(pixels.getOrDefault(0xcf222e, 0)).as("red (failed)").isGreaterThan(200);
+      assertThat(pixels.getOrDefault(0x1f6feb, 0)).as("blue (running)").isGreaterThan(200);
+      List<String> dom = new ArrayList<>(headless);
+      dom.addAll(List.of("--dump-dom", page.toUri().toString()));
+      Process d = new ProcessBuilder(dom).redirectError(dir.resolve("chromium.err").toFile()).start();
+      String rendered = new String(d.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(d.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(rendered.split("class=\"bar ", -1)).as("five bars").hasSize(6);
+    } finally {
+      jobs("kill", "--host", "h2", "--grace", "0");
+    }
+  }
+
+  private Process controller(Path pb) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), "io.tightbeam.cli.PlaybookCli", "-i", inventory.toString(),
+        pb.toString()));
+    ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true)
+        .redirectOutput(dir.resolve("controller.log").toFile());
+    builder.environment().put("ANSIBLE_ASYNC_DIR", asyncDir.toString());
+    builder.environment().put("ANSIBLE_CONFIG", "/nonexistent/ansible.cfg");
+    builder.environment().put("TIGHTBEAM_JOB_REGISTRY", registry.toString());
+    return builder.start();
+  }
+
   /** The pids of processes whose command line names {@code script}. */
   private static List<Long> processes(Path script) {
     return ProcessHandle.allProcesses()

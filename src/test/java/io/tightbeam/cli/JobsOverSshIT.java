@@ -48,6 +48,54 @@ class JobsOverSshIT {
     return JSON.readValue(text, new TypeReference<List<Map<String, Object>>>() {});
   }
 
+  private Path inventory() throws Exception {
+    StringBuilder ini = new StringBuilder("[web]\n");
+    for (int i = 0; i < 3; i++) {
+      ini.append("web").append(i + 1).append(" ansible_host=").append(SSHD.address(i)).append('\n');
+    }
+    ini.append("[all:vars]\nansible_port=").append(SSHD.port()).append('\n')
+        .append("ansible_user=").append(SSHD.user()).append('\n')
+        .append("ansible_ssh_private_key_file=").append(SSHD.clientKey()).append('\n')
+        .append("ansible_ssh_common_args='-o UserKnownHostsFile=").append(SSHD.knownHosts()).append("'\n");
+    return Files.writeString(dir.resolve("hosts.ini"), ini);
+  }
+
+  @Test
+  void logsFollowsAJobOverSshAndPruneRemovesEndedJobsFiles() throws Exception {
+    Path pb = Files.writeString(dir.resolve("chatty.yml"), """
+        - hosts: web1
+          gather_facts: false
+          tasks:
+            - name: chatty
+              shell: for i in 1 2 3; do echo "line $i"; echo "warn $i" >&2; sleep 0.5; done
+              async: 30
+              poll: 0
+        """);
+    CliRunner.Run run = new CliRunner().env("TIGHTBEAM_JOB_REGISTRY", dir.resolve("jobs.db").toString())
+        .playbook("-i", inventory().toString(), pb.toString());
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    String jid = jobs(0, "list", "--running", "--json").get(0).get("jid").toString();
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int rc = JobsCli.execute(new String[] {"logs", "-f", jid}, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), env());
+    assertThat(rc).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("line 1\nline 2\nline 3\n");
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("warn 1\nwarn 2\nwarn 3\n");
+    assertThat(jobs(0, "list", "--json")).singleElement().satisfies(r -> assertThat(r).containsEntry("state", "finished"));
+
+    assertThat(jobs(0, "prune", "--older-than", "0s", "--json")).singleElement()
+        .satisfies(r -> assertThat(r).containsEntry("jid", jid));
+    assertThat(jobs(0, "list", "--json")).isEmpty();
+    Path home = Path.of(System.getProperty("user.home"));
+    Path async = SSHD.user().equals(System.getProperty("user.name")) ? home.resolve(".ansible_async") : null;
+    if (async != null) {
+      assertThat(async.resolve(jid)).doesNotExist();
+      assertThat(async.resolve(jid + ".stdout")).doesNotExist();
+    }
+  }
+
   @Test
   void jobsLaunchedOverSshAreWaitedForAndKilledFromTheRegistry() throws Exception {
     StringBuilder ini = new StringBuilder("[web]\n");

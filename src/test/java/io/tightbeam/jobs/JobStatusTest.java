@@ -29,6 +29,13 @@ class JobStatusTest {
   }
 
   @Test
+  void aJobFileRemovedWhileTheJobsProcessesRunIsRunning() {
+    Map<String, Object> r =
+        JobStatus.result(JID, "status", new JobObservation(false, "marker", false, PATH, ""));
+    assertThat(r).containsEntry("started", 1).containsEntry("finished", 0).doesNotContainKey("failed");
+  }
+
+  @Test
   void runningRecordWithLiveRunnerIsRunning() {
     Map<String, Object> r = JobStatus.result(JID, "status", seen("1",
         "{\"started\": 1, \"finished\": 0, \"ansible_job_id\": \"j12.34\", \"tightbeam_pid\": 5}"));

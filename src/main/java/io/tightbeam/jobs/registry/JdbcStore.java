@@ -151,6 +151,24 @@ final class JdbcStore implements JobStore {
   }
 
   @Override
+  public synchronized void remove(List<JobRecord> jobs) {
+    if (jobs.isEmpty()) {
+      return;
+    }
+    inTransaction(() -> {
+      try (PreparedStatement st = db.prepareStatement(
+          "DELETE FROM jobs WHERE jid = ? AND host = ? AND state <> 'running'")) {
+        for (JobRecord job : jobs) {
+          st.setString(1, job.jid());
+          st.setString(2, job.target().host());
+          st.addBatch();
+        }
+        st.executeBatch();
+      }
+    });
+  }
+
+  @Override
   public synchronized List<JobRecord> list(JobQuery query) {
     StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM jobs WHERE 1 = 1");
     List<Object> params = new ArrayList<>();

@@ -5,6 +5,8 @@ import io.tightbeam.connection.Connections;
 import io.tightbeam.connection.Endpoint;
 import io.tightbeam.jobs.JobId;
 import io.tightbeam.jobs.JobKill;
+import io.tightbeam.jobs.JobLogs;
+import io.tightbeam.jobs.JobPrune;
 import io.tightbeam.jobs.Poller;
 import io.tightbeam.module.TargetContext;
 import java.time.Duration;
@@ -93,6 +95,33 @@ public final class JobCollector implements AutoCloseable {
     }
     return JobKill.kill(target, job.target().asyncDir(), JobId.parse(job.jid()), signal, grace)
         .handle((result, failure) -> outcome(job, result, failure));
+  }
+
+  /**
+   * {@code job}'s output after the given byte offsets of its stdout and stderr, in one remote
+   * command that first waits up to {@code watchTenths} tenths of a second for new output while the
+   * job runs (see {@link JobLogs}).
+   */
+  public CompletableFuture<JobLogs.Chunk> logs(JobRecord job, long stdoutFrom, long stderrFrom, int watchTenths) {
+    try {
+      return JobLogs.read(target(job), job.target().asyncDir(), JobId.parse(job.jid()), stdoutFrom,
+          stderrFrom, watchTenths);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /**
+   * Removes the files of ended {@code jobs}, all on one target, in one remote command; completes
+   * with the ids whose files are gone (a job still running there keeps its files and is left out).
+   */
+  public CompletableFuture<java.util.Set<String>> prune(JobTarget where, java.util.List<JobRecord> jobs) {
+    try {
+      return JobPrune.prune(target(jobs.get(0)), where.asyncDir(),
+          jobs.stream().map(j -> JobId.parse(j.jid())).toList());
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   private static Outcome outcome(JobRecord job, Map<String, Object> result, Throwable failure) {

@@ -31,6 +31,8 @@ public final class JobJournal implements AutoCloseable {
   private final Queue<JobEnded> ends = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean drainQueued = new AtomicBoolean();
   private final AtomicBoolean warned = new AtomicBoolean();
+  /** This run's jobs whose end it has not seen, by "jid host". */
+  private final java.util.Map<String, JobRecord> open = new java.util.concurrent.ConcurrentHashMap<>();
   private ScheduledExecutorService writer;
   private CompletableFuture<JobStore> store;
 
@@ -61,10 +63,29 @@ public final class JobJournal implements AutoCloseable {
     if (opened() == null) {
       return;
     }
+    open.put(job.jid() + " " + job.target().host(), job);
     Launch launch = new Launch(job, new CompletableFuture<>());
     launches.add(launch);
     queueDrain(0);
     launch.written().join();
+  }
+
+  /**
+   * The jobs the registry lists as running (this run's and others'), read once for {@code
+   * --reattach}; empty when the registry fails (reported as a warning, as a failed write is).
+   */
+  public List<JobRecord> running() {
+    prepare();
+    CompletableFuture<JobStore> s = opened();
+    if (s == null) {
+      return List.of();
+    }
+    try {
+      return s.join().list(new JobQuery(java.util.Set.of(JobState.RUNNING), null, List.of()));
+    } catch (RuntimeException e) {
+      fail(e);
+      return List.of();
+    }
   }
 
   /** Queues a job's end; it is written with the others that end at about the same time. */
@@ -73,6 +94,7 @@ public final class JobJournal implements AutoCloseable {
     if (opened() == null) {
       return;
     }
+    open.remove(end.jid() + " " + end.host());
     ends.add(end);
     queueDrain(GATHER_MILLIS);
   }
@@ -121,6 +143,23 @@ public final class JobJournal implements AutoCloseable {
     if (warned.compareAndSet(false, true)) {
       warnings.accept("The job registry failed, this run's async jobs are not all recorded: "
           + cause.getMessage());
+    }
+  }
+
+  /** The jobs this journal recorded as launched and not as ended. */
+  public List<JobRecord> unfinished() {
+    return List.copyOf(open.values());
+  }
+
+  /** Writes what is queued now, waiting at most 5 s (on Ctrl-C, before the process ends). */
+  public void flush() {
+    if (opened() == null) {
+      return;
+    }
+    try {
+      writer.submit(this::drain).get(5, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      fail(new RuntimeException("the last job ends were not written: " + e, e));
     }
   }
 

@@ -20,6 +20,7 @@ public final class JobRegistry {
   private final Supplier<String> location;
   private final Map<String, String> env;
   private volatile String resolved;
+  private final List<JobJournal> journals = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private JobRegistry(Supplier<String> location, Map<String, String> env) {
     this.location = location;
@@ -66,7 +67,20 @@ public final class JobRegistry {
 
   /** A run's record of the jobs it launches; it opens the store on its first job. */
   public JobJournal journal(Consumer<String> warnings) {
-    return new JobJournal(this, warnings);
+    JobJournal journal = new JobJournal(this, warnings);
+    if (enabled()) {
+      journals.add(journal);
+    }
+    return journal;
+  }
+
+  /**
+   * The jobs this process's runs launched and saw no end of (for Ctrl-C), once what their
+   * journals hold is written.
+   */
+  public List<JobRecord> unfinished() {
+    journals.forEach(JobJournal::flush);
+    return journals.stream().flatMap(j -> j.unfinished().stream()).toList();
   }
 
   /** The jobs {@code query} selects, oldest first. */
@@ -80,6 +94,13 @@ public final class JobRegistry {
   public void end(List<JobEnded> ends) {
     try (JobStore store = open()) {
       store.end(ends);
+    }
+  }
+
+  /** Deletes the records of ended jobs in one transaction (running jobs' records stay). */
+  public void remove(List<JobRecord> jobs) {
+    try (JobStore store = open()) {
+      store.remove(jobs);
     }
   }
 

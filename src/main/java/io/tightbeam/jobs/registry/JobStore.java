@@ -14,6 +14,9 @@ interface JobStore extends AutoCloseable {
   /** Records the ends of jobs (job id, host, end), all in one transaction. */
   void end(List<JobEnded> ends);
 
+  /** Deletes the records of ended jobs (a running job's record stays), in one transaction. */
+  void remove(List<JobRecord> jobs);
+
   /** The jobs {@code query} selects, oldest first. */
   List<JobRecord> list(JobQuery query);
 
