@@ -8,12 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import io.tightbeam.connection.JdkEd25519;
 import io.tightbeam.connection.Keeper;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
@@ -84,9 +82,8 @@ final class Warmup {
   }
 
   private static void run(Path dir) throws Exception {
-    JdkEd25519.register();
-    KeyPair hostKey = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-    KeyPair clientKey = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+    KeyPair hostKey = KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256);
+    KeyPair clientKey = KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256);
     Path keyFile = dir.resolve("id_ed25519");
     Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     try (OutputStream out = Files.newOutputStream(keyFile)) {

@@ -63,7 +63,6 @@ final class SshDialer implements AutoCloseable {
    * offering the keys of the ssh-agent listening on {@code agentSocket} (none when null).
    */
   SshDialer(Path sshDir, Path agentSocket) {
-    JdkEd25519.register();
     this.sshDir = sshDir;
     this.keys = new ClientKeys(sshDir);
     client = SshClient.setUpDefaultClient();
