@@ -117,7 +117,7 @@ final class Warmup {
       AdHocCli.execute(new String[] {"all", "-i", inventory, "-B", "10", "-P", "1", "-a", "true"}, quiet, quiet, env);
       // the keeper's own start (its socket, lock and dialer), which a cold run waits for, comes from
       // the archive too: it serves nobody and ends after its one second of persist
-      Keeper.serve(dir.resolve("keeper"), 1, quiet);
+      Keeper.serve(dir.resolve("keeper"), 1, new PrintStream(OutputStream.nullOutputStream())); // it closes its stream
     } finally {
       try {
         server.stop(true);
