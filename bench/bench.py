@@ -26,6 +26,7 @@ WORK = HERE / ".work"
 PORT = 2222
 USER = "tbbench"
 SETTLE = 6.0  # seconds between runs: longer than any job a workload leaves behind (W5: sleep 5)
+CONTROL_DIR = WORK / "cp"  # control_path_dir of both tools: their keepers and masters name it
 SLEEP_FLOOR = {"w2": 3.0, "w3": 2.0, "w4": 11.0, "w6": 2.0}  # seconds the workload itself sleeps
 
 
@@ -139,8 +140,8 @@ def helpers(tool):
         try:
             cmd = (d / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
             if not (("io.tightbeam.cli.KeeperCli" in cmd) if tool == "tightbeam" else
-                    (cmd.startswith("ssh: ") and "[mux]" in cmd)):
-                continue
+                    (cmd.startswith("ssh: ") and "[mux]" in cmd)) or str(CONTROL_DIR) not in cmd:
+                continue  # only this bench's: other users' keepers and masters are left alone
             stat = (d / "stat").read_text().rsplit(")", 1)[1].split()
             rss = next((int(l.split()[1]) for l in (d / "status").read_text().splitlines()
                         if l.startswith("VmRSS:")), 0)
@@ -195,7 +196,8 @@ def env_for(n):
     cfg = WORK / "ansible.cfg"
     cfg.write_text("[defaults]\nhost_key_checking = False\nretry_files_enabled = False\n")
     env.update({"ANSIBLE_CONFIG": str(cfg), "ANSIBLE_HOST_KEY_CHECKING": "False", "ANSIBLE_FORKS": str(n),
-                "ANSIBLE_NOCOLOR": "1", "ANSIBLE_ASYNC_DIR": "~/.ansible_async"})
+                "ANSIBLE_NOCOLOR": "1", "ANSIBLE_ASYNC_DIR": "~/.ansible_async",
+                "ANSIBLE_SSH_CONTROL_PATH_DIR": str(CONTROL_DIR)})
     return env
 
 
@@ -241,6 +243,8 @@ def main():
     ap.add_argument("--scale", type=int, default=1000, help="host aliases for W7 (0 to skip)")
     ap.add_argument("--scale-ansible", action="store_true", help="also run ansible-core on W7")
     ap.add_argument("--no-startup", action="store_true", help="skip the start-up measurements")
+    ap.add_argument("--cold", action="store_true",
+                    help="every run cold: both tools' keepers and ssh masters ended before each run, no warm-up")
     ap.add_argument("--tools", default="ansible,tightbeam",
                     help="tools to run (tightbeam alone for quick profiling runs; no ratios then)")
     args = ap.parse_args()
@@ -265,6 +269,12 @@ def main():
                 cold, last_end = {}, {}
                 for _ in range(args.runs):
                     for tool in tools:
+                        if args.cold:
+                            # A CI job or a fresh container: no keeper, no ssh master, logins in the run
+                            stop_helpers()
+                            time.sleep(SETTLE)
+                            results[tool].append(run_once(commands(wl, tool, inv, n), env, tool))
+                            continue
                         # Each measured run finds the connections its tool kept from a run less than
                         # 50 s before (both keep them 60 s by default), as a user's back-to-back runs
                         # do: a warm-up run goes first when there was none. The first warm-up's wall
@@ -277,7 +287,7 @@ def main():
                         time.sleep(SETTLE)
                         results[tool].append(run_once(commands(wl, tool, inv, n), env, tool))
                         last_end[tool] = time.monotonic()
-                rows.append(summarise(wl, n, results, cold))
+                rows.append(summarise(wl + (" cold" if args.cold else ""), n, results, cold))
                 print(format_row(rows[-1]), flush=True)
         if args.scale:
             rows.append(scale_run(args, key, addresses))
@@ -300,7 +310,7 @@ def summarise(wl, n, results, cold=None):
         if row[tool]["failed"]:
             row[tool]["tail"] = next(r["tail"] for r in runs if r["failed"])
     if "ansible" in row and "tightbeam" in row:
-        floor = SLEEP_FLOOR.get(wl, 0.0)
+        floor = SLEEP_FLOOR.get(wl.split()[0], 0.0)
         a, t = row["ansible"]["wall"] - floor, row["tightbeam"]["wall"] - floor
         row["ratio"] = a / t if t > 0 else float("inf")
     return row

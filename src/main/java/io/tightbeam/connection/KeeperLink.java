@@ -204,8 +204,12 @@ final class KeeperLink implements AutoCloseable {
         command.add(arg); // the launcher's class-data archive starts it faster
       }
     }
-    command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
-        "-cp", System.getProperty("java.class.path"), Keeper.MAIN,
+    command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData"));
+    String extra = env.get("TIGHTBEAM_KEEPER_JAVA_OPTS"); // e.g. a profiler's, as TIGHTBEAM_JAVA_OPTS for the CLI
+    if (extra != null && !extra.isBlank()) {
+      command.addAll(List.of(extra.trim().split("\\s+")));
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Keeper.MAIN,
         socket.toString(), String.valueOf(persistSeconds)));
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().clear();
