@@ -551,6 +551,37 @@ class JobsCliIT {
     assertThat(jobs("list", "--json").records()).singleElement().satisfies(r -> assertThat(r).containsEntry("state", "killed"));
   }
 
+  @Test
+  void onATerminalAStatusLineShowsTheJobsWaitedOnAndIsErasedBeforeOtherOutput() throws Exception {
+    Path pb = Files.writeString(dir.resolve("live.yml"), """
+        - hosts: h1:h2
+          gather_facts: false
+          tasks:
+            - name: slow
+              shell: sleep 3
+              async: 30
+              poll: 1
+        """);
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String command = String.join(" ", java, "-cp", "'" + System.getProperty("java.class.path") + "'",
+        "io.tightbeam.cli.PlaybookCli", "-i", inventory.toString(), pb.toString());
+    ProcessBuilder builder = new ProcessBuilder("script", "-q", "-e", "-c", command, "/dev/null")
+        .redirectErrorStream(true).redirectOutput(dir.resolve("terminal.log").toFile());
+    builder.environment().put("ANSIBLE_ASYNC_DIR", asyncDir.toString());
+    builder.environment().put("ANSIBLE_CONFIG", "/nonexistent/ansible.cfg");
+    builder.environment().put("ANSIBLE_NOCOLOR", "1");
+    builder.environment().put("TERM", "xterm");
+    builder.environment().put("TIGHTBEAM_JOB_REGISTRY", registry.toString());
+    Process terminal = builder.start();
+    terminal.getOutputStream().close();
+    assertThat(terminal.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String screen = Files.readString(dir.resolve("terminal.log")).replace("\r\n", "\n");
+    assertThat(screen).as(screen).containsPattern("\r\033\\[Kjobs: 2 running, 0 finished, 0 failed \\| \\ds \\| slowest: h[12]");
+    String plain = screen.replaceAll("\r\033\\[K(jobs: [^\n\r\033]*)?", "");
+    assertThat(plain).contains("changed: [h1]\nchanged: [h2]\n").doesNotContain("jobs:").contains("PLAY RECAP");
+    assertThat(screen).as("erased at the end").doesNotContainPattern("jobs: [^\n\r\033]*$");
+  }
+
   private static void signal(String signal, long pid) throws Exception {
     assertThat(new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).start().waitFor()).isZero();
   }
