@@ -115,6 +115,10 @@ class JobsCliIT {
     assertThat(records.get(4)).containsEntry("task", "secret").containsEntry("state", "finished")
         .containsEntry("summary", "");
     assertThat(JSON.writeValueAsString(records.get(4))).doesNotContain("hunter2");
+    Jobs secretLogs = jobs("logs", String.valueOf(records.get(4).get("jid")));
+    assertThat(secretLogs.exitCode()).isEqualTo(1);
+    assertThat(secretLogs.out() + secretLogs.err()).doesNotContain("hunter2").contains("no_log");
+    assertThat(jobs("logs", "../../etc/passwd").exitCode()).as("a job id is validated first").isEqualTo(2);
     assertThat(jobs("list", "--running", "--json").records()).hasSize(2);
     assertThat(jobs("list", "--failed", "--json").records()).extracting(r -> r.get("task")).containsExactly("failing");
     assertThat(jobs("list", "--host", "h2", "--json").records()).isEmpty();
