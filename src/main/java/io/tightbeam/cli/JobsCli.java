@@ -274,6 +274,10 @@ public final class JobsCli implements Callable<Integer> {
     @Override
     int run(JobRegistry registry) throws Exception {
       JobRecord job = one(registry, jid, host);
+      if (io.tightbeam.jobs.registry.JobOrigin.CENSORED.equals(job.origin().args())) {
+        throw new InputException(List.of(new Diagnostic("job " + jid + " was launched under no_log: its output is not shown",
+            "", null)), 1);
+      }
       long outAt = 0;
       long errAt = 0;
       JobLogs.Chunk chunk;

@@ -82,6 +82,14 @@ final class RunSetup {
   }
 
   RunListener listener(String callback, PrintStream out, PrintStream err) {
+    // the status line of async jobs: only when stdout is the process's own terminal, so that
+    // output to a file or pipe stays byte for byte Ansible's
+    if (out == System.out && System.console() != null && !"json".equals(callback)
+        && !"dumb".equals(options.controllerEnv().get("TERM"))) {
+      io.tightbeam.output.LiveStatus.Builder live = io.tightbeam.output.LiveStatus.on(out, err);
+      io.tightbeam.output.LiveStatus.Streams streams = live.streams();
+      return live.around(Callbacks.byName(callback, streams.out(), streams.err(), options.verbosity(), color()));
+    }
     return Callbacks.byName(callback, out, err, options.verbosity(), color());
   }
 

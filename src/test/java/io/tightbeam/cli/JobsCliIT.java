@@ -115,6 +115,10 @@ class JobsCliIT {
     assertThat(records.get(4)).containsEntry("task", "secret").containsEntry("state", "finished")
         .containsEntry("summary", "");
     assertThat(JSON.writeValueAsString(records.get(4))).doesNotContain("hunter2");
+    Jobs secretLogs = jobs("logs", String.valueOf(records.get(4).get("jid")));
+    assertThat(secretLogs.exitCode()).isEqualTo(1);
+    assertThat(secretLogs.out() + secretLogs.err()).doesNotContain("hunter2").contains("no_log");
+    assertThat(jobs("logs", "../../etc/passwd").exitCode()).as("a job id is validated first").isEqualTo(2);
     assertThat(jobs("list", "--running", "--json").records()).hasSize(2);
     assertThat(jobs("list", "--failed", "--json").records()).extracting(r -> r.get("task")).containsExactly("failing");
     assertThat(jobs("list", "--host", "h2", "--json").records()).isEmpty();
@@ -518,16 +522,7 @@ class JobsCliIT {
               async: 60
               poll: 1
         """);
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String command = String.join(" ", java, "-cp", "'" + System.getProperty("java.class.path") + "'",
-        "io.tightbeam.cli.PlaybookCli", "-i", inventory.toString(), pb.toString());
-    // script(1) gives the controller a terminal; what is written to its stdin is typed there
-    ProcessBuilder builder = new ProcessBuilder("script", "-q", "-e", "-c", command, "/dev/null")
-        .redirectErrorStream(true).redirectOutput(dir.resolve("controller.log").toFile());
-    builder.environment().put("ANSIBLE_ASYNC_DIR", asyncDir.toString());
-    builder.environment().put("ANSIBLE_CONFIG", "/nonexistent/ansible.cfg");
-    builder.environment().put("TIGHTBEAM_JOB_REGISTRY", registry.toString());
-    Process terminal = builder.start();
+    Process terminal = onTerminal(pb, "controller.log");
     try {
       awaitRecords(r -> r.size() == 1, "the job recorded");
       long pid = terminal.descendants().filter(p -> p.info().command().orElse("").endsWith("/java"))
@@ -549,6 +544,42 @@ class JobsCliIT {
         .contains("killed 1 of 1 async jobs");
     assertThat(log.split("\\[y/N\\]", -1)).as("asked once").hasSize(2);
     assertThat(jobs("list", "--json").records()).singleElement().satisfies(r -> assertThat(r).containsEntry("state", "killed"));
+  }
+
+  @Test
+  void onATerminalAStatusLineShowsTheJobsWaitedOnAndIsErasedBeforeOtherOutput() throws Exception {
+    Path pb = Files.writeString(dir.resolve("live.yml"), """
+        - hosts: h1:h2
+          gather_facts: false
+          tasks:
+            - name: slow
+              shell: sleep 3
+              async: 30
+              poll: 1
+        """);
+    Process terminal = onTerminal(pb, "terminal.log");
+    terminal.getOutputStream().close();
+    assertThat(terminal.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String screen = Files.readString(dir.resolve("terminal.log")).replace("\r\n", "\n");
+    assertThat(screen).as(screen).containsPattern("\r\033\\[Kjobs: 2 running, 0 finished, 0 failed \\| \\ds \\| slowest: h[12]");
+    String plain = screen.replaceAll("\r\033\\[K(jobs: [^\n\r\033]*)?", "");
+    assertThat(plain).contains("changed: [h1]\n", "changed: [h2]\n", "ASYNC OK on h1").doesNotContain("jobs:").contains("PLAY RECAP");
+    assertThat(screen).as("erased at the end").doesNotContainPattern("jobs: [^\n\r\033]*$");
+  }
+
+  /** tightbeam-playbook on a terminal of script(1)'s (no colour); what is written to its stdin is typed there. */
+  private Process onTerminal(Path pb, String log) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String command = String.join(" ", java, "-cp", "'" + System.getProperty("java.class.path") + "'",
+        "io.tightbeam.cli.PlaybookCli", "-i", inventory.toString(), pb.toString());
+    ProcessBuilder builder = new ProcessBuilder("script", "-q", "-e", "-c", command, "/dev/null")
+        .redirectErrorStream(true).redirectOutput(dir.resolve(log).toFile());
+    builder.environment().put("ANSIBLE_ASYNC_DIR", asyncDir.toString());
+    builder.environment().put("ANSIBLE_CONFIG", "/nonexistent/ansible.cfg");
+    builder.environment().put("ANSIBLE_NOCOLOR", "1");
+    builder.environment().put("TERM", "xterm");
+    builder.environment().put("TIGHTBEAM_JOB_REGISTRY", registry.toString());
+    return builder.start();
   }
 
   private static void signal(String signal, long pid) throws Exception {

@@ -1,75 +1,39 @@
 package io.tightbeam.jobs.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The registry on a real PostgreSQL that the test starts itself (Debian's postgresql package:
- * initdb and pg_ctl in a temp dir, as the unprivileged {@code postgres} user, trust on 127.0.0.1).
+ * The registry on a real PostgreSQL that the test starts itself ({@link PostgresServer}).
  */
 class PostgresRegistryIT {
-  private static Path dir;
-  private static String bin;
-  private static int port;
+  private static PostgresServer server;
 
   @BeforeAll
   static void startPostgres() throws Exception {
-    File[] versions = new File("/usr/lib/postgresql").listFiles();
-    assumeTrue(versions != null && versions.length > 0, "Debian's postgresql package is not installed");
-    bin = java.util.Arrays.stream(versions).max(Comparator.comparing(File::getName)).orElseThrow() + "/bin/";
-    assumeTrue("root".equals(System.getProperty("user.name")), "runs the server as postgres through runuser (root only)");
-    dir = Files.createTempDirectory("tb-pg");
-    run("chown", "postgres", dir.toString());
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    asPostgres(bin + "initdb", "-D", dir + "/data", "-A", "trust", "-U", "tb", "-E", "UTF8", "--no-sync");
-    asPostgres(bin + "pg_ctl", "-D", dir + "/data", "-l", dir + "/log", "-w", "-o",
-        "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start");
+    server = PostgresServer.start();
   }
 
   @AfterAll
   static void stopPostgres() throws Exception {
-    if (dir != null && Files.exists(Path.of(dir + "/data/postmaster.pid"))) {
-      asPostgres(bin + "pg_ctl", "-D", dir + "/data", "-m", "immediate", "-w", "stop");
+    if (server != null) {
+      server.close();
     }
-    if (dir != null) {
-      run("rm", "-rf", dir.toString());
-    }
-  }
-
-  private static void asPostgres(String... cmd) throws Exception {
-    List<String> all = new ArrayList<>(List.of("runuser", "-u", "postgres", "--"));
-    all.addAll(List.of(cmd));
-    run(all.toArray(String[]::new));
-  }
-
-  private static void run(String... cmd) throws Exception {
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes());
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as(String.join(" ", cmd) + ": " + out).isZero();
   }
 
   private static JobRegistry registry(String user) {
-    return JobRegistry.at(() -> "postgresql://" + user + "@127.0.0.1:" + port + "/postgres", Path.of("/nonexistent"), Map.of());
+    return JobRegistry.at(() -> server.url(user), Path.of("/nonexistent"), Map.of());
   }
 
   private static JobRecord job(String jid, String host) {
