@@ -1,6 +1,7 @@
 package io.tightbeam.module;
 
 import io.tightbeam.module.OptionSpec.Type;
+import io.tightbeam.py.Py;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,9 @@ public final class HostModules {
           }
         }));
     add(all, iptables());
+    add(all, new SystemModule("expect", new OptionSpec("expect").required("command", Type.STR)
+        .required("responses", Type.RAW).add("creates", Type.STR).add("removes", Type.STR).add("chdir", Type.STR)
+        .add("echo", Type.BOOL, false).add("timeout", Type.INT, 30), HostModules::responses));
     add(all, new SystemModule("pip", new OptionSpec("pip").add("name", Type.LIST).add("version", Type.STR)
         .add("requirements", Type.STR).add("virtualenv", Type.STR).add("virtualenv_site_packages", Type.BOOL, false)
         .add("virtualenv_command", Type.STR, "virtualenv").add("virtualenv_python", Type.STR)
@@ -89,6 +93,23 @@ public final class HostModules {
         args.put("tcp_flags_check", csv(m.get("flags_set")));
       }
     });
+  }
+
+  /** expect's responses as lines "pattern TAB answer", a list of answers one line each, in order. */
+  private static void responses(Map<String, Object> args) {
+    if (!(args.get("responses") instanceof Map<?, ?> responses)) {
+      throw new ModuleArgumentException("argument 'responses' is of type <class '" + Py.typeName(args.get("responses")) + "'>"
+          + " and we were unable to convert to dict: dictionary requested, could not parse JSON or key=value");
+    }
+    StringBuilder lines = new StringBuilder();
+    responses.forEach((pattern, answer) -> {
+      for (Object a : answer instanceof List<?> l ? l : List.of(answer)) {
+        lines.append(pattern).append('\t').append(a).append('\n');
+      }
+    });
+    args.put("responses", lines.toString());
+    // the command's words as Ansible splits them (shlex, no shell), one a line for spawn
+    args.put("words", args.get("command") == null ? null : ShellWords.split(String.valueOf(args.get("command"))));
   }
 
   /** A list (or a comma-separated string) as one comma-separated word. */
