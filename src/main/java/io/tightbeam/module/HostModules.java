@@ -35,6 +35,11 @@ public final class HostModules {
           }
         }));
     add(all, iptables());
+    add(all, new SystemModule("subversion", new OptionSpec("subversion").required("repo", Type.STR, "name", "repository")
+        .add("dest", Type.STR).add(new OptionSpec.Option("revision", Type.STR, "HEAD", List.of(), List.of("rev", "version"), false))
+        .add("force", Type.BOOL, false).add("in_place", Type.BOOL, false).add("username", Type.STR).add("password", Type.STR)
+        .add("executable", Type.STR).add("checkout", Type.BOOL, true).add("update", Type.BOOL, true)
+        .add("export", Type.BOOL, false).add("switch", Type.BOOL, true).add("validate_certs", Type.BOOL, false)));
     add(all, new SystemModule("expect", new OptionSpec("expect").required("command", Type.STR)
         .required("responses", Type.RAW).add("creates", Type.STR).add("removes", Type.STR).add("chdir", Type.STR)
         .add("echo", Type.BOOL, false).add("timeout", Type.INT, 30), HostModules::responses));
