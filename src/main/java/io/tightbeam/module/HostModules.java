@@ -35,6 +35,14 @@ public final class HostModules {
           }
         }));
     add(all, iptables());
+    add(all, new SystemModule("apt_key", new OptionSpec("apt_key").add("id", Type.STR).add("url", Type.STR)
+        .add("data", Type.STR).add("file", Type.STR).add("keyring", Type.STR).add("validate_certs", Type.BOOL, true)
+        .add("keyserver", Type.STR).add(choices("state", "present", "absent", "present")), args -> {
+          long sources = java.util.stream.Stream.of("data", "file", "keyserver", "url").filter(k -> args.get(k) != null).count();
+          if (sources > 1) {
+            throw new ModuleArgumentException("parameters are mutually exclusive: data|file|keyserver|url");
+          }
+        }, ShellSource.load("http.sh")));
     add(all, new SystemModule("subversion", new OptionSpec("subversion").required("repo", Type.STR, "name", "repository")
         .add("dest", Type.STR).add(new OptionSpec.Option("revision", Type.STR, "HEAD", List.of(), List.of("rev", "version"), false))
         .add("force", Type.BOOL, false).add("in_place", Type.BOOL, false).add("username", Type.STR).add("password", Type.STR)
