@@ -35,6 +35,14 @@ public final class HostModules {
           }
         }));
     add(all, iptables());
+    add(all, new SystemModule("sysvinit", new OptionSpec("sysvinit").required("name", Type.STR, "service")
+        .add(choices("state", null, "started", "stopped", "restarted", "reloaded")).add("enabled", Type.BOOL)
+        .add("sleep", Type.INT, 1).add("pattern", Type.STR).add("runlevels", Type.LIST)
+        .aliased("arguments", Type.STR, "args").add("daemonize", Type.BOOL, false), args -> {
+          if (args.get("state") == null && args.get("enabled") == null) {
+            throw new ModuleArgumentException("one of the following is required: state, enabled");
+          }
+        }));
     add(all, new SystemModule("apt_key", new OptionSpec("apt_key").add("id", Type.STR).add("url", Type.STR)
         .add("data", Type.STR).add("file", Type.STR).add("keyring", Type.STR).add("validate_certs", Type.BOOL, true)
         .add("keyserver", Type.STR).add(choices("state", "present", "absent", "present")), args -> {
