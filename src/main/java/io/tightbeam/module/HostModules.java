@@ -18,6 +18,7 @@ public final class HostModules {
   public static Map<String, RemoteModule> all() {
     Map<String, RemoteModule> all = new LinkedHashMap<>();
     add(all, new UnarchiveModule());
+    add(all, new RebootModule());
     add(all, new SystemModule("service_facts", new OptionSpec("service_facts")));
     add(all, new SystemModule("dpkg_selections", new OptionSpec("dpkg_selections").required("name", Type.STR)
         .add(new OptionSpec.Option("selection", Type.STR, null, List.of("install", "hold", "deinstall", "purge"), List.of(), true))));
