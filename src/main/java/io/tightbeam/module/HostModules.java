@@ -1,6 +1,7 @@
 package io.tightbeam.module;
 
 import io.tightbeam.module.OptionSpec.Type;
+import io.tightbeam.py.Py;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ public final class HostModules {
   public static Map<String, RemoteModule> all() {
     Map<String, RemoteModule> all = new LinkedHashMap<>();
     add(all, new UnarchiveModule());
+    add(all, new RebootModule());
     add(all, new SystemModule("service_facts", new OptionSpec("service_facts")));
     add(all, new SystemModule("dpkg_selections", new OptionSpec("dpkg_selections").required("name", Type.STR)
         .add(new OptionSpec.Option("selection", Type.STR, null, List.of("install", "hold", "deinstall", "purge"), List.of(), true))));
@@ -34,6 +36,30 @@ public final class HostModules {
           }
         }));
     add(all, iptables());
+    add(all, new SystemModule("sysvinit", new OptionSpec("sysvinit").required("name", Type.STR, "service")
+        .add(choices("state", null, "started", "stopped", "restarted", "reloaded")).add("enabled", Type.BOOL)
+        .add("sleep", Type.INT, 1).add("pattern", Type.STR).add("runlevels", Type.LIST)
+        .aliased("arguments", Type.STR, "args").add("daemonize", Type.BOOL, false), args -> {
+          if (args.get("state") == null && args.get("enabled") == null) {
+            throw new ModuleArgumentException("one of the following is required: state, enabled");
+          }
+        }));
+    add(all, new SystemModule("apt_key", new OptionSpec("apt_key").add("id", Type.STR).add("url", Type.STR)
+        .add("data", Type.STR).add("file", Type.STR).add("keyring", Type.STR).add("validate_certs", Type.BOOL, true)
+        .add("keyserver", Type.STR).add(choices("state", "present", "absent", "present")), args -> {
+          long sources = java.util.stream.Stream.of("data", "file", "keyserver", "url").filter(k -> args.get(k) != null).count();
+          if (sources > 1) {
+            throw new ModuleArgumentException("parameters are mutually exclusive: data|file|keyserver|url");
+          }
+        }, ShellSource.load("http.sh")));
+    add(all, new SystemModule("subversion", new OptionSpec("subversion").required("repo", Type.STR, "name", "repository")
+        .add("dest", Type.STR).add(new OptionSpec.Option("revision", Type.STR, "HEAD", List.of(), List.of("rev", "version"), false))
+        .add("force", Type.BOOL, false).add("in_place", Type.BOOL, false).add("username", Type.STR).add("password", Type.STR)
+        .add("executable", Type.STR).add("checkout", Type.BOOL, true).add("update", Type.BOOL, true)
+        .add("export", Type.BOOL, false).add("switch", Type.BOOL, true).add("validate_certs", Type.BOOL, false)));
+    add(all, new SystemModule("expect", new OptionSpec("expect").required("command", Type.STR)
+        .required("responses", Type.RAW).add("creates", Type.STR).add("removes", Type.STR).add("chdir", Type.STR)
+        .add("echo", Type.BOOL, false).add("timeout", Type.INT, 30), HostModules::responses));
     add(all, new SystemModule("pip", new OptionSpec("pip").add("name", Type.LIST).add("version", Type.STR)
         .add("requirements", Type.STR).add("virtualenv", Type.STR).add("virtualenv_site_packages", Type.BOOL, false)
         .add("virtualenv_command", Type.STR, "virtualenv").add("virtualenv_python", Type.STR)
@@ -89,6 +115,23 @@ public final class HostModules {
         args.put("tcp_flags_check", csv(m.get("flags_set")));
       }
     });
+  }
+
+  /** expect's responses as lines "pattern TAB answer", a list of answers one line each, in order. */
+  private static void responses(Map<String, Object> args) {
+    if (!(args.get("responses") instanceof Map<?, ?> responses)) {
+      throw new ModuleArgumentException("argument 'responses' is of type <class '" + Py.typeName(args.get("responses")) + "'>"
+          + " and we were unable to convert to dict: dictionary requested, could not parse JSON or key=value");
+    }
+    StringBuilder lines = new StringBuilder();
+    responses.forEach((pattern, answer) -> {
+      for (Object a : answer instanceof List<?> l ? l : List.of(answer)) {
+        lines.append(pattern).append('\t').append(a).append('\n');
+      }
+    });
+    args.put("responses", lines.toString());
+    // the command's words as Ansible splits them (shlex, no shell), one a line for spawn
+    args.put("words", args.get("command") == null ? null : ShellWords.split(String.valueOf(args.get("command"))));
   }
 
   /** A list (or a comma-separated string) as one comma-separated word. */

@@ -24,7 +24,8 @@ class ModulesTest {
             "user", "group", "sysctl", "ansible.posix.sysctl", "ini_file", "community.general.ini_file",
             "authorized_key", "ansible.posix.authorized_key", "cron", "hostname", "known_hosts", "blockinfile", "yum_repository", "package_facts", "apt_repository", "debconf", "rpm_key", "timezone",
             "community.general.timezone", "add_host", "group_by", "set_stats", "gather_facts",
-            "wait_for_connection", "script");
+            "wait_for_connection", "script", "unarchive", "reboot", "service_facts", "git", "dpkg_selections",
+            "iptables", "sysvinit", "subversion", "expect", "apt_key", "pip");
     assertThat(Modules.builtin(new io.tightbeam.template.Templar()).remote("ansible.builtin.template"))
         .isPresent();
     assertThat(modules.remote("ansible.builtin.command")).get().extracting(RemoteModule::name)
