@@ -133,7 +133,7 @@ final class FileModule implements RemoteModule {
           fi
           [ "$before" != absent ] && act "removing $p failed" rm -rf -- "$p" ;;
         file)
-          [ "$before" = absent ] && tb_fail "file ($p) is absent, cannot continue"
+          [ "$before" = absent ] && { tb_ks path "$p"; tb_ks state absent; tb_fail "file ($p) is absent, cannot continue"; }
           [ "$before" = directory ] && tb_fail "$p already exists as a directory" ;;
         directory)
           if [ "$before" = absent ]; then act "There was an issue creating $p as requested" mkdir -p -- "$p"
