@@ -142,6 +142,8 @@ final class FileModule implements RemoteModule {
           if [ "$before" = absent ]; then
             act "Error, could not touch target" touch -- "$p"
             [ "$tb_check" = 1 ] && nodiff=1
+            # as Ansible: a file this task made is removed again when its owner, group or mode cannot be set
+            [ "$tb_check" = 1 ] || tb_fail() { rm -f -- "$p"; tb_kb changed 0; tb_kv failed true; tb_ks msg "$1"; tb_emit; exit 0; }
           fi ;;
         link|hard)
           if [ "$state" = link ]; then

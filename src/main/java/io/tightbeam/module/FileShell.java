@@ -23,6 +23,14 @@ final class FileShell {
       tb_emit() { printf '{%s}\\n' "${tb_out#,}"; }
       tb_fail() { tb_kb changed 0; tb_kv failed true; tb_ks msg "$1"; tb_emit; exit 0; }
       tb_why() { printf '%s' "${1##*: }"; }
+      # a tool's errno text as Python's OSError shows it for a bytes path ([Errno 1] ...: b'/p')
+      tb_oserror() {
+        case $1 in
+          *"Operation not permitted"*) printf "[Errno 1] Operation not permitted: b'%s'" "$2" ;;
+          *"Permission denied"*) printf "[Errno 13] Permission denied: b'%s'" "$2" ;;
+          *) printf '%s' "$1" ;;
+        esac
+      }
       tb_sum() {
         case "$1" in sha1) tb_c=sha1sum ;; md5) tb_c=md5sum ;; sha256) tb_c=sha256sum ;; *) return 1 ;; esac
         [ -r "$2" ] || return 1
@@ -98,7 +106,7 @@ final class FileShell {
           if [ "$tb_u" != "$tb_uid" ] || { [ -n "$tb_r" ] && [ -n "$(find "$1" ! -user "$tb_u" 2>/dev/null | head -n 1)" ]; }; then
             tb_changed=1
             [ "$tb_u" != "$tb_uid" ] && tb_dv owner "$tb_uid" "$tb_u"
-            if [ "$tb_check" != 1 ]; then tb_e=$(chown -h $tb_r -- "$3" "$1" 2>&1) || tb_fail "chown failed: $tb_e"; fi
+            if [ "$tb_check" != 1 ]; then tb_e=$(LC_ALL=C chown -h $tb_r -- "$3" "$1" 2>&1) || tb_fail "chown failed: $(tb_oserror "$tb_e" "$1")"; fi
           fi
         fi
         if [ -n "$4" ] && tb_stat "$1"; then
@@ -107,7 +115,7 @@ final class FileShell {
           if [ "$tb_g" != "$tb_gid" ] || { [ -n "$tb_r" ] && [ -n "$(find "$1" ! -group "$tb_g" 2>/dev/null | head -n 1)" ]; }; then
             tb_changed=1
             [ "$tb_g" != "$tb_gid" ] && tb_dv group "$tb_gid" "$tb_g"
-            if [ "$tb_check" != 1 ]; then tb_e=$(chgrp -h $tb_r -- "$4" "$1" 2>&1) || tb_fail "chgrp failed: $tb_e"; fi
+            if [ "$tb_check" != 1 ]; then tb_e=$(LC_ALL=C chgrp -h $tb_r -- "$4" "$1" 2>&1) || tb_fail "chgrp failed: $(tb_oserror "$tb_e" "$1")"; fi
           fi
         fi
         if [ -n "$2" ] && [ ! -L "$1" ] && tb_stat "$1"; then
