@@ -61,7 +61,7 @@ final class FileShell {
         tb_ks path "$1"
         if [ -n "$2" ]; then tb_ks state "$2"; else tb_ks state "$(tb_kind "$1")"; fi
         if tb_stat "$1"; then
-          tb_ks mode "$tb_mode"; tb_kv uid "$tb_uid"; tb_kv gid "$tb_gid"; tb_ks owner "$tb_owner"
+          tb_ks mode "$(tb_octal "$tb_mode")"; tb_kv uid "$tb_uid"; tb_kv gid "$tb_gid"; tb_ks owner "$tb_owner"
           tb_ks group "$tb_group"; tb_kv size "$tb_size"
         fi
       }
