@@ -105,6 +105,24 @@ final class FileModule implements RemoteModule {
         tb_kb appears_binary "$bin"; tb_kb changed 0; tb_emit; exit 0
       fi
       p=$path
+      if [ "$tb_check" = 1 ]; then
+        # Ansible warns in check mode of an owner or group that does not exist (yet)
+        tb_w=''
+        tb_warn() { tb_w="$tb_w,$(printf '%s' "$1. Create $2 up to this point in real play" | tb_json)"; }
+        case $owner in
+          '') ;;
+          *[!0-9]*) id -u -- "$owner" >/dev/null 2>&1 || tb_warn "failed to look up user $owner" user ;;
+          *) awk -F: -v n="$owner" '$3 == n { f = 1 } END { exit !f }' /etc/passwd 2>/dev/null \\
+               || getent passwd "$owner" >/dev/null 2>&1 || tb_warn "failed to look up user with uid $owner" user ;;
+        esac
+        case $group in
+          '') ;;
+          *[!0-9]*) [ -n "$(tb_gid_of "$group")" ] || tb_warn "failed to look up group $group" group ;;
+          *) awk -F: -v n="$group" '$3 == n { f = 1 } END { exit !f }' /etc/group 2>/dev/null \\
+               || getent group "$group" >/dev/null 2>&1 || tb_warn "failed to look up group with gid $group" group ;;
+        esac
+        [ -n "$tb_w" ] && tb_kv warnings "[${tb_w#,}]"
+      fi
       before=$(tb_kind "$p")
       if [ -z "$state" ]; then
         case "$before" in
