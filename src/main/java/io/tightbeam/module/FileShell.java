@@ -131,9 +131,12 @@ final class FileShell {
             case "$2" in [0-7]*) [ -n "$(find "$1" ! -perm "$2" 2>/dev/null | head -n 1)" ] && tb_all=1 ;; esac
           fi
           if [ -n "$tb_r" ] && [ "$tb_check" != 1 ]; then
-            tb_b=$(find "$1" -exec stat -c '%a' {} + 2>/dev/null | cksum)
+            # with follow (the file module's), links in the tree count as what they point to, as in Ansible
+            tb_L=''; [ "$follow" = 1 ] && tb_L=-L
+            tb_b=$(find $tb_L "$1" -exec stat -L -c '%a' {} + 2>/dev/null | cksum)
             tb_e=$(chmod -R -- "$2" "$1" 2>&1) || tb_fail "chmod failed: $tb_e"
-            [ "$tb_b" != "$(find "$1" -exec stat -c '%a' {} + 2>/dev/null | cksum)" ] && tb_all=1
+            [ -n "$tb_L" ] && find -L "$1" -mindepth 1 -type l -prune -o -exec chmod -- "$2" {} + 2>/dev/null
+            [ "$tb_b" != "$(find $tb_L "$1" -exec stat -L -c '%a' {} + 2>/dev/null | cksum)" ] && tb_all=1
           elif [ "$tb_all" = 1 ] && [ "$tb_check" != 1 ]; then
             tb_e=$(chmod -- "$2" "$1" 2>&1) || tb_fail "chmod failed: $tb_e"
           fi
