@@ -164,6 +164,12 @@ final class FileModule implements RemoteModule {
             [ "$tb_check" = 1 ] || tb_fail() { rm -f -- "$p"; tb_kb changed 0; tb_kv failed true; tb_ks msg "$1"; tb_emit; exit 0; }
           fi ;;
         link|hard)
+          if [ -z "$src" ]; then
+            # Ansible: a link without src keeps what an existing symlink points to; anything else fails
+            [ "$state" = hard ] && tb_fail "src is required for creating new hardlinks"
+            [ "$before" = link ] || tb_fail "src is required for creating new symlinks"
+            src=$(readlink -- "$p")
+          fi
           if [ "$state" = link ]; then
             cur=$(readlink -- "$p" 2>/dev/null)
             if [ "$before" = link ] && [ "$cur" = "$src" ]; then :
@@ -201,9 +207,6 @@ final class FileModule implements RemoteModule {
   public Map<String, Object> checkArgs(Map<String, Object> args) {
     Map<String, Object> a = SPEC.check(args);
     Object state = a.get("state");
-    if (("link".equals(state) || "hard".equals(state)) && a.get("src") == null) {
-      throw new ModuleArgumentException("state is " + state + " but all of the following are missing: src");
-    }
     if (a.get("src") != null && !"link".equals(state) && !"hard".equals(state) && state != null) {
       throw new ModuleArgumentException("src option requires state to be 'link' or 'hard'");
     }
