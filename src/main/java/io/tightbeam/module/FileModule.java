@@ -179,7 +179,7 @@ final class FileModule implements RemoteModule {
               act "Error while linking" ln -sfn -- "$src" "$p"
             else tb_fail "refusing to convert from $before to symlink for $p"; fi
           else
-            [ -e "$src" ] || tb_fail "src file does not exist, use \\"force=yes\\" if you really want to create the link: $src"
+            [ -e "$src" ] || { tb_ks dest "$p"; tb_ks src "$src"; tb_fail "src does not exist"; }
             if [ "$before" != absent ] && [ "$p" -ef "$src" ]; then :
             elif [ "$before" = absent ] || [ "$force" = 1 ]; then act "Error while linking" ln -f -- "$src" "$p"
             else tb_fail "refusing to convert from $before to hard link for $p"; fi
