@@ -140,7 +140,7 @@ final class CopyModule implements RemoteModule {
       tb_ks dest "$dest"; tb_ks checksum "$want"
       if [ -f "$dest" ]; then
         if [ -n "$content_diff" ] || [ "$remote_src" = 1 ]; then m=$(tb_sum md5 "$dest") && tb_ks md5sum "$m"; fi
-        tb_stat "$dest"; tb_ks mode "$tb_mode"; tb_ks owner "$tb_owner"; tb_ks group "$tb_group"
+        tb_stat "$dest"; tb_ks mode "$(tb_octal "$tb_mode")"; tb_ks owner "$tb_owner"; tb_ks group "$tb_group"
         tb_kv uid "$tb_uid"; tb_kv gid "$tb_gid"; tb_kv size "$tb_size"
       fi
       tb_ks state file; tb_kb changed "$tb_changed"; tb_emit

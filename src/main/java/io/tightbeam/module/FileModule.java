@@ -105,6 +105,24 @@ final class FileModule implements RemoteModule {
         tb_kb appears_binary "$bin"; tb_kb changed 0; tb_emit; exit 0
       fi
       p=$path
+      if [ "$tb_check" = 1 ]; then
+        # Ansible warns in check mode of an owner or group that does not exist (yet)
+        tb_w=''
+        tb_warn() { tb_w="$tb_w,$(printf '%s' "$1. Create $2 up to this point in real play" | tb_json)"; }
+        case $owner in
+          '') ;;
+          *[!0-9]*) id -u -- "$owner" >/dev/null 2>&1 || tb_warn "failed to look up user $owner" user ;;
+          *) awk -F: -v n="$owner" '$3 == n { f = 1 } END { exit !f }' /etc/passwd 2>/dev/null \\
+               || getent passwd "$owner" >/dev/null 2>&1 || tb_warn "failed to look up user with uid $owner" user ;;
+        esac
+        case $group in
+          '') ;;
+          *[!0-9]*) [ -n "$(tb_gid_of "$group")" ] || tb_warn "failed to look up group $group" group ;;
+          *) awk -F: -v n="$group" '$3 == n { f = 1 } END { exit !f }' /etc/group 2>/dev/null \\
+               || getent group "$group" >/dev/null 2>&1 || tb_warn "failed to look up group with gid $group" group ;;
+        esac
+        [ -n "$tb_w" ] && tb_kv warnings "[${tb_w#,}]"
+      fi
       before=$(tb_kind "$p")
       if [ -z "$state" ]; then
         case "$before" in
@@ -133,7 +151,7 @@ final class FileModule implements RemoteModule {
           fi
           [ "$before" != absent ] && act "removing $p failed" rm -rf -- "$p" ;;
         file)
-          [ "$before" = absent ] && tb_fail "file ($p) is absent, cannot continue"
+          [ "$before" = absent ] && { tb_ks path "$p"; tb_ks state absent; tb_fail "file ($p) is absent, cannot continue"; }
           [ "$before" = directory ] && tb_fail "$p already exists as a directory" ;;
         directory)
           if [ "$before" = absent ]; then act "There was an issue creating $p as requested" mkdir -p -- "$p"
@@ -142,8 +160,16 @@ final class FileModule implements RemoteModule {
           if [ "$before" = absent ]; then
             act "Error, could not touch target" touch -- "$p"
             [ "$tb_check" = 1 ] && nodiff=1
+            # as Ansible: a file this task made is removed again when its owner, group or mode cannot be set
+            [ "$tb_check" = 1 ] || tb_fail() { rm -f -- "$p"; tb_kb changed 0; tb_kv failed true; tb_ks msg "$1"; tb_emit; exit 0; }
           fi ;;
         link|hard)
+          if [ -z "$src" ]; then
+            # Ansible: a link without src keeps what an existing symlink points to; anything else fails
+            [ "$state" = hard ] && tb_fail "src is required for creating new hardlinks"
+            [ "$before" = link ] || tb_fail "src is required for creating new symlinks"
+            src=$(readlink -- "$p")
+          fi
           if [ "$state" = link ]; then
             cur=$(readlink -- "$p" 2>/dev/null)
             if [ "$before" = link ] && [ "$cur" = "$src" ]; then :
@@ -153,7 +179,7 @@ final class FileModule implements RemoteModule {
               act "Error while linking" ln -sfn -- "$src" "$p"
             else tb_fail "refusing to convert from $before to symlink for $p"; fi
           else
-            [ -e "$src" ] || tb_fail "src file does not exist, use \\"force=yes\\" if you really want to create the link: $src"
+            [ -e "$src" ] || { tb_ks dest "$p"; tb_ks src "$src"; tb_fail "src does not exist"; }
             if [ "$before" != absent ] && [ "$p" -ef "$src" ]; then :
             elif [ "$before" = absent ] || [ "$force" = 1 ]; then act "Error while linking" ln -f -- "$src" "$p"
             else tb_fail "refusing to convert from $before to hard link for $p"; fi
@@ -181,9 +207,6 @@ final class FileModule implements RemoteModule {
   public Map<String, Object> checkArgs(Map<String, Object> args) {
     Map<String, Object> a = SPEC.check(args);
     Object state = a.get("state");
-    if (("link".equals(state) || "hard".equals(state)) && a.get("src") == null) {
-      throw new ModuleArgumentException("state is " + state + " but all of the following are missing: src");
-    }
     if (a.get("src") != null && !"link".equals(state) && !"hard".equals(state) && state != null) {
       throw new ModuleArgumentException("src option requires state to be 'link' or 'hard'");
     }

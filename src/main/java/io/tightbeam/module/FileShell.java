@@ -23,6 +23,14 @@ final class FileShell {
       tb_emit() { printf '{%s}\\n' "${tb_out#,}"; }
       tb_fail() { tb_kb changed 0; tb_kv failed true; tb_ks msg "$1"; tb_emit; exit 0; }
       tb_why() { printf '%s' "${1##*: }"; }
+      # a tool's errno text as Python's OSError shows it for a bytes path ([Errno 1] ...: b'/p')
+      tb_oserror() {
+        case $1 in
+          *"Operation not permitted"*) printf "[Errno 1] Operation not permitted: b'%s'" "$2" ;;
+          *"Permission denied"*) printf "[Errno 13] Permission denied: b'%s'" "$2" ;;
+          *) printf '%s' "$1" ;;
+        esac
+      }
       tb_sum() {
         case "$1" in sha1) tb_c=sha1sum ;; md5) tb_c=md5sum ;; sha256) tb_c=sha256sum ;; *) return 1 ;; esac
         [ -r "$2" ] || return 1
@@ -53,7 +61,7 @@ final class FileShell {
         tb_ks path "$1"
         if [ -n "$2" ]; then tb_ks state "$2"; else tb_ks state "$(tb_kind "$1")"; fi
         if tb_stat "$1"; then
-          tb_ks mode "$tb_mode"; tb_kv uid "$tb_uid"; tb_kv gid "$tb_gid"; tb_ks owner "$tb_owner"
+          tb_ks mode "$(tb_octal "$tb_mode")"; tb_kv uid "$tb_uid"; tb_kv gid "$tb_gid"; tb_ks owner "$tb_owner"
           tb_ks group "$tb_group"; tb_kv size "$tb_size"
         fi
       }
@@ -98,7 +106,7 @@ final class FileShell {
           if [ "$tb_u" != "$tb_uid" ] || { [ -n "$tb_r" ] && [ -n "$(find "$1" ! -user "$tb_u" 2>/dev/null | head -n 1)" ]; }; then
             tb_changed=1
             [ "$tb_u" != "$tb_uid" ] && tb_dv owner "$tb_uid" "$tb_u"
-            if [ "$tb_check" != 1 ]; then tb_e=$(chown -h $tb_r -- "$3" "$1" 2>&1) || tb_fail "chown failed: $tb_e"; fi
+            if [ "$tb_check" != 1 ]; then tb_e=$(LC_ALL=C chown -h $tb_r -- "$3" "$1" 2>&1) || tb_fail "chown failed: $(tb_oserror "$tb_e" "$1")"; fi
           fi
         fi
         if [ -n "$4" ] && tb_stat "$1"; then
@@ -107,7 +115,7 @@ final class FileShell {
           if [ "$tb_g" != "$tb_gid" ] || { [ -n "$tb_r" ] && [ -n "$(find "$1" ! -group "$tb_g" 2>/dev/null | head -n 1)" ]; }; then
             tb_changed=1
             [ "$tb_g" != "$tb_gid" ] && tb_dv group "$tb_gid" "$tb_g"
-            if [ "$tb_check" != 1 ]; then tb_e=$(chgrp -h $tb_r -- "$4" "$1" 2>&1) || tb_fail "chgrp failed: $tb_e"; fi
+            if [ "$tb_check" != 1 ]; then tb_e=$(LC_ALL=C chgrp -h $tb_r -- "$4" "$1" 2>&1) || tb_fail "chgrp failed: $(tb_oserror "$tb_e" "$1")"; fi
           fi
         fi
         if [ -n "$2" ] && [ ! -L "$1" ] && tb_stat "$1"; then
@@ -123,9 +131,12 @@ final class FileShell {
             case "$2" in [0-7]*) [ -n "$(find "$1" ! -perm "$2" 2>/dev/null | head -n 1)" ] && tb_all=1 ;; esac
           fi
           if [ -n "$tb_r" ] && [ "$tb_check" != 1 ]; then
-            tb_b=$(find "$1" -exec stat -c '%a' {} + 2>/dev/null | cksum)
+            # with follow (the file module's), links in the tree count as what they point to, as in Ansible
+            tb_L=''; [ "$follow" = 1 ] && tb_L=-L
+            tb_b=$(find $tb_L "$1" -exec stat -L -c '%a' {} + 2>/dev/null | cksum)
             tb_e=$(chmod -R -- "$2" "$1" 2>&1) || tb_fail "chmod failed: $tb_e"
-            [ "$tb_b" != "$(find "$1" -exec stat -c '%a' {} + 2>/dev/null | cksum)" ] && tb_all=1
+            [ -n "$tb_L" ] && find -L "$1" -mindepth 1 -type l -prune -o -exec chmod -- "$2" {} + 2>/dev/null
+            [ "$tb_b" != "$(find $tb_L "$1" -exec stat -L -c '%a' {} + 2>/dev/null | cksum)" ] && tb_all=1
           elif [ "$tb_all" = 1 ] && [ "$tb_check" != 1 ]; then
             tb_e=$(chmod -- "$2" "$1" 2>&1) || tb_fail "chmod failed: $tb_e"
           fi

@@ -35,6 +35,13 @@ final class StatModule implements RemoteModule {
         tb_fail "$(tb_why "$e")"
       fi
       tb_stat "$p" "$follow" || tb_fail "cannot stat $p"
+      # Python's os.stat times are floats: GNU stat's %.9Y gives the nanoseconds (busybox has whole seconds only)
+      tf=''; [ "$follow" = 1 ] && tf=-L
+      ft=$(stat $tf -c '%.9Y %.9X %.9Z' -- "$p" 2>/dev/null) || ft=''
+      if [ -n "$ft" ] && [ -z "$(printf '%s' "$ft" | tr -d '0-9. ')" ]; then
+        set -- $(printf '%s\n' "$ft" | awk '{ for (i = 1; i <= 3; i++) { v = $i; sub(/0+$/, "", v); sub(/[.]$/, ".0", v); printf "%s ", v } }')
+        tb_mtime=$1; tb_atime=$2; tb_ctime=$3
+      fi
       s="\\"exists\\":true"
       sk() { s="$s,\\"$1\\":$(printf '%s' "$2" | tb_json)"; }
       sv() { s="$s,\\"$1\\":$2"; }

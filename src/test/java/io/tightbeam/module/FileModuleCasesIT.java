@@ -235,7 +235,8 @@ class FileModuleCasesIT {
     assertThat(t.run(copy, args("src", missing, "dest", dir.resolve("y").toString(), "remote_src", true)))
         .containsEntry("failed", true).containsEntry("msg", "Source " + missing + " not found");
     assertThat(t.run(file, args("path", missing, "mode", "0644")))
-        .containsEntry("failed", true).containsEntry("msg", "file (" + missing + ") is absent, cannot continue");
+        .containsEntry("failed", true).containsEntry("msg", "file (" + missing + ") is absent, cannot continue")
+        .containsEntry("path", missing).containsEntry("state", "absent");
     assertThat(t.run(lineinfile, args("path", missing, "line", "x")))
         .containsEntry("failed", true).containsEntry("rc", 257).containsEntry("msg", "Destination " + missing + " does not exist !");
     assertThat((String) t.run(template, args("src", "nope.j2", "dest", missing)).get("msg"))

@@ -95,8 +95,14 @@ class FileModuleIT {
     assertThat((String) r.get("msg")).contains("/proc/tb-no-such");
     assertThatThrownBy(() -> file.checkArgs(args("path", "/x", "state", "gone")))
         .hasMessage("value of state must be one of: absent, directory, file, hard, link, touch, got: gone");
-    assertThatThrownBy(() -> file.checkArgs(args("path", "/x", "state", "link")))
-        .hasMessage("state is link but all of the following are missing: src");
+    // ansible-playbook 2.14: results, not argument errors; an existing symlink keeps its target
+    assertThat(t.run(file, args("path", dir.resolve("nolink").toString(), "state", "link")))
+        .isEqualTo(java.util.Map.of("changed", false, "failed", true, "msg", "src is required for creating new symlinks"));
+    assertThat(t.run(file, args("path", f.toString(), "state", "hard")))
+        .isEqualTo(java.util.Map.of("changed", false, "failed", true, "msg", "src is required for creating new hardlinks"));
+    Path link = Files.createSymbolicLink(dir.resolve("keeps"), f);
+    assertThat(t.run(file, args("path", link.toString(), "state", "link")))
+        .containsEntry("changed", false).containsEntry("src", f.toString()).doesNotContainKey("failed");
     assertThatThrownBy(() -> file.checkArgs(args("state", "touch"))).hasMessage("missing required arguments: path");
   }
 

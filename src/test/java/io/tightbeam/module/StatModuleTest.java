@@ -46,6 +46,19 @@ class StatModuleTest {
   }
 
   @Test
+  void timesAreFloatsWithTheFractionPythonShows() throws Exception {
+    // ansible-playbook 2.14: mtime 1663687647.0 for a whole second, 1796662674.625323 for ...674.625323064 ns
+    Path f = Files.writeString(dir.resolve("t"), "x");
+    Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.fromMillis(1663687647000L));
+    Map<String, Object> s = st(new FilesTarget(dir).run(stat, args("path", f.toString())));
+    assertThat(s.get("mtime")).isEqualTo(1663687647.0);
+    Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.from(java.time.Instant.ofEpochSecond(1796662674L, 625323064L)));
+    s = st(new FilesTarget(dir).run(stat, args("path", f.toString())));
+    assertThat(s.get("mtime")).isEqualTo(1796662674.625323);
+    assertThat(s.get("atime")).isInstanceOf(Double.class);
+  }
+
+  @Test
   void checksumAlgorithmAndMissingPath() throws Exception {
     Path f = Files.writeString(dir.resolve("x"), "hello\n");
     FilesTarget t = new FilesTarget(dir);

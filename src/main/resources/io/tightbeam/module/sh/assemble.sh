@@ -42,6 +42,6 @@ tb_ks src "$src"; tb_ks dest "$dest"; tb_ks checksum "$want"
 m=$(tb_sum md5 "$dest") && tb_ks md5sum "$m"
 tb_ks state file
 if tb_stat "$dest"; then
-  tb_ks mode "$tb_mode"; tb_kv uid "$tb_uid"; tb_kv gid "$tb_gid"; tb_ks owner "$tb_owner"; tb_ks group "$tb_group"; tb_kv size "$tb_size"
+  tb_ks mode "$(tb_octal "$tb_mode")"; tb_kv uid "$tb_uid"; tb_kv gid "$tb_gid"; tb_ks owner "$tb_owner"; tb_ks group "$tb_group"; tb_kv size "$tb_size"
 fi
 tb_ks msg OK; tb_kb changed "$tb_changed"; tb_emit

@@ -12,7 +12,7 @@ gu_sum() {
 gu_facts() {
   tb_ks state file
   if tb_stat "$1"; then
-    tb_ks mode "$tb_mode"; tb_kv uid "$tb_uid"; tb_kv gid "$tb_gid"; tb_ks owner "$tb_owner"; tb_ks group "$tb_group"; tb_kv size "$tb_size"
+    tb_ks mode "$(tb_octal "$tb_mode")"; tb_kv uid "$tb_uid"; tb_kv gid "$tb_gid"; tb_ks owner "$tb_owner"; tb_ks group "$tb_group"; tb_kv size "$tb_size"
   fi
 }
 if [ -d "$d" ]; then b=${url%%\?*}; b=${b%/}; d="${d%/}/${b##*/}"; fi
