@@ -251,6 +251,9 @@ final class Evaluation implements Env {
 
   @Override
   public String typeName(Object value) {
+    if (value instanceof io.tightbeam.vault.EncryptedString) {
+      return "AnsibleVaultEncryptedUnicode";
+    }
     if (!(value instanceof String)) {
       return Py.typeName(value);
     }
