@@ -44,6 +44,13 @@ final class HostTaskRunner {
 
   private CompletableFuture<TaskDone> start(Task task, TaskHeader header, Scope scope, Keywords kw, HostState h) {
     Map<String, Object> vars = TaskVars.build(ctx, h, task, scope);
+    if (task.keywords().get("register") instanceof String register && Keywords.isTemplated(register)) {
+      // register is a static keyword: Ansible warns, keeps it as written, and that is no name
+      ctx.templar().warn("\"register\" is not templatable, but we found: " + register
+          + ", it will not be templated and will be used \"as is\".");
+      return CompletableFuture.completedFuture(finish(h, kw, vars,
+          Results.failure(LinearStrategy.badRegister(register)), null, false, null));
+    }
     boolean noLog;
     try {
       noLog = kw.bool("no_log", vars, false);

@@ -110,7 +110,9 @@ final class Includes {
       return out;
     }
     Map<?, ?> control = t.keywords().get("loop_control") instanceof Map<?, ?> m ? m : Map.of();
-    String loopVar = String.valueOf(control.get("loop_var") == null ? "item" : control.get("loop_var"));
+    // loop_control is templated like the other keywords: loop_var: "{{ name }}" names the variable
+    String loopVar = String.valueOf(control.get("loop_var") == null ? "item"
+        : ctx.templar().template(control.get("loop_var"), vars));
     List<Object> items;
     try {
       items = LoopItems.of(ctx.templar(), loopRaw, vars, t.action());
@@ -133,7 +135,7 @@ final class Includes {
       }
       Map<String, Object> extra = params(t, itemVars);
       extra.put(loopVar, new Literal(items.get(i)));
-      extra.put("ansible_loop_var", loopVar);
+      // Ansible names ansible_loop_var in the include's result only, not to the included tasks
       if (control.get("index_var") != null) {
         extra.put(control.get("index_var").toString(), i);
       }

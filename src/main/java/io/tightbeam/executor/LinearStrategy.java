@@ -167,6 +167,10 @@ final class LinearStrategy {
     }
   }
 
+  static String badRegister(String name) {
+    return "Invalid variable name in 'register' specified: '" + name + "'";
+  }
+
   TaskHeader header(Task t, Scope scope) {
     return header(t, scope, null);
   }
@@ -234,6 +238,11 @@ final class LinearStrategy {
       ctx.listener().fileDiff(header, shown);
     }
     ctx.listener().taskOutcome(header, shown);
+    if (register instanceof String name && Keywords.isTemplated(name)) {
+      // Ansible's result processing refuses the name too, which ends the run (exit code 1)
+      throw new io.tightbeam.yaml.InputException(
+          List.of(new io.tightbeam.yaml.Diagnostic(badRegister(name), "", null)), 1);
+    }
     if (shown instanceof HostOutcome.Failed f && !f.ignored()) {
       h.failed = true;
       h.lastFailedTask = t;

@@ -63,7 +63,9 @@ final class LoopRunner {
     String loopVar = String.valueOf(control.getOrDefault("loop_var", "item"));
     Object indexVar = control.get("index_var");
     boolean extended = Results.truthy(control.get("extended"));
-    int pause = control.get("pause") == null ? 0 : (int) Double.parseDouble(control.get("pause").toString());
+    // Ansible sleeps a float number of seconds (pause: 0.6 is 600 ms)
+    long pause = control.get("pause") == null ? 0
+        : Math.round(Double.parseDouble(control.get("pause").toString()) * 1000);
     boolean overlap = pause == 0 && overlaps();
     List<CompletableFuture<Map<String, Object>>> results = new ArrayList<>();
     CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
@@ -92,7 +94,7 @@ final class LoopRunner {
       };
       CompletableFuture<Void> gate = overlap ? CompletableFuture.completedFuture(null) : previous;
       if (!overlap && pause > 0 && i > 0) {
-        gate = gate.thenCompose(x -> CompletableFuture.runAsync(() -> {}, CompletableFuture.delayedExecutor(pause, TimeUnit.SECONDS)));
+        gate = gate.thenCompose(x -> CompletableFuture.runAsync(() -> {}, CompletableFuture.delayedExecutor(pause, TimeUnit.MILLISECONDS)));
       }
       CompletableFuture<Map<String, Object>> result = gate
           .thenCompose(x -> abort.get() != null ? CompletableFuture.completedFuture(ABORTED)

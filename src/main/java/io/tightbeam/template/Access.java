@@ -18,6 +18,9 @@ final class Access {
     if (target instanceof Undefined) {
       return target;
     }
+    if (name.equals("__class__")) {
+      return new PyClass(Py.typeName(target));
+    }
     if (Methods.has(target, name)) {
       return Methods.bind(target, name);
     }

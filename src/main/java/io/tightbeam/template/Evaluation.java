@@ -251,6 +251,9 @@ final class Evaluation implements Env {
 
   @Override
   public String typeName(Object value) {
+    if (value instanceof io.tightbeam.vault.EncryptedString) {
+      return "AnsibleVaultEncryptedUnicode";
+    }
     if (!(value instanceof String)) {
       return Py.typeName(value);
     }
@@ -358,11 +361,24 @@ final class Evaluation implements Env {
     return null;
   }
 
+  /**
+   * A filter or test named at run time (select, map) that Ansible's plugin loader cannot give:
+   * Jinja2's TemplateSyntaxError escapes Ansible's error handling, so the task fails with it.
+   */
+  private static PyException notLoaded(String name) {
+    String fqcn = name.contains(".") ? name : "ansible.builtin." + name;
+    String reason = VALID_PLUGIN_NAME.matcher(fqcn).matches() ? name : "invalid plugin name: " + fqcn;
+    return PyException.of("TemplateSyntaxError", "Could not load \"" + name + "\": '" + reason + "'\n  line 0");
+  }
+
+  private static final Pattern VALID_PLUGIN_NAME =
+      Pattern.compile("[A-Za-z_]\\w*\\.[A-Za-z_]\\w*(\\.[A-Za-z_]\\w*)+");
+
   @Override
   public Object filter(String name, Object value, Args args) {
     Catalogue.Filter f = catalogue().filter(name);
     if (f == null) {
-      throw new TemplateException("No filter named '" + name + "'.");
+      throw notLoaded(name);
     }
     return f.body().apply(value, args, this);
   }
@@ -371,7 +387,7 @@ final class Evaluation implements Env {
   public boolean test(String name, Object value, Args args) {
     Catalogue.Test t = catalogue().test(name);
     if (t == null) {
-      throw new TemplateException("No test named '" + name + "'.");
+      throw notLoaded(name);
     }
     if (!t.acceptsUndefined()) {
       Ops.check(value); // select/selectattr hand a missing attribute over as an Undefined

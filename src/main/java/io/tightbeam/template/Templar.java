@@ -222,6 +222,11 @@ public final class Templar {
     }
   }
 
+  /** Adds a warning for the calling thread's task, shown with the templating warnings. */
+  public void warn(String warning) {
+    warnings.get().add(warning);
+  }
+
   /**
    * Returns and forgets the warnings raised by templating on the calling thread (for example
    * {@code The 'finished' test expects an async task, but a non-async task was tested}).
