@@ -38,6 +38,9 @@ import picocli.CommandLine.Parameters;
         JobsCli.Refresh.class, JobsCli.Logs.class, JobsCli.Prune.class,
         JobsCli.Timeline.class})
 public final class JobsCli implements Callable<Integer> {
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help message and exit")
+  boolean help;
+
   final PrintStream out;
   final PrintStream err;
   final Map<String, String> env;
@@ -83,6 +86,9 @@ public final class JobsCli implements Callable<Integer> {
   abstract static class Action implements Callable<Integer> {
     @CommandLine.ParentCommand
     JobsCli cli;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help message and exit")
+    boolean help;
 
     @Option(names = "--host", paramLabel = "PATTERN", description = "only jobs on hosts matching this host pattern")
     String host;

@@ -54,6 +54,17 @@ class JobsCliIT {
     }
   }
 
+  /** -h/--help, on the command and on each action, print the usage and exit 0 (argparse's rule). */
+  @Test
+  void helpIsShownWithExitZero() {
+    Jobs top = jobs("--help");
+    assertThat(top.exitCode()).isZero();
+    assertThat(top.out()).contains("list", "kill", "logs", "prune", "timeline");
+    Jobs kill = jobs("kill", "-h");
+    assertThat(kill.exitCode()).isZero();
+    assertThat(kill.out()).contains("--signal", "--grace");
+  }
+
   private Jobs jobs(String... argv) {
     Map<String, String> env = new HashMap<>(System.getenv());
     env.put("TIGHTBEAM_JOB_REGISTRY", registry.toString());
