@@ -72,7 +72,7 @@ final class LinearStrategy {
       case "include_tasks", "include", "import_tasks" -> new Includes(ctx, this).run(t, scope, hosts);
       case "meta" -> new Meta(ctx, this, handlers).run(t, scope, hosts);
       case "include_role", "import_role" -> roles.include(t, scope, hosts);
-      default -> runTask(t, scope, hosts);
+      default -> runTask(t, scope, hosts, given.name() != null && !given.name().isBlank());
     }
   }
 
@@ -109,7 +109,12 @@ final class LinearStrategy {
 
   /** Runs one task on every host, applying the results on the result thread as hosts finish. */
   void runTask(Task t, Scope scope, List<HostState> hosts) {
-    TaskHeader header = header(t, scope, hosts.isEmpty() ? null : hosts.get(0));
+    runTask(t, scope, hosts, true);
+  }
+
+  /** As {@link #runTask(Task, Scope, List)}; {@code named}: the task has a name of its own (not its action). */
+  private void runTask(Task t, Scope scope, List<HostState> hosts, boolean named) {
+    TaskHeader header = header(t, scope, named && !hosts.isEmpty() ? hosts.get(0) : null);
     ctx.listener().taskStart(header);
     List<HostState> targets = hosts;
     boolean bypass = ctx.services().modules().action(t.action()).map(a -> a.bypassHostLoop()).orElse(false);

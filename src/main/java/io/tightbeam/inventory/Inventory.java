@@ -293,8 +293,13 @@ public final class Inventory {
    * existence (as Ansible counts it).
    */
   public boolean addToGroup(String name, String group, List<String> parents) {
+    return addToGroup(name, group, parents, false);
+  }
+
+  /** As group_by, or its replay after a refresh: a host the sources no longer have is left out. */
+  private boolean addToGroup(String name, String group, List<String> parents, boolean replay) {
     synchronized (lock) {
-      dynamic.add(inv -> inv.addToGroup(name, group, parents));
+      dynamic.add(inv -> inv.addToGroup(name, group, parents, true));
       boolean changed = false;
       InventoryGraph.Group g = graph.group(group);
       for (String parent : parents) {
@@ -305,7 +310,8 @@ public final class Inventory {
           changed = true;
         }
       }
-      if (!g.hosts.contains(name)) {
+      boolean gone = replay && !graph.hosts.containsKey(name) && !LOCALHOST_NAMES.contains(name);
+      if (!gone && !g.hosts.contains(name)) {
         listed(name);
         graph.addHost(name, group);
         changed = true;

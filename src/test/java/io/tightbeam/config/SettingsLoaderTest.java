@@ -86,6 +86,24 @@ class SettingsLoaderTest {
     assertThat(load().gathering()).isEqualTo("smart");
   }
 
+  /**
+   * hash_behaviour, library (colon-separated, relative to the file's folder) and jinja2_native from
+   * ansible.cfg; the message for ANSIBLE_HASH_BEHAVIOUR=bogus (exit code 5) is ansible-playbook
+   * 2.14's.
+   */
+  @Test
+  void hashBehaviourLibraryAndJinja2NativeComeFromTheFileOrTheEnvironment() throws IOException {
+    assertThat(load().hashBehaviour()).isEqualTo("replace");
+    assertThat(load().jinja2Native()).isFalse();
+    write(cwd.resolve("ansible.cfg"), "[defaults]\nhash_behaviour = merge\nlibrary = mods:/opt/m\njinja2_native = yes\n");
+    assertThat(load().hashBehaviour()).isEqualTo("merge");
+    assertThat(load().library()).containsExactly(cwd.resolve("mods").toString(), "/opt/m");
+    assertThat(load().jinja2Native()).isTrue();
+    env.put("ANSIBLE_HASH_BEHAVIOUR", "bogus");
+    assertThatThrownBy(this::load).hasMessageContaining(
+        "Invalid value \"bogus\" for configuration option \"setting: DEFAULT_HASH_BEHAVIOUR \", valid values are: replace, merge");
+  }
+
   @Test
   void ansibleConfigMayNameADirectory() throws IOException {
     Path cfg = write(tmp.resolve("confdir/ansible.cfg"), "[defaults]\nforks=9\n");
