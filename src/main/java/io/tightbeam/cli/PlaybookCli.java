@@ -134,7 +134,11 @@ public final class PlaybookCli implements Callable<Integer> {
     }
     PlaybookExecutor executor = new PlaybookExecutor(options, inventory, setup.listener(callback, out, err),
         templar, modules, parser, facts).recordingJobs(setup.registry);
-    return executor.run(parsed);
+    try {
+      return executor.run(parsed);
+    } finally {
+      templar.plugins().close(); // the Python plugin host, if a template started one
+    }
   }
 
   private RunOptions withSelection(RunOptions o) {
