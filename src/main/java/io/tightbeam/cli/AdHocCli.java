@@ -122,7 +122,11 @@ public final class AdHocCli implements Callable<Integer> {
     PlaybookExecutor executor = new PlaybookExecutor(setup.options, inventory, listener, templar,
         Modules.builtin(templar, setup.secrets), new PlaybookParser(setup.secrets))
         .recordingJobs(setup.registry);
-    return executor.runAdHoc(play(base, setup.settings.pollInterval()));
+    try {
+      return executor.runAdHoc(play(base, setup.settings.pollInterval()));
+    } finally {
+      templar.plugins().close(); // the Python plugin host, if a template started one
+    }
   }
 
   private Play play(Path base, int defaultPoll) {

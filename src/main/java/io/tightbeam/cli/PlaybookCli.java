@@ -143,7 +143,11 @@ public final class PlaybookCli implements Callable<Integer> {
     }
     PlaybookExecutor executor = new PlaybookExecutor(options, inventory, setup.listener(callback, out, err),
         templar, modules, parser, facts).recordingJobs(setup.registry).reattaching(reattach);
-    return executor.run(parsed);
+    try {
+      return executor.run(parsed);
+    } finally {
+      templar.plugins().close(); // the Python plugin host, if a template started one
+    }
   }
 
   private RunOptions withSelection(RunOptions o) {

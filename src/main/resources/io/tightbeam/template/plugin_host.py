@@ -200,16 +200,25 @@ def load(kind, dirs):
             continue
         for f in files:
             path = os.path.join(d, f)
-            try:
-                module = load_module(path)
-            except Exception as e:
-                warnings.append('Skipping plugin (%s), cannot load: %s' % (path, e))
-                continue
-            try:
-                # a plugin class that fails to list its names is skipped without a word, as in Ansible
-                found = getattr(getattr(module, cls)(), method)() if hasattr(module, cls) else {}
-            except Exception:
-                continue
+            if prefix:
+                # a collection's file: any failure is Ansible's warning naming the plugin
+                try:
+                    found = getattr(getattr(load_module(path), cls)(), method)()
+                except Exception as e:
+                    warnings.append("Skipping %s plugins in %s%s'; an error occurred while loading: %s"
+                                    % (kind, prefix, f[:-3], e))
+                    continue
+            else:
+                try:
+                    module = load_module(path)
+                except Exception as e:
+                    warnings.append('Skipping plugin (%s), cannot load: %s' % (path, e))
+                    continue
+                try:
+                    # a legacy plugin class that fails to list its names is skipped without a word
+                    found = getattr(getattr(module, cls)(), method)() if hasattr(module, cls) else {}
+                except Exception:
+                    continue
             for name, func in found.items():
                 name = prefix + name
                 if name not in names:
