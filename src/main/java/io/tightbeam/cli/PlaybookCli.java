@@ -55,6 +55,9 @@ public final class PlaybookCli implements Callable<Integer> {
   @Option(names = "--flush-cache", description = "clear the fact cache for every host in inventory")
   boolean flushCache;
 
+  @Option(names = "--force-handlers", description = "run handlers even if a task fails")
+  boolean forceHandlers;
+
   @Option(names = "--reattach", description = "wait for the async jobs an earlier run of the playbook left running "
       + "(same play, task, host, item and arguments) instead of launching them again")
   boolean reattach;
@@ -151,7 +154,7 @@ public final class PlaybookCli implements Callable<Integer> {
   }
 
   private RunOptions withSelection(RunOptions o) {
-    return new RunOptions(o.settings(), o.check(), o.diff(), o.verbosity(), o.extraVars(), o.limit(),
+    return new RunOptions(forceHandlers ? o.settings().withForceHandlers() : o.settings(), o.check(), o.diff(), o.verbosity(), o.extraVars(), o.limit(),
         split(tags), split(skipTags), startAtTask, o.connection(), o.remoteUser(), o.become(),
         o.becomeUser(), o.becomeMethod(), o.becomePassword(), o.connectionPassword(),
         o.privateKeyFile(), o.timeout(), o.controllerEnv());

@@ -58,6 +58,8 @@ enum ConfigOption {
       List.of("defaults.hash_behaviour")),
   JINJA2_NATIVE("DEFAULT_JINJA2_NATIVE", Type.BOOL, List.of("ANSIBLE_JINJA2_NATIVE"),
       List.of("defaults.jinja2_native")),
+  FORCE_HANDLERS("DEFAULT_FORCE_HANDLERS", Type.BOOL, List.of("ANSIBLE_FORCE_HANDLERS"),
+      List.of("defaults.force_handlers")),
   REMOTE_PORT("DEFAULT_REMOTE_PORT", Type.INT, List.of("ANSIBLE_REMOTE_PORT"),
       List.of("defaults.remote_port")),
   VERBOSITY("DEFAULT_VERBOSITY", Type.INT, List.of("ANSIBLE_VERBOSITY"),

@@ -14,7 +14,8 @@ import java.util.List;
  * Ansible's fact gathering policy: implicit, explicit or smart. {@code library} is Ansible's
  * {@code library} (DEFAULT_MODULE_PATH): more folders of custom modules. {@code hashBehaviour} is
  * {@code hash_behaviour}: {@code replace} or {@code merge}; {@code jinja2Native} is {@code
- * jinja2_native}.
+ * jinja2_native}; {@code forceHandlers} is {@code force_handlers} (notified handlers also run on
+ * hosts that failed).
  */
 public record Settings(
     Path configFile,
@@ -43,6 +44,7 @@ public record Settings(
     List<String> library,
     String hashBehaviour,
     boolean jinja2Native,
+    boolean forceHandlers,
     List<String> warnings) {
 
   public Settings {
@@ -83,7 +85,7 @@ public record Settings(
         hostKeyChecking, stdoutCallback, noColor, forceColor, retryFilesEnabled, anyErrorsFatal,
         rolesPath, becomeMethod, becomeUser, become, privateKeyFile, keepRemoteFiles, DEFAULT_SSH_ARGS,
         DEFAULT_CONTROL_PATH_DIR, "implicit",
-        List.of("~/.ansible/plugins/modules", "/usr/share/ansible/plugins/modules"), "replace", false, List.of());
+        List.of("~/.ansible/plugins/modules", "/usr/share/ansible/plugins/modules"), "replace", false, false, List.of());
   }
 
   /** Ansible's defaults, as with no ansible.cfg and no environment. */
@@ -112,11 +114,19 @@ public record Settings(
   }
 
   /** With {@code -i} sources replacing the configured inventory. */
+  /** With {@code force_handlers} on (ansible-playbook's --force-handlers). */
+  public Settings withForceHandlers() {
+    return new Settings(configFile, inventory, forks, pollInterval, asyncDir, remoteUser, remoteTmp,
+        timeout, hostKeyChecking, stdoutCallback, noColor, forceColor, retryFilesEnabled, anyErrorsFatal,
+        rolesPath, becomeMethod, becomeUser, become, privateKeyFile, keepRemoteFiles, sshArgs,
+        controlPathDir, gathering, library, hashBehaviour, jinja2Native, true, warnings);
+  }
+
   public Settings withInventory(List<String> sources) {
     return new Settings(configFile, sources, forks, pollInterval, asyncDir, remoteUser, remoteTmp,
         timeout, hostKeyChecking, stdoutCallback, noColor, forceColor, retryFilesEnabled,
         anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become, privateKeyFile,
-        keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, warnings);
+        keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, forceHandlers, warnings);
   }
 
   /** With {@code -f}. */
@@ -124,7 +134,7 @@ public record Settings(
     return new Settings(configFile, inventory, value, pollInterval, asyncDir, remoteUser,
         remoteTmp, timeout, hostKeyChecking, stdoutCallback, noColor, forceColor,
         retryFilesEnabled, anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become,
-        privateKeyFile, keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, warnings);
+        privateKeyFile, keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, forceHandlers, warnings);
   }
 
   /** With {@code -P}. */
@@ -132,7 +142,7 @@ public record Settings(
     return new Settings(configFile, inventory, forks, value, asyncDir, remoteUser, remoteTmp,
         timeout, hostKeyChecking, stdoutCallback, noColor, forceColor, retryFilesEnabled,
         anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become, privateKeyFile,
-        keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, warnings);
+        keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, forceHandlers, warnings);
   }
 
   /** With {@code -u}. */
@@ -140,7 +150,7 @@ public record Settings(
     return new Settings(configFile, inventory, forks, pollInterval, asyncDir, value, remoteTmp,
         timeout, hostKeyChecking, stdoutCallback, noColor, forceColor, retryFilesEnabled,
         anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become, privateKeyFile,
-        keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, warnings);
+        keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, forceHandlers, warnings);
   }
 
   /** With {@code -T}. */
@@ -148,7 +158,7 @@ public record Settings(
     return new Settings(configFile, inventory, forks, pollInterval, asyncDir, remoteUser,
         remoteTmp, value, hostKeyChecking, stdoutCallback, noColor, forceColor,
         retryFilesEnabled, anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become,
-        privateKeyFile, keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, warnings);
+        privateKeyFile, keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, forceHandlers, warnings);
   }
 
   /** With {@code -b}, {@code --become-method} and {@code --become-user} (null keeps the value). */
@@ -156,7 +166,7 @@ public record Settings(
     return new Settings(configFile, inventory, forks, pollInterval, asyncDir, remoteUser,
         remoteTmp, timeout, hostKeyChecking, stdoutCallback, noColor, forceColor,
         retryFilesEnabled, anyErrorsFatal, rolesPath, method == null ? becomeMethod : method,
-        user == null ? becomeUser : user, on, privateKeyFile, keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, warnings);
+        user == null ? becomeUser : user, on, privateKeyFile, keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, forceHandlers, warnings);
   }
 
   /** With {@code --private-key}. */
@@ -164,6 +174,6 @@ public record Settings(
     return new Settings(configFile, inventory, forks, pollInterval, asyncDir, remoteUser,
         remoteTmp, timeout, hostKeyChecking, stdoutCallback, noColor, forceColor,
         retryFilesEnabled, anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become, value,
-        keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, warnings);
+        keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, forceHandlers, warnings);
   }
 }

@@ -67,6 +67,7 @@ public final class SettingsLoader {
             values.pathList(ConfigOption.LIBRARY, d.library()),
             values.string(ConfigOption.HASH_BEHAVIOUR, d.hashBehaviour()).strip(),
             values.bool(ConfigOption.JINJA2_NATIVE, d.jinja2Native()),
+            values.bool(ConfigOption.FORCE_HANDLERS, d.forceHandlers()),
             warnings);
     values.atLeast(ConfigOption.POLL_INTERVAL, s.pollInterval(), 0);
     // Checked for Ansible's errors only: the default port and verbosity are not used from the

@@ -26,10 +26,16 @@ final class Handlers {
   private final Map<Entry, Set<HostState>> notified = new LinkedHashMap<>();
   private final List<String> warnings = new ArrayList<>();
   private final boolean errorOnMissing;
+  private final boolean force;
 
-  /** {@code errorOnMissing}: Ansible's error_on_missing_handler (a typo must not go unnoticed). */
-  Handlers(List<TaskItem> items, boolean errorOnMissing) {
+  /**
+   * {@code errorOnMissing}: Ansible's error_on_missing_handler (a typo must not go unnoticed);
+   * {@code force}: force_handlers, under which a host that failed after a notification still runs
+   * its handlers at the next flush (an unreachable one does not).
+   */
+  Handlers(List<TaskItem> items, boolean errorOnMissing, boolean force) {
     this.errorOnMissing = errorOnMissing;
+    this.force = force;
     add(items, Scope.root(true));
   }
 
@@ -94,7 +100,8 @@ final class Handlers {
       if (hosts == null) {
         continue;
       }
-      List<HostState> active = hosts.stream().filter(HostState::active).toList();
+      List<HostState> active = hosts.stream()
+          .filter(h -> h.active() || force && h.failed && !h.unreachable && !h.ended).toList();
       if (!active.isEmpty()) {
         strategy.dispatch(e.task(), e.scope(), active);
       }

@@ -28,7 +28,11 @@ final class PlayRun {
     this.states = states;
   }
 
-  void run(Play play) {
+  /**
+   * Runs the play; true when a whole batch failed (every host of it failed or became unreachable
+   * in this play), after which ansible-playbook runs none of the playbook's later plays.
+   */
+  boolean run(Play play) {
     Map<String, Object> playVars = new LinkedHashMap<>(play.vars());
     // The play's hosts and name are templated before any host exists: play vars, then extra vars.
     Map<String, Object> early = new LinkedHashMap<>(playVars);
@@ -48,7 +52,7 @@ final class PlayRun {
     services.listener().playStart(name);
     if (hosts.isEmpty()) {
       services.listener().noHostsMatched();
-      return;
+      return false;
     }
     if (missing != null) {
       throw missing;
@@ -66,7 +70,7 @@ final class PlayRun {
       }
     }
     if (playHosts.isEmpty()) { // every host failed in an earlier play: Ansible shows the banner only
-      return;
+      return false;
     }
     boolean first = true;
     Object serial = services.templar().template(play.keywords().get("serial"), early);
@@ -80,18 +84,28 @@ final class PlayRun {
       first = false;
       PlayContext ctx = new PlayContext(services, play, playVars, playHosts, batch, stats,
           java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>()), states, new PlayRoles());
-      runBatch(ctx, batch.stream().map(playHosts::get).toList());
+      List<HostState> batchHosts = batch.stream().map(playHosts::get).toList();
+      runBatch(ctx, batchHosts);
+      if (batchHosts.stream().allMatch(h -> h.failed || h.unreachable)) {
+        playHosts.values().forEach(h -> h.ended = false);
+        return true;
+      }
       if (playHosts.values().stream().noneMatch(HostState::active)) {
         break;
       }
     }
     playHosts.values().forEach(h -> h.ended = false);
+    return false;
   }
 
   private void runBatch(PlayContext ctx, List<HostState> batch) {
     String missing = services.options().controllerEnv().get("ANSIBLE_ERROR_ON_MISSING_HANDLER");
     boolean errorOnMissing = missing == null || FieldValues.bool(missing).orElse(true);
-    Handlers handlers = new Handlers(ctx.play().handlers(), errorOnMissing);
+    // force_handlers: the play's keyword, else --force-handlers / ANSIBLE_FORCE_HANDLERS / ansible.cfg
+    Object forceKeyword = ctx.play().keywords().get("force_handlers");
+    boolean force = forceKeyword == null ? services.options().settings().forceHandlers()
+        : Results.truthy(services.templar().template(forceKeyword, ctx.playVars()));
+    Handlers handlers = new Handlers(ctx.play().handlers(), errorOnMissing, force);
     LinearStrategy strategy = new LinearStrategy(ctx, handlers);
     List<HostState> gathering = gathering(ctx, batch);
     if (!gathering.isEmpty() && factsTagged(ctx)) {

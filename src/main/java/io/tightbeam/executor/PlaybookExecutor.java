@@ -119,8 +119,8 @@ public final class PlaybookExecutor {
           listener.playbookStart(pb.path().toString(), pb.plays().size());
         }
         for (Play play : pb.plays()) {
-          new PlayRun(services, stats, states).run(play);
-          if (states.values().stream().anyMatch(s -> s.stopped)) {
+          boolean batchFailed = new PlayRun(services, stats, states).run(play);
+          if (batchFailed || states.values().stream().anyMatch(s -> s.stopped)) {
             break; // any_errors_fatal or max_fail_percentage ends the whole playbook, as in Ansible
           }
         }
