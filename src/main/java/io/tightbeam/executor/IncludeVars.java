@@ -43,7 +43,11 @@ final class IncludeVars {
   }
 
   private static Map<String, Object> loadFile(PlayContext ctx, Keywords kw, Map<String, Object> args) {
-    Object file = args.containsKey("file") ? args.get("file") : args.get("_raw_params");
+    Object file = args.get("file");
+    if (!args.containsKey("file") && args.get("_raw_params") instanceof String raw) {
+      // the action's rstrip('\n'): a folded ">" name ends in a newline the task keeps
+      file = raw.replaceAll("\n+$", "");
+    }
     if (file == null) {
       return Results.failure("include_vars needs a file name (file= or free form)");
     }
