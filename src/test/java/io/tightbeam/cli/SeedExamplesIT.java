@@ -43,8 +43,11 @@ class SeedExamplesIT {
     assertThat(run.exitCode()).isZero();
     assertThat((System.nanoTime() - start) / 1e9).as("does not wait for the 15 s job").isLessThan(10);
     assertThat(run.out()).contains("changed: [localhost]").doesNotContain("ASYNC");
-    String[] files = asyncDir.toFile().list();
+    // the job file, and the output files `tightbeam-jobs logs` reads (command/shell jobs)
+    String[] files = asyncDir.toFile().list((d, n) -> !n.endsWith(".stdout") && !n.endsWith(".stderr"));
     assertThat(files).hasSize(1);
+    assertThat(asyncDir.toFile().list()).containsExactlyInAnyOrder(files[0], files[0] + ".stdout",
+        files[0] + ".stderr");
     assertThat(Files.readString(asyncDir.resolve(files[0]))).contains("\"started\": 1").contains("\"finished\": 0");
     Matcher m = Pattern.compile("j\\d+\\.\\d+").matcher(files[0]);
     assertThat(m.matches()).isTrue();
