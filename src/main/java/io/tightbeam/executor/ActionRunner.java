@@ -93,7 +93,9 @@ final class ActionRunner {
       args.put(io.tightbeam.module.FileAndPackageModules.TEMPLATE_VARS, vars);
     }
     Map<String, Object> checked = module.checkArgs(args);
-    TargetContext target = targets.resolve(kw, vars, check);
+    // Ansible's modules get their arguments on stdin, so its -vvv EXEC lines never show a no_log task's
+    // arguments; ours run them as commands (raw alone shows its command there, as in Ansible)
+    TargetContext target = targets.resolve(kw, vars, check, !action.equals("raw") && kw.bool("no_log", vars, false));
     if (async > 0) {
       if (check && !ownCheckMode) {
         return done(Results.failure("check mode and async cannot be used on same task."));
