@@ -4,6 +4,7 @@ import io.tightbeam.config.SettingsLoader;
 import io.tightbeam.executor.FactCache;
 import io.tightbeam.executor.PlaybookExecutor;
 import io.tightbeam.executor.RunOptions;
+import io.tightbeam.executor.TagSelection;
 import io.tightbeam.inventory.Host;
 import io.tightbeam.inventory.Inventory;
 import io.tightbeam.module.Modules;
@@ -19,7 +20,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -136,7 +139,7 @@ public final class PlaybookCli implements Callable<Integer> {
     setup.checkLimit(inventory, "all", common.limit, err);
     if (common.listHosts || listTasks) {
       new PlaybookExecutor(options, inventory, null, templar, modules, parser).plan(parsed);
-      list(parsed, inventory, options.limit());
+      list(parsed, inventory, options, templar);
       return 0;
     }
     String callback = setup.settings.stdoutCallback() == null ? "default" : setup.settings.stdoutCallback();
@@ -172,7 +175,8 @@ public final class PlaybookCli implements Callable<Integer> {
     return out;
   }
 
-  private void list(List<Playbook> parsed, Inventory inventory, String limit) {
+  private void list(List<Playbook> parsed, Inventory inventory, RunOptions options, Templar templar) {
+    TagSelection selection = new TagSelection(options.tags(), options.skipTags());
     out.println();
     out.println("playbook: " + String.join(" ", playbooks));
     for (Playbook pb : parsed) {
@@ -180,11 +184,14 @@ public final class PlaybookCli implements Callable<Integer> {
       for (Play play : pb.plays()) {
         String pattern = play.hosts() instanceof List<?> l ? String.join(",", l.stream().map(String::valueOf).toList()) : String.valueOf(play.hosts());
         String name = play.name() == null ? pattern : play.name();
+        Map<String, Object> vars = new LinkedHashMap<>(play.vars());
+        vars.putAll(options.extraVars());
+        TaskTags playTags = new TaskTags(selection, templar, vars, TagSelection.tagsOf(play.keywords().get("tags")));
         out.println();
-        out.println("  play #" + n++ + " (" + pattern + "): " + name + "\tTAGS: []");
+        out.println("  play #" + n++ + " (" + pattern + "): " + name + "\tTAGS: " + playTags.shown(","));
         if (common.listHosts) {
           // Ansible lists the hosts of pattern and --limit as a Python set (no stable order); ours keep the inventory's.
-          List<Host> hosts = inventory.match(pattern, limit).hosts();
+          List<Host> hosts = inventory.match(pattern, options.limit()).hosts();
           out.println("    pattern: ['" + pattern + "']");
           out.println("    hosts (" + hosts.size() + "):");
           hosts.forEach(h -> out.println("      " + h.name()));
@@ -192,21 +199,43 @@ public final class PlaybookCli implements Callable<Integer> {
         if (listTasks) {
           out.println("    tasks:");
           for (List<TaskItem> list : List.of(play.preTasks(), play.tasks(), play.postTasks())) {
-            listTasks(list);
+            listTasks(list, playTags);
           }
         }
       }
     }
   }
 
-  private void listTasks(List<TaskItem> items) {
+  /** The tags a task inherits (play's, then its blocks'), rendered and checked as a run would. */
+  private record TaskTags(TagSelection selection, Templar templar, Map<String, Object> vars, List<String> inherited) {
+    TaskTags with(Object raw) {
+      List<String> all = new ArrayList<>(inherited);
+      all.addAll(TagSelection.tagsOf(raw));
+      return new TaskTags(selection, templar, vars, all);
+    }
+
+    List<String> all() {
+      return TagSelection.resolved(inherited, templar, vars);
+    }
+
+    /** As Ansible lists them: the set, sorted, in brackets; {@code separator}: a play's are joined by "," alone. */
+    String shown(String separator) {
+      return "[" + String.join(separator, new java.util.TreeSet<>(all())) + "]";
+    }
+  }
+
+  private void listTasks(List<TaskItem> items, TaskTags inherited) {
     for (TaskItem i : items) {
       if (i instanceof Task t) {
-        out.println("      " + (t.name() == null ? t.action() : t.name()) + "\tTAGS: []");
+        TaskTags tags = inherited.with(t.keywords().get("tags"));
+        if (tags.selection().runs(tags.all())) {
+          out.println("      " + (t.name() == null ? t.action() : t.name()) + "\tTAGS: " + tags.shown(", "));
+        }
       } else if (i instanceof Block b) {
-        listTasks(b.block());
-        listTasks(b.rescue());
-        listTasks(b.always());
+        TaskTags tags = inherited.with(b.keywords().get("tags"));
+        listTasks(b.block(), tags);
+        listTasks(b.rescue(), tags);
+        listTasks(b.always(), tags);
       }
     }
   }

@@ -15,7 +15,7 @@ import java.util.List;
  * {@code library} (DEFAULT_MODULE_PATH): more folders of custom modules. {@code hashBehaviour} is
  * {@code hash_behaviour}: {@code replace} or {@code merge}; {@code jinja2Native} is {@code
  * jinja2_native}; {@code forceHandlers} is {@code force_handlers} (notified handlers also run on
- * hosts that failed).
+ * hosts that failed); {@code noLog} is {@code no_log} (DEFAULT_NO_LOG: every task's result hidden).
  */
 public record Settings(
     Path configFile,
@@ -45,6 +45,7 @@ public record Settings(
     String hashBehaviour,
     boolean jinja2Native,
     boolean forceHandlers,
+    boolean noLog,
     List<String> warnings) {
 
   public Settings {
@@ -85,7 +86,7 @@ public record Settings(
         hostKeyChecking, stdoutCallback, noColor, forceColor, retryFilesEnabled, anyErrorsFatal,
         rolesPath, becomeMethod, becomeUser, become, privateKeyFile, keepRemoteFiles, DEFAULT_SSH_ARGS,
         DEFAULT_CONTROL_PATH_DIR, "implicit",
-        List.of("~/.ansible/plugins/modules", "/usr/share/ansible/plugins/modules"), "replace", false, false, List.of());
+        List.of("~/.ansible/plugins/modules", "/usr/share/ansible/plugins/modules"), "replace", false, false, false, List.of());
   }
 
   /** Ansible's defaults, as with no ansible.cfg and no environment. */
@@ -119,14 +120,14 @@ public record Settings(
     return new Settings(configFile, inventory, forks, pollInterval, asyncDir, remoteUser, remoteTmp,
         timeout, hostKeyChecking, stdoutCallback, noColor, forceColor, retryFilesEnabled, anyErrorsFatal,
         rolesPath, becomeMethod, becomeUser, become, privateKeyFile, keepRemoteFiles, sshArgs,
-        controlPathDir, gathering, library, hashBehaviour, jinja2Native, true, warnings);
+        controlPathDir, gathering, library, hashBehaviour, jinja2Native, true, noLog, warnings);
   }
 
   public Settings withInventory(List<String> sources) {
     return new Settings(configFile, sources, forks, pollInterval, asyncDir, remoteUser, remoteTmp,
         timeout, hostKeyChecking, stdoutCallback, noColor, forceColor, retryFilesEnabled,
         anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become, privateKeyFile,
-        keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, forceHandlers, warnings);
+        keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, forceHandlers, noLog, warnings);
   }
 
   /** With {@code -f}. */
@@ -134,7 +135,7 @@ public record Settings(
     return new Settings(configFile, inventory, value, pollInterval, asyncDir, remoteUser,
         remoteTmp, timeout, hostKeyChecking, stdoutCallback, noColor, forceColor,
         retryFilesEnabled, anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become,
-        privateKeyFile, keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, forceHandlers, warnings);
+        privateKeyFile, keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, forceHandlers, noLog, warnings);
   }
 
   /** With {@code -P}. */
@@ -142,7 +143,7 @@ public record Settings(
     return new Settings(configFile, inventory, forks, value, asyncDir, remoteUser, remoteTmp,
         timeout, hostKeyChecking, stdoutCallback, noColor, forceColor, retryFilesEnabled,
         anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become, privateKeyFile,
-        keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, forceHandlers, warnings);
+        keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, forceHandlers, noLog, warnings);
   }
 
   /** With {@code -u}. */
@@ -150,7 +151,7 @@ public record Settings(
     return new Settings(configFile, inventory, forks, pollInterval, asyncDir, value, remoteTmp,
         timeout, hostKeyChecking, stdoutCallback, noColor, forceColor, retryFilesEnabled,
         anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become, privateKeyFile,
-        keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, forceHandlers, warnings);
+        keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, forceHandlers, noLog, warnings);
   }
 
   /** With {@code -T}. */
@@ -158,7 +159,7 @@ public record Settings(
     return new Settings(configFile, inventory, forks, pollInterval, asyncDir, remoteUser,
         remoteTmp, value, hostKeyChecking, stdoutCallback, noColor, forceColor,
         retryFilesEnabled, anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become,
-        privateKeyFile, keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, forceHandlers, warnings);
+        privateKeyFile, keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, forceHandlers, noLog, warnings);
   }
 
   /** With {@code -b}, {@code --become-method} and {@code --become-user} (null keeps the value). */
@@ -166,7 +167,7 @@ public record Settings(
     return new Settings(configFile, inventory, forks, pollInterval, asyncDir, remoteUser,
         remoteTmp, timeout, hostKeyChecking, stdoutCallback, noColor, forceColor,
         retryFilesEnabled, anyErrorsFatal, rolesPath, method == null ? becomeMethod : method,
-        user == null ? becomeUser : user, on, privateKeyFile, keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, forceHandlers, warnings);
+        user == null ? becomeUser : user, on, privateKeyFile, keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, forceHandlers, noLog, warnings);
   }
 
   /** With {@code --private-key}. */
@@ -174,6 +175,6 @@ public record Settings(
     return new Settings(configFile, inventory, forks, pollInterval, asyncDir, remoteUser,
         remoteTmp, timeout, hostKeyChecking, stdoutCallback, noColor, forceColor,
         retryFilesEnabled, anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become, value,
-        keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, forceHandlers, warnings);
+        keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, forceHandlers, noLog, warnings);
   }
 }

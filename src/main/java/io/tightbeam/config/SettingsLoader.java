@@ -68,6 +68,7 @@ public final class SettingsLoader {
             values.string(ConfigOption.HASH_BEHAVIOUR, d.hashBehaviour()).strip(),
             values.bool(ConfigOption.JINJA2_NATIVE, d.jinja2Native()),
             values.bool(ConfigOption.FORCE_HANDLERS, d.forceHandlers()),
+            values.bool(ConfigOption.NO_LOG, d.noLog()),
             warnings);
     values.atLeast(ConfigOption.POLL_INTERVAL, s.pollInterval(), 0);
     // Checked for Ansible's errors only: the default port and verbosity are not used from the

@@ -93,12 +93,14 @@ final class ActionRunner {
       args.put(io.tightbeam.module.FileAndPackageModules.TEMPLATE_VARS, vars);
     }
     Map<String, Object> checked = module.checkArgs(args);
-    TargetContext target = targets.resolve(kw, vars, check);
+    // Ansible's modules get their arguments on stdin, so its -vvv EXEC lines never show a no_log task's
+    // arguments; ours run them as commands (raw alone shows its command there, as in Ansible)
+    TargetContext target = targets.resolve(kw, vars, check, !action.equals("raw") && Censor.noLog(ctx, kw, vars));
     if (async > 0) {
       if (check && !ownCheckMode) {
         return done(Results.failure("check mode and async cannot be used on same task."));
       }
-      boolean noLog = kw.bool("no_log", vars, false);
+      boolean noLog = Censor.noLog(ctx, kw, vars);
       JobSpec spec = new JobSpec(async, asyncDir(vars), ctx.options().settings().remoteTmp(),
           ctx.options().settings().keepRemoteFiles());
       RunJobs.Launch record = new RunJobs.Launch(host, targets.endpoint(kw, vars), target.become(),
@@ -266,7 +268,7 @@ final class ActionRunner {
       return done(Results.failure(e.getMessage()));
     }
     TargetContext target = targets.resolve(kw, vars, check);
-    boolean noLog = kw.bool("no_log", vars, false);
+    boolean noLog = Censor.noLog(ctx, kw, vars);
     String host = String.valueOf(vars.get("inventory_hostname"));
     return ctx.services().poller().status(target, asyncDir(vars), id, mode)
         .thenApply(result -> {

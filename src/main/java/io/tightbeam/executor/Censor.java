@@ -10,6 +10,15 @@ final class Censor {
 
   private Censor() {}
 
+  /**
+   * Whether the task's results are hidden: its {@code no_log} (inherited from its block or play)
+   * when given, else the {@code no_log} setting (ANSIBLE_NO_LOG); ansible-playbook 2.14 with
+   * ANSIBLE_NO_LOG=1 still shows a task with {@code no_log: false}.
+   */
+  static boolean noLog(PlayContext ctx, Keywords kw, Map<String, Object> vars) {
+    return kw.bool("no_log", vars, ctx.options().settings().noLog());
+  }
+
   static HostOutcome outcome(TaskDone done) {
     if (!done.noLog()) {
       return done.outcome();

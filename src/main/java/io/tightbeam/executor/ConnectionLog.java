@@ -22,10 +22,12 @@ final class ConnectionLog implements Connection {
   private final Endpoint endpoint;
   private final String address;
   private final RunListener listener;
+  private final boolean hideCommands;
   private final AtomicBoolean established = new AtomicBoolean();
 
-  ConnectionLog(Connection inner, Endpoint endpoint, String address, RunListener listener) {
+  ConnectionLog(Connection inner, Endpoint endpoint, String address, RunListener listener, boolean hideCommands) {
     this.inner = inner;
+    this.hideCommands = hideCommands;
     this.endpoint = endpoint;
     this.address = address;
     this.listener = listener;
@@ -55,7 +57,9 @@ final class ConnectionLog implements Connection {
   public CompletableFuture<ExecResult> exec(ExecRequest request) {
     establish();
     String command = request.command();
-    if (command.length() > SHOWN_CHARS) {
+    if (hideCommands) {
+      command = "(command censored due to no_log)";
+    } else if (command.length() > SHOWN_CHARS) {
       command = command.substring(0, SHOWN_CHARS) + " ... (" + (request.command().length() - SHOWN_CHARS)
           + " more characters)";
     }

@@ -53,7 +53,7 @@ final class HostTaskRunner {
     }
     boolean noLog;
     try {
-      noLog = kw.bool("no_log", vars, false);
+      noLog = Censor.noLog(ctx, kw, vars);
     } catch (RuntimeException e) {
       // When in doubt, censor: a no_log that is not a boolean fails the task and shows nothing.
       return CompletableFuture.completedFuture(finish(h, kw, vars, resultOf(e), null, true, null));

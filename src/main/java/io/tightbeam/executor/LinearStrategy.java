@@ -52,7 +52,7 @@ final class LinearStrategy {
   private void runTaskItem(Task t, Scope scope, List<HostState> hosts) {
     List<String> taskTags = new ArrayList<>(scope.tags());
     taskTags.addAll(TagSelection.tagsOf(t.keywords().get("tags")));
-    if (!tags.runs(taskTags)) {
+    if (!tags.runs(TagSelection.resolved(taskTags, ctx.templar(), playAndExtraVars()))) {
       return;
     }
     if (!startReached) {
@@ -87,8 +87,7 @@ final class LinearStrategy {
     }
     Map<String, Object> vars;
     if (hosts.isEmpty()) {
-      vars = new LinkedHashMap<>(ctx.playVars());
-      vars.putAll(ctx.options().extraVars());
+      vars = playAndExtraVars();
     } else {
       vars = TaskVars.build(ctx, hosts.get(0), t, scope);
     }
@@ -96,6 +95,12 @@ final class LinearStrategy {
     Map<String, Object> keywords = new LinkedHashMap<>(t.keywords());
     keywords.putIfAbsent("name", t.action());
     return new Task(action, t.args(), keywords, t.baseDir(), t.pos());
+  }
+
+  private Map<String, Object> playAndExtraVars() {
+    Map<String, Object> vars = new LinkedHashMap<>(ctx.playVars());
+    vars.putAll(ctx.options().extraVars());
+    return vars;
   }
 
   /**

@@ -1,13 +1,30 @@
 package io.tightbeam.executor;
 
+import io.tightbeam.template.Templar;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /** {@code --tags} and {@code --skip-tags} with Ansible's special tags {@code always} and {@code never}. */
-record TagSelection(List<String> only, List<String> skip) {
+public record TagSelection(List<String> only, List<String> skip) {
 
-  static List<String> tagsOf(Object raw) {
+  /**
+   * Tags as written, each templated one ({@code tags: "{{ the_tags }}"}) rendered with {@code vars}
+   * (Ansible renders tags with the play's variables) and split like a written value.
+   */
+  public static List<String> resolved(List<String> tags, Templar templar, Map<String, Object> vars) {
+    if (tags.stream().noneMatch(Templar::isTemplate)) {
+      return tags;
+    }
+    List<String> out = new ArrayList<>();
+    for (String t : tags) {
+      out.addAll(Templar.isTemplate(t) ? tagsOf(templar.template(t, vars)) : List.of(t));
+    }
+    return out;
+  }
+
+  public static List<String> tagsOf(Object raw) {
     List<String> out = new ArrayList<>();
     if (raw instanceof Collection<?> c) {
       c.forEach(t -> out.add(String.valueOf(t)));
@@ -22,7 +39,7 @@ record TagSelection(List<String> only, List<String> skip) {
   }
 
   /** Whether a task with {@code tags} runs under this selection. */
-  boolean runs(Collection<String> tags) {
+  public boolean runs(Collection<String> tags) {
     if (!skip.isEmpty() && (tags.stream().anyMatch(skip::contains) || (skip.contains("tagged") && !tags.isEmpty()))) {
       return false;
     }

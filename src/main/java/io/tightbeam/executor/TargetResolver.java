@@ -26,6 +26,11 @@ final class TargetResolver {
   }
 
   TargetContext resolve(Keywords kw, Map<String, Object> vars, boolean checkMode) {
+    return resolve(kw, vars, checkMode, false);
+  }
+
+  /** {@code hideCommands}: the -vvv trace names no command (a no_log task's commands carry its arguments). */
+  TargetContext resolve(Keywords kw, Map<String, Object> vars, boolean checkMode, boolean hideCommands) {
     Endpoint endpoint = endpoint(kw, vars);
     io.tightbeam.connection.Connection connection = ctx.services().connections().get(endpoint);
     if (ctx.options().verbosity() >= 3) {
@@ -33,7 +38,8 @@ final class TargetResolver {
       // Ansible's implicit localhost has the address 127.0.0.1
       boolean implicit = endpoint.address().equals(endpoint.inventoryName())
           && inventory.host(endpoint.inventoryName()).map(inventory::isImplicit).orElse(false);
-      connection = new ConnectionLog(connection, endpoint, implicit ? "127.0.0.1" : endpoint.address(), ctx.listener());
+      connection = new ConnectionLog(connection, endpoint, implicit ? "127.0.0.1" : endpoint.address(), ctx.listener(),
+          hideCommands);
     }
     return new TargetContext(
         connection,

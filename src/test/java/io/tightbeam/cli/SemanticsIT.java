@@ -41,7 +41,8 @@ class SemanticsIT {
       }
     }
     CliRunner.Run run = runner.playbook(argv.toArray(String[]::new));
-    String shown = run.out().replace(dir.toString(), "<dir>");
+    // the record script runs ansible-playbook inside the case folder on "site.yml"; this run names it by full path
+    String shown = run.out().replace(dir.toString(), "<dir>").replace("playbook: <dir>/site.yml", "playbook: site.yml");
     assertThat(shown).as(run.err()).isEqualTo(Files.readString(dir.resolve("expected.out")));
     assertThat(run.exitCode()).isEqualTo(Integer.parseInt(Files.readString(dir.resolve("rc")).trim()));
   }

@@ -57,7 +57,7 @@ class ConnectionLogTest {
 
   @Test
   void localExecShowsTheBecomeCommandOnceEstablished() {
-    ConnectionLog log = new ConnectionLog(NOTHING, endpoint("local", null, "localhost"), "127.0.0.1", listener);
+    ConnectionLog log = new ConnectionLog(NOTHING, endpoint("local", null, "localhost"), "127.0.0.1", listener, false);
     ExecRequest sudo = new Become(true, "sudo", "root", "", null).wrap(ExecRequest.of("whoami"));
     log.exec(sudo);
     log.exec(ExecRequest.of("id -u"));
@@ -69,10 +69,18 @@ class ConnectionLogTest {
 
   @Test
   void sshNamesTheUserAndCutsAModuleScriptShort() {
-    ConnectionLog log = new ConnectionLog(NOTHING, endpoint("ssh", "deploy", "web1"), "web1", listener);
+    ConnectionLog log = new ConnectionLog(NOTHING, endpoint("ssh", "deploy", "web1"), "web1", listener, false);
     log.exec(ExecRequest.of("x".repeat(2100)));
     assertThat(shown.get(0)).isEqualTo("3 <web1> ESTABLISH SSH CONNECTION FOR USER: deploy");
     assertThat(shown.get(1)).startsWith("3 <web1> SSH: EXEC ssh -o 'User=\"deploy\"' -o ConnectTimeout=10 web1 ")
         .endsWith(" ... (100 more characters)'\"'\"''");
+  }
+
+  /** ansible-playbook -vvvv shows no argument of a no_log command task (its module reads them from stdin). */
+  @Test
+  void aNoLogTaskShowsNoCommand() {
+    ConnectionLog log = new ConnectionLog(NOTHING, endpoint("local", null, "localhost"), "127.0.0.1", listener, true);
+    log.exec(ExecRequest.of("echo SECRET"));
+    assertThat(String.join("\n", shown)).doesNotContain("SECRET").contains("<127.0.0.1> EXEC /bin/sh -c");
   }
 }
