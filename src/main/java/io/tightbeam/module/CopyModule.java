@@ -130,6 +130,8 @@ final class CopyModule implements RemoteModule {
           tb_move "$tmp" "$dest" || tb_fail "Could not replace $dest: $tb_e"
         fi
       fi
+      # mode=preserve with remote_src: the source file's mode, as Ansible's copy module
+      if [ "$mode" = preserve ]; then tb_stat "$src"; mode=$(tb_octal "$tb_mode"); fi
       dj=$(printf '%s' "$dest" | tb_json)
       tb_dv path "$dj" "$dj"
       tb_attrs "$dest" "$mode" "$owner" "$group" 0 "$attributes"
@@ -161,12 +163,17 @@ final class CopyModule implements RemoteModule {
       throw new ModuleArgumentException("src (or content) is required");
     }
     if (a.get("src") != null && a.get("content") != null) {
-      throw new ModuleArgumentException("parameters are mutually exclusive: content|src");
+      throw new ModuleArgumentException("src and content are mutually exclusive");
     }
     if (a.get("content") != null && Boolean.TRUE.equals(a.get("remote_src"))) {
       throw new ModuleArgumentException("parameters are mutually exclusive: content|remote_src");
     }
-    a.put("mode", a.get("mode") == null ? null : OptionSpec.mode(a.get("mode")));
+    Object validate = a.get("validate");
+    if (validate != null && !validate.toString().contains("%s")) {
+      throw new ModuleArgumentException("validate must contain %s: " + validate);
+    }
+    Object mode = a.get("mode");
+    a.put("mode", mode == null || "preserve".equals(mode) ? mode : OptionSpec.mode(mode));
     return a;
   }
 
@@ -219,6 +226,9 @@ final class CopyModule implements RemoteModule {
       vars.put("after_header", args.get("content") != null ? validated : source.shown());
     }
     FileAttributes.putVars(args, vars);
+    if (!remote && "preserve".equals(args.get("mode"))) {
+      vars.put("mode", localMode(args, target));
+    }
     vars.put("checksum", ScriptRun.str(args.get("checksum")));
     vars.put("follow", ScriptRun.flag(args.get("follow")));
     vars.put("backup", ScriptRun.flag(args.get("backup")));
@@ -295,10 +305,31 @@ final class CopyModule implements RemoteModule {
         }
       }
     }
-    StringBuilder msg = new StringBuilder("Could not find or access '" + src + "' on the Ansible Controller.");
+    StringBuilder msg = new StringBuilder("Could not find or access '" + src + "'");
     msg.append("\nSearched in:");
     candidates.forEach(p -> msg.append("\n\t").append(p));
+    msg.append(" on the Ansible Controller.\nIf you are using a module and expect the file to exist on the remote,"
+        + " see the remote_src option");
     return new Source(null, src, "", msg.toString());
+  }
+
+  /**
+   * The mode {@code mode: preserve} gives a controller-side source: its file's mode; a
+   * {@code content} is written to a 0600 temporary file first, as in Ansible's copy action.
+   */
+  private static String localMode(Map<String, Object> args, TargetContext target) {
+    if (args.get("content") == null) {
+      for (Path p : target.localCandidates("files", ScriptRun.str(args.get("src")))) {
+        if (Files.exists(p)) {
+          try {
+            return String.format("%04o", (Integer) Files.getAttribute(p, "unix:mode") & 07777);
+          } catch (IOException | UnsupportedOperationException e) {
+            return "";
+          }
+        }
+      }
+    }
+    return "0600";
   }
 
   /** The local directory that {@code src} names, or null when it names a file or nothing. */
