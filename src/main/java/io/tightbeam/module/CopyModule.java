@@ -111,8 +111,15 @@ final class CopyModule implements RemoteModule {
         fi
         [ -w "$parent" ] || { [ "$unsafe_writes" = 1 ] && [ -w "$dest" ]; } || tb_fail "Destination $parent not writable"
         if [ -n "$validate_cmd" ]; then
-          vout=$(sh -c "$validate_cmd" 2>&1); vrc=$?
-          if [ "$vrc" != 0 ]; then tb_kv exit_status "$vrc"; tb_ks stdout "$vout"; tb_changed=0; tb_fail "failed to validate"; fi
+          # both outputs whole, trailing newlines kept, as Ansible's copy returns them
+          vf="${TMPDIR:-/tmp}/.tb-validate.$$"
+          sh -c "$validate_cmd" >"$vf.out" 2>"$vf.err"; vrc=$?
+          vout=$(cat -- "$vf.out" 2>/dev/null; printf x); vout=${vout%x}
+          vwhy=$(cat -- "$vf.err" 2>/dev/null; printf x); vwhy=${vwhy%x}
+          rm -f -- "$vf.out" "$vf.err"
+          if [ "$vrc" != 0 ]; then
+            tb_kv exit_status "$vrc"; tb_ks stdout "$vout"; tb_ks stderr "$vwhy"; tb_changed=0; tb_fail "failed to validate"
+          fi
         fi
         if [ "$backup" = 1 ] && [ -e "$dest" ]; then
           bf="$dest.$$.$(date +%Y-%m-%d@%H:%M:%S)~"
@@ -253,7 +260,7 @@ final class CopyModule implements RemoteModule {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    CompletableFuture<Map<String, Object>> result = ScriptRun.run(script(args, target), target);
+    CompletableFuture<Map<String, Object>> result = ScriptRun.run(script(args, target), target).thenApply(OutputLines::added);
     Source source = Boolean.TRUE.equals(args.get("remote_src")) ? null : source(args, target);
     if (source == null || source.data() == null) {
       return result;
