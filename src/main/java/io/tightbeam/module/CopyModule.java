@@ -65,11 +65,34 @@ final class CopyModule implements RemoteModule {
   private static final String BODY =
       """
       content_diff=''; nodiff=''
+      # remote_src directory, as Ansible's copy module: src/ copies its content into dest, src
+      # copies itself to dest/src's name; changed when a file of src is missing or differs there
+      tb_copy_dir() {
+        case "$src" in */) into="${dest%/}/" ;; *) into="${dest%/}/$(basename -- "$src")" ;; esac
+        shown=$dest; [ -d "$dest" ] && shown=$into
+        if [ ! -d "$into" ] || ! command -v diff >/dev/null 2>&1; then tb_changed=1
+        else
+          extra="Only in ${into%/}"
+          d=$(LC_ALL=C diff -rq -- "$src" "$into" 2>&1 |
+            awk -v t="$extra" 'index($0, t) != 1 || (substr($0, length(t) + 1, 1) != ":" && substr($0, length(t) + 1, 1) != "/")')
+          [ -n "$d" ] && tb_changed=1
+        fi
+        if [ "$tb_changed" = 1 ] && [ "$tb_check" != 1 ]; then
+          e=$(mkdir -p -- "$into" 2>&1 && cp -R -p -- "${src%/}/." "$into" 2>&1) || tb_fail "Could not copy $src to $into: $e"
+        fi
+        tb_attrs "$shown" "$mode" "$owner" "$group" 0 "$attributes"
+        tb_kv checksum null; tb_kv md5sum null; tb_ks src "$src"; tb_ks dest "$shown"
+        if tb_stat "$shown"; then
+          tb_ks mode "$(tb_octal "$tb_mode")"; tb_ks owner "$tb_owner"; tb_ks group "$tb_group"
+          tb_kv uid "$tb_uid"; tb_kv gid "$tb_gid"; tb_kv size "$tb_size"
+        fi
+        tb_ks state directory; tb_kb changed "$tb_changed"; tb_emit; exit 0
+      }
       if [ -n "$error" ]; then tb_fail "$error"; fi
       trap '[ "$remote_src" = 1 ] || [ -z "$staged" ] || rm -f -- "$staged"' EXIT
       if [ "$remote_src" = 1 ]; then
         [ -e "$src" ] || tb_fail "Source $src not found"
-        [ -d "$src" ] && tb_fail "Remote copy of a directory is not supported: $src"
+        [ -d "$src" ] && tb_copy_dir
         [ -r "$src" ] || tb_fail "Source $src not readable"
         want=$(tb_sum sha1 "$src"); from=$src
       else
