@@ -98,6 +98,7 @@ final class CopyModule implements RemoteModule {
       else
         want=$want_sum; from=$staged
       fi
+      given=$dest
       [ "$follow" = 1 ] && [ -L "$dest" ] && dest=$(readlink -f -- "$dest")
       if [ ! -e "$dest" ] && [ ! -L "$dest" ]; then
         e=$(LC_ALL=C stat -- "$dest" 2>&1)
@@ -106,6 +107,20 @@ final class CopyModule implements RemoteModule {
       if [ -d "$dest" ]; then
         [ -z "$base" ] && tb_fail "can not use content with a dir as dest"
         dest="${dest%/}/$base"
+      fi
+      # force=no on an existing file: Ansible's copy action answers with src and dest alone; with
+      # remote_src its module says so and gives the file's attributes
+      if [ "$force" != 1 ] && [ -e "$dest" ]; then
+        if [ "$remote_src" = 1 ]; then
+          tb_ks msg "file already exists"; tb_ks src "$src"; tb_ks dest "$dest"
+          if tb_stat "$dest"; then
+            tb_ks mode "$(tb_octal "$tb_mode")"; tb_ks owner "$tb_owner"; tb_ks group "$tb_group"
+            tb_kv uid "$tb_uid"; tb_kv gid "$tb_gid"; tb_kv size "$tb_size"; tb_ks state file
+          fi
+        else
+          tb_ks src "$src_shown"; tb_ks dest "$given"
+        fi
+        tb_kb changed 0; tb_emit; exit 0
       fi
       parent=$(dirname -- "$dest")
       # Ansible's copy action reports a new content as a change in check mode before any module
