@@ -65,16 +65,40 @@ final class CopyModule implements RemoteModule {
   private static final String BODY =
       """
       content_diff=''; nodiff=''
+      # remote_src directory, as Ansible's copy module: src/ copies its content into dest, src
+      # copies itself to dest/src's name; changed when a file of src is missing or differs there
+      tb_copy_dir() {
+        case "$src" in */) into="${dest%/}/" ;; *) into="${dest%/}/$(basename -- "$src")" ;; esac
+        shown=$dest; [ -d "$dest" ] && shown=$into
+        if [ ! -d "$into" ] || ! command -v diff >/dev/null 2>&1; then tb_changed=1
+        else
+          extra="Only in ${into%/}"
+          d=$(LC_ALL=C diff -rq -- "$src" "$into" 2>&1 |
+            awk -v t="$extra" 'index($0, t) != 1 || (substr($0, length(t) + 1, 1) != ":" && substr($0, length(t) + 1, 1) != "/")')
+          [ -n "$d" ] && tb_changed=1
+        fi
+        if [ "$tb_changed" = 1 ] && [ "$tb_check" != 1 ]; then
+          e=$(mkdir -p -- "$into" 2>&1 && cp -R -p -- "${src%/}/." "$into" 2>&1) || tb_fail "Could not copy $src to $into: $e"
+        fi
+        tb_attrs "$shown" "$mode" "$owner" "$group" 0 "$attributes"
+        tb_kv checksum null; tb_kv md5sum null; tb_ks src "$src"; tb_ks dest "$shown"
+        if tb_stat "$shown"; then
+          tb_ks mode "$(tb_octal "$tb_mode")"; tb_ks owner "$tb_owner"; tb_ks group "$tb_group"
+          tb_kv uid "$tb_uid"; tb_kv gid "$tb_gid"; tb_kv size "$tb_size"
+        fi
+        tb_ks state directory; tb_kb changed "$tb_changed"; tb_emit; exit 0
+      }
       if [ -n "$error" ]; then tb_fail "$error"; fi
       trap '[ "$remote_src" = 1 ] || [ -z "$staged" ] || rm -f -- "$staged"' EXIT
       if [ "$remote_src" = 1 ]; then
         [ -e "$src" ] || tb_fail "Source $src not found"
-        [ -d "$src" ] && tb_fail "Remote copy of a directory is not supported: $src"
+        [ -d "$src" ] && tb_copy_dir
         [ -r "$src" ] || tb_fail "Source $src not readable"
         want=$(tb_sum sha1 "$src"); from=$src
       else
         want=$want_sum; from=$staged
       fi
+      given=$dest
       [ "$follow" = 1 ] && [ -L "$dest" ] && dest=$(readlink -f -- "$dest")
       if [ ! -e "$dest" ] && [ ! -L "$dest" ]; then
         e=$(LC_ALL=C stat -- "$dest" 2>&1)
@@ -83,6 +107,20 @@ final class CopyModule implements RemoteModule {
       if [ -d "$dest" ]; then
         [ -z "$base" ] && tb_fail "can not use content with a dir as dest"
         dest="${dest%/}/$base"
+      fi
+      # force=no on an existing file: Ansible's copy action answers with src and dest alone; with
+      # remote_src its module says so and gives the file's attributes
+      if [ "$force" != 1 ] && [ -e "$dest" ]; then
+        if [ "$remote_src" = 1 ]; then
+          tb_ks msg "file already exists"; tb_ks src "$src"; tb_ks dest "$dest"
+          if tb_stat "$dest"; then
+            tb_ks mode "$(tb_octal "$tb_mode")"; tb_ks owner "$tb_owner"; tb_ks group "$tb_group"
+            tb_kv uid "$tb_uid"; tb_kv gid "$tb_gid"; tb_kv size "$tb_size"; tb_ks state file
+          fi
+        else
+          tb_ks src "$src_shown"; tb_ks dest "$given"
+        fi
+        tb_kb changed 0; tb_emit; exit 0
       fi
       parent=$(dirname -- "$dest")
       # Ansible's copy action reports a new content as a change in check mode before any module
@@ -111,8 +149,15 @@ final class CopyModule implements RemoteModule {
         fi
         [ -w "$parent" ] || { [ "$unsafe_writes" = 1 ] && [ -w "$dest" ]; } || tb_fail "Destination $parent not writable"
         if [ -n "$validate_cmd" ]; then
-          vout=$(sh -c "$validate_cmd" 2>&1); vrc=$?
-          if [ "$vrc" != 0 ]; then tb_kv exit_status "$vrc"; tb_ks stdout "$vout"; tb_changed=0; tb_fail "failed to validate"; fi
+          # both outputs whole, trailing newlines kept, as Ansible's copy returns them
+          vf="${TMPDIR:-/tmp}/.tb-validate.$$"
+          sh -c "$validate_cmd" >"$vf.out" 2>"$vf.err"; vrc=$?
+          vout=$(cat -- "$vf.out" 2>/dev/null; printf x); vout=${vout%x}
+          vwhy=$(cat -- "$vf.err" 2>/dev/null; printf x); vwhy=${vwhy%x}
+          rm -f -- "$vf.out" "$vf.err"
+          if [ "$vrc" != 0 ]; then
+            tb_kv exit_status "$vrc"; tb_ks stdout "$vout"; tb_ks stderr "$vwhy"; tb_changed=0; tb_fail "failed to validate"
+          fi
         fi
         if [ "$backup" = 1 ] && [ -e "$dest" ]; then
           bf="$dest.$$.$(date +%Y-%m-%d@%H:%M:%S)~"
@@ -130,6 +175,8 @@ final class CopyModule implements RemoteModule {
           tb_move "$tmp" "$dest" || tb_fail "Could not replace $dest: $tb_e"
         fi
       fi
+      # mode=preserve with remote_src: the source file's mode, as Ansible's copy module
+      if [ "$mode" = preserve ]; then tb_stat "$src"; mode=$(tb_octal "$tb_mode"); fi
       dj=$(printf '%s' "$dest" | tb_json)
       tb_dv path "$dj" "$dj"
       tb_attrs "$dest" "$mode" "$owner" "$group" 0 "$attributes"
@@ -161,12 +208,17 @@ final class CopyModule implements RemoteModule {
       throw new ModuleArgumentException("src (or content) is required");
     }
     if (a.get("src") != null && a.get("content") != null) {
-      throw new ModuleArgumentException("parameters are mutually exclusive: content|src");
+      throw new ModuleArgumentException("src and content are mutually exclusive");
     }
     if (a.get("content") != null && Boolean.TRUE.equals(a.get("remote_src"))) {
       throw new ModuleArgumentException("parameters are mutually exclusive: content|remote_src");
     }
-    a.put("mode", a.get("mode") == null ? null : OptionSpec.mode(a.get("mode")));
+    Object validate = a.get("validate");
+    if (validate != null && !validate.toString().contains("%s")) {
+      throw new ModuleArgumentException("validate must contain %s: " + validate);
+    }
+    Object mode = a.get("mode");
+    a.put("mode", mode == null || "preserve".equals(mode) ? mode : OptionSpec.mode(mode));
     return a;
   }
 
@@ -219,6 +271,9 @@ final class CopyModule implements RemoteModule {
       vars.put("after_header", args.get("content") != null ? validated : source.shown());
     }
     FileAttributes.putVars(args, vars);
+    if (!remote && "preserve".equals(args.get("mode"))) {
+      vars.put("mode", localMode(args, target));
+    }
     vars.put("checksum", ScriptRun.str(args.get("checksum")));
     vars.put("follow", ScriptRun.flag(args.get("follow")));
     vars.put("backup", ScriptRun.flag(args.get("backup")));
@@ -243,7 +298,7 @@ final class CopyModule implements RemoteModule {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    CompletableFuture<Map<String, Object>> result = ScriptRun.run(script(args, target), target);
+    CompletableFuture<Map<String, Object>> result = ScriptRun.run(script(args, target), target).thenApply(OutputLines::added);
     Source source = Boolean.TRUE.equals(args.get("remote_src")) ? null : source(args, target);
     if (source == null || source.data() == null) {
       return result;
@@ -295,10 +350,31 @@ final class CopyModule implements RemoteModule {
         }
       }
     }
-    StringBuilder msg = new StringBuilder("Could not find or access '" + src + "' on the Ansible Controller.");
+    StringBuilder msg = new StringBuilder("Could not find or access '" + src + "'");
     msg.append("\nSearched in:");
     candidates.forEach(p -> msg.append("\n\t").append(p));
+    msg.append(" on the Ansible Controller.\nIf you are using a module and expect the file to exist on the remote,"
+        + " see the remote_src option");
     return new Source(null, src, "", msg.toString());
+  }
+
+  /**
+   * The mode {@code mode: preserve} gives a controller-side source: its file's mode; a
+   * {@code content} is written to a 0600 temporary file first, as in Ansible's copy action.
+   */
+  private static String localMode(Map<String, Object> args, TargetContext target) {
+    if (args.get("content") == null) {
+      for (Path p : target.localCandidates("files", ScriptRun.str(args.get("src")))) {
+        if (Files.exists(p)) {
+          try {
+            return String.format("%04o", (Integer) Files.getAttribute(p, "unix:mode") & 07777);
+          } catch (IOException | UnsupportedOperationException e) {
+            return "";
+          }
+        }
+      }
+    }
+    return "0600";
   }
 
   /** The local directory that {@code src} names, or null when it names a file or nothing. */
