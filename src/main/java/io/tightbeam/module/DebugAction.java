@@ -1,6 +1,7 @@
 package io.tightbeam.module;
 
 import io.tightbeam.template.TemplateException;
+import io.tightbeam.yaml.UnsafeText;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,8 @@ final class DebugAction implements ControllerAction {
     } else if (args.containsKey("var")) {
       Object var = args.get("var");
       String expression = String.valueOf(var);
-      r.put(expression, value(expression, context));
+      // Ansible templates "{{" + var + "}}", which stays unsafe (so printed as is) when var was
+      r.put(expression, UnsafeText.isUnsafe(var) ? "{{" + expression + "}}" : value(expression, context));
     } else {
       r.put("msg", args.getOrDefault("msg", "Hello world!"));
     }

@@ -1,17 +1,27 @@
 package io.tightbeam.yaml;
 
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * Ansible's {@code !unsafe} scalar: text that is never templated. It is kept as a String (every
  * reader of YAML values expects one), with its template markers written as Jinja2 expressions that
- * print them, so any later templating gives the text back as it was written.
+ * print them, so any later templating gives the text back as it was written; the String instance
+ * is also marked, so that the engine, set_fact, register and debug know it as AnsibleUnsafeText.
  */
 public final class UnsafeText {
+  /** Marked instances, by identity, held weakly: a lookup result marked in a loop must not leak. */
+  private static final Map<Mark, Boolean> MARKED = new ConcurrentHashMap<>();
+  private static final ReferenceQueue<String> GONE = new ReferenceQueue<>();
+
   private UnsafeText() {}
 
-  /** {@code text} with each {@code {{}, {@code {%} and {@code {#} made to render as itself. */
+  /** {@code text} with each {@code {{}, {@code {%} and {@code {#} made to render as itself, marked. */
   public static String of(String text) {
     if (text.indexOf('{') < 0) {
-      return text;
+      return mark(new String(text)); // a fresh instance: an equal constant elsewhere stays safe
     }
     StringBuilder out = new StringBuilder(text.length() + 16);
     for (int i = 0; i < text.length(); i++) {
@@ -24,6 +34,44 @@ public final class UnsafeText {
         out.append(c);
       }
     }
-    return out.toString();
+    return mark(out.toString());
+  }
+
+  /** Marks this String instance as unsafe text (Ansible's wrap_var) and returns it. */
+  public static String mark(String text) {
+    for (Object gone; (gone = GONE.poll()) != null; ) {
+      MARKED.remove(gone);
+    }
+    MARKED.put(new Mark(text, GONE), Boolean.TRUE);
+    return text;
+  }
+
+  /** Whether {@code value} is a String instance marked unsafe (an equal String need not be). */
+  public static boolean isUnsafe(Object value) {
+    return value instanceof String s && !MARKED.isEmpty() && MARKED.containsKey(new Mark(s, null));
+  }
+
+  /** A weak reference compared by the identity of its referent. */
+  private static final class Mark extends WeakReference<String> {
+    private final int hash;
+
+    Mark(String text, ReferenceQueue<String> queue) {
+      super(text, queue);
+      this.hash = System.identityHashCode(text);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (this == o) {
+        return true;
+      }
+      Object referent = get();
+      return o instanceof Mark m && referent != null && referent == m.get();
+    }
   }
 }
