@@ -243,7 +243,7 @@ final class Evaluation implements Env {
    * markers printed back, and the text AnsibleUnsafeText for this call and after it.
    */
   private Object unsafe(String s) {
-    if (!Templar.isTemplate(s)) {
+    if (!UnsafeText.isWritten(s)) {
       markUnsafe(s);
       return s;
     }

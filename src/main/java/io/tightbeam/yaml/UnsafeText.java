@@ -12,7 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * is also marked, so that the engine, set_fact, register and debug know it as AnsibleUnsafeText.
  */
 public final class UnsafeText {
-  /** Marked instances, by identity, held weakly: a lookup result marked in a loop must not leak. */
+  /**
+   * Marked instances, by identity, held weakly (a lookup result marked in a loop must not leak),
+   * each with whether it is the written form {@link #of} made (markers as expressions).
+   */
   private static final Map<Mark, Boolean> MARKED = new ConcurrentHashMap<>();
   private static final ReferenceQueue<String> GONE = new ReferenceQueue<>();
 
@@ -34,21 +37,30 @@ public final class UnsafeText {
         out.append(c);
       }
     }
-    return mark(out.toString());
+    return mark(out.toString(), true);
   }
 
   /** Marks this String instance as unsafe text (Ansible's wrap_var) and returns it. */
   public static String mark(String text) {
+    return mark(text, false);
+  }
+
+  private static String mark(String text, boolean written) {
     for (Object gone; (gone = GONE.poll()) != null; ) {
       MARKED.remove(gone);
     }
-    MARKED.put(new Mark(text, GONE), Boolean.TRUE);
+    MARKED.putIfAbsent(new Mark(text, GONE), written);
     return text;
   }
 
   /** Whether {@code value} is a String instance marked unsafe (an equal String need not be). */
   public static boolean isUnsafe(Object value) {
     return value instanceof String s && !MARKED.isEmpty() && MARKED.containsKey(new Mark(s, null));
+  }
+
+  /** Whether {@code value} is the written form of an unsafe scalar: templating it gives the text. */
+  public static boolean isWritten(Object value) {
+    return value instanceof String s && !MARKED.isEmpty() && Boolean.TRUE.equals(MARKED.get(new Mark(s, null)));
   }
 
   /** A weak reference compared by the identity of its referent. */

@@ -98,6 +98,10 @@ class TemplarTest {
     Map<String, Object> later = vars("s", new Literal(fromVar), "l", new Literal(listed), "shared", shared);
     assertThat(templar.template("{{ s | type_debug }} {{ l[0] | type_debug }} {{ shared[0] | type_debug }}", later))
         .isEqualTo("AnsibleUnsafeText AnsibleUnsafeText str");
+    // text marked unsafe (a lookup's, kept by set_fact) is never templated, wherever it sits
+    Map<String, Object> marked = vars("p", List.of(io.tightbeam.yaml.UnsafeText.mark(new String("{{ 7 * 7 }}"))));
+    assertThat(templar.template("{{ p[0] }}", marked)).isEqualTo("{{ 7 * 7 }}");
+    assertThat(templar.template(marked.get("p"), marked)).isEqualTo(List.of("{{ 7 * 7 }}"));
   }
 
   @Test
