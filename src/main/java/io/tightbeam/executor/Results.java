@@ -91,7 +91,7 @@ final class Results {
       return (T) out;
     }
     if (value instanceof String s) {
-      return (T) io.tightbeam.yaml.UnsafeText.mark(new String(s));
+      return (T) io.tightbeam.py.AnsibleUnsafe.mark(new String(s));
     }
     return value;
   }

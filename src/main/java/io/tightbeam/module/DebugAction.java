@@ -1,7 +1,7 @@
 package io.tightbeam.module;
 
+import io.tightbeam.py.AnsibleUnsafe;
 import io.tightbeam.template.TemplateException;
-import io.tightbeam.yaml.UnsafeText;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +43,7 @@ final class DebugAction implements ControllerAction {
       Object var = args.get("var");
       String expression = String.valueOf(var);
       // Ansible templates "{{" + var + "}}", which stays unsafe (so printed as is) when var was
-      r.put(expression, UnsafeText.isUnsafe(var) ? "{{" + expression + "}}" : value(expression, context));
+      r.put(expression, AnsibleUnsafe.isUnsafe(var) ? "{{" + expression + "}}" : value(expression, context));
     } else {
       r.put("msg", args.getOrDefault("msg", "Hello world!"));
     }

@@ -1,9 +1,9 @@
 package io.tightbeam.template;
 
+import io.tightbeam.py.AnsibleUnsafe;
 import io.tightbeam.py.Py;
 import io.tightbeam.py.PyException;
 import io.tightbeam.template.Node.Stmt;
-import io.tightbeam.yaml.UnsafeText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -107,7 +107,7 @@ final class Evaluation implements Env {
       mark(literal.value(), false);
       return literal.value();
     } else if (raw instanceof String s) {
-      if (UnsafeText.isUnsafe(s)) {
+      if (AnsibleUnsafe.isUnsafe(s)) {
         return unsafe(s);
       }
       if (!Templar.isTemplate(s)) {
@@ -243,13 +243,13 @@ final class Evaluation implements Env {
    * markers printed back, and the text AnsibleUnsafeText for this call and after it.
    */
   private Object unsafe(String s) {
-    if (!UnsafeText.isWritten(s)) {
+    if (!AnsibleUnsafe.isWritten(s)) {
       markUnsafe(s);
       return s;
     }
     Object text = templateString(s);
     if (text instanceof String t) {
-      markUnsafe(UnsafeText.mark(t));
+      markUnsafe(AnsibleUnsafe.mark(t));
     }
     return text;
   }
@@ -266,7 +266,7 @@ final class Evaluation implements Env {
   private Object keep(Object value, boolean inWrapped) {
     boolean wrapped = Boolean.TRUE.equals(unsafeTexts.get(value));
     if (value instanceof String s) {
-      return wrapped ? UnsafeText.mark(s) : inWrapped && !UnsafeText.isUnsafe(s) ? UnsafeText.mark(new String(s)) : s;
+      return wrapped ? AnsibleUnsafe.mark(s) : inWrapped && !AnsibleUnsafe.isUnsafe(s) ? AnsibleUnsafe.mark(new String(s)) : s;
     } else if (value instanceof Map<?, ?> map) {
       Map<Object, Object> out = new java.util.LinkedHashMap<>();
       map.forEach((k, v) -> out.put(keep(k, inWrapped || wrapped), keep(v, inWrapped || wrapped)));
@@ -281,7 +281,7 @@ final class Evaluation implements Env {
 
   /** {@code part} read out of {@code whole}: unsafe when the whole is (Ansible wraps it deeply). */
   Object partOf(Object whole, Object part) {
-    Boolean wrapped = UnsafeText.isUnsafe(whole) ? Boolean.TRUE : unsafeTexts == null ? null : unsafeTexts.get(whole);
+    Boolean wrapped = AnsibleUnsafe.isUnsafe(whole) ? Boolean.TRUE : unsafeTexts == null ? null : unsafeTexts.get(whole);
     if (wrapped != null) {
       mark(part, wrapped);
     }
@@ -303,7 +303,7 @@ final class Evaluation implements Env {
       return Py.typeName(value);
     }
     boolean unsafe = unsafeTexts != null && Boolean.TRUE.equals(unsafeTexts.get(value))
-        || UnsafeText.isUnsafe(value);
+        || AnsibleUnsafe.isUnsafe(value);
     if (nativeTexts.contains(value)) {
       return unsafe ? "NativeJinjaUnsafeText" : "NativeJinjaText";
     }

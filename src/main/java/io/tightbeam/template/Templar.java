@@ -1,8 +1,8 @@
 package io.tightbeam.template;
 
+import io.tightbeam.py.AnsibleUnsafe;
 import io.tightbeam.py.Py;
 import io.tightbeam.py.PyException;
-import io.tightbeam.yaml.UnsafeText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,7 +85,7 @@ public final class Templar {
   private Object walk(Object value, Evaluation evaluation) {
     if (value instanceof Literal literal) {
       return literal.value();
-    } else if (UnsafeText.isUnsafe(value)) {
+    } else if (AnsibleUnsafe.isUnsafe(value)) {
       return evaluation.lazy(value); // its written markers printed back, and it stays unsafe
     } else if (value instanceof String s) {
       return isTemplate(s) ? evaluation.keepUnsafe(Literals.plain(evaluation.templateString(s))) : s;
