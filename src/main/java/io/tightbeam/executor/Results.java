@@ -70,14 +70,17 @@ final class Results {
     r.putIfAbsent("changed", false);
   }
 
-  /** The value {@code register} stores: a copy without Ansible's internal {@code _ansible_*} keys, at any depth. */
+  /**
+   * The value {@code register} stores: a copy without Ansible's internal {@code _ansible_*} keys,
+   * at any depth, its texts (keys too) unsafe, as Ansible wraps a registered result.
+   */
   @SuppressWarnings("unchecked")
   static <T> T registered(T value) {
     if (value instanceof Map<?, ?> m) {
       Map<Object, Object> out = new LinkedHashMap<>();
       m.forEach((k, v) -> {
         if (!(k instanceof String s && s.startsWith("_ansible_"))) {
-          out.put(k, registered(v));
+          out.put(registered(k), registered(v));
         }
       });
       return (T) out;
@@ -86,6 +89,9 @@ final class Results {
       List<Object> out = new ArrayList<>(l.size());
       l.forEach(v -> out.add(registered(v)));
       return (T) out;
+    }
+    if (value instanceof String s) {
+      return (T) io.tightbeam.py.AnsibleUnsafe.mark(new String(s));
     }
     return value;
   }

@@ -1,5 +1,6 @@
 package io.tightbeam.module;
 
+import io.tightbeam.py.AnsibleUnsafe;
 import io.tightbeam.template.TemplateException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +42,8 @@ final class DebugAction implements ControllerAction {
     } else if (args.containsKey("var")) {
       Object var = args.get("var");
       String expression = String.valueOf(var);
-      r.put(expression, value(expression, context));
+      // Ansible templates "{{" + var + "}}", which stays unsafe (so printed as is) when var was
+      r.put(expression, AnsibleUnsafe.isUnsafe(var) ? "{{" + expression + "}}" : value(expression, context));
     } else {
       r.put("msg", args.getOrDefault("msg", "Hello world!"));
     }

@@ -1,5 +1,6 @@
 package io.tightbeam.template;
 
+import io.tightbeam.py.AnsibleUnsafe;
 import io.tightbeam.py.Py;
 import io.tightbeam.py.PyException;
 import io.tightbeam.template.Node.Stmt;
@@ -106,6 +107,9 @@ final class Evaluation implements Env {
       mark(literal.value(), false);
       return literal.value();
     } else if (raw instanceof String s) {
+      if (AnsibleUnsafe.isUnsafe(s)) {
+        return unsafe(s);
+      }
       if (!Templar.isTemplate(s)) {
         return s;
       }
@@ -234,9 +238,50 @@ final class Evaluation implements Env {
     }
   }
 
+  /**
+   * A {@code !unsafe} string (or one a set_fact or register kept from a lookup): its written
+   * markers printed back, and the text AnsibleUnsafeText for this call and after it.
+   */
+  private Object unsafe(String s) {
+    if (!AnsibleUnsafe.isWritten(s)) {
+      markUnsafe(s);
+      return s;
+    }
+    Object text = templateString(s);
+    if (text instanceof String t) {
+      markUnsafe(AnsibleUnsafe.mark(t));
+    }
+    return text;
+  }
+
+  /**
+   * {@code value} (plain data leaving this call) with each string this call knows as a lookup's
+   * or an unsafe variable's marked for good, deeply in a marked list or dict, as Ansible's
+   * wrap_var keeps it; such a collection is copied, so that data it shares stays safe.
+   */
+  Object keepUnsafe(Object value) {
+    return unsafeTexts == null ? value : keep(value, false);
+  }
+
+  private Object keep(Object value, boolean inWrapped) {
+    boolean wrapped = Boolean.TRUE.equals(unsafeTexts.get(value));
+    if (value instanceof String s) {
+      return wrapped ? AnsibleUnsafe.mark(s) : inWrapped && !AnsibleUnsafe.isUnsafe(s) ? AnsibleUnsafe.mark(new String(s)) : s;
+    } else if (value instanceof Map<?, ?> map) {
+      Map<Object, Object> out = new java.util.LinkedHashMap<>();
+      map.forEach((k, v) -> out.put(keep(k, inWrapped || wrapped), keep(v, inWrapped || wrapped)));
+      return out;
+    } else if (value instanceof List<?> list) {
+      List<Object> out = new ArrayList<>(list.size());
+      list.forEach(v -> out.add(keep(v, inWrapped || wrapped)));
+      return value instanceof io.tightbeam.py.Tuple ? io.tightbeam.py.Tuple.copyOf(out) : out;
+    }
+    return value;
+  }
+
   /** {@code part} read out of {@code whole}: unsafe when the whole is (Ansible wraps it deeply). */
   Object partOf(Object whole, Object part) {
-    Boolean wrapped = unsafeTexts == null ? null : unsafeTexts.get(whole);
+    Boolean wrapped = AnsibleUnsafe.isUnsafe(whole) ? Boolean.TRUE : unsafeTexts == null ? null : unsafeTexts.get(whole);
     if (wrapped != null) {
       mark(part, wrapped);
     }
@@ -257,7 +302,8 @@ final class Evaluation implements Env {
     if (!(value instanceof String)) {
       return Py.typeName(value);
     }
-    boolean unsafe = unsafeTexts != null && Boolean.TRUE.equals(unsafeTexts.get(value));
+    boolean unsafe = unsafeTexts != null && Boolean.TRUE.equals(unsafeTexts.get(value))
+        || AnsibleUnsafe.isUnsafe(value);
     if (nativeTexts.contains(value)) {
       return unsafe ? "NativeJinjaUnsafeText" : "NativeJinjaText";
     }
@@ -278,7 +324,7 @@ final class Evaluation implements Env {
       }
       if ((value instanceof List && !(value instanceof io.tightbeam.py.Tuple) || value instanceof Map)
           && Literals.isLiteral(value)) {
-        return Literals.plain(value);
+        return Literals.plain(keepUnsafe(value));
       }
       return Py.str(value);
     }

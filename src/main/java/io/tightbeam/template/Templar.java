@@ -1,5 +1,6 @@
 package io.tightbeam.template;
 
+import io.tightbeam.py.AnsibleUnsafe;
 import io.tightbeam.py.Py;
 import io.tightbeam.py.PyException;
 import java.util.ArrayList;
@@ -84,8 +85,10 @@ public final class Templar {
   private Object walk(Object value, Evaluation evaluation) {
     if (value instanceof Literal literal) {
       return literal.value();
+    } else if (AnsibleUnsafe.isUnsafe(value)) {
+      return evaluation.lazy(value); // its written markers printed back, and it stays unsafe
     } else if (value instanceof String s) {
-      return isTemplate(s) ? Literals.plain(evaluation.templateString(s)) : s;
+      return isTemplate(s) ? evaluation.keepUnsafe(Literals.plain(evaluation.templateString(s))) : s;
     } else if (value instanceof Map<?, ?> map) {
       Map<Object, Object> out = new LinkedHashMap<>();
       for (Map.Entry<?, ?> e : map.entrySet()) {

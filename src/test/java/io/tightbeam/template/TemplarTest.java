@@ -79,6 +79,32 @@ class TemplarTest {
   }
 
   @Test
+  void unsafeTextStaysUnsafeAfterTheTemplateThatMadeIt() {
+    // ansible-playbook 2.14 (semantics/unsafe_text): a !unsafe var and a lookup's text keep
+    // AnsibleUnsafeText through set_fact; the data a lookup read stays str.
+    List<Object> shared = List.of("kept");
+    Map<String, Object> v = vars("u", io.tightbeam.yaml.UnsafeText.of("other"), "shared", shared,
+        "w", io.tightbeam.yaml.UnsafeText.of("{{ other }}"));
+    Object fromVar = templar.template("{{ u }}", v);
+    Object written = templar.template("{{ w }}", v);
+    Object listed = templar.template("{{ lookup('list', shared) }}", v);
+    assertThat(fromVar).isEqualTo("other");
+    assertThat(written).isEqualTo("{{ other }}");
+    assertThat(io.tightbeam.py.AnsibleUnsafe.isUnsafe(fromVar)).isTrue();
+    assertThat(io.tightbeam.py.AnsibleUnsafe.isUnsafe(written)).isTrue();
+    assertThat(io.tightbeam.py.AnsibleUnsafe.isUnsafe(((List<?>) listed).get(0))).isTrue();
+    assertThat(io.tightbeam.py.AnsibleUnsafe.isUnsafe(shared.get(0))).isFalse();
+    assertThat(io.tightbeam.py.AnsibleUnsafe.isUnsafe(new String("other"))).isFalse();
+    Map<String, Object> later = vars("s", new Literal(fromVar), "l", new Literal(listed), "shared", shared);
+    assertThat(templar.template("{{ s | type_debug }} {{ l[0] | type_debug }} {{ shared[0] | type_debug }}", later))
+        .isEqualTo("AnsibleUnsafeText AnsibleUnsafeText str");
+    // text marked unsafe (a lookup's, kept by set_fact) is never templated, wherever it sits
+    Map<String, Object> marked = vars("p", List.of(io.tightbeam.py.AnsibleUnsafe.mark(new String("{{ 7 * 7 }}"))));
+    assertThat(templar.template("{{ p[0] }}", marked)).isEqualTo("{{ 7 * 7 }}");
+    assertThat(templar.template(marked.get("p"), marked)).isEqualTo(List.of("{{ 7 * 7 }}"));
+  }
+
+  @Test
   void cyclesAreDetected() {
     assertThatThrownBy(() -> t("{{ a }}", "a", "{{ b }}", "b", "{{ a }}"))
         .isInstanceOf(TemplateException.class)
