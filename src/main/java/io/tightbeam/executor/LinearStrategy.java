@@ -224,7 +224,11 @@ final class LinearStrategy {
     Object register = t.keywords().get("register");
     boolean runOnce = Results.truthy(new Keywords(ctx, t, scope).raw("run_once"));
     List<HostState> receivers = runOnce ? all : List.of(h);
-    Map<String, Object> kept = register == null ? null : Results.registered(r);
+    // Ansible wraps a registered result as unsafe, except set_fact's and include_vars' (its
+    // "clean facts" actions): their facts stay plain text (targets set_fact, include_vars).
+    String shortAction = Modules.shortName(t.action());
+    boolean unsafe = !shortAction.equals("set_fact") && !shortAction.equals("include_vars");
+    Map<String, Object> kept = register == null ? null : Results.registered(r, unsafe);
     for (HostState receiver : receivers) {
       if (register != null) {
         receiver.setFacts.put(register.toString(), new Literal(kept));

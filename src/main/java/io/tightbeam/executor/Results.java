@@ -72,25 +72,26 @@ final class Results {
 
   /**
    * The value {@code register} stores: a copy without Ansible's internal {@code _ansible_*} keys,
-   * at any depth, its texts (keys too) unsafe, as Ansible wraps a registered result.
+   * at any depth; with {@code unsafe} (every result but set_fact's and include_vars') its texts,
+   * keys too, unsafe, as Ansible wraps a registered result.
    */
   @SuppressWarnings("unchecked")
-  static <T> T registered(T value) {
+  static <T> T registered(T value, boolean unsafe) {
     if (value instanceof Map<?, ?> m) {
       Map<Object, Object> out = new LinkedHashMap<>();
       m.forEach((k, v) -> {
         if (!(k instanceof String s && s.startsWith("_ansible_"))) {
-          out.put(registered(k), registered(v));
+          out.put(registered(k, unsafe), registered(v, unsafe));
         }
       });
       return (T) out;
     }
     if (value instanceof List<?> l) {
       List<Object> out = new ArrayList<>(l.size());
-      l.forEach(v -> out.add(registered(v)));
+      l.forEach(v -> out.add(registered(v, unsafe)));
       return (T) out;
     }
-    if (value instanceof String s) {
+    if (unsafe && value instanceof String s) {
       return (T) io.tightbeam.py.AnsibleUnsafe.mark(new String(s));
     }
     return value;
