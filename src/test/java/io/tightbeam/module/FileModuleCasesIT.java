@@ -231,7 +231,9 @@ class FileModuleCasesIT {
     Target t = target(via);
     String missing = dir.resolve("missing").toString();
     assertThat((String) t.run(copy, args("src", "nope.txt", "dest", missing)).get("msg"))
-        .startsWith("Could not find or access 'nope.txt' on the Ansible Controller.");
+        .startsWith("Could not find or access 'nope.txt'\nSearched in:\n\t")
+        .endsWith(" on the Ansible Controller.\nIf you are using a module and expect the file to exist on "
+            + "the remote, see the remote_src option");
     assertThat(t.run(copy, args("src", missing, "dest", dir.resolve("y").toString(), "remote_src", true)))
         .containsEntry("failed", true).containsEntry("msg", "Source " + missing + " not found");
     assertThat(t.run(file, args("path", missing, "mode", "0644")))
