@@ -39,7 +39,7 @@ final class RunSetup {
     }
     this.settings = loaded;
     this.registry = JobRegistry.at(() -> SettingsLoader.jobRegistry(env, cwd, home), home, env);
-    this.jinja2Native = SettingsLoader.jinja2Native(env, cwd, home);
+    this.jinja2Native = loaded.jinja2Native();
     this.secrets = o.vault.secrets(env, cwd, err, err, false, false);
     String becomePass = o.askBecomePass ? Prompt.secret("BECOME password: ") : null;
     String connPass = o.askPass ? Prompt.secret("SSH password: ") : null;

@@ -98,16 +98,6 @@ public final class SettingsLoader {
   }
 
   /**
-   * Ansible's {@code jinja2_native} ({@code [defaults] jinja2_native}, {@code
-   * ANSIBLE_JINJA2_NATIVE}) from the same ansible.cfg and environment as {@link #load}.
-   */
-  public static boolean jinja2Native(Map<String, String> env, Path cwd, Path home) {
-    Path found = find(env, cwd, home, SYSTEM_CONFIG, new ArrayList<>());
-    OptionValues values = new OptionValues(env, found == null ? null : ConfigFile.read(found), cwd, home);
-    return values.bool(ConfigOption.JINJA2_NATIVE, false);
-  }
-
-  /**
    * The vault settings from the same ansible.cfg and environment as {@link #load}: {@code
    * vault_password_file}, {@code vault_identity_list} (comma-separated {@code label@source}),
    * {@code vault_identity} and {@code vault_encrypt_identity}.
