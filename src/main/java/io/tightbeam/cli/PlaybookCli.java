@@ -107,25 +107,14 @@ public final class PlaybookCli implements Callable<Integer> {
       out.println(setup.settings.configFile() == null ? "No config file found; using defaults"
           : "Using " + setup.settings.configFile() + " as config file");
     }
-    PlaybookParser parser = new PlaybookParser(new RoleSearch(setup.settings.rolesPath()), setup.secrets);
-    List<Playbook> parsed = new ArrayList<>();
     for (String p : playbooks) {
-      Path path = setup.cwd.resolve(p);
-      if (!Files.isRegularFile(path)) {
+      if (!Files.isRegularFile(setup.cwd.resolve(p))) {
         err.println("ERROR! the playbook: " + p + " could not be found");
         return 1;
       }
-      parsed.add(parser.parsePlaybook(path));
     }
-    RunOptions options = withSelection(setup.options);
-    Templar templar = setup.templar();
-    Modules modules = Modules.builtin(templar, setup.secrets);
-    if (syntaxCheck) {
-      new PlaybookExecutor(options, null, null, templar, modules, parser).plan(parsed);
-      out.println();
-      out.println("playbook: " + String.join(" ", playbooks));
-      return 0;
-    }
+    // as ansible-playbook: the inventory and its warnings come before the playbooks are read, so a
+    // playbook's syntax error follows them and --syntax-check prints them too
     Inventory inventory = setup.inventory(common);
     // wrapped at 80 columns as Ansible's Display wraps them
     io.tightbeam.output.ErrorBlock warnings = new io.tightbeam.output.ErrorBlock(out, err, 0, false);
@@ -137,6 +126,20 @@ public final class PlaybookCli implements Callable<Integer> {
           + "localhost does not match 'all'");
     }
     setup.checkLimit(inventory, "all", common.limit, err);
+    PlaybookParser parser = new PlaybookParser(new RoleSearch(setup.settings.rolesPath()), setup.secrets);
+    List<Playbook> parsed = new ArrayList<>();
+    for (String p : playbooks) {
+      parsed.add(parser.parsePlaybook(setup.cwd.resolve(p)));
+    }
+    RunOptions options = withSelection(setup.options);
+    Templar templar = setup.templar();
+    Modules modules = Modules.builtin(templar, setup.secrets);
+    if (syntaxCheck) {
+      new PlaybookExecutor(options, null, null, templar, modules, parser).plan(parsed);
+      out.println();
+      out.println("playbook: " + String.join(" ", playbooks));
+      return 0;
+    }
     if (common.listHosts || listTasks) {
       new PlaybookExecutor(options, inventory, null, templar, modules, parser).plan(parsed);
       list(parsed, inventory, options, templar);

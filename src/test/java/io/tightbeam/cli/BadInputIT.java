@@ -77,6 +77,22 @@ class BadInputIT {
   }
 
   @Test
+  void inventoryWarningsComeBeforeAPlaybooksSyntaxError() throws IOException {
+    Path bad = Files.writeString(dir.resolve("bad.yml"), "- hosts: all\n  tasks: [\n");
+    String missing = dir.resolve("missing.ini").toString();
+    CliRunner.Run run = new CliRunner().playbook("-i", missing, bad.toString());
+    assertThat(run.exitCode()).isEqualTo(4);
+    // ansible-playbook reads the inventory first: its warnings, then the YAML error
+    String warning = "[WARNING]: No inventory was parsed, only implicit localhost is available";
+    assertThat(run.err()).contains(warning, "ERROR! We were unable to read either as JSON nor YAML");
+    assertThat(run.err().indexOf(warning)).isLessThan(run.err().indexOf("ERROR!"));
+    Path ok = play("hosts: all", "tasks:\n    - ping:");
+    CliRunner.Run check = new CliRunner().playbook("-i", missing, "--syntax-check", ok.toString());
+    assertThat(check.exitCode()).isZero();
+    assertThat(check.err()).contains("[WARNING]: Unable to parse", warning);
+  }
+
+  @Test
   void extraVarsFileWithASpaceIsAnExtraVarsFile() throws IOException {
     Path vars = Files.writeString(dir.resolve("vars.yml"), "greeting: bonjour\n");
     Path pb = play("hosts: h1", "tasks:\n    - debug: var=greeting");
