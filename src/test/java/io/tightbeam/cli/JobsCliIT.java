@@ -161,15 +161,7 @@ class JobsCliIT {
               async: 60
               poll: 1
         """);
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "io.tightbeam.cli.PlaybookCli", "-i", inventory.toString(),
-        pb.toString()));
-    ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(dir.resolve("controller.log").toFile());
-    builder.environment().put("ANSIBLE_ASYNC_DIR", asyncDir.toString());
-    builder.environment().put("ANSIBLE_CONFIG", "/nonexistent/ansible.cfg");
-    builder.environment().put("TIGHTBEAM_JOB_REGISTRY", registry.toString());
-    Process controller = builder.start();
+    Process controller = controller(pb);
     try {
       awaitRecords(r -> r.size() == 3, "three jobs recorded");
       controller.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL, mid-poll
@@ -188,6 +180,55 @@ class JobsCliIT {
         .containsEntry("state", "finished").containsEntry("rc", 0).containsEntry("summary", "out"));
     assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(10);
     assertThat(jobs("list", "--running", "--json").records()).isEmpty();
+  }
+
+  /**
+   * The crash window: a controller killed after its poll read a job's end and before the registry
+   * recorded it (held here by another writer's lock) loses nothing: the result stays on the target
+   * until recorded, and refresh records it as finished, not lost.
+   */
+  @Test
+  void aResultReadButNotYetRecordedWhenTheControllerIsKilledIsRecordedByRefresh() throws Exception {
+    Path pb = Files.writeString(dir.resolve("window.yml"), """
+        - hosts: h1
+          gather_facts: false
+          tasks:
+            - name: short job
+              shell: sleep 3; echo done
+              async: 30
+              poll: 1
+        """);
+    Process controller = controller(pb);
+    try {
+      awaitRecords(r -> r.size() == 1, "the job recorded");
+      String jid = String.valueOf(jobs("list", "--json").records().get(0).get("jid"));
+      try (java.sql.Connection lock = java.sql.DriverManager.getConnection("jdbc:sqlite:" + registry);
+          java.sql.Statement st = lock.createStatement()) {
+        st.execute("BEGIN EXCLUSIVE");
+        assertThat(asyncDir.resolve(jid)).as("locked before the job ended").exists();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (Files.exists(asyncDir.resolve(jid)) && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+        }
+        assertThat(asyncDir.resolve(jid)).as("the poll took the result").doesNotExist();
+        Thread.sleep(300); // the controller now waits on the lock to record the end
+        controller.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        st.execute("ROLLBACK");
+      }
+      assertThat(jobs("list", "--running", "--json").records()).as("killed before its write").hasSize(1);
+
+      Jobs refreshed = jobs("refresh", "--json");
+      assertThat(refreshed.exitCode()).as(refreshed.out() + refreshed.err()).isZero();
+      assertThat(refreshed.records()).singleElement().satisfies(r -> assertThat(r)
+          .containsEntry("jid", jid).containsEntry("state", "finished").containsEntry("rc", 0)
+          .containsEntry("summary", "done"));
+      try (var left = Files.list(asyncDir)) {
+        assertThat(left.map(p -> p.getFileName().toString()).toList())
+            .as("once recorded, the kept result is removed").isEmpty();
+      }
+    } finally {
+      controller.destroyForcibly();
+    }
   }
 
   @Test
