@@ -206,6 +206,7 @@ final class ActionRunner {
     boolean noLog = record.noLog();
     String dir = asyncDir;
     io.tightbeam.jobs.Poller poller = ctx.services().poller();
+    ctx.listener().asyncWaiting(header, host, jid.value());
     return poller
         .await(target, asyncDir, jid, poll, limit,
             status -> ctx.listener().asyncPoll(header, host, status))

@@ -601,6 +601,63 @@ class JobsCliIT {
     assertThat(jobs("list", "--json").records()).singleElement().satisfies(r -> assertThat(r).containsEntry("state", "killed"));
   }
 
+  /** Ad hoc ({@code tightbeam -B N -P M}) on a terminal: Ctrl-C asks once, as tightbeam-playbook does. */
+  @Test
+  void adHocCtrlCOnATerminalAsksOnceAndKillsTheJobsWhenTold() throws Exception {
+    Process terminal = onTerminal("controller.log", "io.tightbeam.cli.AdHocCli", "h1:h2", "-i",
+        inventory.toString(), "-B", "60", "-P", "1", "-a", "'sleep 30'");
+    try {
+      awaitRecords(r -> r.size() == 2, "the jobs recorded");
+      long pid = terminal.descendants().filter(p -> p.info().command().orElse("").endsWith("/java"))
+          .findFirst().orElseThrow().pid();
+      signal("INT", pid);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (!Files.readString(dir.resolve("controller.log")).contains("[y/N]: ") && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      terminal.getOutputStream().write("y\n".getBytes(StandardCharsets.UTF_8));
+      terminal.getOutputStream().flush();
+      assertThat(terminal.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      terminal.descendants().forEach(ProcessHandle::destroyForcibly);
+      terminal.destroyForcibly();
+    }
+    String log = Files.readString(dir.resolve("controller.log"));
+    assertThat(log).contains("[ERROR]: User interrupted execution")
+        .contains("2 async jobs this run launched still running on h").contains("Kill them? [y/N]: ")
+        .contains("killed 2 of 2 async jobs");
+    assertThat(log.split("\\[y/N\\]", -1)).as("asked once").hasSize(2);
+    assertThat(jobs("list", "--json").records()).hasSize(2)
+        .allSatisfy(r -> assertThat(r).containsEntry("state", "killed"));
+  }
+
+  /** Ad hoc without a terminal: Ctrl-C leaves the jobs and says how to find them. */
+  @Test
+  void adHocCtrlCWithoutATerminalLeavesTheJobsAndSaysHowToFindThem() throws Exception {
+    List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), "io.tightbeam.cli.AdHocCli", "h1", "-i",
+        inventory.toString(), "-B", "60", "-P", "1", "-a", "sleep 30");
+    ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true)
+        .redirectOutput(dir.resolve("controller.log").toFile());
+    builder.environment().put("ANSIBLE_ASYNC_DIR", asyncDir.toString());
+    builder.environment().put("ANSIBLE_CONFIG", "/nonexistent/ansible.cfg");
+    builder.environment().put("TIGHTBEAM_JOB_REGISTRY", registry.toString());
+    Process controller = builder.start();
+    try {
+      awaitRecords(r -> r.size() == 1, "the job recorded");
+      signal("INT", controller.pid());
+      assertThat(controller.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      controller.destroyForcibly();
+    }
+    String log = Files.readString(dir.resolve("controller.log"));
+    assertThat(controller.exitValue()).as(log).isEqualTo(99);
+    assertThat(log).contains("[ERROR]: User interrupted execution\n[WARNING]: 1 async job this run launched is"
+        + " left running: 'tightbeam-jobs list --running' lists them").doesNotContain("[y/N]");
+    assertThat(jobs("list", "--running", "--json").records()).hasSize(1);
+    assertThat(jobs("kill", "--host", "all", "--grace", "0").exitCode()).isZero();
+  }
+
   @Test
   void onATerminalAStatusLineShowsTheJobsWaitedOnAndIsErasedBeforeOtherOutput() throws Exception {
     Path pb = Files.writeString(dir.resolve("live.yml"), """
@@ -624,9 +681,14 @@ class JobsCliIT {
 
   /** tightbeam-playbook on a terminal of script(1)'s (no colour); what is written to its stdin is typed there. */
   private Process onTerminal(Path pb, String log) throws Exception {
+    return onTerminal(log, "io.tightbeam.cli.PlaybookCli", "-i", inventory.toString(), pb.toString());
+  }
+
+  /** {@code main} with {@code args} (words without quotes) on a terminal of {@code script}'s, its screen in {@code log}. */
+  private Process onTerminal(String log, String main, String... args) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String command = String.join(" ", java, "-cp", "'" + System.getProperty("java.class.path") + "'",
-        "io.tightbeam.cli.PlaybookCli", "-i", inventory.toString(), pb.toString());
+        main, String.join(" ", args));
     ProcessBuilder builder = new ProcessBuilder("script", "-q", "-e", "-c", command, "/dev/null")
         .redirectErrorStream(true).redirectOutput(dir.resolve(log).toFile());
     builder.environment().put("ANSIBLE_ASYNC_DIR", asyncDir.toString());
