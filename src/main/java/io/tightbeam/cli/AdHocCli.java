@@ -69,6 +69,9 @@ public final class AdHocCli implements Callable<Integer> {
     // show a template (otherwise on first use, e.g. for an inventory variable that is one).
     if (!Version.asked(argv)) {
       Preload.start();
+      if (Preload.launchesJobs(argv)) {
+        Preload.startRegistry();
+      }
       if (java.util.Arrays.stream(argv).anyMatch(Templar::isTemplate)) {
         Templar.prepare();
       }
