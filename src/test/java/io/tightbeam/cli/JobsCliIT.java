@@ -126,6 +126,11 @@ class JobsCliIT {
     assertThat(records.get(4)).containsEntry("task", "secret").containsEntry("state", "finished")
         .containsEntry("summary", "");
     assertThat(JSON.writeValueAsString(records.get(4))).doesNotContain("hunter2");
+    try (var left = Files.list(asyncDir)) {
+      // the polled jobs' results were kept aside until recorded, then removed (the last at the run's end)
+      assertThat(left.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(String.valueOf(first.get("jid")))
+          && !n.startsWith(String.valueOf(records.get(1).get("jid")))).toList()).isEmpty();
+    }
     Jobs secretLogs = jobs("logs", String.valueOf(records.get(4).get("jid")));
     assertThat(secretLogs.exitCode()).isEqualTo(1);
     assertThat(secretLogs.out() + secretLogs.err()).doesNotContain("hunter2").contains("no_log");
