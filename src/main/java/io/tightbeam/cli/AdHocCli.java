@@ -69,6 +69,9 @@ public final class AdHocCli implements Callable<Integer> {
     // show a template (otherwise on first use, e.g. for an inventory variable that is one).
     if (!Version.asked(argv)) {
       Preload.start();
+      if (Preload.launchesJobs(argv)) {
+        Preload.startRegistry();
+      }
       if (java.util.Arrays.stream(argv).anyMatch(Templar::isTemplate)) {
         Templar.prepare();
       }
@@ -85,13 +88,18 @@ public final class AdHocCli implements Callable<Integer> {
     return cl.execute(argv);
   }
 
+  /** The run's job registry once it is known (for Ctrl-C, as tightbeam-playbook's). */
+  private volatile io.tightbeam.jobs.registry.JobRegistry registry;
+
   @Override
   public Integer call() {
-    return Guard.run(out, err, common.verbosity(), this::run);
+    return Guard.run(out, err, common.verbosity(), this::run,
+        () -> InterruptedJobs.handle(registry, err, env, System.console()));
   }
 
   private int run() {
     RunSetup setup = new RunSetup(common, env, err);
+    registry = setup.registry;
     Inventory inventory = setup.inventory(common);
     // wrapped at 80 columns as Ansible's Display wraps them
     io.tightbeam.output.ErrorBlock warnings = new io.tightbeam.output.ErrorBlock(out, err, 0, false);

@@ -122,6 +122,7 @@ public final class JobsCli implements Callable<Integer> {
         BiFunction<JobCollector, JobRecord, CompletableFuture<JobCollector.Outcome>> step, Set<JobState> ok) {
       List<CompletableFuture<JobCollector.Outcome>> steps = new ArrayList<>();
       List<JobEnded> ends = new ArrayList<>();
+      List<JobRecord> ended = new ArrayList<>();
       boolean unreachable = false;
       try (JobCollector collector = new JobCollector(cli.env)) {
         jobs.forEach(j -> steps.add(step.apply(collector, j)));
@@ -129,13 +130,16 @@ public final class JobsCli implements Callable<Integer> {
           JobCollector.Outcome o = s.join();
           if (o instanceof JobCollector.Outcome.Ended e) {
             ends.add(new JobEnded(e.job().jid(), e.job().target().host(), e.end()));
+            ended.add(e.job());
           } else if (o instanceof JobCollector.Outcome.Unreachable u) {
             unreachable = true;
             cli.err.println("[ERROR]: " + u.job().target().host() + " (" + u.job().jid() + ") is unreachable: " + u.msg());
           }
         }
+        // the results read stay on their hosts until recorded (killed before: the next wait reads them)
+        registry.end(ends);
+        ended.forEach(collector::forget);
       }
-      registry.end(ends);
       // read back: a job another process collected first keeps the end that process recorded
       List<JobRecord> after = jobs.isEmpty() ? jobs : JobTable.onHosts(registry.list(
           new JobQuery(Set.of(), null, jobs.stream().map(JobRecord::jid).distinct().toList())), host);
@@ -324,6 +328,7 @@ public final class JobsCli implements Callable<Integer> {
         JobCollector.Outcome o = collector.check(job).join();
         if (o instanceof JobCollector.Outcome.Ended e) {
           registry.end(List.of(new JobEnded(job.jid(), job.target().host(), e.end())));
+          collector.forget(job);
           return e.end().state() == JobState.FINISHED ? 0 : 2;
         }
         return 0;

@@ -204,11 +204,16 @@ final class ActionRunner {
     }
     String host = record.host();
     boolean noLog = record.noLog();
-    return ctx.services().poller()
+    String dir = asyncDir;
+    io.tightbeam.jobs.Poller poller = ctx.services().poller();
+    ctx.listener().asyncWaiting(header, host, jid.value());
+    return poller
         .await(target, asyncDir, jid, poll, limit,
             status -> ctx.listener().asyncPoll(header, host, status))
+        // the result is reported once the registry holds it; only then may its file go
+        .thenCompose(result -> jobs.ended(jid, host, result, noLog).thenApply(written -> result))
         .thenApply(result -> {
-          jobs.ended(jid, host, result, noLog);
+          poller.forget(target, dir, jid);
           // A job id is no secret: under no_log the line still names the job (Ansible prints jid=None).
           Map<String, Object> shown = noLog ? Censor.result(result) : result;
           if (noLog) {

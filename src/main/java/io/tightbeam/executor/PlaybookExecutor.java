@@ -99,7 +99,7 @@ public final class PlaybookExecutor {
     RunListener listener = ResultThreadListener.bind(output, resultThread);
     RunStats stats = new RunStats();
     Map<String, HostState> states = new LinkedHashMap<>();
-    try (Connections connections = new Connections(options.controllerEnv()); Poller poller = new Poller();
+    try (Connections connections = new Connections(options.controllerEnv()); Poller poller = new Poller(registry::enabled);
         JobJournal journal = registry.journal(listener::warning)) {
       if (Plan.launchesJobs(playbooks)) {
         // opening the registry (~0.1 s: SQLite's library, the file, the schema) overlaps the run's

@@ -68,8 +68,11 @@ record RunJobs(JobJournal journal, String playbook, JobReattach reattach) {
         l.noLog() ? JobOrigin.CENSORED : JobOrigin.json(args));
   }
 
-  /** Queues the end {@code result} tells, written with the others of the same poll cycle. */
-  void ended(JobId jid, String host, Map<String, Object> result, boolean noLog) {
-    journal.ended(new JobEnded(jid.value(), host, JobEnd.of(result, noLog, Instant.now())));
+  /**
+   * Queues the end {@code result} tells, written with the others of the same poll cycle;
+   * completes once it is written (at once without a registry).
+   */
+  java.util.concurrent.CompletableFuture<Void> ended(JobId jid, String host, Map<String, Object> result, boolean noLog) {
+    return journal.ended(new JobEnded(jid.value(), host, JobEnd.of(result, noLog, Instant.now())));
   }
 }

@@ -39,6 +39,9 @@ public interface RunListener {
   /** {@code FAILED - RETRYING: [host]: name (N retries left).} */
   default void retrying(TaskHeader task, String host, int retriesLeft, Map<String, Object> result) {}
 
+  /** A launched (or re-attached) async job is now waited for; prints nothing (the live status line). */
+  default void asyncWaiting(TaskHeader task, String host, String jid) {}
+
   /** An unfinished status check of an async job: {@code ASYNC POLL on host: jid=...}. */
   default void asyncPoll(TaskHeader task, String host, Map<String, Object> status) {}
 

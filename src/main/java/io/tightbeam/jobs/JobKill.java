@@ -93,6 +93,7 @@ public final class JobKill {
           fi ;;
       esac
       printf 'tightbeam-kill\\n'
-      cat -- "$tb_f" 2>/dev/null || printf 'missing'
+      # a run still polling the job may have taken the killed record aside (collect) meanwhile
+      cat -- "$tb_f" 2>/dev/null || cat -- "$tb_f.seen" 2>/dev/null || printf 'missing'
       """;
 }

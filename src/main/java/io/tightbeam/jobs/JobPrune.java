@@ -62,7 +62,7 @@ public final class JobPrune {
               printf '%s %s running\\n' "$tb_T" "$2"; return ;;
           esac
         fi
-        if rm -f -- "$tb_f" "$tb_f.stdout" "$tb_f.stderr" "$tb_f.kill"; then
+        if rm -f -- "$tb_f" "$tb_f.stdout" "$tb_f.stderr" "$tb_f.kill" "$tb_f.seen"; then
           printf '%s %s gone\\n' "$tb_T" "$2"
         else
           printf '%s %s kept\\n' "$tb_T" "$2"

@@ -31,8 +31,21 @@ public final class Poller implements AutoCloseable {
   private final LongSupplier clock;
   private final StatusBatcher batcher;
   private final Set<CompletableFuture<Map<String, Object>>> waiting = ConcurrentHashMap.newKeySet();
+  private final java.util.function.BooleanSupplier keep;
+  /** The job files a check moved aside (collect), by path, until {@link #forget}. */
+  private final Set<String> moved = ConcurrentHashMap.newKeySet();
 
+  /** A poller that removes a job file when it reads the job's end (Ansible's cleanup). */
   public Poller() {
+    this(() -> false);
+  }
+
+  /**
+   * A poller that, while {@code keep} says so (asked at each wait: a job registry records the
+   * ends), moves a finished job file aside instead of removing it, until {@link #forget}: a
+   * controller killed between reading a result and recording it loses nothing.
+   */
+  public Poller(java.util.function.BooleanSupplier keep) {
     this(
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -41,11 +54,17 @@ public final class Poller implements AutoCloseable {
               return t;
             }),
         System::nanoTime,
-        "/bin/sh");
+        "/bin/sh", keep);
   }
 
   /** A poller on {@code scheduler} (one thread) reading time from {@code clock} (nanoseconds). */
   Poller(ScheduledExecutorService scheduler, LongSupplier clock, String shell) {
+    this(scheduler, clock, shell, () -> false);
+  }
+
+  private Poller(ScheduledExecutorService scheduler, LongSupplier clock, String shell,
+      java.util.function.BooleanSupplier keep) {
+    this.keep = keep;
     this.scheduler = scheduler;
     this.clock = clock;
     this.batcher = new StatusBatcher(scheduler, clock, shell);
@@ -77,7 +96,8 @@ public final class Poller implements AutoCloseable {
     if (pollSeconds < 1) {
       throw new IllegalArgumentException("poll must be at least 1 second, got " + pollSeconds);
     }
-    Waiter w = new Waiter(target, asyncDir, jid, pollSeconds, timeLimitSeconds, onPoll);
+    Waiter w = new Waiter(target, asyncDir, jid, pollSeconds, timeLimitSeconds, onPoll,
+        keep.getAsBoolean() ? StatusScript.Mode.COLLECT : StatusScript.Mode.POLL);
     waiting.add(w.result);
     w.result.whenComplete((r, e) -> waiting.remove(w.result));
     w.checkNext();
@@ -104,8 +124,36 @@ public final class Poller implements AutoCloseable {
         .thenApply(seen -> JobStatus.result(jid, mode, seen));
   }
 
+  /**
+   * The end of {@code jid}, which {@link #await} read, is recorded: the job file it moved aside is
+   * removed with the next status command on {@code target}, or at {@link #close}.
+   */
+  public void forget(TargetContext target, String asyncDir, JobId jid) {
+    String file = RemotePath.jobFile(asyncDir, jid);
+    if (moved.remove(file)) {
+      batcher.forget(target, file + ".seen");
+    }
+  }
+
+  /**
+   * As {@link #forget}, also when this poller did not move the file aside: a status check reads a
+   * result an earlier controller moved aside and did not record (it was killed in between).
+   */
+  public void forgetSeen(TargetContext target, String asyncDir, JobId jid) {
+    moved.remove(RemotePath.jobFile(asyncDir, jid));
+    batcher.forget(target, RemotePath.jobFile(asyncDir, jid) + ".seen");
+  }
+
+  /** Removes the results {@link #forget} was told of that no status command took, then stops. */
   @Override
   public void close() {
+    try {
+      batcher.sweep().get(StatusBatcher.CHECK_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      // the files stay; the next status check of their jobs reads them
+    }
     scheduler.shutdownNow();
     try {
       scheduler.awaitTermination(5, TimeUnit.SECONDS);
@@ -126,13 +174,15 @@ public final class Poller implements AutoCloseable {
     final long pollNanos;
     final int limit;
     final Consumer<Map<String, Object>> onPoll;
+    final StatusScript.Mode mode;
     final long start = clock.getAsLong();
     int checks;
     Map<String, Object> last;
     Throwable lastError;
 
     Waiter(TargetContext target, String asyncDir, JobId jid, int poll, int limit,
-        Consumer<Map<String, Object>> onPoll) {
+        Consumer<Map<String, Object>> onPoll, StatusScript.Mode mode) {
+      this.mode = mode;
       this.target = target;
       this.asyncDir = asyncDir;
       this.jid = jid;
@@ -176,7 +226,7 @@ public final class Poller implements AutoCloseable {
     }
 
     StatusScript.Entry entry() {
-      return new StatusScript.Entry(asyncDir, jid, StatusScript.Mode.POLL);
+      return new StatusScript.Entry(asyncDir, jid, mode);
     }
 
     void run(Runnable step) {
@@ -195,6 +245,9 @@ public final class Poller implements AutoCloseable {
               ? failure.getCause() : failure;
         } else {
           lastError = null;
+          if (mode == StatusScript.Mode.COLLECT && seen.removed()) {
+            moved.add(RemotePath.jobFile(asyncDir, jid));
+          }
           last = JobStatus.result(jid, "status", seen);
           if (isDone(last)) {
             result.complete(last);

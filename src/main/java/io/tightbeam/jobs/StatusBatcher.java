@@ -80,6 +80,10 @@ final class StatusBatcher {
   private final String shell;
   private final Map<Key, List<Batch>> pending = new HashMap<>();
   private final Map<Key, Integer> watching = new HashMap<>();
+  /** Per connection, the collected results to remove with its next command (see {@link #forget}). */
+  private final Map<Key, Forgets> forgets = new HashMap<>();
+
+  private record Forgets(TargetContext target, List<String> files) {}
 
   StatusBatcher(ScheduledExecutorService scheduler, LongSupplier clock, String shell) {
     this.scheduler = scheduler;
@@ -102,6 +106,50 @@ final class StatusBatcher {
       TargetContext target, StatusScript.Entry entry, long untilNanos) {
     return enqueue(target, new Check(entry, new CompletableFuture<>(), untilNanos),
         clock.getAsLong() + WATCH_JOIN_NANOS);
+  }
+
+  /**
+   * Queues the removal of {@code file} (a collected result the controller has recorded): it goes
+   * with the next status command on {@code target}'s connection, or with {@link #sweep}.
+   */
+  void forget(TargetContext target, String file) {
+    try {
+      scheduler.execute(() -> forgets.computeIfAbsent(new Key(target.connection(), target.become()),
+          k -> new Forgets(target, new ArrayList<>())).files().add(file));
+    } catch (RuntimeException e) {
+      // the poller is closed: the file stays, the next status check of the job reads it
+    }
+  }
+
+  /**
+   * Sends the removals no status command took, one command per connection; completes when they
+   * are done (failures ignored: a file left is read by the next check of its job).
+   */
+  CompletableFuture<Void> sweep() {
+    CompletableFuture<CompletableFuture<Void>> sent = new CompletableFuture<>();
+    try {
+      scheduler.execute(() -> {
+        List<CompletableFuture<?>> commands = new ArrayList<>();
+        forgets.forEach((key, f) -> {
+          try {
+            commands.add(f.target().connection().exec(f.target().become().wrap(
+                ExecRequest.program(shell, removal(f.files())).withTimeout(CHECK_TIMEOUT)))
+                .handle((r, e) -> null));
+          } catch (RuntimeException e) {
+            // a closed connection: nothing to remove with
+          }
+        });
+        forgets.clear();
+        sent.complete(CompletableFuture.allOf(commands.toArray(CompletableFuture[]::new)));
+      });
+    } catch (RuntimeException e) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return sent.thenCompose(f -> f);
+  }
+
+  private static String removal(List<String> files) {
+    return "rm -f -- " + String.join(" ", files) + "\n";
   }
 
   private CompletableFuture<JobObservation> enqueue(TargetContext target, Check check, long fireAt) {
@@ -166,7 +214,8 @@ final class StatusBatcher {
           }
         }
         : checksInFlight::release;
-    StatusScript script = new StatusScript(entries, tenths);
+    Forgets taken = forgets.remove(key);
+    StatusScript script = new StatusScript(entries, tenths, taken == null ? List.of() : taken.files());
     ExecRequest request =
         ExecRequest.program(shell, script.text())
             // a check caught by a link that died silently would otherwise wait for the SSH

@@ -16,11 +16,17 @@ import java.util.regex.Pattern;
  */
 final class StatusScript {
   /** What to do with one job file: read it ({@code status}), read it and remove it once
-   * finished ({@code poll}), or remove it ({@code cleanup}). */
+   * finished ({@code poll}), read it and move it aside once finished until its result is recorded
+   * ({@code collect}, see {@link Poller#forget}), or remove it ({@code cleanup}). */
   enum Mode {
     STATUS,
     POLL,
-    CLEANUP
+    COLLECT,
+    CLEANUP;
+
+    boolean watched() {
+      return this == POLL || this == COLLECT;
+    }
   }
 
   /** One job file to look at. */
@@ -31,21 +37,28 @@ final class StatusScript {
   private final String token;
   private final List<Entry> entries;
   private final int watchTenths;
+  private final List<String> forgets;
 
   StatusScript(List<Entry> entries) {
-    this(entries, 0);
+    this(entries, 0, List.of());
+  }
+
+  StatusScript(List<Entry> entries, int watchTenths) {
+    this(entries, watchTenths, List.of());
   }
 
   /**
    * A command that first waits, up to {@code watchTenths} tenths of a second, while any of its
    * {@code poll} entries' jobs still runs, then reads them all: the end of the last job is seen
-   * within about 0.1 s instead of at the next poll, and the cycle still costs one command.
+   * within about 0.1 s instead of at the next poll, and the cycle still costs one command. It
+   * first removes the files {@code forgets} (collected results the controller has recorded).
    */
-  StatusScript(List<Entry> entries, int watchTenths) {
+  StatusScript(List<Entry> entries, int watchTenths, List<String> forgets) {
     this.token = "TB" + Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE)
         + Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE);
     this.entries = List.copyOf(entries);
     this.watchTenths = Math.max(0, watchTenths);
+    this.forgets = List.copyOf(forgets);
   }
 
   /** The random token that starts every section of this command's reply. */
@@ -56,7 +69,12 @@ final class StatusScript {
   String text() {
     StringBuilder s = new StringBuilder();
     s.append("tb_T=").append(token).append('\n').append(WrapperText.STATUS);
-    List<Entry> watched = entries.stream().filter(e -> e.mode() == Mode.POLL).toList();
+    if (!forgets.isEmpty()) {
+      s.append("rm -f --");
+      forgets.forEach(f -> s.append(' ').append(f));
+      s.append('\n');
+    }
+    List<Entry> watched = entries.stream().filter(e -> e.mode().watched()).toList();
     if (watchTenths > 0 && !watched.isEmpty()) {
       s.append("tb_watch ").append(watchTenths);
       watched.forEach(e -> s.append(' ').append(RemotePath.jobFile(e.asyncDir(), e.jid())));

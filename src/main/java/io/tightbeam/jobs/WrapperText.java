@@ -390,10 +390,21 @@ final class WrapperText {
         done
       }
       # Removes the job file $tb_f and the job's output files beside it (tightbeam-jobs logs) in one rm.
-      tb_unlink() { rm -f -- "$tb_f" "$tb_f.stdout" "$tb_f.stderr" && tb_rm=1; }
-      # tb_check <index> <status|poll|cleanup> <job file> <jid>: one job's header, path and content.
+      tb_unlink() { rm -f -- "$tb_f" "$tb_f.stdout" "$tb_f.stderr" "$tb_f.seen" && tb_rm=1; }
+      # collect: the job file leaves its path as poll's removal does, but is kept as $tb_f.seen until
+      # the controller has recorded its result (then a later command removes it): a controller
+      # killed in between loses nothing, the next status check reads the .seen file.
+      tb_keep() {
+        case $tb_f in *.seen) tb_rm=1; return ;; esac
+        mv -f -- "$tb_f" "$tb_f.seen" || return
+        tb_rm=1
+        if [ -e "$tb_f.stdout" ] || [ -e "$tb_f.stderr" ]; then rm -f -- "$tb_f.stdout" "$tb_f.stderr"; fi
+      }
+      # tb_check <index> <status|poll|collect|cleanup> <job file> <jid>: one job's header, path and content.
       tb_check() {
         tb_f=$3 tb_a=- tb_rm=0 tb_c=
+        # a result a poll took and the controller has not recorded yet
+        [ ! -f "$tb_f" ] && [ "$2" != cleanup ] && [ -f "$tb_f.seen" ] && tb_f=$tb_f.seen
         if [ ! -f "$tb_f" ]; then
           # removed while the job runs: its processes still carry the marker, and its end will
           # write the file anew
@@ -415,14 +426,16 @@ final class WrapperText {
           '{'*) [ "$2" = status ] && tb_marker "$4" ;;
           *) tb_marker "$4" ;;
         esac
-        if [ "$2" = poll ]; then
-          case $tb_c in
-            '{"started": 1, "finished": 0'*) case $tb_a in 1|-) ;; *) tb_unlink ;; esac ;;
-            '{'*) tb_unlink ;;
-            *) [ "$tb_a" = marker ] || tb_unlink ;;
-          esac
-        fi
-        printf '%s %s 1 %s %s\\n%s\\n%s\\n' "$tb_T" "$1" "$tb_a" "$tb_rm" "$tb_f" "$tb_c"
+        case $2 in
+          poll|collect)
+            tb_g=tb_unlink; [ "$2" = collect ] && tb_g=tb_keep
+            case $tb_c in
+              '{"started": 1, "finished": 0'*) case $tb_a in 1|-) ;; *) $tb_g ;; esac ;;
+              '{'*) $tb_g ;;
+              *) [ "$tb_a" = marker ] || $tb_g ;;
+            esac ;;
+        esac
+        printf '%s %s 1 %s %s\\n%s\\n%s\\n' "$tb_T" "$1" "$tb_a" "$tb_rm" "$3" "$tb_c"
       }
       """;
 }

@@ -20,8 +20,8 @@ import java.util.function.LongSupplier;
  * On a terminal only: while a run waits on async jobs, one status line at the bottom (jobs
  * running, finished, failed, time since the first was seen running, the host waited on longest),
  * redrawn in place each second and after every output line, and erased before any other output
- * (stdout and stderr alike) so that no line is garbled. Jobs count from their first {@code ASYNC
- * POLL}; a job that ends within its first poll cycle never shows.
+ * (stdout and stderr alike) so that no line is garbled. Jobs count from when the run starts
+ * waiting for them, so a job that ends within its first poll cycle counts too.
  */
 public final class LiveStatus implements RunListener {
   private static final byte[] ERASE = "\r\033[K".getBytes(StandardCharsets.US_ASCII);
@@ -180,11 +180,21 @@ public final class LiveStatus implements RunListener {
   }
 
   @Override
+  public void asyncWaiting(TaskHeader task, String host, String jid) {
+    delegate.asyncWaiting(task, host, jid);
+    seen(host, jid);
+  }
+
+  @Override
   public void asyncPoll(TaskHeader task, String host, Map<String, Object> status) {
     delegate.asyncPoll(task, host, status);
+    seen(host, String.valueOf(status.get("ansible_job_id")));
+  }
+
+  private void seen(String host, String jid) {
     synchronized (lock) {
       long now = clock.getAsLong();
-      running.putIfAbsent(host + " " + status.get("ansible_job_id"), now);
+      running.putIfAbsent(host + " " + jid, now);
       if (firstSeen < 0) {
         firstSeen = now;
       }

@@ -126,6 +126,11 @@ class JobsCliIT {
     assertThat(records.get(4)).containsEntry("task", "secret").containsEntry("state", "finished")
         .containsEntry("summary", "");
     assertThat(JSON.writeValueAsString(records.get(4))).doesNotContain("hunter2");
+    try (var left = Files.list(asyncDir)) {
+      // the polled jobs' results were kept aside until recorded, then removed (the last at the run's end)
+      assertThat(left.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(String.valueOf(first.get("jid")))
+          && !n.startsWith(String.valueOf(records.get(1).get("jid")))).toList()).isEmpty();
+    }
     Jobs secretLogs = jobs("logs", String.valueOf(records.get(4).get("jid")));
     assertThat(secretLogs.exitCode()).isEqualTo(1);
     assertThat(secretLogs.out() + secretLogs.err()).doesNotContain("hunter2").contains("no_log");
@@ -161,15 +166,7 @@ class JobsCliIT {
               async: 60
               poll: 1
         """);
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "io.tightbeam.cli.PlaybookCli", "-i", inventory.toString(),
-        pb.toString()));
-    ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(dir.resolve("controller.log").toFile());
-    builder.environment().put("ANSIBLE_ASYNC_DIR", asyncDir.toString());
-    builder.environment().put("ANSIBLE_CONFIG", "/nonexistent/ansible.cfg");
-    builder.environment().put("TIGHTBEAM_JOB_REGISTRY", registry.toString());
-    Process controller = builder.start();
+    Process controller = controller(pb);
     try {
       awaitRecords(r -> r.size() == 3, "three jobs recorded");
       controller.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL, mid-poll
@@ -188,6 +185,55 @@ class JobsCliIT {
         .containsEntry("state", "finished").containsEntry("rc", 0).containsEntry("summary", "out"));
     assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(10);
     assertThat(jobs("list", "--running", "--json").records()).isEmpty();
+  }
+
+  /**
+   * The crash window: a controller killed after its poll read a job's end and before the registry
+   * recorded it (held here by another writer's lock) loses nothing: the result stays on the target
+   * until recorded, and refresh records it as finished, not lost.
+   */
+  @Test
+  void aResultReadButNotYetRecordedWhenTheControllerIsKilledIsRecordedByRefresh() throws Exception {
+    Path pb = Files.writeString(dir.resolve("window.yml"), """
+        - hosts: h1
+          gather_facts: false
+          tasks:
+            - name: short job
+              shell: sleep 3; echo done
+              async: 30
+              poll: 1
+        """);
+    Process controller = controller(pb);
+    try {
+      awaitRecords(r -> r.size() == 1, "the job recorded");
+      String jid = String.valueOf(jobs("list", "--json").records().get(0).get("jid"));
+      try (java.sql.Connection lock = java.sql.DriverManager.getConnection("jdbc:sqlite:" + registry);
+          java.sql.Statement st = lock.createStatement()) {
+        st.execute("BEGIN EXCLUSIVE");
+        assertThat(asyncDir.resolve(jid)).as("locked before the job ended").exists();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (Files.exists(asyncDir.resolve(jid)) && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+        }
+        assertThat(asyncDir.resolve(jid)).as("the poll took the result").doesNotExist();
+        Thread.sleep(300); // the controller now waits on the lock to record the end
+        controller.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        st.execute("ROLLBACK");
+      }
+      assertThat(jobs("list", "--running", "--json").records()).as("killed before its write").hasSize(1);
+
+      Jobs refreshed = jobs("refresh", "--json");
+      assertThat(refreshed.exitCode()).as(refreshed.out() + refreshed.err()).isZero();
+      assertThat(refreshed.records()).singleElement().satisfies(r -> assertThat(r)
+          .containsEntry("jid", jid).containsEntry("state", "finished").containsEntry("rc", 0)
+          .containsEntry("summary", "done"));
+      try (var left = Files.list(asyncDir)) {
+        assertThat(left.map(p -> p.getFileName().toString()).toList())
+            .as("once recorded, the kept result is removed").isEmpty();
+      }
+    } finally {
+      controller.destroyForcibly();
+    }
   }
 
   @Test
@@ -560,6 +606,63 @@ class JobsCliIT {
     assertThat(jobs("list", "--json").records()).singleElement().satisfies(r -> assertThat(r).containsEntry("state", "killed"));
   }
 
+  /** Ad hoc ({@code tightbeam -B N -P M}) on a terminal: Ctrl-C asks once, as tightbeam-playbook does. */
+  @Test
+  void adHocCtrlCOnATerminalAsksOnceAndKillsTheJobsWhenTold() throws Exception {
+    Process terminal = onTerminal("controller.log", "io.tightbeam.cli.AdHocCli", "h1:h2", "-i",
+        inventory.toString(), "-B", "60", "-P", "1", "-a", "'sleep 30'");
+    try {
+      awaitRecords(r -> r.size() == 2, "the jobs recorded");
+      long pid = terminal.descendants().filter(p -> p.info().command().orElse("").endsWith("/java"))
+          .findFirst().orElseThrow().pid();
+      signal("INT", pid);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (!Files.readString(dir.resolve("controller.log")).contains("[y/N]: ") && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      terminal.getOutputStream().write("y\n".getBytes(StandardCharsets.UTF_8));
+      terminal.getOutputStream().flush();
+      assertThat(terminal.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      terminal.descendants().forEach(ProcessHandle::destroyForcibly);
+      terminal.destroyForcibly();
+    }
+    String log = Files.readString(dir.resolve("controller.log"));
+    assertThat(log).contains("[ERROR]: User interrupted execution")
+        .contains("2 async jobs this run launched still running on h").contains("Kill them? [y/N]: ")
+        .contains("killed 2 of 2 async jobs");
+    assertThat(log.split("\\[y/N\\]", -1)).as("asked once").hasSize(2);
+    assertThat(jobs("list", "--json").records()).hasSize(2)
+        .allSatisfy(r -> assertThat(r).containsEntry("state", "killed"));
+  }
+
+  /** Ad hoc without a terminal: Ctrl-C leaves the jobs and says how to find them. */
+  @Test
+  void adHocCtrlCWithoutATerminalLeavesTheJobsAndSaysHowToFindThem() throws Exception {
+    List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), "io.tightbeam.cli.AdHocCli", "h1", "-i",
+        inventory.toString(), "-B", "60", "-P", "1", "-a", "sleep 30");
+    ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true)
+        .redirectOutput(dir.resolve("controller.log").toFile());
+    builder.environment().put("ANSIBLE_ASYNC_DIR", asyncDir.toString());
+    builder.environment().put("ANSIBLE_CONFIG", "/nonexistent/ansible.cfg");
+    builder.environment().put("TIGHTBEAM_JOB_REGISTRY", registry.toString());
+    Process controller = builder.start();
+    try {
+      awaitRecords(r -> r.size() == 1, "the job recorded");
+      signal("INT", controller.pid());
+      assertThat(controller.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      controller.destroyForcibly();
+    }
+    String log = Files.readString(dir.resolve("controller.log"));
+    assertThat(controller.exitValue()).as(log).isEqualTo(99);
+    assertThat(log).contains("[ERROR]: User interrupted execution\n[WARNING]: 1 async job this run launched is"
+        + " left running: 'tightbeam-jobs list --running' lists them").doesNotContain("[y/N]");
+    assertThat(jobs("list", "--running", "--json").records()).hasSize(1);
+    assertThat(jobs("kill", "--host", "all", "--grace", "0").exitCode()).isZero();
+  }
+
   @Test
   void onATerminalAStatusLineShowsTheJobsWaitedOnAndIsErasedBeforeOtherOutput() throws Exception {
     Path pb = Files.writeString(dir.resolve("live.yml"), """
@@ -583,9 +686,14 @@ class JobsCliIT {
 
   /** tightbeam-playbook on a terminal of script(1)'s (no colour); what is written to its stdin is typed there. */
   private Process onTerminal(Path pb, String log) throws Exception {
+    return onTerminal(log, "io.tightbeam.cli.PlaybookCli", "-i", inventory.toString(), pb.toString());
+  }
+
+  /** {@code main} with {@code args} (words without quotes) on a terminal of {@code script}'s, its screen in {@code log}. */
+  private Process onTerminal(String log, String main, String... args) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String command = String.join(" ", java, "-cp", "'" + System.getProperty("java.class.path") + "'",
-        "io.tightbeam.cli.PlaybookCli", "-i", inventory.toString(), pb.toString());
+        main, String.join(" ", args));
     ProcessBuilder builder = new ProcessBuilder("script", "-q", "-e", "-c", command, "/dev/null")
         .redirectErrorStream(true).redirectOutput(dir.resolve(log).toFile());
     builder.environment().put("ANSIBLE_ASYNC_DIR", asyncDir.toString());

@@ -56,4 +56,31 @@ class LiveStatusTest {
     assertThat(all.replaceAll("\r\033\\[K(jobs: [^\n\r\033]*)?", "")).isEqualTo(
         "ASYNC POLL on web1\nASYNC POLL on web2\n[WARNING]: slow\nASYNC FAILED on web1\nASYNC OK on web2\n");
   }
+
+  /** A job that ends within its first poll cycle (no ASYNC POLL line) still counts. */
+  @Test
+  void aJobThatEndsBeforeItsFirstPollIsCountedFromItsLaunch() {
+    ByteArrayOutputStream screen = new ByteArrayOutputStream();
+    PrintStream terminal = new PrintStream(screen, true, StandardCharsets.UTF_8);
+    AtomicLong now = new AtomicLong(1_000_000);
+    LiveStatus.Builder builder = new LiveStatus.Builder(terminal, terminal, now::get);
+    LiveStatus.Streams streams = builder.streams();
+    RunListener live = builder.around(new RunListener() {
+      @Override
+      public void asyncOutcome(TaskHeader task, String host, Map<String, Object> result, boolean failed) {
+        streams.out().print("ASYNC OK on " + host + "\n");
+      }
+    });
+    TaskHeader task = new TaskHeader("quick", "shell", false, null);
+    live.asyncWaiting(task, "web1", "j1.1");
+    live.asyncWaiting(task, "web2", "j2.2");
+    assertThat(screen.toString(StandardCharsets.UTF_8))
+        .isEqualTo(ERASE + "jobs: 1 running, 0 finished, 0 failed | 0s | slowest: web1 (0s)"
+            + ERASE + "jobs: 2 running, 0 finished, 0 failed | 0s | slowest: web1 (0s)");
+    now.addAndGet(400);
+    live.asyncOutcome(task, "web1", Map.of("ansible_job_id", "j1.1"), false);
+    assertThat(screen.toString(StandardCharsets.UTF_8))
+        .endsWith("ASYNC OK on web1\n" + ERASE + "jobs: 1 running, 1 finished, 0 failed | 0s | slowest: web2 (0s)");
+    live.runEnd();
+  }
 }

@@ -26,7 +26,8 @@ public final class JobCollector implements AutoCloseable {
   static final int POLL_SECONDS = 1;
 
   private final Connections connections;
-  private final Poller poller = new Poller();
+  /** Keeps each result it reads on the target until {@link #forget} (after the registry write). */
+  private final Poller poller = new Poller(() -> true);
 
   /** A collector whose SSH connections read {@code env} (HOME, SSH_AUTH_SOCK) as a run does. */
   public JobCollector(Map<String, String> env) {
@@ -121,6 +122,18 @@ public final class JobCollector implements AutoCloseable {
           jobs.stream().map(j -> JobId.parse(j.jid())).toList());
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /**
+   * {@code job}'s end is recorded: the result file a wait or check read and kept on its host
+   * (moved aside) is removed there, with the collector's last commands.
+   */
+  public void forget(JobRecord job) {
+    try {
+      poller.forgetSeen(target(job), job.target().asyncDir(), JobId.parse(job.jid()));
+    } catch (RuntimeException e) {
+      // no connection to it: the file stays and the next check of the job reads it
     }
   }
 

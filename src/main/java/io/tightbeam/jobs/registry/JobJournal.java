@@ -25,10 +25,12 @@ public final class JobJournal implements AutoCloseable {
 
   private record Launch(JobRecord job, CompletableFuture<Void> written) {}
 
+  private record End(JobEnded end, CompletableFuture<Void> written) {}
+
   private final JobRegistry registry;
   private final Consumer<String> warnings;
   private final Queue<Launch> launches = new ConcurrentLinkedQueue<>();
-  private final Queue<JobEnded> ends = new ConcurrentLinkedQueue<>();
+  private final Queue<End> ends = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean drainQueued = new AtomicBoolean();
   private final AtomicBoolean warned = new AtomicBoolean();
   /** This run's jobs whose end it has not seen, by "jid host". */
@@ -88,15 +90,20 @@ public final class JobJournal implements AutoCloseable {
     }
   }
 
-  /** Queues a job's end; it is written with the others that end at about the same time. */
-  public void ended(JobEnded end) {
+  /**
+   * Queues a job's end; it is written with the others that end at about the same time. Completes
+   * once written, or at once without a registry (or after it failed, reported as a warning).
+   */
+  public CompletableFuture<Void> ended(JobEnded end) {
     prepare();
     if (opened() == null) {
-      return;
+      return CompletableFuture.completedFuture(null);
     }
     open.remove(end.jid() + " " + end.host());
-    ends.add(end);
+    End queued = new End(end, new CompletableFuture<>());
+    ends.add(queued);
     queueDrain(GATHER_MILLIS);
+    return queued.written();
   }
 
   private void queueDrain(long delayMillis) {
@@ -120,8 +127,8 @@ public final class JobJournal implements AutoCloseable {
     for (Launch l; (l = launches.poll()) != null; ) {
       batch.add(l);
     }
-    List<JobEnded> ended = new ArrayList<>();
-    for (JobEnded e; (e = ends.poll()) != null; ) {
+    List<End> ended = new ArrayList<>();
+    for (End e; (e = ends.poll()) != null; ) {
       ended.add(e);
     }
     try {
@@ -129,12 +136,13 @@ public final class JobJournal implements AutoCloseable {
         store.join().add(batch.stream().map(Launch::job).toList());
       }
       if (!ended.isEmpty()) {
-        store.join().end(ended);
+        store.join().end(ended.stream().map(End::end).toList());
       }
     } catch (RuntimeException e) {
       fail(e);
     } finally {
       batch.forEach(l -> l.written().complete(null));
+      ended.forEach(e -> e.written().complete(null));
     }
   }
 

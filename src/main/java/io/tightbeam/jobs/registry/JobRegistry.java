@@ -45,9 +45,13 @@ public final class JobRegistry {
     }, Map.copyOf(env));
   }
 
+  /** Whether runs record their jobs: a registry is located and is not {@code off}. */
   public boolean enabled() {
-    return location != null;
+    return location != null && !OFF_VALUE.equalsIgnoreCase(location());
   }
+
+  /** {@code job_registry = off}: runs record nothing (Ansible's behaviour; the bench's baseline). */
+  static final String OFF_VALUE = "off";
 
   private String location() {
     String l = resolved;
@@ -68,7 +72,7 @@ public final class JobRegistry {
   /** A run's record of the jobs it launches; it opens the store on its first job. */
   public JobJournal journal(Consumer<String> warnings) {
     JobJournal journal = new JobJournal(this, warnings);
-    if (enabled()) {
+    if (location != null) { // (enabled() would read the settings at every start)
       journals.add(journal);
     }
     return journal;
@@ -110,6 +114,9 @@ public final class JobRegistry {
       throw new IllegalStateException("no job registry is configured");
     }
     String location = location();
+    if (OFF_VALUE.equalsIgnoreCase(location)) {
+      throw new RegistryException("the job registry is off (job_registry = off)", null);
+    }
     if (location.startsWith("postgresql://") || location.startsWith("postgres://")) {
       try {
         return new JdbcStore(PostgresDatabase.open(location, env));

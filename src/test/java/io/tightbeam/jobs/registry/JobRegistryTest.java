@@ -1,6 +1,7 @@
 package io.tightbeam.jobs.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,36 @@ class JobRegistryTest {
       assertThat(journal).isNotNull();
     }
     assertThat(home.resolve(".tightbeam")).doesNotExist();
+  }
+
+  /** {@code job_registry = off}: runs record nothing and open nothing; reading says it is off. */
+  @Test
+  void anOffRegistryRecordsNothing() {
+    JobRegistry registry = JobRegistry.at(() -> " OFF ", home, Map.of());
+    assertThat(registry.enabled()).isFalse();
+    try (JobJournal journal = registry.journal(w -> { })) {
+      journal.launched(job("j1.1", "web1", Instant.now()));
+      assertThat(journal.ended(new JobEnded("j1.1", "web1", JobEnd.of(Map.of("rc", 0), false, Instant.now()))))
+          .as("nothing to wait for").isDone();
+      assertThat(journal.unfinished()).isEmpty();
+    }
+    assertThat(home.resolve(".tightbeam")).doesNotExist();
+    assertThat(home.resolve("OFF")).doesNotExist();
+    assertThatThrownBy(() -> registry.list(JobQuery.ALL)).isInstanceOf(RegistryException.class)
+        .hasMessageContaining("off");
+  }
+
+  /** An end is reported written once its transaction is committed (a poll's result waits for it). */
+  @Test
+  void anEndIsReportedWrittenOnceCommitted() {
+    JobRegistry registry = JobRegistry.at(() -> home.resolve("r.db").toString(), home, Map.of());
+    Instant now = Instant.now();
+    try (JobJournal journal = registry.journal(w -> { })) {
+      journal.launched(job("j5.1", "a", now));
+      journal.ended(new JobEnded("j5.1", "a", JobEnd.of(Map.of("rc", 0), false, now))).join();
+      assertThat(registry.list(JobQuery.ALL)).singleElement()
+          .satisfies(r -> assertThat(r.state()).isEqualTo(JobState.FINISHED));
+    }
   }
 
   @Test
