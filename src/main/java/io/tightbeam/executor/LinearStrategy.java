@@ -209,12 +209,7 @@ final class LinearStrategy {
 
   /** Whether the play's strategy is free or host_pinned, whose banners Ansible shows lazily. */
   private boolean lazyBanners() {
-    Object given = ctx.play().keywords().get("strategy");
-    if (given == null) {
-      return false;
-    }
-    String name = String.valueOf(ctx.templar().template(given, ctx.playVars()));
-    return Modules.shortName(name).equals("free") || Modules.shortName(name).equals("host_pinned");
+    return PlayStrategy.lazyBanners(PlayStrategy.of(ctx.services(), ctx.play(), ctx.playVars()));
   }
 
   /** On the result thread: register, facts, notify, stats, output, host state. */

@@ -57,6 +57,7 @@ final class PlayRun {
     if (missing != null) {
       throw missing;
     }
+    PlayStrategy.check(PlayStrategy.of(services, play, early), play);
     Map<String, HostState> playHosts = new LinkedHashMap<>();
     for (Host h : hosts) {
       HostState s = states.computeIfAbsent(h.name(), n -> {
