@@ -216,6 +216,9 @@ final class LinearStrategy {
   private void apply(Task t, Scope scope, TaskDone done, List<HostState> all) {
     HostState h = done.host();
     Map<String, Object> r = done.result();
+    if (!t.keywords().containsKey("changed_when")) { // Ansible's changed_when has the last word
+      DynamicInventory.group(ctx, h, r); // the outcome shows this same result
+    }
     Object register = t.keywords().get("register");
     boolean runOnce = Results.truthy(new Keywords(ctx, t, scope).raw("run_once"));
     List<HostState> receivers = runOnce ? all : List.of(h);
@@ -246,6 +249,7 @@ final class LinearStrategy {
     if (done.diff()) {
       ctx.listener().fileDiff(header, shown);
     }
+    done.heldItems().forEach(item -> ctx.listener().itemOutcome(header, Censor.outcome(item)));
     ctx.listener().taskOutcome(header, shown);
     if (register instanceof String name && Keywords.isTemplated(name)) {
       // Ansible's result processing refuses the name too, which ends the run (exit code 1)

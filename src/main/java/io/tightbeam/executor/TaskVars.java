@@ -117,10 +117,10 @@ final class TaskVars {
     List<String> active =
         ctx.hosts().values().stream().filter(HostState::active).map(HostState::name).toList();
     v.put("ansible_play_hosts", new Literal(active));
-    v.put("play_hosts", new Literal(active));
     v.put("ansible_play_hosts_all", new Literal(new ArrayList<>(ctx.hosts().keySet())));
     List<String> batch = ctx.batch().stream().filter(n -> ctx.hosts().get(n) == null || ctx.hosts().get(n).active()).toList();
     v.put("ansible_play_batch", new Literal(batch)); // without the hosts that failed, as Ansible's
+    v.put("play_hosts", new Literal(batch)); // Ansible's old name for the batch
     v.put("hostvars", new Literal(new HostVarsView(ctx)));
   }
 
