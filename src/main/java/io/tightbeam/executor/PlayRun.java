@@ -80,6 +80,7 @@ final class PlayRun {
     if (io.tightbeam.template.Templar.OMIT.equals(serial)) { // serial: "{{ x | default(omit) }}" is no serial
       serial = null;
     }
+    PlayHosts matched = new PlayHosts(services.inventory(), pattern, services.options().limit());
     List<String> ordered = hosts.stream().map(Host::name).filter(playHosts::containsKey).toList();
     for (List<String> batch : Serial.batches(serial, new ArrayList<>(ordered))) {
       if (!first) {
@@ -87,7 +88,7 @@ final class PlayRun {
       }
       first = false;
       PlayContext ctx = new PlayContext(services, play, playVars, playHosts, batch, stats,
-          java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>()), states, new PlayRoles());
+          java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>()), states, new PlayRoles(), matched);
       List<HostState> batchHosts = batch.stream().map(playHosts::get).toList();
       runBatch(ctx, batchHosts);
       if (batchHosts.stream().allMatch(h -> h.failed || h.unreachable)) {
