@@ -72,7 +72,7 @@ final class LinearStrategy {
       case "include_tasks", "include", "import_tasks" -> new Includes(ctx, this).run(t, scope, hosts);
       case "meta" -> new Meta(ctx, this, handlers).run(t, scope, hosts);
       case "include_role", "import_role" -> roles.include(t, scope, hosts);
-      default -> runTask(t, scope, hosts, given.name() != null && !given.name().isBlank());
+      default -> runTask(t, given, scope, hosts, given.name() != null && !given.name().isBlank());
     }
   }
 
@@ -114,11 +114,11 @@ final class LinearStrategy {
 
   /** Runs one task on every host, applying the results on the result thread as hosts finish. */
   void runTask(Task t, Scope scope, List<HostState> hosts) {
-    runTask(t, scope, hosts, true);
+    runTask(t, t, scope, hosts, true);
   }
 
   /** As {@link #runTask(Task, Scope, List)}; {@code named}: the task has a name of its own (not its action). */
-  private void runTask(Task t, Scope scope, List<HostState> hosts, boolean named) {
+  private void runTask(Task t, Task given, Scope scope, List<HostState> hosts, boolean named) {
     TaskHeader header = header(t, scope, named && !hosts.isEmpty() ? hosts.get(0) : null);
     ctx.listener().taskStart(header);
     List<HostState> targets = hosts;
@@ -140,10 +140,12 @@ final class LinearStrategy {
         CompletableFuture.anyOf(running.toArray(CompletableFuture[]::new)).join();
         running.removeIf(CompletableFuture::isDone);
       }
-      CompletableFuture<TaskDone> result = runner.run(t, header, scope, h);
+      // a templated action is each host's own (Ansible templates it per host: target strategy_linear)
+      Task own = given == t || h == targets.get(0) ? t : withTemplatedAction(given, scope, List.of(h));
+      CompletableFuture<TaskDone> result = runner.run(own, header, scope, h);
       CompletableFuture<Void> one = inHostOrder
-          ? previous.thenAcceptBothAsync(result, (before, done) -> apply(t, scope, done, hosts), ctx.services().resultThread())
-          : result.thenAcceptAsync(done -> apply(t, scope, done, hosts), ctx.services().resultThread());
+          ? previous.thenAcceptBothAsync(result, (before, done) -> apply(own, scope, done, hosts), ctx.services().resultThread())
+          : result.thenAcceptAsync(done -> apply(own, scope, done, hosts), ctx.services().resultThread());
       previous = one;
       applied.add(one);
       running.add(one);
