@@ -46,6 +46,9 @@ public final class PlaybookCli implements Callable<Integer> {
   @Option(names = "--list-tasks", description = "list all tasks that would be executed")
   boolean listTasks;
 
+  @Option(names = "--list-tags", description = "list all available tags")
+  boolean listTags;
+
   @Option(names = {"-t", "--tags"}, description = "only run plays and tasks tagged with these values")
   List<String> tags = new ArrayList<>();
 
@@ -140,9 +143,10 @@ public final class PlaybookCli implements Callable<Integer> {
       out.println("playbook: " + String.join(" ", playbooks));
       return 0;
     }
-    if (common.listHosts || listTasks) {
+    if (common.listHosts || listTasks || listTags) {
       new PlaybookExecutor(options, inventory, null, templar, modules, parser).plan(parsed);
-      list(parsed, inventory, options, templar);
+      list(parsed, inventory, options, templar, new io.tightbeam.executor.TaskList(parser,
+          setup.settings.rolesPath(), templar));
       return 0;
     }
     String callback = setup.settings.stdoutCallback() == null ? "default" : setup.settings.stdoutCallback();
@@ -178,7 +182,8 @@ public final class PlaybookCli implements Callable<Integer> {
     return out;
   }
 
-  private void list(List<Playbook> parsed, Inventory inventory, RunOptions options, Templar templar) {
+  private void list(List<Playbook> parsed, Inventory inventory, RunOptions options, Templar templar,
+      io.tightbeam.executor.TaskList taskList) {
     TagSelection selection = new TagSelection(options.tags(), options.skipTags());
     out.println();
     out.println("playbook: " + String.join(" ", playbooks));
@@ -199,11 +204,8 @@ public final class PlaybookCli implements Callable<Integer> {
           out.println("    hosts (" + hosts.size() + "):");
           hosts.forEach(h -> out.println("      " + h.name()));
         }
-        if (listTasks) {
-          out.println("    tasks:");
-          for (List<TaskItem> list : List.of(play.preTasks(), play.tasks(), play.postTasks())) {
-            listTasks(list, playTags);
-          }
+        if (listTasks || listTags) {
+          listTasks(taskList.of(play, vars, pb.path().toAbsolutePath().getParent()), playTags);
         }
       }
     }
@@ -227,19 +229,26 @@ public final class PlaybookCli implements Callable<Integer> {
     }
   }
 
-  private void listTasks(List<TaskItem> items, TaskTags inherited) {
-    for (TaskItem i : items) {
-      if (i instanceof Task t) {
-        TaskTags tags = inherited.with(t.keywords().get("tags"));
-        if (tags.selection().runs(tags.all())) {
-          out.println("      " + (t.name() == null ? t.action() : t.name()) + "\tTAGS: " + tags.shown(", "));
+  /**
+   * ansible-playbook's task list and tag list of a play: the tasks the tag selection keeps, then
+   * every tag they and the play have.
+   */
+  private void listTasks(List<io.tightbeam.executor.TaskList.Entry> entries, TaskTags playTags) {
+    if (listTasks) {
+      out.println("    tasks:");
+    }
+    java.util.Set<String> all = new java.util.TreeSet<>(playTags.all());
+    for (io.tightbeam.executor.TaskList.Entry e : entries) {
+      TaskTags tags = playTags.with(e.tags());
+      if (tags.selection().runs(tags.all())) {
+        all.addAll(tags.all());
+        if (listTasks) {
+          out.println("      " + e.name() + "\tTAGS: " + tags.shown(", "));
         }
-      } else if (i instanceof Block b) {
-        TaskTags tags = inherited.with(b.keywords().get("tags"));
-        listTasks(b.block(), tags);
-        listTasks(b.rescue(), tags);
-        listTasks(b.always(), tags);
       }
+    }
+    if (listTags) {
+      out.println("      TASK TAGS: [" + String.join(", ", all) + "]");
     }
   }
 }

@@ -61,6 +61,7 @@ enum ConfigOption {
   FORCE_HANDLERS("DEFAULT_FORCE_HANDLERS", Type.BOOL, List.of("ANSIBLE_FORCE_HANDLERS"),
       List.of("defaults.force_handlers")),
   NO_LOG("DEFAULT_NO_LOG", Type.BOOL, List.of("ANSIBLE_NO_LOG"), List.of("defaults.no_log")),
+  STRATEGY("DEFAULT_STRATEGY", Type.STRING, List.of("ANSIBLE_STRATEGY"), List.of("defaults.strategy")),
   REMOTE_PORT("DEFAULT_REMOTE_PORT", Type.INT, List.of("ANSIBLE_REMOTE_PORT"),
       List.of("defaults.remote_port")),
   VERBOSITY("DEFAULT_VERBOSITY", Type.INT, List.of("ANSIBLE_VERBOSITY"),

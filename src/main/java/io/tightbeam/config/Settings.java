@@ -15,7 +15,8 @@ import java.util.List;
  * {@code library} (DEFAULT_MODULE_PATH): more folders of custom modules. {@code hashBehaviour} is
  * {@code hash_behaviour}: {@code replace} or {@code merge}; {@code jinja2Native} is {@code
  * jinja2_native}; {@code forceHandlers} is {@code force_handlers} (notified handlers also run on
- * hosts that failed); {@code noLog} is {@code no_log} (DEFAULT_NO_LOG: every task's result hidden).
+ * hosts that failed); {@code noLog} is {@code no_log} (DEFAULT_NO_LOG: every task's result hidden); {@code strategy} is
+ * DEFAULT_STRATEGY, the strategy of a play without the keyword.
  */
 public record Settings(
     Path configFile,
@@ -46,6 +47,7 @@ public record Settings(
     boolean jinja2Native,
     boolean forceHandlers,
     boolean noLog,
+    String strategy,
     List<String> warnings) {
 
   public Settings {
@@ -86,7 +88,7 @@ public record Settings(
         hostKeyChecking, stdoutCallback, noColor, forceColor, retryFilesEnabled, anyErrorsFatal,
         rolesPath, becomeMethod, becomeUser, become, privateKeyFile, keepRemoteFiles, DEFAULT_SSH_ARGS,
         DEFAULT_CONTROL_PATH_DIR, "implicit",
-        List.of("~/.ansible/plugins/modules", "/usr/share/ansible/plugins/modules"), "replace", false, false, false, List.of());
+        List.of("~/.ansible/plugins/modules", "/usr/share/ansible/plugins/modules"), "replace", false, false, false, "linear", List.of());
   }
 
   /** Ansible's defaults, as with no ansible.cfg and no environment. */
@@ -120,14 +122,14 @@ public record Settings(
     return new Settings(configFile, inventory, forks, pollInterval, asyncDir, remoteUser, remoteTmp,
         timeout, hostKeyChecking, stdoutCallback, noColor, forceColor, retryFilesEnabled, anyErrorsFatal,
         rolesPath, becomeMethod, becomeUser, become, privateKeyFile, keepRemoteFiles, sshArgs,
-        controlPathDir, gathering, library, hashBehaviour, jinja2Native, true, noLog, warnings);
+        controlPathDir, gathering, library, hashBehaviour, jinja2Native, true, noLog, strategy, warnings);
   }
 
   public Settings withInventory(List<String> sources) {
     return new Settings(configFile, sources, forks, pollInterval, asyncDir, remoteUser, remoteTmp,
         timeout, hostKeyChecking, stdoutCallback, noColor, forceColor, retryFilesEnabled,
         anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become, privateKeyFile,
-        keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, forceHandlers, noLog, warnings);
+        keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, forceHandlers, noLog, strategy, warnings);
   }
 
   /** With {@code -f}. */
@@ -135,7 +137,7 @@ public record Settings(
     return new Settings(configFile, inventory, value, pollInterval, asyncDir, remoteUser,
         remoteTmp, timeout, hostKeyChecking, stdoutCallback, noColor, forceColor,
         retryFilesEnabled, anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become,
-        privateKeyFile, keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, forceHandlers, noLog, warnings);
+        privateKeyFile, keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, forceHandlers, noLog, strategy, warnings);
   }
 
   /** With {@code -P}. */
@@ -143,7 +145,7 @@ public record Settings(
     return new Settings(configFile, inventory, forks, value, asyncDir, remoteUser, remoteTmp,
         timeout, hostKeyChecking, stdoutCallback, noColor, forceColor, retryFilesEnabled,
         anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become, privateKeyFile,
-        keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, forceHandlers, noLog, warnings);
+        keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, forceHandlers, noLog, strategy, warnings);
   }
 
   /** With {@code -u}. */
@@ -151,7 +153,7 @@ public record Settings(
     return new Settings(configFile, inventory, forks, pollInterval, asyncDir, value, remoteTmp,
         timeout, hostKeyChecking, stdoutCallback, noColor, forceColor, retryFilesEnabled,
         anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become, privateKeyFile,
-        keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, forceHandlers, noLog, warnings);
+        keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, forceHandlers, noLog, strategy, warnings);
   }
 
   /** With {@code -T}. */
@@ -159,7 +161,7 @@ public record Settings(
     return new Settings(configFile, inventory, forks, pollInterval, asyncDir, remoteUser,
         remoteTmp, value, hostKeyChecking, stdoutCallback, noColor, forceColor,
         retryFilesEnabled, anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become,
-        privateKeyFile, keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, forceHandlers, noLog, warnings);
+        privateKeyFile, keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, forceHandlers, noLog, strategy, warnings);
   }
 
   /** With {@code -b}, {@code --become-method} and {@code --become-user} (null keeps the value). */
@@ -167,7 +169,7 @@ public record Settings(
     return new Settings(configFile, inventory, forks, pollInterval, asyncDir, remoteUser,
         remoteTmp, timeout, hostKeyChecking, stdoutCallback, noColor, forceColor,
         retryFilesEnabled, anyErrorsFatal, rolesPath, method == null ? becomeMethod : method,
-        user == null ? becomeUser : user, on, privateKeyFile, keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, forceHandlers, noLog, warnings);
+        user == null ? becomeUser : user, on, privateKeyFile, keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, forceHandlers, noLog, strategy, warnings);
   }
 
   /** With {@code --private-key}. */
@@ -175,6 +177,6 @@ public record Settings(
     return new Settings(configFile, inventory, forks, pollInterval, asyncDir, remoteUser,
         remoteTmp, timeout, hostKeyChecking, stdoutCallback, noColor, forceColor,
         retryFilesEnabled, anyErrorsFatal, rolesPath, becomeMethod, becomeUser, become, value,
-        keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, forceHandlers, noLog, warnings);
+        keepRemoteFiles, sshArgs, controlPathDir, gathering, library, hashBehaviour, jinja2Native, forceHandlers, noLog, strategy, warnings);
   }
 }

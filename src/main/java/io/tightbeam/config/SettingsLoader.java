@@ -69,6 +69,7 @@ public final class SettingsLoader {
             values.bool(ConfigOption.JINJA2_NATIVE, d.jinja2Native()),
             values.bool(ConfigOption.FORCE_HANDLERS, d.forceHandlers()),
             values.bool(ConfigOption.NO_LOG, d.noLog()),
+            values.string(ConfigOption.STRATEGY, d.strategy()),
             warnings);
     values.atLeast(ConfigOption.POLL_INTERVAL, s.pollInterval(), 0);
     // Checked for Ansible's errors only: the default port and verbosity are not used from the

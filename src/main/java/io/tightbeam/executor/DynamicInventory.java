@@ -8,9 +8,10 @@ import java.util.Map;
 
 /**
  * add_host's and group_by's results put into the run's inventory, as Ansible's strategy does:
- * the result's {@code changed} says whether the inventory changed. Applied as the action returns
- * (so that each loop item sees the ones before it); the play's host states follow on the result
- * thread.
+ * the result's {@code changed} says whether the inventory changed. add_host is applied as the
+ * action returns (so that each loop item sees the ones before it); group_by on the result thread
+ * in host order, as Ansible's results mostly come (its groups list their hosts in that order); the
+ * play's host states follow on the result thread.
  */
 final class DynamicInventory {
   private DynamicInventory() {}
@@ -28,12 +29,43 @@ final class DynamicInventory {
       boolean changed = ctx.services().inventory().addHost(
           Py.str(added.get("host_name")), names(added.get("groups")), vars);
       result.put("changed", changed);
-    } else if (result.containsKey("add_group")) {
-      boolean changed = ctx.services().inventory().addToGroup(
-          host, Py.str(result.get("add_group")), names(result.get("parent_groups")));
-      result.put("changed", changed);
     }
     return result;
+  }
+
+  /**
+   * On the result thread, before anything reads the result: group_by's groups for {@code h}, each
+   * loop item's in turn, and the result's {@code changed} as the inventory says.
+   */
+  static void group(PlayContext ctx, HostState h, Map<String, Object> result) {
+    if (Results.failed(result)) {
+      return;
+    }
+    if (result.get("results") instanceof List<?> items) {
+      boolean any = false;
+      for (Object item : items) {
+        if (item instanceof Map<?, ?> m && m.containsKey("add_group") && !Results.failed(asMap(m))) {
+          any |= addToGroup(ctx, h, asMap(m));
+        }
+      }
+      if (items.stream().anyMatch(i -> i instanceof Map<?, ?> m && m.containsKey("add_group"))) {
+        result.put("changed", any);
+      }
+    } else if (result.containsKey("add_group")) {
+      addToGroup(ctx, h, result);
+    }
+  }
+
+  private static boolean addToGroup(PlayContext ctx, HostState h, Map<String, Object> result) {
+    boolean changed = ctx.services().inventory().addToGroup(
+        h.name(), Py.str(result.get("add_group")), names(result.get("parent_groups")));
+    result.put("changed", changed);
+    return changed;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> asMap(Map<?, ?> m) {
+    return (Map<String, Object>) m;
   }
 
   /** On the result thread: the hosts a result named see their new groups and vars. */

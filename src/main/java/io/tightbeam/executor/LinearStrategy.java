@@ -72,7 +72,7 @@ final class LinearStrategy {
       case "include_tasks", "include", "import_tasks" -> new Includes(ctx, this).run(t, scope, hosts);
       case "meta" -> new Meta(ctx, this, handlers).run(t, scope, hosts);
       case "include_role", "import_role" -> roles.include(t, scope, hosts);
-      default -> runTask(t, scope, hosts, given.name() != null && !given.name().isBlank());
+      default -> runTask(t, given, scope, hosts, given.name() != null && !given.name().isBlank());
     }
   }
 
@@ -114,11 +114,11 @@ final class LinearStrategy {
 
   /** Runs one task on every host, applying the results on the result thread as hosts finish. */
   void runTask(Task t, Scope scope, List<HostState> hosts) {
-    runTask(t, scope, hosts, true);
+    runTask(t, t, scope, hosts, true);
   }
 
   /** As {@link #runTask(Task, Scope, List)}; {@code named}: the task has a name of its own (not its action). */
-  private void runTask(Task t, Scope scope, List<HostState> hosts, boolean named) {
+  private void runTask(Task t, Task given, Scope scope, List<HostState> hosts, boolean named) {
     TaskHeader header = header(t, scope, named && !hosts.isEmpty() ? hosts.get(0) : null);
     ctx.listener().taskStart(header);
     List<HostState> targets = hosts;
@@ -140,10 +140,12 @@ final class LinearStrategy {
         CompletableFuture.anyOf(running.toArray(CompletableFuture[]::new)).join();
         running.removeIf(CompletableFuture::isDone);
       }
-      CompletableFuture<TaskDone> result = runner.run(t, header, scope, h);
+      // a templated action is each host's own (Ansible templates it per host: target strategy_linear)
+      Task own = given == t || h == targets.get(0) ? t : withTemplatedAction(given, scope, List.of(h));
+      CompletableFuture<TaskDone> result = runner.run(own, header, scope, h);
       CompletableFuture<Void> one = inHostOrder
-          ? previous.thenAcceptBothAsync(result, (before, done) -> apply(t, scope, done, hosts), ctx.services().resultThread())
-          : result.thenAcceptAsync(done -> apply(t, scope, done, hosts), ctx.services().resultThread());
+          ? previous.thenAcceptBothAsync(result, (before, done) -> apply(own, scope, done, hosts), ctx.services().resultThread())
+          : result.thenAcceptAsync(done -> apply(own, scope, done, hosts), ctx.services().resultThread());
       previous = one;
       applied.add(one);
       running.add(one);
@@ -209,18 +211,16 @@ final class LinearStrategy {
 
   /** Whether the play's strategy is free or host_pinned, whose banners Ansible shows lazily. */
   private boolean lazyBanners() {
-    Object given = ctx.play().keywords().get("strategy");
-    if (given == null) {
-      return false;
-    }
-    String name = String.valueOf(ctx.templar().template(given, ctx.playVars()));
-    return Modules.shortName(name).equals("free") || Modules.shortName(name).equals("host_pinned");
+    return PlayStrategy.lazyBanners(PlayStrategy.of(ctx.services(), ctx.play(), ctx.playVars()));
   }
 
   /** On the result thread: register, facts, notify, stats, output, host state. */
   private void apply(Task t, Scope scope, TaskDone done, List<HostState> all) {
     HostState h = done.host();
     Map<String, Object> r = done.result();
+    if (!t.keywords().containsKey("changed_when")) { // Ansible's changed_when has the last word
+      DynamicInventory.group(ctx, h, r); // the outcome shows this same result
+    }
     Object register = t.keywords().get("register");
     boolean runOnce = Results.truthy(new Keywords(ctx, t, scope).raw("run_once"));
     List<HostState> receivers = runOnce ? all : List.of(h);
@@ -251,6 +251,7 @@ final class LinearStrategy {
     if (done.diff()) {
       ctx.listener().fileDiff(header, shown);
     }
+    done.heldItems().forEach(item -> ctx.listener().itemOutcome(header, Censor.outcome(item)));
     ctx.listener().taskOutcome(header, shown);
     if (register instanceof String name && Keywords.isTemplated(name)) {
       // Ansible's result processing refuses the name too, which ends the run (exit code 1)

@@ -75,6 +75,9 @@ final class LoopRunner {
     boolean carriesFacts = List.of("set_fact", "include_vars").contains(Modules.shortName(task.action()));
     java.util.concurrent.atomic.AtomicReference<Map<String, Object>> abort =
         new java.util.concurrent.atomic.AtomicReference<>();
+    // group_by's items are shown on the result thread once their groups are made (DynamicInventory.group)
+    boolean holdsItems = Modules.shortName(task.action()).equals("group_by");
+    List<TaskDone> held = java.util.Collections.synchronizedList(new ArrayList<>());
     for (int i = 0; i < items.size(); i++) {
       Object item = items.get(i);
       int index = i;
@@ -117,6 +120,10 @@ final class LoopRunner {
           return null;
         }
         TaskDone done = runner.finish(h, kw, labelVars, r, label, noLog, true);
+        if (holdsItems) {
+          held.add(done);
+          return null;
+        }
         if (done.diff()) {
           ctx.listener().fileDiff(header, Censor.outcome(done));
         }
@@ -126,7 +133,7 @@ final class LoopRunner {
     }
     CompletableFuture<Void> all = CompletableFuture.allOf(results.toArray(CompletableFuture[]::new));
     return all.thenCombine(shown, (x, y) -> abort.get() != null ? abort.get() : aggregate(results))
-        .thenApply(r -> runner.finish(h, kw, vars, r, null, noLog, true));
+        .thenApply(r -> runner.finish(h, kw, vars, r, null, noLog, true).holding(held));
   }
 
   private CompletableFuture<Map<String, Object>> runItem(Map<String, Object> itemVars) {

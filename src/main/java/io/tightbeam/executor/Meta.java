@@ -95,6 +95,9 @@ final class Meta {
       inventory.host(h.name()).ifPresent(host ->
           h.refresh(host, inventory.hostVars(host, ctx.services().playbookDir())));
     }
+    // a play host the sources no longer have runs none of the play's later tasks (Ansible's
+    // strategy takes the batch's hosts from the inventory before each task: target meta_tasks)
+    ctx.hosts().values().stream().filter(h -> inventory.host(h.name()).isEmpty()).forEach(h -> h.ended = true);
   }
 
   private static String done(String what, HostState h) {

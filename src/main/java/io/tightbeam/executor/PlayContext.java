@@ -18,7 +18,8 @@ import java.util.concurrent.ExecutorService;
  * connections, job launcher and poller, the run's job journal, the fact cache, the fork pool, the
  * listener already bound to the result thread) and the play's hosts and variables; {@code known}
  * is every host's state so far in the run (for {@code hostvars} of hosts outside the play);
- * {@code roles} what the play's roles export.
+ * {@code roles} what the play's roles export; {@code matched} the play's pattern as the inventory
+ * matches it now.
  */
 record PlayContext(
     Services services,
@@ -29,7 +30,8 @@ record PlayContext(
     RunStats stats,
     java.util.Set<String> rolesRun,
     Map<String, HostState> known,
-    PlayRoles roles) {
+    PlayRoles roles,
+    PlayHosts matched) {
 
   /** What lives for a whole run. */
   record Services(

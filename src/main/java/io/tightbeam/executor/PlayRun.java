@@ -57,8 +57,11 @@ final class PlayRun {
     if (missing != null) {
       throw missing;
     }
+    PlayStrategy.check(PlayStrategy.of(services, play, early), play);
+    // ansible_play_hosts lists the play's hosts in the pattern's order; the keyword `order` orders
+    // only their batches (ansible_play_batch, play_hosts) and so the order hosts run in
     Map<String, HostState> playHosts = new LinkedHashMap<>();
-    for (Host h : hosts) {
+    for (Host h : match.hosts()) {
       HostState s = states.computeIfAbsent(h.name(), n -> {
         HostState fresh = new HostState(h, services.inventory().hostVars(h, services.playbookDir()));
         fresh.facts.putAll(services.factCache().load(n));
@@ -77,13 +80,15 @@ final class PlayRun {
     if (io.tightbeam.template.Templar.OMIT.equals(serial)) { // serial: "{{ x | default(omit) }}" is no serial
       serial = null;
     }
-    for (List<String> batch : Serial.batches(serial, new ArrayList<>(playHosts.keySet()))) {
+    PlayHosts matched = new PlayHosts(services.inventory(), pattern, services.options().limit());
+    List<String> ordered = hosts.stream().map(Host::name).filter(playHosts::containsKey).toList();
+    for (List<String> batch : Serial.batches(serial, new ArrayList<>(ordered))) {
       if (!first) {
         services.listener().playStart(name); // Ansible announces the play again for each serial batch
       }
       first = false;
       PlayContext ctx = new PlayContext(services, play, playVars, playHosts, batch, stats,
-          java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>()), states, new PlayRoles());
+          java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>()), states, new PlayRoles(), matched);
       List<HostState> batchHosts = batch.stream().map(playHosts::get).toList();
       runBatch(ctx, batchHosts);
       if (batchHosts.stream().allMatch(h -> h.failed || h.unreachable)) {

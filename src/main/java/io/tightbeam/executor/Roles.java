@@ -36,7 +36,7 @@ final class Roles {
   }
 
   /** A role to run: where it is, what to load from it, and the keywords and parameters given. */
-  private record Call(String name, Path path, Map<String, Object> keywords, Map<String, Object> params,
+  record Call(String name, Path path, Map<String, Object> keywords, Map<String, Object> params,
       String tasksFrom, String varsFrom, String defaultsFrom, String handlersFrom) {}
 
   /** The play's {@code roles:} list, after pre_tasks. */
@@ -204,7 +204,7 @@ final class Roles {
     for (Path tasks : RoleFiles.of(call.path(), call.name(), "tasks", call.tasksFrom(), false)) {
       items.addAll(ctx.services().parser().parseTaskFile(tasks, !dynamic));
     }
-    Task validation = validation(call, metaData);
+    Task validation = validation(ctx.services().parser(), call, metaData);
     if (validation != null) {
       items.add(0, validation);
     }
@@ -292,9 +292,9 @@ final class Roles {
    * The task Ansible puts before a role's tasks when its argument specs (meta/argument_specs.yml,
    * else meta/main.yml's argument_specs) have the entry point (tasks_from, else main); null if not.
    */
-  private Task validation(Call call, Map<String, Object> metaData) {
+  static Task validation(io.tightbeam.playbook.PlaybookParser parser, Call call, Map<String, Object> metaData) {
     Path specFile = yamlFile(call.path().resolve("meta"), "argument_specs");
-    Object specs = specFile == null ? metaData.get("argument_specs") : map(load(specFile)).get("argument_specs");
+    Object specs = specFile == null ? metaData.get("argument_specs") : map(parser.loadData(specFile)).get("argument_specs");
     String entry = call.tasksFrom() == null ? "main" : call.tasksFrom();
     if (!(specs instanceof Map<?, ?> all) || !(all.get(entry) instanceof Map<?, ?> spec)) {
       return null;

@@ -114,13 +114,11 @@ final class TaskVars {
 
   private static void putMagic(Map<String, Object> v, PlayContext ctx, HostState h) {
     putHostMagic(v, ctx, h);
-    List<String> active =
-        ctx.hosts().values().stream().filter(HostState::active).map(HostState::name).toList();
-    v.put("ansible_play_hosts", new Literal(active));
-    v.put("play_hosts", new Literal(active));
-    v.put("ansible_play_hosts_all", new Literal(new ArrayList<>(ctx.hosts().keySet())));
+    v.put("ansible_play_hosts", new Literal(ctx.matched().remaining(ctx)));
+    v.put("ansible_play_hosts_all", new Literal(ctx.matched().all()));
     List<String> batch = ctx.batch().stream().filter(n -> ctx.hosts().get(n) == null || ctx.hosts().get(n).active()).toList();
     v.put("ansible_play_batch", new Literal(batch)); // without the hosts that failed, as Ansible's
+    v.put("play_hosts", new Literal(batch)); // Ansible's old name for the batch
     v.put("hostvars", new Literal(new HostVarsView(ctx)));
   }
 

@@ -234,6 +234,7 @@ final class DefaultCallback implements RunListener {
 
   @Override
   public void included(String file, List<String> hosts, Object item) {
+    announce(pending); // an include's result shows its lazy banner as any result does (strategy free)
     String msg = "included: " + file + " for " + String.join(", ", hosts);
     if (PyText.truthy(item)) {
       msg += " => (item=" + PyText.str(item) + ")";

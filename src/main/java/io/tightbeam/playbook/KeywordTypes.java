@@ -18,7 +18,6 @@ final class KeywordTypes {
       "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else",
       "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda",
       "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield");
-  private static final Set<String> STRATEGIES = Set.of("linear", "free", "debug", "host_pinned");
 
   private KeywordTypes() {}
 
@@ -52,11 +51,6 @@ final class KeywordTypes {
       session.problem(pos, "the field 'max_fail_percentage' has an invalid value (" + p
           + "), and could not be converted to an percent.The error was: could not convert string"
           + " to float: '" + p + "'");
-    }
-    Object strategy = ds.get("strategy");
-    if (strategy instanceof String s && !Keywords.isTemplated(s) && !STRATEGIES.contains(s)
-        && !s.contains(".")) {
-      session.missing(Diagnostic.at(pos, "Invalid play strategy specified: " + s));
     }
   }
 
