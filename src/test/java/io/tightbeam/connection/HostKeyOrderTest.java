@@ -11,9 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class HostKeyOrderTest {
-  private static final String ECDSA_KEY =
-      "ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAABBBEmKSENjQEezOmxkZMy7opKgwFB9nkt5YRrYMjNuG5N87uRgg6CLrbo5wAdT/y6v0mKV0U2w0WZ2YB/++Tpockg=";
-  private static final String RSA_KEY = "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAAAgQDD";
+  private static final String ECDSA_KEY = "ecdsa-sha2-nistp256 "
+      + "AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAABBBPVDM6UrjWccOgbPoei9QVXrWH/Z4vqckFJyt5eb93qTcH4e5+I6AxZXgQ4C69EAlYC89f+miYYEtZzmtvfyiQQ=";
+  private static final String RSA_KEY = "ssh-rsa "
+      + "AAAAB3NzaC1yc2EAAAADAQABAAAAgQDAlFYWlWkU/Glzl7RrYj1gQTREtnzUs+pK7OoicZHjGJAd03GF6m3UIWfWlSRbsGLYss22k/MNCnXHCmRKJYdPWs8q"
+      + "AyGmWUIk/+aZrRDzsKQlXcpLHvQumhIj5w4YHaAtTo10nrebpev+/EvjYB02TDG4FmwYRIVI6bUau1YpsQ==";
 
   private final HostKeyOrder order = new HostKeyOrder(SshClient.setUpDefaultClient().getSignatureFactories());
 
