@@ -2,11 +2,12 @@ package io.tightbeam.connection;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
@@ -220,9 +221,15 @@ final class KeeperLink implements AutoCloseable {
     CompletableFuture<Void> limit = CompletableFuture.runAsync(() -> { },
         CompletableFuture.delayedExecutor(START_LIMIT_MS, TimeUnit.MILLISECONDS));
     limit.thenRun(keeper::destroyForcibly);
-    try (InputStream ready = keeper.getInputStream()) {
-      String line = new String(ready.readNBytes(6), StandardCharsets.UTF_8);
-      return line.equals("ready\n");
+    // Lines before "ready" are a JVM agent's (async-profiler's "Profiling started", JFR's start-up
+    // line): TIGHTBEAM_KEEPER_JAVA_OPTS may name one.
+    try (var ready = new BufferedReader(new InputStreamReader(keeper.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = ready.readLine(); line != null; line = ready.readLine()) {
+        if (line.equals("ready")) {
+          return true;
+        }
+      }
+      return false;
     } finally {
       limit.cancel(false);
     }

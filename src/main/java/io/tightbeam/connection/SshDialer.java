@@ -55,6 +55,7 @@ final class SshDialer implements AutoCloseable {
   private final Map<String, AsyncSlots> handshakes = new ConcurrentHashMap<>();
   private final AsyncSlots allHandshakes = new AsyncSlots(HANDSHAKES_IN_FLIGHT);
   private final ClientKeys keys;
+  private final HostKeyOrder hostKeyOrder;
   private final AtomicInteger sessionsOpened = new AtomicInteger();
   private long lastDecrease = System.nanoTime() - TimeUnit.HOURS.toNanos(1); // guarded by allHandshakes
 
@@ -66,6 +67,9 @@ final class SshDialer implements AutoCloseable {
     this.sshDir = sshDir;
     this.keys = new ClientKeys(sshDir);
     client = SshClient.setUpDefaultClient();
+    hostKeyOrder = new HostKeyOrder(client.getSignatureFactories());
+    client.setSignatureFactories(hostKeyOrder.defaults());
+    client.addSessionListener(HostKeyOrder.applier());
     // Without TCP_NODELAY every round trip waits ~40 ms for Nagle and delayed ACKs.
     CoreModuleProperties.TCP_NODELAY.set(client, true);
     CoreModuleProperties.SOCKET_KEEPALIVE.set(client, true);
@@ -248,9 +252,14 @@ final class SshDialer implements AutoCloseable {
     CompletableFuture<ClientSession> done = new CompletableFuture<>();
     ConnectFuture connecting;
     try {
-      AttributeRepository context = target == null
-          ? AttributeRepository.ofKeyValuePair(HostKeyCheck.POLICY, settings.hostKeys())
-          : AttributeRepository.ofAttributesMap(Map.of(HostKeyCheck.POLICY, settings.hostKeys(), HostKeyCheck.TARGET, target));
+      SshdSocketAddress named = target == null ? dial : target;
+      Map<AttributeRepository.AttributeKey<?>, Object> attributes = new java.util.HashMap<>();
+      attributes.put(HostKeyCheck.POLICY, settings.hostKeys());
+      attributes.put(HostKeyOrder.ORDER, hostKeyOrder.forHost(settings.hostKeys(), named.getHostName(), named.getPort()));
+      if (target != null) {
+        attributes.put(HostKeyCheck.TARGET, target);
+      }
+      AttributeRepository context = AttributeRepository.ofAttributesMap(attributes);
       connecting = client.connect(settings.user(), dial.getHostName(), dial.getPort(), context);
     } catch (IOException | RuntimeException e) {
       done.completeExceptionally(new HandshakeFailure(unreachable(settings, e), false));

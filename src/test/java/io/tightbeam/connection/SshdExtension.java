@@ -43,6 +43,7 @@ public final class SshdExtension implements BeforeAllCallback, AfterAllCallback 
   private final int hosts;
   private int maxSessions = 50;
   private String logLevel = "VERBOSE";
+  private boolean ecdsaHostKey;
   private Path dir;
   private Process process;
   private int port;
@@ -69,6 +70,12 @@ public final class SshdExtension implements BeforeAllCallback, AfterAllCallback 
     return this;
   }
 
+  /** Gives sshd an ECDSA host key besides its Ed25519 one (known_hosts still names only the Ed25519 key). */
+  public SshdExtension withEcdsaHostKey() {
+    this.ecdsaHostKey = true;
+    return this;
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
     start();
@@ -84,6 +91,9 @@ public final class SshdExtension implements BeforeAllCallback, AfterAllCallback 
     TestUser.login(); // made (once per JVM) before sshd is asked to accept it
     dir = Files.createTempDirectory("tb-sshd");
     keygen(hostKey(), "tightbeam-test-host");
+    if (ecdsaHostKey) {
+      run("ssh-keygen", "-q", "-t", "ecdsa", "-N", "", "-C", "tightbeam-test-host", "-f", ecdsaHostKey().toString());
+    }
     keygen(clientKey(), "tightbeam-test-client");
     Files.copy(Path.of(clientKey() + ".pub"), dir.resolve("authorized_keys"));
     // sshd reads authorized_keys as the login user, who may be a test-made user other than us, and
@@ -156,6 +166,11 @@ public final class SshdExtension implements BeforeAllCallback, AfterAllCallback 
     return dir.resolve("host_ed25519");
   }
 
+  /** The ECDSA host key of {@link #withEcdsaHostKey()}. */
+  public Path ecdsaHostKey() {
+    return dir.resolve("host_ecdsa");
+  }
+
   /** A known_hosts file holding the host key for every address ({@code [127.0.0.2]:port} form). */
   public Path knownHosts() {
     return dir.resolve("known_hosts");
@@ -214,6 +229,9 @@ public final class SshdExtension implements BeforeAllCallback, AfterAllCallback 
     StringBuilder c = new StringBuilder();
     for (String address : addresses) {
       c.append("ListenAddress ").append(address).append(':').append(port).append('\n');
+    }
+    if (ecdsaHostKey) {
+      c.append("HostKey ").append(ecdsaHostKey()).append('\n');
     }
     c.append("HostKey ").append(hostKey()).append('\n')
         .append("AuthorizedKeysFile ").append(dir.resolve("authorized_keys")).append('\n')
