@@ -72,4 +72,24 @@ class ModulesTest {
     assertThat(modules.remote("command").orElseThrow().supportsCheckMode()).isTrue();
     assertThat(modules.remote("raw").orElseThrow().supportsCheckMode()).isFalse();
   }
+
+  /** As ansible-playbook 2.14 printed each for a task with an unknown argument {@code bogus}. */
+  @Test
+  void argumentMessagesNameTheModuleAsAnsibleDoes() {
+    assertThat(Modules.argumentName("copy")).isEqualTo("ansible.legacy.copy");
+    assertThat(Modules.argumentName("ansible.builtin.copy")).isEqualTo("ansible.legacy.copy");
+    assertThat(Modules.argumentName("ansible.builtin.shell")).isEqualTo("ansible.legacy.command");
+    assertThat(Modules.argumentName("command")).isEqualTo("ansible.legacy.command");
+    assertThat(Modules.argumentName("file")).isEqualTo("file");
+    assertThat(Modules.argumentName("ansible.builtin.file")).isEqualTo("ansible.builtin.file");
+    assertThat(Modules.argumentName("user")).isEqualTo("user");
+    assertThat(Modules.argumentName("get_url")).isEqualTo("get_url");
+    assertThat(Modules.argumentName("ansible.posix.sysctl")).isEqualTo("ansible.posix.sysctl");
+    ModuleArgumentException e = new ModuleArgumentException(
+        "Unsupported parameters for (file) module: bogus. Supported parameters include: path.");
+    assertThat(e.naming("ansible.builtin.file")).hasMessage(
+        "Unsupported parameters for (ansible.builtin.file) module: bogus. Supported parameters include: path.");
+    ModuleArgumentException missing = new ModuleArgumentException("missing required arguments: path");
+    assertThat(missing.naming("ansible.builtin.file")).isSameAs(missing);
+  }
 }
