@@ -49,6 +49,17 @@ public final class SystemModules {
         .add("key_options", Type.STR).add("exclusive", Type.BOOL, false).add("validate_certs", Type.BOOL, true)
         .add("comment", Type.STR).add("follow", Type.BOOL, false),
         args -> given(args, "comment", "key_options", "path")));
+    add(all, "ansible.posix", new SystemModule("mount", new OptionSpec("mount")
+        .add("boot", Type.BOOL, true).add("dump", Type.STR, "0").add("fstab", Type.STR).add("fstype", Type.STR)
+        .required("path", Type.STR, "name").add("opts", Type.STR).add("passno", Type.STR, "0").add("src", Type.STR)
+        .add("backup", Type.BOOL, false)
+        .add(new OptionSpec.Option("state", Type.STR, null, List.of("absent", "absent_from_fstab", "mounted", "present",
+            "unmounted", "remounted", "ephemeral"), List.of(), true)), args -> {
+          if (List.of("mounted", "present", "ephemeral").contains(args.get("state"))) {
+            requiredIf(args, "state", "src", "fstype");
+          }
+          given(args, "src", "fstype");
+        }));
     add(all, "ansible.builtin", new SystemModule("cron", new OptionSpec("cron")
         .required("name", Type.STR).aliased("job", Type.STR, "value").add(choices("state", "present", "absent", "present"))
         .add("user", Type.STR).add("cron_file", Type.STR).add("backup", Type.BOOL, false)
@@ -117,6 +128,15 @@ public final class SystemModules {
     }
     args.put("managers", managers.stream().distinct().toList());
     args.put("managers_repr", managers.stream().map(m -> "'" + m + "'").collect(java.util.stream.Collectors.joining(", ", "[", "]")));
+  }
+
+  /** Ansible's required_if message when {@code key}'s value needs {@code names} and some are unset. */
+  static void requiredIf(Map<String, Object> args, String key, String... names) {
+    List<String> missing = java.util.Arrays.stream(names).filter(n -> args.get(n) == null).toList();
+    if (!missing.isEmpty()) {
+      throw new ModuleArgumentException(key + " is " + args.get(key) + " but all of the following are missing: "
+          + String.join(", ", missing));
+    }
   }
 
   /** Marks which of {@code names} were given ({@code NAME_given}), for scripts that tell unset from ''. */
