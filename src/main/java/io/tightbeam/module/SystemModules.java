@@ -60,6 +60,14 @@ public final class SystemModules {
           }
           given(args, "src", "fstype");
         }));
+    add(all, "community.general", new SystemModule("pkgng", new OptionSpec("pkgng")
+        .add(choices("state", "present", "present", "latest", "absent")).required("name", Type.LIST, "pkg")
+        .add("cached", Type.BOOL, false).add("ignore_osver", Type.BOOL, false).add("annotation", Type.LIST)
+        .add("pkgsite", Type.STR).add("rootdir", Type.STR).add("chroot", Type.STR).add("jail", Type.STR)
+        .add("autoremove", Type.BOOL, false), args -> {
+          exclusive(args, "rootdir", "chroot", "jail");
+          given(args, "annotation");
+        }));
     add(all, "ansible.builtin", new SystemModule("cron", new OptionSpec("cron")
         .required("name", Type.STR).aliased("job", Type.STR, "value").add(choices("state", "present", "absent", "present"))
         .add("user", Type.STR).add("cron_file", Type.STR).add("backup", Type.BOOL, false)
@@ -136,6 +144,13 @@ public final class SystemModules {
     if (!missing.isEmpty()) {
       throw new ModuleArgumentException(key + " is " + args.get(key) + " but all of the following are missing: "
           + String.join(", ", missing));
+    }
+  }
+
+  /** Ansible's mutually_exclusive message when more than one of {@code names} is set. */
+  static void exclusive(Map<String, Object> args, String... names) {
+    if (java.util.Arrays.stream(names).filter(n -> args.get(n) != null).count() > 1) {
+      throw new ModuleArgumentException("parameters are mutually exclusive: " + String.join("|", names));
     }
   }
 
