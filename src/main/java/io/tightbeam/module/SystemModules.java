@@ -68,6 +68,10 @@ public final class SystemModules {
           exclusive(args, "rootdir", "chroot", "jail");
           given(args, "annotation");
         }));
+    add(all, "ansible.posix", new SystemModule("selinux", new OptionSpec("selinux").add("policy", Type.STR)
+        .add(new OptionSpec.Option("state", Type.STR, null, List.of("enforcing", "permissive", "disabled"), List.of(), true))
+        .add(new OptionSpec.Option("configfile", Type.STR, "/etc/selinux/config", List.of(), List.of("conf", "file"), false))
+        .add("update_kernel_param", Type.BOOL, false)));
     add(all, "ansible.builtin", new SystemModule("cron", new OptionSpec("cron")
         .required("name", Type.STR).aliased("job", Type.STR, "value").add(choices("state", "present", "absent", "present"))
         .add("user", Type.STR).add("cron_file", Type.STR).add("backup", Type.BOOL, false)
