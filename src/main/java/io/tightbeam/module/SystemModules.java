@@ -72,6 +72,14 @@ public final class SystemModules {
         .add(new OptionSpec.Option("state", Type.STR, null, List.of("enforcing", "permissive", "disabled"), List.of(), true))
         .add(new OptionSpec.Option("configfile", Type.STR, "/etc/selinux/config", List.of(), List.of("conf", "file"), false))
         .add("update_kernel_param", Type.BOOL, false)));
+    add(all, "community.general", new SystemModule("pam_limits", new OptionSpec("pam_limits")
+        .required("domain", Type.STR)
+        .add(new OptionSpec.Option("limit_type", Type.STR, null, List.of("soft", "hard", "-"), List.of(), true))
+        .add(new OptionSpec.Option("limit_item", Type.STR, null, List.of("core", "data", "fsize", "memlock", "nofile",
+            "rss", "stack", "cpu", "nproc", "as", "maxlogins", "maxsyslogins", "priority", "locks", "sigpending",
+            "msgqueue", "nice", "rtprio", "chroot"), List.of(), true))
+        .required("value", Type.STR).add("use_max", Type.BOOL, false).add("use_min", Type.BOOL, false)
+        .add("backup", Type.BOOL, false).add("dest", Type.STR, "/etc/security/limits.conf").add("comment", Type.STR, "")));
     add(all, "ansible.builtin", new SystemModule("cron", new OptionSpec("cron")
         .required("name", Type.STR).aliased("job", Type.STR, "value").add(choices("state", "present", "absent", "present"))
         .add("user", Type.STR).add("cron_file", Type.STR).add("backup", Type.BOOL, false)
