@@ -80,6 +80,10 @@ public final class SystemModules {
             "msgqueue", "nice", "rtprio", "chroot"), List.of(), true))
         .required("value", Type.STR).add("use_max", Type.BOOL, false).add("use_min", Type.BOOL, false)
         .add("backup", Type.BOOL, false).add("dest", Type.STR, "/etc/security/limits.conf").add("comment", Type.STR, "")));
+    add(all, "community.general", new SystemModule("pkg5", new OptionSpec("pkg5").required("name", Type.LIST)
+        .add(choices("state", "present", "absent", "installed", "latest", "present", "removed", "uninstalled"))
+        .add(new OptionSpec.Option("accept_licenses", Type.BOOL, false, List.of(), List.of("accept", "accept_licences"), false))
+        .add("be_name", Type.STR).add("refresh", Type.BOOL, true)));
     add(all, "ansible.builtin", new SystemModule("cron", new OptionSpec("cron")
         .required("name", Type.STR).aliased("job", Type.STR, "value").add(choices("state", "present", "absent", "present"))
         .add("user", Type.STR).add("cron_file", Type.STR).add("backup", Type.BOOL, false)
