@@ -84,6 +84,12 @@ public final class SystemModules {
         .add(choices("state", "present", "absent", "installed", "latest", "present", "removed", "uninstalled"))
         .add(new OptionSpec.Option("accept_licenses", Type.BOOL, false, List.of(), List.of("accept", "accept_licences"), false))
         .add("be_name", Type.STR).add("refresh", Type.BOOL, true)));
+    add(all, "community.general", new SystemModule("zypper_repository", new OptionSpec("zypper_repository")
+        .add("name", Type.STR).add("repo", Type.STR).add(choices("state", "present", "present", "absent"))
+        .add("runrefresh", Type.BOOL, false).add("description", Type.STR).add("disable_gpg_check", Type.BOOL, false)
+        .add(new OptionSpec.Option("autorefresh", Type.BOOL, true, List.of(), List.of("refresh"), false))
+        .add("priority", Type.INT).add("enabled", Type.BOOL, true).add("overwrite_multiple", Type.BOOL, false)
+        .add("auto_import_keys", Type.BOOL, false)).withoutCheckMode());
     add(all, "ansible.builtin", new SystemModule("cron", new OptionSpec("cron")
         .required("name", Type.STR).aliased("job", Type.STR, "value").add(choices("state", "present", "absent", "present"))
         .add("user", Type.STR).add("cron_file", Type.STR).add("backup", Type.BOOL, false)

@@ -27,7 +27,7 @@ class HostModulesIT {
 
   private static final Path ROOT = Path.of("src/test/resources/system");
   /** The system modules (in {@link SystemModules}) whose scenarios also run here. */
-  private static final java.util.Set<String> OVER_SSH_TOO = java.util.Set.of("mount", "pkgng", "selinux", "pam_limits", "pkg5");
+  private static final java.util.Set<String> OVER_SSH_TOO = java.util.Set.of("mount", "pkgng", "selinux", "pam_limits", "pkg5", "zypper_repository");
   private static Connections connections;
 
   @TempDir Path tmp;

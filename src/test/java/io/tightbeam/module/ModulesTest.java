@@ -25,7 +25,7 @@ class ModulesTest {
             "authorized_key", "ansible.posix.authorized_key", "cron", "hostname", "known_hosts", "blockinfile", "yum_repository", "package_facts", "apt_repository", "debconf", "rpm_key", "timezone",
             "community.general.timezone", "add_host", "group_by", "set_stats", "gather_facts",
             "wait_for_connection", "script", "unarchive", "reboot", "service_facts", "git", "dpkg_selections",
-            "iptables", "sysvinit", "subversion", "expect", "apt_key", "pip", "mount", "ansible.posix.mount", "pkgng", "community.general.pkgng", "selinux", "ansible.posix.selinux", "pam_limits", "community.general.pam_limits", "pkg5", "community.general.pkg5");
+            "iptables", "sysvinit", "subversion", "expect", "apt_key", "pip", "mount", "ansible.posix.mount", "pkgng", "community.general.pkgng", "selinux", "ansible.posix.selinux", "pam_limits", "community.general.pam_limits", "pkg5", "community.general.pkg5", "zypper_repository", "community.general.zypper_repository");
     assertThat(Modules.builtin(new io.tightbeam.template.Templar()).remote("ansible.builtin.template"))
         .isPresent();
     assertThat(modules.remote("ansible.builtin.command")).get().extracting(RemoteModule::name)
