@@ -108,8 +108,7 @@ public final class Modules {
    * argument messages name that one ({@code shell: {bogus: 1}} says {@code ansible.legacy.command}).
    */
   private static final Map<String, String> RUN_BY_ACTION = Map.of("command", "command", "shell", "command",
-      "copy", "copy", "template", "copy", "unarchive", "unarchive", "uri", "uri", "assemble", "assemble",
-      "async_status", "async_status");
+      "copy", "copy", "template", "copy", "unarchive", "unarchive", "uri", "uri", "assemble", "assemble");
 
   /**
    * The module name in Ansible's argument messages for a task whose action is {@code written}: the

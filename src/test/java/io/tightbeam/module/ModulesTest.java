@@ -84,6 +84,8 @@ class ModulesTest {
     assertThat(Modules.argumentName("ansible.builtin.file")).isEqualTo("ansible.builtin.file");
     assertThat(Modules.argumentName("user")).isEqualTo("user");
     assertThat(Modules.argumentName("get_url")).isEqualTo("get_url");
+    assertThat(Modules.argumentName("async_status")).isEqualTo("async_status");
+    assertThat(Modules.argumentName("unarchive")).isEqualTo("ansible.legacy.unarchive");
     assertThat(Modules.argumentName("ansible.posix.sysctl")).isEqualTo("ansible.posix.sysctl");
     ModuleArgumentException e = new ModuleArgumentException(
         "Unsupported parameters for (file) module: bogus. Supported parameters include: path.");
