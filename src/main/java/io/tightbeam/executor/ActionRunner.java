@@ -92,7 +92,12 @@ final class ActionRunner {
     if (action.equals("template")) {
       args.put(io.tightbeam.module.FileAndPackageModules.TEMPLATE_VARS, vars);
     }
-    Map<String, Object> checked = module.checkArgs(args);
+    Map<String, Object> checked;
+    try {
+      checked = module.checkArgs(args);
+    } catch (ModuleArgumentException e) {
+      throw e.naming(Modules.argumentName(task.action()));
+    }
     // Ansible's modules get their arguments on stdin, so its -vvv EXEC lines never show a no_log task's
     // arguments; ours run them as commands (raw alone shows its command there, as in Ansible)
     TargetContext target = targets.resolve(kw, vars, check, !action.equals("raw") && Censor.noLog(ctx, kw, vars));

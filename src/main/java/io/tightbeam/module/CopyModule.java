@@ -28,7 +28,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class CopyModule implements RemoteModule {
   private static final OptionSpec SPEC =
-      FileAttributes.addTo(new OptionSpec("copy")
+      FileAttributes.addTo(new OptionSpec("ansible.legacy.copy")
           .add("src", Type.STR)
           .add("content", Type.RAW)
           // the name template gives its content: a directory dest gets this file name, as in Ansible
@@ -41,8 +41,7 @@ final class CopyModule implements RemoteModule {
           .add("checksum", Type.STR)
           .add("directory_mode", Type.RAW)
           .add("follow", Type.BOOL, false)
-          .refuse("local_follow", Type.BOOL, true, "links in a local src are always followed")
-          .add("decrypt", Type.BOOL, true);
+          .refuse("local_follow", Type.BOOL, true, "links in a local src are always followed");
 
   private final List<VaultSecret> secrets;
 
@@ -203,13 +202,23 @@ final class CopyModule implements RemoteModule {
 
   @Override
   public Map<String, Object> checkArgs(Map<String, Object> args) {
-    Map<String, Object> a = SPEC.check(args);
-    if (a.get("src") == null && a.get("content") == null) {
+    // the action plugin's checks come first, on the arguments as given
+    Object src = args.get("src");
+    if ((src == null || "".equals(src)) && args.get("content") == null) {
       throw new ModuleArgumentException("src (or content) is required");
     }
-    if (a.get("src") != null && a.get("content") != null) {
+    if (args.get("dest") == null || "".equals(args.get("dest"))) {
+      throw new ModuleArgumentException("dest is required");
+    }
+    if (src != null && !"".equals(src) && args.get("content") != null) {
       throw new ModuleArgumentException("src and content are mutually exclusive");
     }
+    // decrypt is the action plugin's, taken out before the module sees the rest: the module's
+    // message never lists it, and with remote_src (arguments passed as they are) 2.14 refuses it
+    Map<String, Object> given = new LinkedHashMap<>(args);
+    Object decrypt = given.get("remote_src") != null && lenientTrue(given.get("remote_src")) ? null : given.remove("decrypt");
+    Map<String, Object> a = SPEC.check(given);
+    a.put("decrypt", decrypt == null || OptionSpec.bool("decrypt", decrypt));
     if (a.get("content") != null && Boolean.TRUE.equals(a.get("remote_src"))) {
       throw new ModuleArgumentException("parameters are mutually exclusive: content|remote_src");
     }
@@ -220,6 +229,12 @@ final class CopyModule implements RemoteModule {
     Object mode = a.get("mode");
     a.put("mode", mode == null || "preserve".equals(mode) ? mode : OptionSpec.mode(mode));
     return a;
+  }
+
+  /** Ansible's boolean(value, strict=False), as the copy action reads remote_src. */
+  private static boolean lenientTrue(Object value) {
+    return value instanceof Boolean b ? b
+        : java.util.Set.of("y", "yes", "on", "1", "true", "t", "1.0").contains(String.valueOf(value).toLowerCase(java.util.Locale.ROOT));
   }
 
   @Override

@@ -103,6 +103,23 @@ public final class Modules {
     return name;
   }
 
+  /**
+   * The modules whose action plugin runs another module under {@code ansible.legacy.}: Ansible's
+   * argument messages name that one ({@code shell: {bogus: 1}} says {@code ansible.legacy.command}).
+   */
+  private static final Map<String, String> RUN_BY_ACTION = Map.of("command", "command", "shell", "command",
+      "copy", "copy", "template", "copy", "unarchive", "unarchive", "uri", "uri", "assemble", "assemble");
+
+  /**
+   * The module name in Ansible's argument messages for a task whose action is {@code written}: the
+   * module its action plugin runs, else the action as the task wrote it ({@code file} or {@code
+   * ansible.builtin.file}), as ansible-core 2.14 prints them.
+   */
+  public static String argumentName(String written) {
+    String run = RUN_BY_ACTION.get(shortName(written));
+    return run == null ? written : "ansible.legacy." + run;
+  }
+
   public Optional<RemoteModule> remote(String name) {
     return Optional.ofNullable(remote.get(shortName(name)));
   }

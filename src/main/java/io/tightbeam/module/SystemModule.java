@@ -22,6 +22,7 @@ final class SystemModule implements RemoteModule {
   private final OptionSpec spec;
   private final Consumer<Map<String, Object>> rules;
   private final String body;
+  private final boolean checkMode;
 
   /**
    * {@code rules} checks what the table cannot (exclusive or dependent arguments), throwing
@@ -33,10 +34,21 @@ final class SystemModule implements RemoteModule {
 
   /** As above, with {@code functions} (such as {@code sh/http.sh}'s) before the script. */
   SystemModule(String name, OptionSpec spec, Consumer<Map<String, Object>> rules, String functions) {
+    this(name, spec, rules, functions + resource(name), true);
+  }
+
+  private SystemModule(String name, OptionSpec spec, Consumer<Map<String, Object>> rules, String body,
+      boolean checkMode) {
     this.name = name;
     this.spec = spec;
     this.rules = rules;
-    this.body = functions + resource(name);
+    this.body = body;
+    this.checkMode = checkMode;
+  }
+
+  /** This module, refusing check mode as its Ansible module does (the executor skips it then). */
+  SystemModule withoutCheckMode() {
+    return new SystemModule(name, spec, rules, body, false);
   }
 
   SystemModule(String name, OptionSpec spec) {
@@ -89,6 +101,6 @@ final class SystemModule implements RemoteModule {
 
   @Override
   public boolean supportsCheckMode() {
-    return true;
+    return checkMode;
   }
 }

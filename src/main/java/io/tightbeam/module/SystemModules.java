@@ -49,6 +49,47 @@ public final class SystemModules {
         .add("key_options", Type.STR).add("exclusive", Type.BOOL, false).add("validate_certs", Type.BOOL, true)
         .add("comment", Type.STR).add("follow", Type.BOOL, false),
         args -> given(args, "comment", "key_options", "path")));
+    add(all, "ansible.posix", new SystemModule("mount", new OptionSpec("mount")
+        .add("boot", Type.BOOL, true).add("dump", Type.STR, "0").add("fstab", Type.STR).add("fstype", Type.STR)
+        .required("path", Type.STR, "name").add("opts", Type.STR).add("passno", Type.STR, "0").add("src", Type.STR)
+        .add("backup", Type.BOOL, false)
+        .add(new OptionSpec.Option("state", Type.STR, null, List.of("absent", "absent_from_fstab", "mounted", "present",
+            "unmounted", "remounted", "ephemeral"), List.of(), true)), args -> {
+          if (List.of("mounted", "present", "ephemeral").contains(args.get("state"))) {
+            requiredIf(args, "state", "src", "fstype");
+          }
+          given(args, "src", "fstype");
+        }));
+    add(all, "community.general", new SystemModule("pkgng", new OptionSpec("pkgng")
+        .add(choices("state", "present", "present", "latest", "absent")).required("name", Type.LIST, "pkg")
+        .add("cached", Type.BOOL, false).add("ignore_osver", Type.BOOL, false).add("annotation", Type.LIST)
+        .add("pkgsite", Type.STR).add("rootdir", Type.STR).add("chroot", Type.STR).add("jail", Type.STR)
+        .add("autoremove", Type.BOOL, false), args -> {
+          exclusive(args, "rootdir", "chroot", "jail");
+          given(args, "annotation");
+        }));
+    add(all, "ansible.posix", new SystemModule("selinux", new OptionSpec("selinux").add("policy", Type.STR)
+        .add(new OptionSpec.Option("state", Type.STR, null, List.of("enforcing", "permissive", "disabled"), List.of(), true))
+        .add(new OptionSpec.Option("configfile", Type.STR, "/etc/selinux/config", List.of(), List.of("conf", "file"), false))
+        .add("update_kernel_param", Type.BOOL, false)));
+    add(all, "community.general", new SystemModule("pam_limits", new OptionSpec("pam_limits")
+        .required("domain", Type.STR)
+        .add(new OptionSpec.Option("limit_type", Type.STR, null, List.of("soft", "hard", "-"), List.of(), true))
+        .add(new OptionSpec.Option("limit_item", Type.STR, null, List.of("core", "data", "fsize", "memlock", "nofile",
+            "rss", "stack", "cpu", "nproc", "as", "maxlogins", "maxsyslogins", "priority", "locks", "sigpending",
+            "msgqueue", "nice", "rtprio", "chroot"), List.of(), true))
+        .required("value", Type.STR).add("use_max", Type.BOOL, false).add("use_min", Type.BOOL, false)
+        .add("backup", Type.BOOL, false).add("dest", Type.STR, "/etc/security/limits.conf").add("comment", Type.STR, "")));
+    add(all, "community.general", new SystemModule("pkg5", new OptionSpec("pkg5").required("name", Type.LIST)
+        .add(choices("state", "present", "absent", "installed", "latest", "present", "removed", "uninstalled"))
+        .add(new OptionSpec.Option("accept_licenses", Type.BOOL, false, List.of(), List.of("accept", "accept_licences"), false))
+        .add("be_name", Type.STR).add("refresh", Type.BOOL, true)));
+    add(all, "community.general", new SystemModule("zypper_repository", new OptionSpec("zypper_repository")
+        .add("name", Type.STR).add("repo", Type.STR).add(choices("state", "present", "present", "absent"))
+        .add("runrefresh", Type.BOOL, false).add("description", Type.STR).add("disable_gpg_check", Type.BOOL, false)
+        .add(new OptionSpec.Option("autorefresh", Type.BOOL, true, List.of(), List.of("refresh"), false))
+        .add("priority", Type.INT).add("enabled", Type.BOOL, true).add("overwrite_multiple", Type.BOOL, false)
+        .add("auto_import_keys", Type.BOOL, false)).withoutCheckMode());
     add(all, "ansible.builtin", new SystemModule("cron", new OptionSpec("cron")
         .required("name", Type.STR).aliased("job", Type.STR, "value").add(choices("state", "present", "absent", "present"))
         .add("user", Type.STR).add("cron_file", Type.STR).add("backup", Type.BOOL, false)
@@ -117,6 +158,22 @@ public final class SystemModules {
     }
     args.put("managers", managers.stream().distinct().toList());
     args.put("managers_repr", managers.stream().map(m -> "'" + m + "'").collect(java.util.stream.Collectors.joining(", ", "[", "]")));
+  }
+
+  /** Ansible's required_if message when {@code key}'s value needs {@code names} and some are unset. */
+  static void requiredIf(Map<String, Object> args, String key, String... names) {
+    List<String> missing = java.util.Arrays.stream(names).filter(n -> args.get(n) == null).toList();
+    if (!missing.isEmpty()) {
+      throw new ModuleArgumentException(key + " is " + args.get(key) + " but all of the following are missing: "
+          + String.join(", ", missing));
+    }
+  }
+
+  /** Ansible's mutually_exclusive message when more than one of {@code names} is set. */
+  static void exclusive(Map<String, Object> args, String... names) {
+    if (java.util.Arrays.stream(names).filter(n -> args.get(n) != null).count() > 1) {
+      throw new ModuleArgumentException("parameters are mutually exclusive: " + String.join("|", names));
+    }
   }
 
   /** Marks which of {@code names} were given ({@code NAME_given}), for scripts that tell unset from ''. */

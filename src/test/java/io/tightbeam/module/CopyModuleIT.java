@@ -122,9 +122,9 @@ class CopyModuleIT {
 
   @Test
   void badArgumentsNameTheArgument() {
-    assertThatThrownBy(() -> copy.checkArgs(args("content", "x"))).hasMessage("missing required arguments: dest");
+    assertThatThrownBy(() -> copy.checkArgs(args("content", "x"))).hasMessage("dest is required");
     assertThatThrownBy(() -> copy.checkArgs(args("content", "x", "dest", "/d", "foo", 1)))
-        .hasMessageStartingWith("Unsupported parameters for (copy) module: foo. Supported parameters include: _original_basename, attributes,");
+        .hasMessageStartingWith("Unsupported parameters for (ansible.legacy.copy) module: foo. Supported parameters include: _original_basename, attributes,");
     assertThatThrownBy(() -> copy.checkArgs(args("dest", "/d"))).hasMessage("src (or content) is required");
     assertThatThrownBy(() -> copy.checkArgs(args("content", "x", "dest", "/d", "mode", "u+q")))
         .hasMessageContaining("mode");

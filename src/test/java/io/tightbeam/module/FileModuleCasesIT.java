@@ -209,7 +209,7 @@ class FileModuleCasesIT {
     Target t = target(via);
     String dest = dir.resolve("x").toString();
     assertThatThrownBy(() -> t.run(copy, args("content", "x", "dest", dest, "owner_name", "root")))
-        .hasMessageStartingWith("Unsupported parameters for (copy) module: owner_name. Supported parameters include:");
+        .hasMessageStartingWith("Unsupported parameters for (ansible.legacy.copy) module: owner_name. Supported parameters include:");
     assertThatThrownBy(() -> t.run(file, args("path", dest, "state", "present")))
         .hasMessage("value of state must be one of: absent, directory, file, hard, link, touch, got: present");
     assertThatThrownBy(() -> t.run(file, args("path", dest, "mode", "u+q")))

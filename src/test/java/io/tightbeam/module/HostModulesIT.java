@@ -26,6 +26,8 @@ class HostModulesIT {
   @RegisterExtension static final SshdExtension SSHD = new SshdExtension(1);
 
   private static final Path ROOT = Path.of("src/test/resources/system");
+  /** The system modules (in {@link SystemModules}) whose scenarios also run here. */
+  private static final java.util.Set<String> OVER_SSH_TOO = java.util.Set.of("mount", "pkgng", "selinux", "pam_limits", "pkg5", "zypper_repository");
   private static Connections connections;
 
   @TempDir Path tmp;
@@ -42,7 +44,8 @@ class HostModulesIT {
 
   static Stream<Arguments> scenarios() throws IOException {
     List<String> names = SystemModulesTest.scenarios()
-        .filter(n -> HostModules.all().containsKey(n.substring(0, n.indexOf('/')))).toList();
+        .filter(n -> HostModules.all().containsKey(n.substring(0, n.indexOf('/')))
+            || OVER_SSH_TOO.contains(n.substring(0, n.indexOf('/')))).toList();
     return Stream.of("local", "ssh").flatMap(via -> names.stream().map(n -> Arguments.of(via, n)));
   }
 

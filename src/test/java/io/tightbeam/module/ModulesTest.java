@@ -25,7 +25,7 @@ class ModulesTest {
             "authorized_key", "ansible.posix.authorized_key", "cron", "hostname", "known_hosts", "blockinfile", "yum_repository", "package_facts", "apt_repository", "debconf", "rpm_key", "timezone",
             "community.general.timezone", "add_host", "group_by", "set_stats", "gather_facts",
             "wait_for_connection", "script", "unarchive", "reboot", "service_facts", "git", "dpkg_selections",
-            "iptables", "sysvinit", "subversion", "expect", "apt_key", "pip");
+            "iptables", "sysvinit", "subversion", "expect", "apt_key", "pip", "mount", "ansible.posix.mount", "pkgng", "community.general.pkgng", "selinux", "ansible.posix.selinux", "pam_limits", "community.general.pam_limits", "pkg5", "community.general.pkg5", "zypper_repository", "community.general.zypper_repository");
     assertThat(Modules.builtin(new io.tightbeam.template.Templar()).remote("ansible.builtin.template"))
         .isPresent();
     assertThat(modules.remote("ansible.builtin.command")).get().extracting(RemoteModule::name)
@@ -71,5 +71,27 @@ class ModulesTest {
   void commandSupportsCheckModeAndRawDoesNot() {
     assertThat(modules.remote("command").orElseThrow().supportsCheckMode()).isTrue();
     assertThat(modules.remote("raw").orElseThrow().supportsCheckMode()).isFalse();
+  }
+
+  /** As ansible-playbook 2.14 printed each for a task with an unknown argument {@code bogus}. */
+  @Test
+  void argumentMessagesNameTheModuleAsAnsibleDoes() {
+    assertThat(Modules.argumentName("copy")).isEqualTo("ansible.legacy.copy");
+    assertThat(Modules.argumentName("ansible.builtin.copy")).isEqualTo("ansible.legacy.copy");
+    assertThat(Modules.argumentName("ansible.builtin.shell")).isEqualTo("ansible.legacy.command");
+    assertThat(Modules.argumentName("command")).isEqualTo("ansible.legacy.command");
+    assertThat(Modules.argumentName("file")).isEqualTo("file");
+    assertThat(Modules.argumentName("ansible.builtin.file")).isEqualTo("ansible.builtin.file");
+    assertThat(Modules.argumentName("user")).isEqualTo("user");
+    assertThat(Modules.argumentName("get_url")).isEqualTo("get_url");
+    assertThat(Modules.argumentName("async_status")).isEqualTo("async_status");
+    assertThat(Modules.argumentName("unarchive")).isEqualTo("ansible.legacy.unarchive");
+    assertThat(Modules.argumentName("ansible.posix.sysctl")).isEqualTo("ansible.posix.sysctl");
+    ModuleArgumentException e = new ModuleArgumentException(
+        "Unsupported parameters for (file) module: bogus. Supported parameters include: path.");
+    assertThat(e.naming("ansible.builtin.file")).hasMessage(
+        "Unsupported parameters for (ansible.builtin.file) module: bogus. Supported parameters include: path.");
+    ModuleArgumentException missing = new ModuleArgumentException("missing required arguments: path");
+    assertThat(missing.naming("ansible.builtin.file")).isSameAs(missing);
   }
 }

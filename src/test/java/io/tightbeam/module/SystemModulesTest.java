@@ -81,20 +81,26 @@ class SystemModulesTest {
       List<Map<String, Object>> steps = (List<Map<String, Object>>) spec.get("steps");
       int i = 0;
       for (Map<String, Object> step : steps) {
-        step(conn, m, step, env, module + " step " + i++);
+        step(conn, m, module, step, env, module + " step " + i++);
       }
     } finally {
       sh(conn, (String) spec.get("cleanup"), env);
     }
   }
 
-  private void step(Connection conn, RemoteModule m, Map<String, Object> step, Map<String, String> env,
+  private void step(Connection conn, RemoteModule m, String module, Map<String, Object> step, Map<String, String> env,
       String what) throws Exception {
     @SuppressWarnings("unchecked")
     Map<String, Object> args = (Map<String, Object>) step.getOrDefault("args", Map.of());
     if (step.containsKey("error")) {
-      assertThatThrownBy(() -> m.checkArgs(args)).as(what)
-          .isInstanceOf(ModuleArgumentException.class).hasMessage((String) step.get("error"));
+      // the name in the message is the one the executor gives it: the module as the task wrote it
+      assertThatThrownBy(() -> {
+        try {
+          m.checkArgs(args);
+        } catch (ModuleArgumentException e) {
+          throw e.naming(Modules.argumentName(module));
+        }
+      }).as(what).isInstanceOf(ModuleArgumentException.class).hasMessage((String) step.get("error"));
       return;
     }
     sh(conn, (String) step.get("setup"), env);
