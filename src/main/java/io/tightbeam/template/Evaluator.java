@@ -187,7 +187,18 @@ final class Evaluator {
     // A filter's TemplateException is Ansible's AnsibleFilterError, shown as is; its Python
     // errors (PyException) become the templating type error where the template is rendered.
     Object result = filter.body().apply(value, args, run);
+    if (result == value && result instanceof String s && !filter.acceptsUndefined()) {
+      // Java gives back an unchanged String itself; Python's str methods on a str subclass
+      // (AnsibleUnicode, NativeJinjaText) give a new str. Unsafe text keeps its mark.
+      result = new String(s);
+      if (run.typeName(s).contains("Unsafe")) {
+        run.markUnsafe(result);
+      }
+    }
     if (STRING_TYPE_FILTERS.contains(flt.name())) {
+      if (result instanceof String s && run.typeName(s).contains("Unsafe")) {
+        result = new String(s); // NativeJinjaText(text) is a new str: an unsafe text's mark is not kept
+      }
       run.markNativeText(result);
     }
     return result;
