@@ -205,8 +205,25 @@ final class Evaluation implements Env {
   }
 
   /** Ansible's unsafe context flag, set by a lookup that gave something. */
-  void readUnsafe() {
+  void flagUnsafe() {
     unsafeRead = true;
+  }
+
+  /**
+   * Whether this template read unsafe data (else no value in it is unsafe text, and the marks of
+   * {@link #keepUnsafe(Object, Object)} need no look-up).
+   */
+  boolean readUnsafe() {
+    return unsafeRead;
+  }
+
+  /** {@code result}, marked unsafe (its parts too) when {@code input} is unsafe text. */
+  Object keepUnsafe(Object input, Object result) {
+    if (input instanceof String && result != input
+        && (AnsibleUnsafe.isUnsafe(input) || unsafeTexts != null && Boolean.TRUE.equals(unsafeTexts.get(input)))) {
+      markUnsafe(result);
+    }
+    return result;
   }
 
   /**

@@ -31,7 +31,7 @@ final class Evaluator {
     } else if (e instanceof Node.GetItem g) {
       Object target = eval(g.target(), f);
       if (g.key() instanceof Node.Slice s) {
-        return Access.slice(target, optional(s.start(), f), optional(s.stop(), f), optional(s.step(), f));
+        return run.partOf(target, Access.slice(target, optional(s.start(), f), optional(s.stop(), f), optional(s.step(), f)));
       }
       return run.partOf(target, Access.item(target, eval(g.key(), f)));
     } else if (e instanceof Node.Binary b) {
@@ -104,8 +104,18 @@ final class Evaluator {
       Object left = eval(b.left(), f);
       return Py.truthy(left) ? left : eval(b.right(), f);
     }
-    return Ops.binary(b.op(), eval(b.left(), f), eval(b.right(), f));
+    Object left = eval(b.left(), f);
+    Object right = eval(b.right(), f);
+    Object result = Ops.binary(b.op(), left, right);
+    if (result instanceof String && run.readUnsafe() && TEXT_OPS.contains(b.op())) {
+      // AnsibleUnsafeText's __add__/__radd__, __mul__ and __mod__/__rmod__ keep the mark
+      run.keepUnsafe(left, result);
+      run.keepUnsafe(right, result);
+    }
+    return result;
   }
+
+  private static final java.util.Set<String> TEXT_OPS = java.util.Set.of("+", "*", "%");
 
   private Object compare(Node.Compare c, Frame f) {
     Object left = eval(c.first(), f);
@@ -145,7 +155,9 @@ final class Evaluator {
       }
       if (Methods.has(target, a.name())) {
         Args args = args(c.args(), f);
-        return Methods.call(target, a.name(), java.util.Arrays.asList(args.positional()), args.named());
+        Object result = Methods.call(target, a.name(), java.util.Arrays.asList(args.positional()), args.named());
+        // AnsibleUnsafeText overrides every str method that gives text (split's list of them too)
+        return run.readUnsafe() ? run.keepUnsafe(target, result) : result;
       }
       return invoke(Access.attribute(target, a.name()), args(c.args(), f));
     }
@@ -195,6 +207,9 @@ final class Evaluator {
         run.markUnsafe(result);
       }
     }
+    if (run.readUnsafe() && UNSAFE_KEEPING_FILTERS.contains(flt.name())) {
+      run.keepUnsafe(value, result);
+    }
     if (STRING_TYPE_FILTERS.contains(flt.name())) {
       if (result instanceof String s && run.typeName(s).contains("Unsafe")) {
         result = new String(s); // NativeJinjaText(text) is a new str: an unsafe text's mark is not kept
@@ -203,6 +218,15 @@ final class Evaluator {
     }
     return result;
   }
+
+  /**
+   * Jinja2's filters that build their text with the value's own str methods (lower, strip, slicing,
+   * iteration...), which AnsibleUnsafeText overrides to give unsafe text again; shlex.quote adds
+   * text to it. Other filters give a plain str.
+   */
+  private static final java.util.Set<String> UNSAFE_KEEPING_FILTERS = java.util.Set.of("lower", "upper",
+      "capitalize", "trim", "replace", "center", "indent", "format", "truncate", "first", "last",
+      "reverse", "list", "quote", "ansible.builtin.quote");
 
   /**
    * Ansible's STRING_TYPE_FILTERS: their text is never read back as a literal by the concat, so

@@ -49,7 +49,7 @@ final class LookupCall {
     if (allowUnsafe || results.isEmpty()) {
       return results; // Ansible returns the list as the plugin gave it
     }
-    run.readUnsafe(); // Ansible's lookup sets its context's unsafe flag
+    run.flagUnsafe(); // Ansible's lookup sets its context's unsafe flag
     if (wantlist && results instanceof PythonPlugins.Whole whole) {
       run.markUnsafe(whole.value());
       return whole.value(); // a Python lookup's dict or string, as it gave it
