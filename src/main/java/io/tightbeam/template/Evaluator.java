@@ -27,13 +27,14 @@ final class Evaluator {
       return name(n.name(), f);
     } else if (e instanceof Node.GetAttr a) {
       Object target = eval(a.target(), f);
-      return run.partOf(target, Access.attribute(target, a.name()));
+      return run.partOf(target, named(target, a.name(), Access.attribute(target, a.name())));
     } else if (e instanceof Node.GetItem g) {
       Object target = eval(g.target(), f);
       if (g.key() instanceof Node.Slice s) {
         return run.partOf(target, Access.slice(target, optional(s.start(), f), optional(s.stop(), f), optional(s.step(), f)));
       }
-      return run.partOf(target, Access.item(target, eval(g.key(), f)));
+      Object key = eval(g.key(), f);
+      return run.partOf(target, named(target, key, Access.item(target, key)));
     } else if (e instanceof Node.Binary b) {
       return binary(b, f);
     } else if (e instanceof Node.Unary u) {
@@ -82,6 +83,11 @@ final class Evaluator {
       return test(t, f);
     }
     throw new IllegalStateException("cannot evaluate " + e);
+  }
+
+  /** {@code value}, or for a missing attribute of a string its Undefined naming the string's class. */
+  private Object named(Object target, Object name, Object value) {
+    return value instanceof Undefined && target instanceof String s ? Undefined.attribute(s, name, run.typeName(s)) : value;
   }
 
   private Object optional(Expr e, Frame f) {
