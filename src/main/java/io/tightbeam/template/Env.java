@@ -27,6 +27,14 @@ interface Env {
     return variable(name);
   }
 
+  /**
+   * A variable untemplated, as Ansible gives a lookup plugin its {@code variables} (a value
+   * holding {@code {{ }}} arrives as written); an {@link Undefined} when absent.
+   */
+  default Object rawVariable(String name) {
+    return variable(name);
+  }
+
   /** The names of all variables in scope. */
   java.util.Set<String> variableNames();
 

@@ -105,6 +105,15 @@ final class Evaluation implements Env {
   }
 
   @Override
+  public Object rawVariable(String name) {
+    if (!vars.containsKey(name)) {
+      return variable(name);
+    }
+    Object raw = vars.get(name);
+    return raw instanceof Literal literal ? literal.value() : raw;
+  }
+
+  @Override
   public Set<String> variableNames() {
     return vars.keySet();
   }
