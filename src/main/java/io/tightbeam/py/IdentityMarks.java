@@ -23,7 +23,34 @@ final class IdentityMarks<V> {
 
   /** The mark of {@code value} when it is a marked String instance, else null. */
   V get(Object value) {
-    return value instanceof String s && !marked.isEmpty() ? marked.get(new Mark(s, null)) : null;
+    if (!(value instanceof String s) || marked.isEmpty()) {
+      return null;
+    }
+    // A per-thread probe rather than a new Mark: every variable read asks this.
+    Probe probe = PROBE.get();
+    probe.text = s;
+    try {
+      return marked.get(probe);
+    } finally {
+      probe.text = null;
+    }
+  }
+
+  private static final ThreadLocal<Probe> PROBE = ThreadLocal.withInitial(Probe::new);
+
+  /** The key a look-up passes: equal to the Mark of the same instance (the map asks the probe). */
+  private static final class Probe {
+    private String text;
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(text);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Mark m && m.get() == text && text != null;
+    }
   }
 
   boolean any() {
