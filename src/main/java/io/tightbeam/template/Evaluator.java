@@ -208,9 +208,12 @@ final class Evaluator {
     if (result == value && result instanceof String s && !filter.acceptsUndefined()) {
       // Java gives back an unchanged String itself; Python's str methods on a str subclass
       // (AnsibleUnicode, NativeJinjaText) give a new str. Unsafe text keeps its mark.
-      result = new String(s);
-      if (run.typeName(s).contains("Unsafe")) {
-        run.markUnsafe(result);
+      String type = run.typeName(s);
+      if (!type.equals("str") && !type.equals("AnsibleUnsafeText")) {
+        result = new String(s);
+        if (type.contains("Unsafe")) {
+          run.markUnsafe(result);
+        }
       }
     }
     if (run.readUnsafe() && UNSAFE_KEEPING_FILTERS.contains(flt.name())) {
