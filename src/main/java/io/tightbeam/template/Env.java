@@ -62,6 +62,20 @@ interface Env {
     return text;
   }
 
+  /**
+   * {@code text} marked as markupsafe's Markup for the running template (escape and safe give it):
+   * escaping it again leaves it, {@code +} escapes the other side; a fresh String, so that the
+   * instance it was made from stays plain.
+   */
+  default String markup(String text) {
+    return text;
+  }
+
+  /** Whether {@code value} is a Markup of the running template. */
+  default boolean isMarkup(Object value) {
+    return false;
+  }
+
   /** Records a warning for the task's output. */
   void warn(String message);
 

@@ -410,6 +410,24 @@ final class Evaluation implements Env {
     return part;
   }
 
+  /** Markup strings of this call (by identity); null until there is one. */
+  private Set<Object> markups;
+
+  @Override
+  public String markup(String text) {
+    if (markups == null) {
+      markups = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    }
+    String fresh = new String(text);
+    markups.add(fresh);
+    return fresh;
+  }
+
+  @Override
+  public boolean isMarkup(Object value) {
+    return markups != null && markups.contains(value);
+  }
+
   @Override
   public String nativeText(String text) {
     if (nativeTexts == null) {
@@ -426,6 +444,8 @@ final class Evaluation implements Env {
     }
     if (!(value instanceof String)) {
       return Py.typeName(value);
+    } else if (isMarkup(value)) {
+      return "Markup";
     }
     boolean unsafe = unsafeTexts != null && Boolean.TRUE.equals(unsafeTexts.get(value))
         || AnsibleUnsafe.isUnsafe(value);

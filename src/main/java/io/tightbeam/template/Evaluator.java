@@ -112,6 +112,10 @@ final class Evaluator {
     }
     Object left = eval(b.left(), f);
     Object right = eval(b.right(), f);
+    if (b.op().equals("+") && left instanceof String x && right instanceof String y && (run.isMarkup(x) || run.isMarkup(y))) {
+      // Markup's __add__/__radd__ escape the other side
+      return run.markup(markupText(x) + markupText(y));
+    }
     Object result = Ops.binary(b.op(), left, right);
     if (result instanceof String && run.readUnsafe() && TEXT_OPS.contains(b.op())) {
       // AnsibleUnsafeText's __add__/__radd__, __mul__ and __mod__/__rmod__ keep the mark
@@ -119,6 +123,10 @@ final class Evaluator {
       run.keepUnsafe(right, result);
     }
     return result;
+  }
+
+  private String markupText(String s) {
+    return run.isMarkup(s) ? s : JinjaMarkupFilters.escape(s);
   }
 
   private static final java.util.Set<String> TEXT_OPS = java.util.Set.of("+", "*", "%");
