@@ -41,7 +41,7 @@ final class Cli {
   static Map<String, Object> yamlMap(String text) {
     Object loaded;
     try {
-      loaded = new Yaml(new SafeConstructor(YamlLoader.options())).load(text);
+      loaded = io.tightbeam.py.PyYamlResolver.yaml(new SafeConstructor(YamlLoader.options()), YamlLoader.options()).load(text);
     } catch (YAMLException e) {
       return null;
     }

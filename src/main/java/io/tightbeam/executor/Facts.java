@@ -43,7 +43,7 @@ final class Facts {
       } else if (setFact) {
         h.setFacts.put(key, new Literal(v));
       } else {
-        h.facts.put(key, v);
+        h.facts.put(key, Results.registered(v, true)); // Ansible wraps a module's facts as unsafe
       }
     });
     return changed;

@@ -92,7 +92,8 @@ final class Results {
       return (T) out;
     }
     if (unsafe && value instanceof String s) {
-      return (T) io.tightbeam.py.AnsibleUnsafe.mark(new String(s));
+      String text = io.tightbeam.py.NativeJinjaText.isNative(s) ? io.tightbeam.py.NativeJinjaText.mark(new String(s)) : new String(s);
+      return (T) io.tightbeam.py.AnsibleUnsafe.mark(text);
     }
     return value;
   }

@@ -24,7 +24,7 @@ final class YamlText {
   }
 
   static Object load(String text, List<VaultSecret> secrets) {
-    return new Yaml(new TaggedConstructor(secrets)).load(text);
+    return io.tightbeam.py.PyYamlResolver.yaml(new TaggedConstructor(secrets), new org.yaml.snakeyaml.LoaderOptions()).load(text);
   }
 
   /** SnakeYAML's message for {@code e}, naming {@code file} where it says {@code 'reader'}. */

@@ -90,6 +90,8 @@ public final class Py {
         }
       }
       out.append('}');
+    } else if (value instanceof Range) {
+      out.append(value);
     } else if (value instanceof Tuple tuple) {
       out.append('(');
       appendItems(out, tuple);
@@ -182,6 +184,8 @@ public final class Py {
       return "dict";
     } else if (value instanceof Tuple) {
       return "tuple";
+    } else if (value instanceof Range) {
+      return "range";
     } else if (value instanceof Collection) {
       return "list";
     } else if (value instanceof Named n) {
@@ -210,7 +214,8 @@ public final class Py {
       return x.toString().equals(y.toString());
     }
     if (a instanceof List<?> x && b instanceof List<?> y) {
-      if (x.size() != y.size() || (a instanceof Tuple) != (b instanceof Tuple)) {
+      if (x.size() != y.size() || (a instanceof Tuple) != (b instanceof Tuple)
+          || (a instanceof Range) != (b instanceof Range)) {
         return false;
       }
       for (int i = 0; i < x.size(); i++) {

@@ -50,7 +50,7 @@ final class AnsibleCoreFilters {
       }
       return Items.truth(v) ? a.get(0, "true_val", null) : a.get(1, "false_val", null);
     });
-    c.filter("type_debug", (v, a, e) -> e.typeName(v));
+    c.filter("type_debug", true, (v, a, e) -> v instanceof Undefined ? "AnsibleUndefined" : e.typeName(v));
     c.filter("mandatory", true, (v, a, e) -> {
       if (v instanceof Undefined u) {
         Object msg = a.get(0, "msg", null);

@@ -100,7 +100,7 @@ final class AnsibleDataFilters {
   }
 
   private static Yaml loader() {
-    return new Yaml(new SafeConstructor(new LoaderOptions()));
+    return io.tightbeam.py.PyYamlResolver.yaml(new SafeConstructor(new LoaderOptions()), new LoaderOptions());
   }
 
   private static String yaml(Object v, Args a, boolean nice, int indentDefault) {

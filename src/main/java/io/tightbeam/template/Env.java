@@ -27,6 +27,14 @@ interface Env {
     return variable(name);
   }
 
+  /**
+   * A variable untemplated, as Ansible gives a lookup plugin its {@code variables} (a value
+   * holding {@code {{ }}} arrives as written); an {@link Undefined} when absent.
+   */
+  default Object rawVariable(String name) {
+    return variable(name);
+  }
+
   /** The names of all variables in scope. */
   java.util.Set<String> variableNames();
 
@@ -52,6 +60,20 @@ interface Env {
   /** {@code text} marked as Jinja2's NativeJinjaText: a lone result keeps it as text. */
   default String nativeText(String text) {
     return text;
+  }
+
+  /**
+   * {@code text} marked as markupsafe's Markup for the running template (escape and safe give it):
+   * escaping it again leaves it, {@code +} escapes the other side; a fresh String, so that the
+   * instance it was made from stays plain.
+   */
+  default String markup(String text) {
+    return text;
+  }
+
+  /** Whether {@code value} is a Markup of the running template. */
+  default boolean isMarkup(Object value) {
+    return false;
   }
 
   /** Records a warning for the task's output. */

@@ -1,6 +1,7 @@
 package io.tightbeam.template;
 
 import io.tightbeam.py.AnsibleUnsafe;
+import io.tightbeam.py.NativeJinjaText;
 import io.tightbeam.py.Py;
 import io.tightbeam.py.PyException;
 import io.tightbeam.template.Node.Stmt;
@@ -36,13 +37,23 @@ final class Evaluation implements Env {
   private final Map<String, Object> vars;
   private final List<String> inProgress = new ArrayList<>();
   private final List<String> warnings;
-  /** Strings made by a string-type filter in this call (by identity): kept text by the concat. */
-  private final Set<Object> nativeTexts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+  /**
+   * Strings made by a string-type filter in this call, or read from a variable holding one (by
+   * identity): kept text by the concat; null until there is one.
+   */
+  private Set<Object> nativeTexts;
   /**
    * Values of this call never templated again, by identity: Literal variables (false) and lookup
    * results (true: Ansible's wrap_var, which type_debug names), with the parts read out of them.
    */
   private Map<Object, Boolean> unsafeTexts;
+  /**
+   * Whether the template being rendered read a variable holding unsafe data or called a lookup:
+   * Ansible's context flag, which wraps the template's whole value as unsafe.
+   */
+  private boolean unsafeRead;
+  /** The last variable value found to hold nothing unsafe (a loop reads the same one again). */
+  private Object lastSafe;
 
   Evaluation(TemplateCache cache, Map<String, Object> vars) {
     this(cache, vars, new ArrayList<>());
@@ -70,6 +81,13 @@ final class Evaluation implements Env {
   public Object variable(String name) {
     if (vars.containsKey(name)) {
       Object raw = vars.get(name);
+      if (!unsafeRead && raw != lastSafe && AnsibleUnsafe.any()) {
+        if (holdsUnsafe(raw)) {
+          unsafeRead = true;
+        } else {
+          lastSafe = raw;
+        }
+      }
       return lazy(raw, raw);
     }
     if (name.equals("vars")) {
@@ -84,6 +102,15 @@ final class Evaluation implements Env {
   @Override
   public Object variableAsIs(String name) {
     return vars.containsKey(name) ? lazy(vars.get(name), AS_IS) : variable(name);
+  }
+
+  @Override
+  public Object rawVariable(String name) {
+    if (!vars.containsKey(name)) {
+      return variable(name);
+    }
+    Object raw = vars.get(name);
+    return raw instanceof Literal literal ? literal.value() : raw;
   }
 
   @Override
@@ -171,13 +198,97 @@ final class Evaluation implements Env {
       throw new TemplateException("recursive loop detected in template string: " + text);
     }
     inProgress.add(text);
+    boolean outerRead = unsafeRead;
+    unsafeRead = false;
     try {
       Output out = render(text, TemplateCache.Mode.VALUE);
       Object result = concat(out);
-      return result instanceof String s ? TemplateCache.restoreNewlines(text, s) : result;
+      if (result instanceof String s) {
+        result = TemplateCache.restoreNewlines(text, s);
+      }
+      return unsafeRead ? wrap(result) : result;
     } finally {
       inProgress.remove(inProgress.size() - 1);
+      unsafeRead |= outerRead;
     }
+  }
+
+  /** Ansible's unsafe context flag, set by a lookup that gave something. */
+  void flagUnsafe() {
+    unsafeRead = true;
+  }
+
+  /**
+   * Whether this template read unsafe data (else no value in it is unsafe text, and the marks of
+   * {@link #keepUnsafe(Object, Object)} need no look-up).
+   */
+  boolean readUnsafe() {
+    return unsafeRead;
+  }
+
+  /** {@code result}, marked unsafe (its parts too) when {@code input} is unsafe text. */
+  Object keepUnsafe(Object input, Object result) {
+    if (input instanceof String && result != input
+        && (AnsibleUnsafe.isUnsafe(input) || unsafeTexts != null && Boolean.TRUE.equals(unsafeTexts.get(input)))) {
+      markUnsafe(result);
+    }
+    return result;
+  }
+
+  /**
+   * Whether a variable's raw value is unsafe text or a plain list or dict holding some (dict
+   * values only), as Ansible's context checks what it resolves; other mappings (hostvars) are not
+   * looked into.
+   */
+  private static boolean holdsUnsafe(Object raw) {
+    if (raw instanceof Literal literal) {
+      return holdsUnsafe(literal.value());
+    } else if (raw instanceof String) {
+      return AnsibleUnsafe.isUnsafe(raw);
+    } else if (raw instanceof Map<?, ?> map && map.getClass().getPackageName().equals("java.util")) {
+      for (Object v : map.values()) {
+        if (holdsUnsafe(v)) {
+          return true;
+        }
+      }
+    } else if (raw instanceof List<?> list) {
+      for (Object v : list) {
+        if (holdsUnsafe(v)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Ansible's wrap_var of a template's value: every text in it unsafe (a fresh instance unless it
+   * is already: the one made here may be a template's constant), lists and dicts copied.
+   */
+  private Object wrap(Object value) {
+    if (value instanceof String s) {
+      if (AnsibleUnsafe.isUnsafe(s)) {
+        return s;
+      }
+      String text = new String(s);
+      if (isNativeText(s)) {
+        NativeJinjaText.mark(text);
+      }
+      return AnsibleUnsafe.mark(text);
+    } else if (value instanceof Map<?, ?> map) {
+      Map<Object, Object> out = new java.util.LinkedHashMap<>();
+      map.forEach((k, v) -> out.put(wrap(k), wrap(v)));
+      return out;
+    } else if (value instanceof io.tightbeam.py.Tuple t) {
+      List<Object> out = new ArrayList<>(t.size());
+      t.forEach(v -> out.add(wrap(v)));
+      return io.tightbeam.py.Tuple.copyOf(out);
+    } else if (value instanceof List<?> list) {
+      List<Object> out = new ArrayList<>(list.size());
+      list.forEach(v -> out.add(wrap(v)));
+      return out;
+    }
+    return value;
   }
 
   private Output render(String text, TemplateCache.Mode mode) {
@@ -219,9 +330,14 @@ final class Evaluation implements Env {
   }
 
   void markNativeText(Object value) {
-    if (value instanceof String) {
-      nativeTexts.add(value);
+    if (value instanceof String s) {
+      nativeText(s);
     }
+  }
+
+  /** Whether {@code value} is NativeJinjaText: made by this call, or kept by an earlier one. */
+  private boolean isNativeText(Object value) {
+    return nativeTexts != null && nativeTexts.contains(value) || NativeJinjaText.isNative(value);
   }
 
   /** Marks a lookup's result as Ansible's unsafe data: never templated again, AnsibleUnsafeText. */
@@ -257,15 +373,21 @@ final class Evaluation implements Env {
   /**
    * {@code value} (plain data leaving this call) with each string this call knows as a lookup's
    * or an unsafe variable's marked for good, deeply in a marked list or dict, as Ansible's
-   * wrap_var keeps it; such a collection is copied, so that data it shares stays safe.
+   * wrap_var keeps it; such a collection is copied, so that data it shares stays safe. A
+   * string-type filter's text is marked NativeJinjaText for good (a fresh instance: the one made
+   * here may be a template's constant).
    */
   Object keepUnsafe(Object value) {
-    return unsafeTexts == null ? value : keep(value, false);
+    return unsafeTexts == null && nativeTexts == null ? value : keep(value, false);
   }
 
   private Object keep(Object value, boolean inWrapped) {
-    boolean wrapped = Boolean.TRUE.equals(unsafeTexts.get(value));
+    boolean wrapped = unsafeTexts != null && Boolean.TRUE.equals(unsafeTexts.get(value));
     if (value instanceof String s) {
+      if (nativeTexts != null && nativeTexts.contains(s) && !NativeJinjaText.isNative(s)) {
+        String text = NativeJinjaText.mark(new String(s));
+        return wrapped || inWrapped || AnsibleUnsafe.isUnsafe(s) ? AnsibleUnsafe.mark(text) : text;
+      }
       return wrapped ? AnsibleUnsafe.mark(s) : inWrapped && !AnsibleUnsafe.isUnsafe(s) ? AnsibleUnsafe.mark(new String(s)) : s;
     } else if (value instanceof Map<?, ?> map) {
       Map<Object, Object> out = new java.util.LinkedHashMap<>();
@@ -288,8 +410,29 @@ final class Evaluation implements Env {
     return part;
   }
 
+  /** Markup strings of this call (by identity); null until there is one. */
+  private Set<Object> markups;
+
+  @Override
+  public String markup(String text) {
+    if (markups == null) {
+      markups = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    }
+    String fresh = new String(text);
+    markups.add(fresh);
+    return fresh;
+  }
+
+  @Override
+  public boolean isMarkup(Object value) {
+    return markups != null && markups.contains(value);
+  }
+
   @Override
   public String nativeText(String text) {
+    if (nativeTexts == null) {
+      nativeTexts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    }
     nativeTexts.add(text);
     return text;
   }
@@ -301,13 +444,15 @@ final class Evaluation implements Env {
     }
     if (!(value instanceof String)) {
       return Py.typeName(value);
+    } else if (isMarkup(value)) {
+      return "Markup";
     }
     boolean unsafe = unsafeTexts != null && Boolean.TRUE.equals(unsafeTexts.get(value))
         || AnsibleUnsafe.isUnsafe(value);
-    if (nativeTexts.contains(value)) {
+    if (isNativeText(value)) {
       return unsafe ? "NativeJinjaUnsafeText" : "NativeJinjaText";
     }
-    return unsafe ? "AnsibleUnsafeText" : "str";
+    return unsafe ? "AnsibleUnsafeText" : io.tightbeam.py.AnsibleUnicode.isMarked(value) ? "AnsibleUnicode" : "str";
   }
 
   private Object concat(Output out) {
@@ -315,7 +460,7 @@ final class Evaluation implements Env {
       return nativeConcat(out);
     }
     Object value = out.result();
-    if (out.count() == 1 && value instanceof String && nativeTexts.contains(value)) {
+    if (out.count() == 1 && value instanceof String && isNativeText(value)) {
       return value;
     }
     if (out.count() == 1 && !(value instanceof String)) {
@@ -350,7 +495,7 @@ final class Evaluation implements Env {
     String text;
     if (out.count() == 1) {
       Object value = out.single();
-      if (!(value instanceof String s) || nativeTexts.contains(value)) {
+      if (!(value instanceof String s) || isNativeText(value)) {
         return value;
       }
       text = s;

@@ -27,13 +27,14 @@ final class Evaluator {
       return name(n.name(), f);
     } else if (e instanceof Node.GetAttr a) {
       Object target = eval(a.target(), f);
-      return run.partOf(target, Access.attribute(target, a.name()));
+      return run.partOf(target, named(target, a.name(), Access.attribute(target, a.name())));
     } else if (e instanceof Node.GetItem g) {
       Object target = eval(g.target(), f);
       if (g.key() instanceof Node.Slice s) {
-        return Access.slice(target, optional(s.start(), f), optional(s.stop(), f), optional(s.step(), f));
+        return run.partOf(target, Access.slice(target, optional(s.start(), f), optional(s.stop(), f), optional(s.step(), f)));
       }
-      return run.partOf(target, Access.item(target, eval(g.key(), f)));
+      Object key = eval(g.key(), f);
+      return run.partOf(target, named(target, key, Access.item(target, key)));
     } else if (e instanceof Node.Binary b) {
       return binary(b, f);
     } else if (e instanceof Node.Unary u) {
@@ -84,6 +85,11 @@ final class Evaluator {
     throw new IllegalStateException("cannot evaluate " + e);
   }
 
+  /** {@code value}, or for a missing attribute of a string its Undefined naming the string's class. */
+  private Object named(Object target, Object name, Object value) {
+    return value instanceof Undefined && target instanceof String s ? Undefined.attribute(s, name, run.typeName(s)) : value;
+  }
+
   private Object optional(Expr e, Frame f) {
     return e == null ? null : eval(e, f);
   }
@@ -104,8 +110,26 @@ final class Evaluator {
       Object left = eval(b.left(), f);
       return Py.truthy(left) ? left : eval(b.right(), f);
     }
-    return Ops.binary(b.op(), eval(b.left(), f), eval(b.right(), f));
+    Object left = eval(b.left(), f);
+    Object right = eval(b.right(), f);
+    if (b.op().equals("+") && left instanceof String x && right instanceof String y && (run.isMarkup(x) || run.isMarkup(y))) {
+      // Markup's __add__/__radd__ escape the other side
+      return run.markup(markupText(x) + markupText(y));
+    }
+    Object result = Ops.binary(b.op(), left, right);
+    if (result instanceof String && run.readUnsafe() && TEXT_OPS.contains(b.op())) {
+      // AnsibleUnsafeText's __add__/__radd__, __mul__ and __mod__/__rmod__ keep the mark
+      run.keepUnsafe(left, result);
+      run.keepUnsafe(right, result);
+    }
+    return result;
   }
+
+  private String markupText(String s) {
+    return run.isMarkup(s) ? s : JinjaMarkupFilters.escape(s);
+  }
+
+  private static final java.util.Set<String> TEXT_OPS = java.util.Set.of("+", "*", "%");
 
   private Object compare(Node.Compare c, Frame f) {
     Object left = eval(c.first(), f);
@@ -145,7 +169,9 @@ final class Evaluator {
       }
       if (Methods.has(target, a.name())) {
         Args args = args(c.args(), f);
-        return Methods.call(target, a.name(), java.util.Arrays.asList(args.positional()), args.named());
+        Object result = Methods.call(target, a.name(), java.util.Arrays.asList(args.positional()), args.named());
+        // AnsibleUnsafeText overrides every str method that gives text (split's list of them too)
+        return run.readUnsafe() ? run.keepUnsafe(target, result) : result;
       }
       return invoke(Access.attribute(target, a.name()), args(c.args(), f));
     }
@@ -187,11 +213,37 @@ final class Evaluator {
     // A filter's TemplateException is Ansible's AnsibleFilterError, shown as is; its Python
     // errors (PyException) become the templating type error where the template is rendered.
     Object result = filter.body().apply(value, args, run);
+    if (result == value && result instanceof String s && !filter.acceptsUndefined()) {
+      // Java gives back an unchanged String itself; Python's str methods on a str subclass
+      // (AnsibleUnicode, NativeJinjaText) give a new str. Unsafe text keeps its mark.
+      String type = run.typeName(s);
+      if (!type.equals("str") && !type.equals("AnsibleUnsafeText")) {
+        result = new String(s);
+        if (type.contains("Unsafe")) {
+          run.markUnsafe(result);
+        }
+      }
+    }
+    if (run.readUnsafe() && UNSAFE_KEEPING_FILTERS.contains(flt.name())) {
+      run.keepUnsafe(value, result);
+    }
     if (STRING_TYPE_FILTERS.contains(flt.name())) {
+      if (result instanceof String s && run.typeName(s).contains("Unsafe")) {
+        result = new String(s); // NativeJinjaText(text) is a new str: an unsafe text's mark is not kept
+      }
       run.markNativeText(result);
     }
     return result;
   }
+
+  /**
+   * Jinja2's filters that build their text with the value's own str methods (lower, strip, slicing,
+   * iteration...), which AnsibleUnsafeText overrides to give unsafe text again; shlex.quote adds
+   * text to it. Other filters give a plain str.
+   */
+  private static final java.util.Set<String> UNSAFE_KEEPING_FILTERS = java.util.Set.of("lower", "upper",
+      "capitalize", "trim", "replace", "center", "indent", "format", "truncate", "first", "last",
+      "reverse", "list", "quote", "ansible.builtin.quote");
 
   /**
    * Ansible's STRING_TYPE_FILTERS: their text is never read back as a literal by the concat, so

@@ -95,12 +95,9 @@ final class Globals {
     if (step == 0) {
       throw new PyException("range() arg 3 must not be zero");
     }
-    List<Object> out = new ArrayList<>();
-    for (long i = start; step > 0 ? i < stop : i > stop; i += step) {
-      if (out.size() >= MAX_RANGE) {
-        throw new PyException("Range too big. The sandbox blocks ranges larger than MAX_RANGE (100000).");
-      }
-      out.add(Py.normalNumber(i));
+    io.tightbeam.py.Range out = new io.tightbeam.py.Range(start, stop, step);
+    if (out.size() > MAX_RANGE) {
+      throw new PyException("Range too big. The sandbox blocks ranges larger than MAX_RANGE (100000).");
     }
     return out;
   }

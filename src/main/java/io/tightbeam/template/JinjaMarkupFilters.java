@@ -16,11 +16,12 @@ final class JinjaMarkupFilters {
   private JinjaMarkupFilters() {}
 
   static void register(Catalogue c) {
-    Catalogue.FilterBody escape = (v, a, e) -> escape(Items.str(v));
+    // markupsafe: escape leaves a Markup as it is, forceescape escapes its text again
+    Catalogue.FilterBody escape = (v, a, e) -> e.isMarkup(v) ? v : e.markup(escape(Items.str(v)));
     c.jinjaFilter("escape", false, escape);
     c.jinjaFilter("e", false, escape);
-    c.jinjaFilter("forceescape", false, escape);
-    c.jinjaFilter("safe", false, (v, a, e) -> Items.str(v));
+    c.jinjaFilter("forceescape", false, (v, a, e) -> e.markup(escape(Items.str(v))));
+    c.jinjaFilter("safe", false, (v, a, e) -> e.isMarkup(v) ? v : e.markup(Items.str(v)));
     c.jinjaFilter("striptags", false, (v, a, e) -> stripTags(Items.str(v)));
     c.jinjaFilter("urlencode", false, (v, a, e) -> urlencode(v));
     c.jinjaFilter("xmlattr", false, (v, a, e) -> xmlattr(v, Items.truth(a.get(0, "autospace", true))));

@@ -70,7 +70,7 @@ final class JsonText {
       }
       newline(out, depth);
       out.append('}');
-    } else if (v instanceof Collection<?> c) {
+    } else if (v instanceof Collection<?> c && !(v instanceof io.tightbeam.py.Range)) {
       if (c.isEmpty()) {
         out.append("[]");
         return;

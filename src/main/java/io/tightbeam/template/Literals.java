@@ -103,7 +103,7 @@ final class Literals {
         }
       }
       return true;
-    } else if (v instanceof List<?> l) {
+    } else if (v instanceof List<?> l && !(v instanceof io.tightbeam.py.Range)) { // range(0, 2) is a call
       for (Object o : l) {
         if (!isLiteral(o)) {
           return false;

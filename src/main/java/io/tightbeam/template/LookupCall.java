@@ -46,6 +46,10 @@ final class LookupCall {
     } catch (TemplateException | io.tightbeam.py.PyException e) {
       return failed(run, name, e, errors, wantlist);
     }
+    if (allowUnsafe || results.isEmpty()) {
+      return results; // Ansible returns the list as the plugin gave it
+    }
+    run.flagUnsafe(); // Ansible's lookup sets its context's unsafe flag
     if (wantlist && results instanceof PythonPlugins.Whole whole) {
       run.markUnsafe(whole.value());
       return whole.value(); // a Python lookup's dict or string, as it gave it
@@ -62,7 +66,7 @@ final class LookupCall {
         run.markUnsafe(results.get(i));
       }
     }
-    if (wantlist || results.isEmpty() || allowUnsafe) {
+    if (wantlist) {
       return results;
     }
     if (results.size() == 1) {

@@ -2,6 +2,7 @@ package io.tightbeam.template;
 
 import io.tightbeam.py.Py;
 import io.tightbeam.py.PyException;
+import io.tightbeam.py.Range;
 import io.tightbeam.py.Tuple;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -50,8 +51,8 @@ final class Ops {
       }
       throw new PyException("can only concatenate str (not \"" + Py.typeName(b) + "\") to str");
     }
-    if (a instanceof List<?> x && !(a instanceof Tuple)) {
-      if (b instanceof List<?> y && !(b instanceof Tuple)) {
+    if (a instanceof List<?> x && !(a instanceof Tuple) && !(a instanceof Range)) {
+      if (b instanceof List<?> y && !(b instanceof Tuple) && !(b instanceof Range)) {
         List<Object> out = new ArrayList<>(x);
         out.addAll(y);
         return out;

@@ -23,6 +23,9 @@ final class Output {
   }
 
   void add(Object value) {
+    if (value instanceof io.tightbeam.py.Range range) {
+      value = new java.util.ArrayList<>(range); // Ansible's finalize unrolls it
+    }
     if (count++ == 0) {
       first = value;
     }

@@ -89,7 +89,8 @@ final class PluginProcess {
       switch (String.valueOf(question.get("ask"))) {
         case "var" -> {
           String name = String.valueOf(question.get("name"));
-          Object value = env.variableNames().contains(name) ? env.variable(name) : Undefined.variable(name);
+          // Ansible gives a lookup its variables as they are: templates in them untemplated
+          Object value = env.variableNames().contains(name) ? env.rawVariable(name) : Undefined.variable(name);
           if (value instanceof Undefined) {
             out.put("missing", true);
           } else {

@@ -25,6 +25,24 @@ final class Undefined implements Py.Truth, Py.Named {
     return new Undefined("'" + objectType(owner) + "' has no attribute " + Py.repr(name));
   }
 
+  /**
+   * As {@link #attribute(Object, Object)} for a string whose Python class the running template
+   * knows ({@code typeName}: AnsibleUnicode, AnsibleUnsafeText...): Jinja2 names a class outside
+   * the builtins with its module.
+   */
+  static Undefined attribute(String owner, Object name, String typeName) {
+    String module = switch (typeName) {
+      case "AnsibleUnicode" -> "ansible.parsing.yaml.objects.";
+      case "AnsibleUnsafeText", "NativeJinjaUnsafeText" -> "ansible.utils.unsafe_proxy.";
+      case "NativeJinjaText" -> "ansible.utils.native_jinja.";
+      default -> null;
+    };
+    if (module == null || !(name instanceof String)) {
+      return attribute(owner, name);
+    }
+    return new Undefined("'" + module + typeName + " object' has no attribute " + Py.repr(name));
+  }
+
   static Undefined element(Object owner, int index) {
     return new Undefined(objectType(owner) + " has no element " + index);
   }

@@ -1,5 +1,7 @@
 package io.tightbeam.yaml;
 
+import io.tightbeam.py.AnsibleUnicode;
+import io.tightbeam.py.AnsibleUnsafe;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,6 +45,10 @@ final class ValueBuilder {
     }
     if (node instanceof ScalarNode scalar) {
       Object value = scalars.value(scalar);
+      if (value instanceof String s && !AnsibleUnsafe.isUnsafe(s)) {
+        // type_debug names it AnsibleUnicode; "" may be the one interned instance: a fresh one
+        value = AnsibleUnicode.mark(s.isEmpty() ? new String() : s);
+      }
       built.put(node, value);
       if (value instanceof String) {
         nodePositions.put(value, pos(node.getStartMark())); // each scalar is its own String

@@ -104,7 +104,7 @@ public final class YamlLoader {
     while (true) {
       ValueBuilder builder = new ValueBuilder(file, new ScalarValues(options, secrets));
       try {
-        Node root = new Yaml(options).compose(new StringReader(source));
+        Node root = io.tightbeam.py.PyYamlResolver.yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(options), options).compose(new StringReader(source));
         Object value = builder.build(root);
         return new YamlDocument(
             file, value, builder.nodePositions, builder.keyPositions, builder.warnings);
