@@ -141,8 +141,9 @@ final class Roles {
     TaskHeader header = strategy.header(t, scope);
     // Ansible names an include_role task without its role's prefix: its name, else "action : role"
     String shown = t.name() == null || t.name().isBlank() ? t.action() + " : " + name : t.name();
-    header = new TaskHeader(shown, header.action(), header.handler(), header.pos(), header.lazy());
+    header = header.named(shown);
     ctx.listener().taskStart(header);
+    strategy.hostsStart(t, scope, header, hosts);
     List<HostState> in = new ArrayList<>();
     HostTaskRunner runner = strategy.runner();
     for (HostState h : hosts) {

@@ -235,6 +235,18 @@ public final class LiveStatus implements RunListener {
   }
 
   @Override
+  public void playStart(String name, boolean checkMode) {
+    delegate.playStart(name, checkMode);
+    redraw();
+  }
+
+  @Override
+  public void hostStart(TaskHeader task, String started, String host) {
+    delegate.hostStart(task, started, host);
+    redraw();
+  }
+
+  @Override
   public void noHostsMatched() {
     delegate.noHostsMatched();
     redraw();
@@ -279,6 +291,12 @@ public final class LiveStatus implements RunListener {
   @Override
   public void included(String file, List<String> hosts, Object item) {
     delegate.included(file, hosts, item);
+    redraw();
+  }
+
+  @Override
+  public void included(TaskHeader task, String file, List<String> hosts, Object item) {
+    delegate.included(task, file, hosts, item);
     redraw();
   }
 
