@@ -102,7 +102,16 @@ final class Roles {
         }
         Map<String, Object> vars = TaskVars.build(ctx, e.getKey(), t, scope);
         vars.putAll(v);
-        Path path = find(String.valueOf(ctx.templar().template(name, vars)), t.baseDir());
+        Path path;
+        try {
+          path = find(String.valueOf(ctx.templar().template(name, vars)), t.baseDir());
+        } catch (InputException missing) {
+          if (!dynamic) {
+            throw missing;
+          }
+          missingRole(t, missing, e.getKey());
+          continue;
+        }
         byRole.computeIfAbsent(path, x -> new ArrayList<>()).add(e.getKey());
         froms.putIfAbsent(path, templated(args, vars));
         perHost.put(e.getKey().name(), v);
@@ -115,6 +124,19 @@ final class Roles {
         run(call, dynamic ? under.withIncludeParams(t) : under, who, dynamic);
       });
     }
+  }
+
+  /**
+   * include_role of a role that is nowhere: Ansible shows the error at the role's name, fails the
+   * host without counting a failure in the recap, and the run goes on (and so exits 2).
+   */
+  private void missingRole(Task t, InputException missing, HostState h) {
+    String summary = missing.diagnostics().get(0).summary();
+    java.util.concurrent.CompletableFuture.runAsync(() -> {
+      ctx.listener().error(new Diagnostic(summary, "", ArgPositions.valueOf(t, "name", "role")));
+      h.failed = true;
+      ctx.stats().failUncounted();
+    }, ctx.services().resultThread()).join();
   }
 
   /**

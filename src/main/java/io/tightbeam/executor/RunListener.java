@@ -66,6 +66,9 @@ public interface RunListener {
 
   default void warning(String message) {}
 
+  /** An error the run goes on after ({@code ERROR!} and its position block, on stderr). */
+  default void error(io.tightbeam.yaml.Diagnostic error) {}
+
   /** Text shown at a verbosity level (e.g. {@code -v} config-file line); shown when level <= -v count. */
   default void verbose(int level, String message) {}
 

@@ -314,6 +314,11 @@ final class DefaultCallback implements RunListener {
   }
 
   @Override
+  public void error(io.tightbeam.yaml.Diagnostic error) {
+    display.display("ERROR! " + io.tightbeam.yaml.SourceExcerpt.render(error).stripTrailing(), Color.ERROR, true);
+  }
+
+  @Override
   public void verbose(int level, String message) {
     display.verbose(level, message);
   }

@@ -307,6 +307,12 @@ public final class LiveStatus implements RunListener {
   }
 
   @Override
+  public void error(io.tightbeam.yaml.Diagnostic error) {
+    delegate.error(error);
+    redraw();
+  }
+
+  @Override
   public void verbose(int level, String message) {
     delegate.verbose(level, message);
     redraw();
