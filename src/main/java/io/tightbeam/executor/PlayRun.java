@@ -49,6 +49,10 @@ final class PlayRun {
     // then announces the play (stderr and stdout in that order).
     match.unmatched().forEach(u -> services.listener().warning("Could not match supplied host pattern, ignoring: " + u));
     new VarsPrompt(services).ask(play, playVars);
+    // then, as it starts the play, it warns of variables named as keywords or template globals
+    Map<String, Object> all = new LinkedHashMap<>(playVars);
+    all.putAll(services.options().extraVars());
+    ReservedNames.in(all).forEach(n -> services.listener().warning("Found variable using reserved name: " + n));
     boolean checkMode = checkMode(play, early);
     services.listener().playStart(name, checkMode);
     if (hosts.isEmpty()) {

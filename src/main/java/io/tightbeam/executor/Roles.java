@@ -87,6 +87,7 @@ final class Roles {
       most = Math.max(most, list.size());
     }
     // A looping include_role runs the role once per item, for the hosts that have that item.
+    boolean missed = false;
     for (int i = 0; i < most; i++) {
       Map<Path, List<HostState>> byRole = new LinkedHashMap<>();
       Map<Path, Map<String, String>> froms = new LinkedHashMap<>();
@@ -110,11 +111,15 @@ final class Roles {
             throw missing;
           }
           missingRole(t, missing, e.getKey());
+          missed = true;
           continue;
         }
         byRole.computeIfAbsent(path, x -> new ArrayList<>()).add(e.getKey());
         froms.putIfAbsent(path, templated(args, vars));
         perHost.put(e.getKey().name(), v);
+      }
+      if (missed) { // with any_errors_fatal the missing role ends the play for every host
+        AnyErrorsFatal.check(ctx, t, scope, hosts, strategy);
       }
       byRole.forEach((path, who) -> {
         Map<String, String> from = froms.get(path);
@@ -137,6 +142,18 @@ final class Roles {
       h.failed = true;
       ctx.stats().failUncounted();
     }, ctx.services().resultThread()).join();
+  }
+
+  /** A role's identity for Ansible's dedup: its path, params, when, tags, vars and *_from files. */
+  private static String identity(Call call) {
+    Map<String, Object> given = new java.util.TreeMap<>();
+    for (String k : List.of("when", "tags", "vars")) {
+      if (call.keywords().get(k) != null) {
+        given.put(k, call.keywords().get(k));
+      }
+    }
+    return call.path() + "\0" + new java.util.TreeMap<>(call.params()) + "\0" + given + "\0"
+        + call.tasksFrom() + call.varsFrom() + call.defaultsFrom() + call.handlersFrom();
   }
 
   /**
@@ -205,13 +222,14 @@ final class Roles {
       for (Object dep : list) {
         Call depCall = call(dep, call.path().getParent());
         boolean dup = Results.truthy(meta(depCall).get("allow_duplicates"));
-        if (!dup && ctx.rolesRun().contains(depCall.path().toString())) {
+        if (!dup && ctx.roles().hasRun(identity(depCall))) {
           continue;
         }
         deps = deps.plus(run(depCall, depScope, hosts, dynamic));
       }
     }
     ctx.rolesRun().add(call.path().toString());
+    ctx.roles().firstRun(identity(call));
     ctx.templar().plugins().addBase(call.path()); // its filter_plugins, test_plugins, lookup_plugins
     PlayRoles.Exports exports = deps.plus(new PlayRoles.Exports(roleVars, defaults));
     if (!dynamic) {
