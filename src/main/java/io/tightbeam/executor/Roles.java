@@ -45,7 +45,12 @@ final class Roles {
       return;
     }
     for (Object entry : list) {
-      run(call(entry, ctx.play().baseDir()), playScope, hosts, false);
+      Call call = call(entry, ctx.play().baseDir());
+      // a role that ran already with the same identity (as another's dependency) runs not again
+      if (!Results.truthy(meta(call).get("allow_duplicates")) && ctx.roles().hasRun(identity(call))) {
+        continue;
+      }
+      run(call, playScope, hosts, false);
     }
   }
 
@@ -223,6 +228,9 @@ final class Roles {
         Call depCall = call(dep, call.path().getParent());
         boolean dup = Results.truthy(meta(depCall).get("allow_duplicates"));
         if (!dup && ctx.roles().hasRun(identity(depCall))) {
+          // a dependency that ran already does not run again, but its vars still reach the role
+          // that depends on it (target roles_var_inheritance)
+          deps = deps.plus(exports(depCall));
           continue;
         }
         deps = deps.plus(run(depCall, depScope, hosts, dynamic));
