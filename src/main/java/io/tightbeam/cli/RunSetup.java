@@ -66,7 +66,8 @@ final class RunSetup {
 
   Inventory inventory(CommonOptions o) {
     List<String> sources = o.inventory.isEmpty() ? settings.inventory() : o.inventory;
-    return Inventory.load(sources, cwd, secrets, HashBehaviour.of(settings.hashBehaviour()));
+    return Inventory.load(sources, cwd, secrets, HashBehaviour.of(settings.hashBehaviour()),
+        SettingsLoader.inventoryPlugins(options.controllerEnv(), cwd, Path.of(System.getProperty("user.home"))));
   }
 
   /**
@@ -96,6 +97,19 @@ final class RunSetup {
           callbackOptions()));
     }
     return Callbacks.byName(callback, out, err, options.verbosity(), color(), callbackOptions());
+  }
+
+  /**
+   * The ad hoc command's callback: oneline for {@code -o}, the configured stdout_callback when
+   * {@code bin_ansible_callbacks} is on and it is not default, else minimal (as ansible's).
+   */
+  String adHocCallback(boolean oneLine) {
+    if (oneLine) {
+      return "oneline";
+    }
+    boolean load = Boolean.TRUE.equals(outputOptions.get("load_callback_plugins"));
+    String configured = settings.stdoutCallback();
+    return load && configured != null && !configured.equals("default") ? configured : "minimal";
   }
 
   /** The default callback's options from ansible.cfg and ANSIBLE_*, with --check for its markers. */
