@@ -104,6 +104,9 @@ public final class AdHocCli implements Callable<Integer> {
     // wrapped at 80 columns as Ansible's Display wraps them
     io.tightbeam.output.ErrorBlock warnings = new io.tightbeam.output.ErrorBlock(out, err, 0, false);
     setup.settings.warnings().forEach(warnings::warning);
+    if (common.verbosity() >= 3) { // Ansible's -vvv notes on the sources (a host range left as written)
+      inventory.notes().forEach(out::println);
+    }
     inventory.warnings().forEach(warnings::warning);
     if (pattern.isEmpty() || HostsField.blank(pattern)) {
       // An unset $HOSTS must not mean every host.
@@ -123,7 +126,7 @@ public final class AdHocCli implements Callable<Integer> {
       err.println("[WARNING]: No hosts matched, nothing to do");
       return 0;
     }
-    String callback = oneLine ? "oneline" : "minimal";
+    String callback = setup.adHocCallback(oneLine);
     RunListener listener = setup.listener(callback, out, err);
     Path base = common.playbookDir != null ? setup.cwd.resolve(common.playbookDir) : setup.cwd;
     Templar templar = setup.templar();

@@ -122,6 +122,9 @@ public final class PlaybookCli implements Callable<Integer> {
     // wrapped at 80 columns as Ansible's Display wraps them
     io.tightbeam.output.ErrorBlock warnings = new io.tightbeam.output.ErrorBlock(out, err, 0, false);
     setup.settings.warnings().forEach(warnings::warning);
+    if (common.verbosity() >= 3) { // Ansible's -vvv notes on the sources (a host range left as written)
+      inventory.notes().forEach(out::println);
+    }
     inventory.warnings().forEach(warnings::warning);
     String localhostWarning = env.getOrDefault("ANSIBLE_LOCALHOST_WARNING", "true");
     if (inventory.all().isEmpty() && io.tightbeam.playbook.FieldValues.bool(localhostWarning).orElse(true)) {

@@ -29,6 +29,8 @@ final class RunSetup {
   final JobRegistry registry;
   /** Ansible's {@code jinja2_native}: templates keep their values' native types. */
   final boolean jinja2Native;
+  /** The output's options by Ansible's names ({@code SettingsLoader.callbackOptions}). */
+  private final Map<String, Object> outputOptions;
 
   RunSetup(CommonOptions o, Map<String, String> env, PrintStream err) {
     this.cwd = Path.of("").toAbsolutePath();
@@ -40,11 +42,13 @@ final class RunSetup {
     this.settings = loaded;
     this.registry = JobRegistry.at(() -> SettingsLoader.jobRegistry(env, cwd, home), home, env);
     this.jinja2Native = loaded.jinja2Native();
+    this.outputOptions = SettingsLoader.callbackOptions(env, cwd, home);
+    boolean diff = o.diff || Boolean.TRUE.equals(outputOptions.get("diff_always"));
     this.secrets = o.vault.secrets(env, cwd, err, err, false, false);
     String becomePass = o.askBecomePass ? Prompt.secret("BECOME password: ") : null;
     String connPass = o.askPass ? Prompt.secret("SSH password: ") : null;
     this.options = new RunOptions(
-        settings, o.check, o.diff, o.verbosity(), ExtraVars.parse(o.extraVars, cwd, secrets), o.limit,
+        settings, o.check, diff, o.verbosity(), ExtraVars.parse(o.extraVars, cwd, secrets), o.limit,
         List.of(), List.of(), null, o.connection, o.user, o.become ? Boolean.TRUE : null,
         o.becomeUser, o.becomeMethod, becomePass, connPass, o.privateKey, o.timeout, env);
   }
@@ -62,7 +66,8 @@ final class RunSetup {
 
   Inventory inventory(CommonOptions o) {
     List<String> sources = o.inventory.isEmpty() ? settings.inventory() : o.inventory;
-    return Inventory.load(sources, cwd, secrets, HashBehaviour.of(settings.hashBehaviour()));
+    return Inventory.load(sources, cwd, secrets, HashBehaviour.of(settings.hashBehaviour()),
+        SettingsLoader.inventoryPlugins(options.controllerEnv(), cwd, Path.of(System.getProperty("user.home"))));
   }
 
   /**
@@ -88,9 +93,28 @@ final class RunSetup {
         && !"dumb".equals(options.controllerEnv().get("TERM"))) {
       io.tightbeam.output.LiveStatus.Builder live = io.tightbeam.output.LiveStatus.on(out, err);
       io.tightbeam.output.LiveStatus.Streams streams = live.streams();
-      return live.around(Callbacks.byName(callback, streams.out(), streams.err(), options.verbosity(), color()));
+      return live.around(Callbacks.byName(callback, streams.out(), streams.err(), options.verbosity(), color(),
+          callbackOptions()));
     }
-    return Callbacks.byName(callback, out, err, options.verbosity(), color());
+    return Callbacks.byName(callback, out, err, options.verbosity(), color(), callbackOptions());
+  }
+
+  /**
+   * The ad hoc command's callback: oneline for {@code -o}, the configured stdout_callback when
+   * {@code bin_ansible_callbacks} is on and it is not default, else minimal (as ansible's).
+   */
+  String adHocCallback(boolean oneLine) {
+    if (oneLine) {
+      return "oneline";
+    }
+    boolean load = Boolean.TRUE.equals(outputOptions.get("load_callback_plugins"));
+    String configured = settings.stdoutCallback();
+    return load && configured != null && !configured.equals("default") ? configured : "minimal";
+  }
+
+  /** The default callback's options from ansible.cfg and ANSIBLE_*, with --check for its markers. */
+  private io.tightbeam.output.CallbackOptions callbackOptions() {
+    return io.tightbeam.output.CallbackOptions.of(outputOptions, options.check());
   }
 
   boolean color() {

@@ -118,6 +118,62 @@ public final class SettingsLoader {
   }
 
   /**
+   * The stdout callback's options from the same ansible.cfg and environment as {@link #load}, by
+   * Ansible's option names (display_skipped_hosts, result_format, pretty_results...), with {@code
+   * [diff]}'s always and context as diff_always and diff_context and bin_ansible_callbacks (ad hoc
+   * commands use stdout_callback) as load_callback_plugins; an option with no value set is
+   * absent, so that the callback applies its own default.
+   */
+  public static Map<String, Object> callbackOptions(Map<String, String> env, Path cwd, Path home) {
+    Path found = find(env, cwd, home, SYSTEM_CONFIG, new ArrayList<>());
+    OptionValues values = new OptionValues(env, found == null ? null : ConfigFile.read(found), cwd, home);
+    Map<String, Object> options = new java.util.LinkedHashMap<>();
+    for (ConfigOption o : List.of(ConfigOption.DISPLAY_SKIPPED_HOSTS, ConfigOption.DISPLAY_OK_HOSTS,
+        ConfigOption.DISPLAY_FAILED_STDERR, ConfigOption.SHOW_PER_HOST_START,
+        ConfigOption.CHECK_MODE_MARKERS, ConfigOption.SHOW_TASK_PATH_ON_FAILURE,
+        ConfigOption.PRETTY_RESULTS)) {
+      if (values.string(o, null) != null) {
+        options.put(o.setting, values.bool(o, false));
+      }
+    }
+    String format = values.string(ConfigOption.RESULT_FORMAT, null);
+    if (format != null) {
+      options.put(ConfigOption.RESULT_FORMAT.setting, format.strip());
+    }
+    if (values.string(ConfigOption.DIFF_ALWAYS, null) != null) {
+      options.put("diff_always", values.bool(ConfigOption.DIFF_ALWAYS, false));
+    }
+    if (values.string(ConfigOption.LOAD_CALLBACK_PLUGINS, null) != null) {
+      options.put("load_callback_plugins", values.bool(ConfigOption.LOAD_CALLBACK_PLUGINS, false));
+    }
+    if (values.string(ConfigOption.DIFF_CONTEXT, null) != null) {
+      options.put("diff_context", values.integer(ConfigOption.DIFF_CONTEXT, 3));
+    }
+    return options;
+  }
+
+  /**
+   * The enabled inventory plugins ({@code [inventory] enable_plugins}, {@code
+   * ANSIBLE_INVENTORY_ENABLED}) from the same ansible.cfg and environment as {@link #load};
+   * Ansible's default list when unset.
+   */
+  public static List<String> inventoryPlugins(Map<String, String> env, Path cwd, Path home) {
+    Path found = find(env, cwd, home, SYSTEM_CONFIG, new ArrayList<>());
+    OptionValues values = new OptionValues(env, found == null ? null : ConfigFile.read(found), cwd, home);
+    String given = values.string(ConfigOption.INVENTORY_ENABLED, null);
+    if (given == null) {
+      return List.of("host_list", "script", "auto", "yaml", "ini", "toml");
+    }
+    List<String> plugins = new ArrayList<>();
+    for (String p : given.split(",")) {
+      if (!p.isBlank()) {
+        plugins.add(p.strip());
+      }
+    }
+    return plugins;
+  }
+
+  /**
    * The fact cache settings from the same ansible.cfg and environment as {@link #load}: {@code
    * fact_caching} (the plugin, {@code memory} by default), {@code fact_caching_connection}, {@code
    * fact_caching_prefix} and {@code fact_caching_timeout} (seconds; 0 never expires).

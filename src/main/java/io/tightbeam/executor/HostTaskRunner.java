@@ -295,7 +295,7 @@ final class HostTaskRunner {
       outcome = new HostOutcome.Ok(h.name(), r, item, isLoop);
     }
     boolean diff = outcome instanceof HostOutcome.Ok && r.containsKey("diff") && vars != null
-        && (ctx.options().diff() || safeDiff(kw, vars));
+        && (ctx.options().diff() || taskDiff(kw, vars));
     // and what this thread templated since its last task (a when that skipped, an item's args)
     warnings.addAll(ctx.templar().drainWarnings());
     return new TaskDone(h, outcome, r, noLog, diff, List.copyOf(warnings));
@@ -332,7 +332,8 @@ final class HostTaskRunner {
     return out;
   }
 
-  private boolean safeDiff(Keywords kw, Map<String, Object> vars) {
+  /** The task's diff keyword (else --diff); false when it is no boolean (the task reports that). */
+  boolean taskDiff(Keywords kw, Map<String, Object> vars) {
     try {
       return kw.diff(vars);
     } catch (RuntimeException e) {

@@ -30,6 +30,7 @@ final class Includes {
   void run(Task t, Scope scope, List<HostState> hosts) {
     TaskHeader header = strategy.header(t, scope);
     ctx.listener().taskStart(header);
+    strategy.hostsStart(t, scope, header, hosts);
     Map<HostState, List<Entry>> byHost = new LinkedHashMap<>();
     HostTaskRunner runner = strategy.runner();
     for (HostState h : hosts) {
@@ -71,7 +72,7 @@ final class Includes {
         continue;
       }
       who.forEach(h -> ctx.stats().count(new HostOutcome.Ok(h.name(), Map.of("changed", false), null, false), false));
-      ctx.listener().included(e.file().toString(), who.stream().map(HostState::name).toList(), e.item());
+      ctx.listener().included(header, e.file().toString(), who.stream().map(HostState::name).toList(), e.item());
     }
     byHost.keySet().removeIf(h -> !h.active());
     loaded.forEach((e, tasks) -> {

@@ -126,6 +126,7 @@ final class LinearStrategy {
     if ((bypass || Results.truthy(new Keywords(ctx, t, scope).raw("run_once"))) && !hosts.isEmpty()) {
       targets = List.of(hosts.get(0));
     }
+    hostsStart(t, scope, header, targets);
     int throttle = throttle(t, scope);
     boolean inHostOrder = ctx.services().modules().action(t.action()).map(a -> INSTANT.contains(a.name())).orElse(false);
     CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
@@ -144,8 +145,8 @@ final class LinearStrategy {
       Task own = given == t || h == targets.get(0) ? t : withTemplatedAction(given, scope, List.of(h));
       CompletableFuture<TaskDone> result = runner.run(own, header, scope, h);
       CompletableFuture<Void> one = inHostOrder
-          ? previous.thenAcceptBothAsync(result, (before, done) -> apply(own, scope, done, hosts), ctx.services().resultThread())
-          : result.thenAcceptAsync(done -> apply(own, scope, done, hosts), ctx.services().resultThread());
+          ? previous.thenAcceptBothAsync(result, (before, done) -> apply(own, scope, header, done, hosts), ctx.services().resultThread())
+          : result.thenAcceptAsync(done -> apply(own, scope, header, done, hosts), ctx.services().resultThread());
       previous = one;
       applied.add(one);
       running.add(one);
@@ -206,7 +207,34 @@ final class LinearStrategy {
     if (scope.role() != null) {
       name = scope.role().name() + " : " + name;
     }
-    return new TaskHeader(name, Modules.shortName(t.action()), scope.handler(), t.pos(), lazyBanners());
+    return new TaskHeader(name, Modules.shortName(t.action()), scope.handler(), t.pos(), lazyBanners(),
+        checkMode(t, scope));
+  }
+
+  /**
+   * The task's check mode as the callback's markers show it: Ansible shows the task before its
+   * fields are templated, so the nearest check_mode as written counts by its truth ("{{ false }}"
+   * is a non-empty text), else --check.
+   */
+  private boolean checkMode(Task t, Scope scope) {
+    Object raw = new Keywords(ctx, t, scope).raw("check_mode");
+    if (raw == null) {
+      raw = ctx.play().keywords().get("check_mode");
+    }
+    return raw == null ? ctx.options().check() : io.tightbeam.py.Py.truthy(raw);
+  }
+
+  /**
+   * Tells the output that each host starts the task ({@code show_per_host_start}): {@code TASK:}
+   * or {@code HANDLER:} and the name as written (a role's prefixed), as Ansible's task repr.
+   */
+  void hostsStart(Task t, Scope scope, TaskHeader header, List<HostState> hosts) {
+    String name = t.name() == null || t.name().isBlank() ? t.action() : t.name();
+    if (scope.role() != null) {
+      name = scope.role().name() + " : " + name;
+    }
+    String started = (scope.handler() ? "HANDLER: " : "TASK: ") + name;
+    hosts.forEach(h -> ctx.listener().hostStart(header, started, h.name()));
   }
 
   /** Whether the play's strategy is free or host_pinned, whose banners Ansible shows lazily. */
@@ -215,7 +243,7 @@ final class LinearStrategy {
   }
 
   /** On the result thread: register, facts, notify, stats, output, host state. */
-  private void apply(Task t, Scope scope, TaskDone done, List<HostState> all) {
+  private void apply(Task t, Scope scope, TaskHeader header, TaskDone done, List<HostState> all) {
     HostState h = done.host();
     Map<String, Object> r = done.result();
     if (!t.keywords().containsKey("changed_when")) { // Ansible's changed_when has the last word
@@ -246,7 +274,6 @@ final class LinearStrategy {
     HostOutcome shown = Censor.outcome(done);
     boolean rescuing = scope.rescuable() && shown instanceof HostOutcome.Failed f && !f.ignored();
     ctx.stats().count(shown, rescuing);
-    TaskHeader header = header(t, scope);
     done.warnings().forEach(ctx.listener()::warning);
     if (done.diff()) {
       ctx.listener().fileDiff(header, shown);

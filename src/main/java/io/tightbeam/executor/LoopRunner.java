@@ -124,7 +124,9 @@ final class LoopRunner {
           held.add(done);
           return null;
         }
-        if (done.diff()) {
+        // an item's diff shows by the task's own diff (its keyword, else --diff): Ansible's task
+        // executor asks the task alone, so diff: false hides it even under --diff
+        if (done.diff() && runner.taskDiff(kw, labelVars)) {
           ctx.listener().fileDiff(header, Censor.outcome(done));
         }
         ctx.listener().itemOutcome(header, Censor.outcome(done));

@@ -10,6 +10,7 @@ import java.util.Map;
  * tasks; a write replaces the maps, so a worker reads a consistent pair.
  */
 final class PlayRoles {
+  private final java.util.Set<String> ran = java.util.Collections.synchronizedSet(new java.util.HashSet<>());
   /** One role's vars and defaults, its dependencies' merged below its own. */
   record Exports(Map<String, Object> vars, Map<String, Object> defaults) {
     static final Exports NONE = new Exports(Map.of(), Map.of());
@@ -52,6 +53,19 @@ final class PlayRoles {
 
   void add(Exports role) {
     all = all.plus(role);
+  }
+
+  /**
+   * Records a role run under its identity; false when one of that identity ran already. Ansible
+   * tells roles apart by name and by what they are given (params, vars, when, tags, *_from): the
+   * same dependency with other vars is another role and runs again.
+   */
+  boolean firstRun(String identity) {
+    return ran.add(identity);
+  }
+
+  boolean hasRun(String identity) {
+    return ran.contains(identity);
   }
 
   static Map<String, Object> merged(Map<String, Object> first, Map<String, Object> then) {

@@ -49,7 +49,12 @@ final class PlayRun {
     // then announces the play (stderr and stdout in that order).
     match.unmatched().forEach(u -> services.listener().warning("Could not match supplied host pattern, ignoring: " + u));
     new VarsPrompt(services).ask(play, playVars);
-    services.listener().playStart(name);
+    // then, as it starts the play, it warns of variables named as keywords or template globals
+    Map<String, Object> all = new LinkedHashMap<>(playVars);
+    all.putAll(services.options().extraVars());
+    ReservedNames.in(all).forEach(n -> services.listener().warning("Found variable using reserved name: " + n));
+    boolean checkMode = checkMode(play, early);
+    services.listener().playStart(name, checkMode);
     if (hosts.isEmpty()) {
       services.listener().noHostsMatched();
       return false;
@@ -84,7 +89,7 @@ final class PlayRun {
     List<String> ordered = hosts.stream().map(Host::name).filter(playHosts::containsKey).toList();
     for (List<String> batch : Serial.batches(serial, new ArrayList<>(ordered))) {
       if (!first) {
-        services.listener().playStart(name); // Ansible announces the play again for each serial batch
+        services.listener().playStart(name, checkMode); // Ansible announces the play again for each serial batch
       }
       first = false;
       PlayContext ctx = new PlayContext(services, play, playVars, playHosts, batch, stats,
@@ -241,5 +246,19 @@ final class PlayRun {
     }
     playVars.put("playbook_dir", new Literal(play.baseDir().toAbsolutePath().normalize().toString()));
     return missing;
+  }
+
+  /** The play's check mode as the callback's markers show it: its check_mode keyword, else --check. */
+  private boolean checkMode(Play play, Map<String, Object> early) {
+    Object raw = play.keywords().get("check_mode");
+    if (raw == null) {
+      return services.options().check();
+    }
+    try {
+      Object v = services.templar().template(raw, early);
+      return v == null || io.tightbeam.template.Templar.OMIT.equals(v) ? services.options().check() : Results.truthy(v);
+    } catch (RuntimeException e) {
+      return services.options().check();
+    }
   }
 }

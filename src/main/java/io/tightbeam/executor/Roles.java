@@ -45,7 +45,12 @@ final class Roles {
       return;
     }
     for (Object entry : list) {
-      run(call(entry, ctx.play().baseDir()), playScope, hosts, false);
+      Call call = call(entry, ctx.play().baseDir());
+      // a role that ran already with the same identity (as another's dependency) runs not again
+      if (!Results.truthy(meta(call).get("allow_duplicates")) && ctx.roles().hasRun(identity(call))) {
+        continue;
+      }
+      run(call, playScope, hosts, false);
     }
   }
 
@@ -87,6 +92,7 @@ final class Roles {
       most = Math.max(most, list.size());
     }
     // A looping include_role runs the role once per item, for the hosts that have that item.
+    boolean missed = false;
     for (int i = 0; i < most; i++) {
       Map<Path, List<HostState>> byRole = new LinkedHashMap<>();
       Map<Path, Map<String, String>> froms = new LinkedHashMap<>();
@@ -102,10 +108,23 @@ final class Roles {
         }
         Map<String, Object> vars = TaskVars.build(ctx, e.getKey(), t, scope);
         vars.putAll(v);
-        Path path = find(String.valueOf(ctx.templar().template(name, vars)), t.baseDir());
+        Path path;
+        try {
+          path = find(String.valueOf(ctx.templar().template(name, vars)), t.baseDir());
+        } catch (InputException missing) {
+          if (!dynamic) {
+            throw missing;
+          }
+          missingRole(t, missing, e.getKey());
+          missed = true;
+          continue;
+        }
         byRole.computeIfAbsent(path, x -> new ArrayList<>()).add(e.getKey());
         froms.putIfAbsent(path, templated(args, vars));
         perHost.put(e.getKey().name(), v);
+      }
+      if (missed) { // with any_errors_fatal the missing role ends the play for every host
+        AnyErrorsFatal.check(ctx, t, scope, hosts, strategy);
       }
       byRole.forEach((path, who) -> {
         Map<String, String> from = froms.get(path);
@@ -115,6 +134,31 @@ final class Roles {
         run(call, dynamic ? under.withIncludeParams(t) : under, who, dynamic);
       });
     }
+  }
+
+  /**
+   * include_role of a role that is nowhere: Ansible shows the error at the role's name, fails the
+   * host without counting a failure in the recap, and the run goes on (and so exits 2).
+   */
+  private void missingRole(Task t, InputException missing, HostState h) {
+    String summary = missing.diagnostics().get(0).summary();
+    java.util.concurrent.CompletableFuture.runAsync(() -> {
+      ctx.listener().error(new Diagnostic(summary, "", ArgPositions.valueOf(t, "name", "role")));
+      h.failed = true;
+      ctx.stats().failUncounted();
+    }, ctx.services().resultThread()).join();
+  }
+
+  /** A role's identity for Ansible's dedup: its path, params, when, tags, vars and *_from files. */
+  private static String identity(Call call) {
+    Map<String, Object> given = new java.util.TreeMap<>();
+    for (String k : List.of("when", "tags", "vars")) {
+      if (call.keywords().get(k) != null) {
+        given.put(k, call.keywords().get(k));
+      }
+    }
+    return call.path() + "\0" + new java.util.TreeMap<>(call.params()) + "\0" + given + "\0"
+        + call.tasksFrom() + call.varsFrom() + call.defaultsFrom() + call.handlersFrom();
   }
 
   /**
@@ -141,8 +185,9 @@ final class Roles {
     TaskHeader header = strategy.header(t, scope);
     // Ansible names an include_role task without its role's prefix: its name, else "action : role"
     String shown = t.name() == null || t.name().isBlank() ? t.action() + " : " + name : t.name();
-    header = new TaskHeader(shown, header.action(), header.handler(), header.pos(), header.lazy());
+    header = header.named(shown);
     ctx.listener().taskStart(header);
+    strategy.hostsStart(t, scope, header, hosts);
     List<HostState> in = new ArrayList<>();
     HostTaskRunner runner = strategy.runner();
     for (HostState h : hosts) {
@@ -182,13 +227,17 @@ final class Roles {
       for (Object dep : list) {
         Call depCall = call(dep, call.path().getParent());
         boolean dup = Results.truthy(meta(depCall).get("allow_duplicates"));
-        if (!dup && ctx.rolesRun().contains(depCall.path().toString())) {
+        if (!dup && ctx.roles().hasRun(identity(depCall))) {
+          // a dependency that ran already does not run again, but its vars still reach the role
+          // that depends on it (target roles_var_inheritance)
+          deps = deps.plus(exports(depCall));
           continue;
         }
         deps = deps.plus(run(depCall, depScope, hosts, dynamic));
       }
     }
     ctx.rolesRun().add(call.path().toString());
+    ctx.roles().firstRun(identity(call));
     ctx.templar().plugins().addBase(call.path()); // its filter_plugins, test_plugins, lookup_plugins
     PlayRoles.Exports exports = deps.plus(new PlayRoles.Exports(roleVars, defaults));
     if (!dynamic) {

@@ -14,10 +14,21 @@ public interface RunListener {
 
   default void playStart(String name) {}
 
+  /** A play starts; {@code checkMode}: the play runs in check mode ({@code --check} or its keyword). */
+  default void playStart(String name, boolean checkMode) {
+    playStart(name);
+  }
+
   /** {@code skipping: no hosts matched} and similar. */
   default void noHostsMatched() {}
 
   default void taskStart(TaskHeader task) {}
+
+  /**
+   * A host starts the task, right after {@link #taskStart}: {@code started} is the task as
+   * Ansible's {@code repr} shows it ({@code TASK: name} with the name as written, {@code HANDLER: name}).
+   */
+  default void hostStart(TaskHeader task, String started, String host) {}
 
   /** any_errors_fatal or max_fail_percentage stopped every host of the batch: {@code NO MORE HOSTS LEFT}. */
   default void noMoreHosts() {}
@@ -51,7 +62,15 @@ public interface RunListener {
   /** {@code included: /path/file.yml for host1, host2}. */
   default void included(String file, List<String> hosts, Object item) {}
 
+  /** As {@link #included(String, List, Object)}, with the include task that brought the file in. */
+  default void included(TaskHeader task, String file, List<String> hosts, Object item) {
+    included(file, hosts, item);
+  }
+
   default void warning(String message) {}
+
+  /** An error the run goes on after ({@code ERROR!} and its position block, on stderr). */
+  default void error(io.tightbeam.yaml.Diagnostic error) {}
 
   /** Text shown at a verbosity level (e.g. {@code -v} config-file line); shown when level <= -v count. */
   default void verbose(int level, String message) {}

@@ -7,6 +7,8 @@ import java.util.TreeMap;
 /** The recap counters, updated on the result thread only. */
 final class RunStats {
   private final Map<String, int[]> counts = new TreeMap<>();
+  /** A host failed outside any task's result (an include_role's missing role): exit code 2, no count. */
+  private boolean failedUncounted;
 
   private static final int OK = 0;
   private static final int CHANGED = 1;
@@ -56,8 +58,12 @@ final class RunStats {
     return out;
   }
 
+  void failUncounted() {
+    failedUncounted = true;
+  }
+
   boolean anyFailed() {
-    return counts.values().stream().anyMatch(c -> c[FAILED] > 0);
+    return failedUncounted || counts.values().stream().anyMatch(c -> c[FAILED] > 0);
   }
 
   boolean anyUnreachable() {

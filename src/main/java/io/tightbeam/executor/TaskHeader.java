@@ -8,9 +8,19 @@ import io.tightbeam.yaml.Pos;
  * command}), whether it is a handler, and where it was written. {@code lazy}: the banner waits for
  * the task's first result line, as Ansible's default callback does under the free and
  * host_pinned strategies (a meta task there, or a task whose results are all hidden, shows none).
+ * {@code checkMode}: the task runs in check mode ({@code --check} or its {@code check_mode}).
  */
-public record TaskHeader(String name, String action, boolean handler, Pos pos, boolean lazy) {
+public record TaskHeader(String name, String action, boolean handler, Pos pos, boolean lazy, boolean checkMode) {
   public TaskHeader(String name, String action, boolean handler, Pos pos) {
-    this(name, action, handler, pos, false);
+    this(name, action, handler, pos, false, false);
+  }
+
+  public TaskHeader(String name, String action, boolean handler, Pos pos, boolean lazy) {
+    this(name, action, handler, pos, lazy, false);
+  }
+
+  /** The same header under another name (a role's task: {@code role : name}). */
+  public TaskHeader named(String shown) {
+    return new TaskHeader(shown, action, handler, pos, lazy, checkMode);
   }
 }

@@ -34,6 +34,8 @@ public final class Inventory {
   /** What {@link #refresh} reads again: the sources, as given, and their secrets. */
   private final List<String> sources;
   private final List<VaultSecret> secrets;
+  private final List<String> plugins;
+  private final List<String> notes;
   /** The add_host and group_by calls so far, in order, replayed by {@link #refresh} as Ansible's. */
   private final List<java.util.function.Consumer<Inventory>> dynamic = new ArrayList<>();
 
@@ -67,6 +69,8 @@ public final class Inventory {
     this.cwd = cwd;
     this.sources = List.copyOf(given);
     this.secrets = sources.secrets;
+    this.plugins = sources.plugins;
+    this.notes = List.copyOf(sources.notes);
     this.varsFiles = new VarsFiles(sources.secrets);
     this.graph = sources.graph;
     this.parsed = sources.parsed;
@@ -101,12 +105,23 @@ public final class Inventory {
   /** As {@link #load(List, Path, List)}, combining vars set again by {@code hash} ({@code hash_behaviour}). */
   public static Inventory load(
       List<String> sources, Path cwd, List<VaultSecret> secrets, HashBehaviour hash) {
-    return new Inventory(parse(sources, cwd, secrets, hash), cwd, sources);
+    return load(sources, cwd, secrets, hash, InventorySources.DEFAULT_PLUGINS);
+  }
+
+  /** As {@link #load(List, Path, List, HashBehaviour)}, with the enabled inventory plugins. */
+  public static Inventory load(List<String> sources, Path cwd, List<VaultSecret> secrets, HashBehaviour hash,
+      List<String> plugins) {
+    return new Inventory(parse(sources, cwd, secrets, hash, plugins), cwd, sources);
+  }
+
+  /** What Ansible says of the sources at {@code -vvv} (a host range left as written). */
+  public List<String> notes() {
+    return notes;
   }
 
   private static InventorySources parse(
-      List<String> sources, Path cwd, List<VaultSecret> secrets, HashBehaviour hash) {
-    InventorySources loader = new InventorySources(secrets, hash);
+      List<String> sources, Path cwd, List<VaultSecret> secrets, HashBehaviour hash, List<String> plugins) {
+    InventorySources loader = new InventorySources(secrets, hash, plugins);
     for (String source : sources) {
       loader.load(source, cwd);
     }
@@ -120,7 +135,7 @@ public final class Inventory {
    */
   public void refresh() {
     synchronized (lock) {
-      InventorySources loader = parse(sources, cwd, secrets, graph.hash);
+      InventorySources loader = parse(sources, cwd, secrets, graph.hash, plugins);
       List<String> before = new ArrayList<>(graph.groups.keySet());
       List<String> parsedGroups = new ArrayList<>(loader.graph.groups.keySet());
       graph = loader.graph;

@@ -34,14 +34,26 @@ final class InventorySources {
 
   final List<VaultSecret> secrets;
   final InventoryGraph graph;
+  /** Ansible's enabled inventory plugins ({@code [inventory] enable_plugins}), for comma lists. */
+  final List<String> plugins;
   final List<String> warnings = new ArrayList<>();
+  /** What Ansible says of the sources at {@code -vvv}. */
+  final List<String> notes = new ArrayList<>();
   /** Where {@code group_vars/} and {@code host_vars/} of each parsed source live. */
   final List<Path> varsDirs = new ArrayList<>();
   boolean parsed;
 
   InventorySources(List<VaultSecret> secrets, HashBehaviour hash) {
+    this(secrets, hash, DEFAULT_PLUGINS);
+  }
+
+  /** Ansible's default {@code enable_plugins}. */
+  static final List<String> DEFAULT_PLUGINS = List.of("host_list", "script", "auto", "yaml", "ini", "toml");
+
+  InventorySources(List<VaultSecret> secrets, HashBehaviour hash, List<String> plugins) {
     this.secrets = List.copyOf(secrets);
     this.graph = new InventoryGraph(hash);
+    this.plugins = List.copyOf(plugins);
   }
 
   void load(String source, Path cwd) {
@@ -53,8 +65,13 @@ final class InventorySources {
         addVarsDir(path);
       }
     } else if (source.contains(",") && !Files.exists(path)) {
-      hostList(source);
-      ok = true;
+      ok = commaList(source);
+      if (!ok) {
+        warnings.add("Unable to parse " + source + " as an inventory source");
+      }
+      parsed |= ok;
+      warnOfGroupNames();
+      return;
     } else if (Files.isRegularFile(path)) {
       ok = file(path);
       if (ok) {
@@ -131,6 +148,60 @@ final class InventorySources {
       any |= ok;
     }
     return any;
+  }
+
+  /**
+   * A comma list, read by the first enabled plugin that takes it: host_list (entries as written,
+   * one address each) or advanced_host_list (ranges such as {@code web[1:3]} expanded).
+   */
+  private boolean commaList(String source) {
+    for (String plugin : plugins) {
+      String name = plugin.strip().replaceFirst("^ansible\\.builtin\\.", "");
+      if (name.equals("host_list")) {
+        hostList(source);
+        return true;
+      }
+      if (name.equals("advanced_host_list")) {
+        try {
+          advancedHostList(source);
+          return true;
+        } catch (NumberFormatException e) {
+          warnings.add(" * Failed to parse " + source + " with advanced_host_list plugin: Invalid data from"
+              + " string, could not parse: " + e.getMessage());
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Ansible's advanced_host_list: a range that is no address stays as written (said at -vvv). */
+  private void advancedHostList(String source) {
+    for (String part : source.split(",")) {
+      String entry = part.strip();
+      if (entry.isEmpty()) {
+        continue;
+      }
+      List<String> names = List.of(entry);
+      Integer port = null;
+      try {
+        HostRange range = HostRange.parse(entry);
+        names = range.names();
+        port = range.port();
+      } catch (IllegalArgumentException e) {
+        if (e.getMessage() != null && e.getMessage().startsWith("invalid literal for int()")) {
+          throw new NumberFormatException(e.getMessage()); // Python's ValueError: the source fails
+        }
+        notes.add("Unable to parse address from hostname, leaving unchanged: " + e.getMessage());
+      }
+      for (String name : names) {
+        if (!graph.hosts.containsKey(name)) {
+          InventoryGraph.HostEntry host = graph.addHost(name, "ungrouped");
+          if (port != null) {
+            host.vars.put("ansible_port", port);
+          }
+        }
+      }
+    }
   }
 
   private void hostList(String source) {

@@ -21,10 +21,16 @@ public final class Callbacks {
    */
   public static RunListener byName(
       String name, PrintStream out, PrintStream err, int verbosity, boolean color) {
+    return byName(name, out, err, verbosity, color, CallbackOptions.DEFAULTS);
+  }
+
+  /** As {@link #byName(String, PrintStream, PrintStream, int, boolean)}, with the callback's options. */
+  public static RunListener byName(String name, PrintStream out, PrintStream err, int verbosity,
+      boolean color, CallbackOptions options) {
     Display display = new Display(out, err, verbosity, color);
     String shortName = name == null ? "default" : name.replaceFirst("^ansible\\.builtin\\.", "");
     return switch (shortName) {
-      case "default" -> new DefaultCallback(display);
+      case "default" -> new DefaultCallback(display, options);
       case "minimal" -> new MinimalCallback(display);
       case "oneline" -> new OnelineCallback(display);
       case "json" -> new JsonCallback(display);

@@ -15,15 +15,29 @@ import java.util.SortedMap;
  */
 final class DefaultCallback implements RunListener {
   private final Display display;
+  private final CallbackOptions options;
+  /** The task whose banner was shown last: a line of another task shows that one's banner first. */
+  private TaskHeader lastBanner;
 
   DefaultCallback(Display display) {
+    this(display, CallbackOptions.DEFAULTS);
+  }
+
+  DefaultCallback(Display display, CallbackOptions options) {
     this.display = display;
+    this.options = options;
   }
 
   @Override
   public void playStart(String name) {
+    playStart(name, false);
+  }
+
+  @Override
+  public void playStart(String name, boolean checkMode) {
     String n = name == null ? "" : name.strip();
-    display.banner(n.isEmpty() ? "PLAY" : "PLAY [" + n + "]");
+    String marker = checkMode && options.checkModeMarkers() ? " [CHECK MODE]" : "";
+    display.banner(n.isEmpty() ? "PLAY" + marker : "PLAY [" + n + "]" + marker);
   }
 
   @Override
@@ -32,6 +46,13 @@ final class DefaultCallback implements RunListener {
       String name = java.nio.file.Path.of(path).getFileName().toString();
       display.banner("PLAYBOOK: " + name);
       display.display(plays + " plays in " + path);
+    }
+    dryRunBanner();
+  }
+
+  private void dryRunBanner() {
+    if (options.dryRun() && options.checkModeMarkers()) {
+      display.banner("DRY RUN");
     }
   }
 
@@ -45,36 +66,57 @@ final class DefaultCallback implements RunListener {
     display.display("skipping: no hosts matched", Color.SKIP);
   }
 
-  /** A lazy task's banner not shown yet (see {@link TaskHeader#lazy()}). */
-  private TaskHeader pending;
-
+  /**
+   * The banner comes at once, or before the task's first shown line under the free and
+   * host_pinned strategies and when ok or skipped results are hidden, as Ansible's.
+   */
   @Override
   public void taskStart(TaskHeader task) {
-    pending = task.lazy() ? task : null;
-    if (!task.lazy()) {
+    if (!task.lazy() && !options.lazyBanners()) {
       banner(task);
     }
   }
 
-  /** Shows the banner of a lazy task before its first line. */
+  @Override
+  public void hostStart(TaskHeader task, String started, String host) {
+    if (options.showPerHostStart()) {
+      display.display(" [started " + started + " on " + host + "]", Color.OK);
+    }
+  }
+
+  /** Shows the task's banner unless it was the last one shown. */
   private void announce(TaskHeader task) {
-    if (pending != null && pending.equals(task)) {
-      pending = null;
+    if (!task.equals(lastBanner)) {
       banner(task);
     }
   }
 
   private void banner(TaskHeader task) {
     String prefix = task.handler() ? "RUNNING HANDLER" : "TASK";
-    display.banner(prefix + " [" + task.name().strip() + "]");
-    if (display.verbosity() >= 2 && task.pos() != null && task.pos().line() > 0) {
+    String marker = task.checkMode() && options.checkModeMarkers() ? " [CHECK MODE]" : "";
+    display.banner(prefix + " [" + task.name().strip() + "]" + marker);
+    if (display.verbosity() >= 2) {
+      taskPath(task);
+    }
+    lastBanner = task;
+  }
+
+  private void taskPath(TaskHeader task) {
+    if (task.pos() != null && task.pos().line() > 0) {
       display.display("task path: " + task.pos().file() + ":" + task.pos().line(), Color.DEBUG);
     }
   }
 
+  private boolean toStderr() {
+    return options.displayFailedStderr();
+  }
+
+  private String dump(ShownResult r) {
+    return r.dump(display.verbosity(), null, options);
+  }
+
   @Override
   public void taskOutcome(TaskHeader task, HostOutcome outcome) {
-    announce(task);
     // a loop's items were shown one by one; its summary adds no line unless it was censored
     boolean itemsShown = outcome.loop() && outcome.result() != null
         && outcome.result().containsKey("results");
@@ -83,6 +125,10 @@ final class DefaultCallback implements RunListener {
     } else if (outcome instanceof HostOutcome.Failed f) {
       failed(task, f, itemsShown);
     } else if (outcome instanceof HostOutcome.Skipped) {
+      if (!options.displaySkippedHosts()) {
+        return;
+      }
+      announce(task);
       // after a loop's skipped items Ansible still prints the task's own skipping line, without
       // the items (its _process_items removed them)
       Map<String, Object> shown = outcome.result();
@@ -93,9 +139,9 @@ final class DefaultCallback implements RunListener {
       ShownResult r = ShownResult.of(shown, task.action(), false).cleanForDebug();
       display.display(withJson("skipping: [" + outcome.host() + "]", r), Color.SKIP);
     } else if (outcome instanceof HostOutcome.Unreachable u) {
+      announce(task);
       ShownResult r = ShownResult.of(outcome.result(), task.action(), false);
-      display.display("fatal: [" + hostLabel(u) + "]: UNREACHABLE! => "
-          + r.dump(display.verbosity(), null), Color.UNREACHABLE);
+      display.display("fatal: [" + hostLabel(u) + "]: UNREACHABLE! => " + dump(r), Color.UNREACHABLE, toStderr());
       if (u.ignored()) {
         display.display("...ignoring", Color.SKIP);
       }
@@ -105,26 +151,34 @@ final class DefaultCallback implements RunListener {
   private void ok(TaskHeader task, HostOutcome outcome, boolean itemsShown) {
     ShownResult r = ShownResult.of(outcome.result(), task.action(), true);
     if (r.include()) {
+      announce(task);
       return;
     }
+    boolean changed = r.changed(); // before cleaning: a debug whose changed_when holds says changed
+    if (!changed && !options.displayOkHosts()) {
+      return;
+    }
+    announce(task);
     r.showWarnings(display);
     if (itemsShown) {
       return;
     }
-    boolean changed = r.changed(); // before cleaning: a debug whose changed_when holds says changed
     r.cleanForDebug();
     String msg = (changed ? "changed: [" : "ok: [") + hostLabel(outcome) + "]";
     display.display(withJson(msg, r), changed ? Color.CHANGED : Color.OK);
   }
 
   private void failed(TaskHeader task, HostOutcome.Failed f, boolean itemsShown) {
+    announce(task);
     ShownResult r = ShownResult.of(f.result(), task.action(), false).cleanForDebug();
-    r.showException(display, false).showWarnings(display);
+    r.showException(display, toStderr()).showWarnings(display);
     // Ansible cleans a failed result before its loop check: a debug loop keeps only msg and so
     // prints the summary ("One or more items failed")
     if (!itemsShown || !r.has("results")) {
-      display.display(
-          "fatal: [" + hostLabel(f) + "]: FAILED! => " + r.dump(display.verbosity(), null), Color.ERROR);
+      if (display.verbosity() < 2 && options.showTaskPathOnFailure()) {
+        taskPath(task);
+      }
+      display.display("fatal: [" + hostLabel(f) + "]: FAILED! => " + dump(r), Color.ERROR, toStderr());
     }
     if (f.ignored()) {
       display.display("...ignoring", Color.SKIP);
@@ -147,7 +201,7 @@ final class DefaultCallback implements RunListener {
 
   /** Appends {@code => {json}} when the run is verbose or the result always shows itself. */
   private String withJson(String msg, ShownResult r) {
-    return r.verbose(display.verbosity(), 0) ? msg + " => " + r.dump(display.verbosity(), null) : msg;
+    return r.verbose(display.verbosity(), 0) ? msg + " => " + dump(r) : msg;
   }
 
   /** Ansible prints a diff only for a changed result, and nothing when before equals after. */
@@ -155,8 +209,9 @@ final class DefaultCallback implements RunListener {
   public void fileDiff(TaskHeader task, HostOutcome outcome) {
     Map<String, Object> r = outcome.result();
     if (r != null && PyText.truthy(r.get("diff")) && PyText.truthy(r.get("changed"))) {
-      String text = FileDiff.render(r.get("diff"), display.color());
+      String text = FileDiff.render(r.get("diff"), display.color(), options);
       if (!text.isEmpty()) {
+        announce(task);
         display.display(text);
       }
     }
@@ -164,26 +219,30 @@ final class DefaultCallback implements RunListener {
 
   @Override
   public void itemOutcome(TaskHeader task, HostOutcome outcome) {
-    announce(task);
     String host = outcome.host();
     if (outcome instanceof HostOutcome.Ok) {
       ShownResult r = ShownResult.of(outcome.result(), task.action(), true);
-      if (r.include()) {
+      boolean changed = r.changed();
+      if (r.include() || (!changed && !options.displayOkHosts())) {
         return;
       }
-      boolean changed = r.changed();
+      announce(task);
       String msg = (changed ? "changed: [" : "ok: [") + hostLabel(outcome) + "] => (item="
           + r.itemLabel(outcome.item()) + ")";
       r.cleanForDebug();
       display.display(withJson(msg, r), changed ? Color.CHANGED : Color.OK);
     } else if (outcome instanceof HostOutcome.Failed) {
+      announce(task);
       ShownResult r = ShownResult.of(outcome.result(), task.action(), false).cleanForDebug();
-      r.showException(display, false).showWarnings(display);
+      r.showException(display, toStderr()).showWarnings(display);
       display.display(
-          "failed: [" + hostLabel(outcome) + "] (item=" + r.itemLabel(outcome.item()) + ") => "
-              + r.dump(display.verbosity(), null),
-          Color.ERROR);
+          "failed: [" + hostLabel(outcome) + "] (item=" + r.itemLabel(outcome.item()) + ") => " + dump(r),
+          Color.ERROR, toStderr());
     } else if (outcome instanceof HostOutcome.Skipped) {
+      if (!options.displaySkippedHosts()) {
+        return;
+      }
+      announce(task);
       ShownResult r = ShownResult.of(outcome.result(), task.action(), false).cleanForDebug();
       // Ansible's item skip line really ends in a space
       String msg = "skipping: [" + host + "] => (item=" + r.itemLabel(outcome.item()) + ") ";
@@ -195,12 +254,14 @@ final class DefaultCallback implements RunListener {
 
   @Override
   public void retrying(TaskHeader task, String host, int retriesLeft, Map<String, Object> result) {
-    announce(task);
+    if (task.lazy()) {
+      announce(task);
+    }
     String msg = "FAILED - RETRYING: [" + host + "]: " + task.name() + " (" + retriesLeft
         + " retries left).";
     ShownResult r = ShownResult.of(result, task.action(), false);
     if (r.verbose(display.verbosity(), 2)) {
-      msg += "Result was: " + r.dump(display.verbosity(), null);
+      msg += "Result was: " + dump(r);
     }
     display.display(msg, Color.DEBUG);
   }
@@ -233,8 +294,13 @@ final class DefaultCallback implements RunListener {
   }
 
   @Override
+  public void included(TaskHeader task, String file, List<String> hosts, Object item) {
+    announce(task);
+    included(file, hosts, item);
+  }
+
+  @Override
   public void included(String file, List<String> hosts, Object item) {
-    announce(pending); // an include's result shows its lazy banner as any result does (strategy free)
     String msg = "included: " + file + " for " + String.join(", ", hosts);
     if (PyText.truthy(item)) {
       msg += " => (item=" + PyText.str(item) + ")";
@@ -248,6 +314,11 @@ final class DefaultCallback implements RunListener {
   }
 
   @Override
+  public void error(io.tightbeam.yaml.Diagnostic error) {
+    display.display("ERROR! " + io.tightbeam.yaml.SourceExcerpt.render(error).stripTrailing(), Color.ERROR, true);
+  }
+
+  @Override
   public void verbose(int level, String message) {
     display.verbose(level, message);
   }
@@ -257,5 +328,6 @@ final class DefaultCallback implements RunListener {
     display.banner("PLAY RECAP");
     stats.forEach((host, s) -> display.display(Recap.line(host, s, display.color())));
     display.display("");
+    dryRunBanner();
   }
 }

@@ -11,24 +11,29 @@ import java.util.Map;
  * headed {@code before: <before_header>}, or a note why it was skipped (binary, too large).
  */
 final class FileDiff {
-  /** Ansible's {@code DIFF_CONTEXT} default. */
-  static final int CONTEXT = 3;
-
   private FileDiff() {}
 
   /** The text to print, ending in a newline, or "" when nothing differs. */
   static String render(Object diff, boolean color) {
+    return render(diff, color, CallbackOptions.DEFAULTS);
+  }
+
+  /**
+   * As {@link #render(Object, boolean)} under the callback's options: {@code diff_context} lines
+   * around each change, dicts as YAML under {@code result_format: yaml}.
+   */
+  static String render(Object diff, boolean color, CallbackOptions options) {
     List<?> diffs = diff instanceof Collection<?> c ? new ArrayList<>(c) : List.of(diff == null ? Map.of() : diff);
     StringBuilder out = new StringBuilder();
     for (Object d : diffs) {
       if (d instanceof Map<?, ?> m) {
-        one(m, color, out);
+        one(m, color, options, out);
       }
     }
     return out.toString();
   }
 
-  private static void one(Map<?, ?> d, boolean color, StringBuilder out) {
+  private static void one(Map<?, ?> d, boolean color, CallbackOptions options, StringBuilder out) {
     skipped(d, "dst_binary", "diff skipped: destination file appears to be binary\n", out);
     skipped(d, "src_binary", "diff skipped: source file appears to be binary\n", out);
     skipped(d, "dst_larger", "diff skipped: destination file size is greater than %s\n", out);
@@ -37,7 +42,8 @@ final class FileDiff {
       String from = d.containsKey("before_header") ? "before: " + PyText.str(d.get("before_header")) : "before";
       String to = d.containsKey("after_header") ? "after: " + PyText.str(d.get("after_header")) : "after";
       List<String> lines = UnifiedDiff.lines(
-          fileLines(d.get("before")), fileLines(d.get("after")), from, to, CONTEXT);
+          fileLines(d.get("before"), options), fileLines(d.get("after"), options), from, to,
+          options.diffContext());
       for (String line : lines) {
         out.append(color ? paint(line) : line);
       }
@@ -69,7 +75,12 @@ final class FileDiff {
    * Python's {@code json.dumps} writes it), None nothing; a last line without a newline is marked.
    */
   static List<String> fileLines(Object side) {
-    String text = side instanceof Map<?, ?> m ? PyJson.dumps(m, 4, true) + "\n"
+    return fileLines(side, CallbackOptions.DEFAULTS);
+  }
+
+  /** As {@link #fileLines(Object)}; a dict as YAML indented by 4 under {@code result_format: yaml}. */
+  static List<String> fileLines(Object side, CallbackOptions options) {
+    String text = side instanceof Map<?, ?> m ? dict(m, options)
         : side == null ? "" : PyText.str(side);
     List<String> lines = splitLines(text);
     int last = lines.size() - 1;
@@ -77,6 +88,18 @@ final class FileDiff {
       lines.set(last, lines.get(last) + "\n\\ No newline at end of file\n");
     }
     return lines;
+  }
+
+  private static String dict(Map<?, ?> m, CallbackOptions options) {
+    if (!options.yaml()) {
+      return PyJson.dumps(m, 4, true) + "\n";
+    }
+    StringBuilder text = new StringBuilder();
+    boolean lossy = options.prettyResults() == null || options.prettyResults();
+    for (String line : PyYaml.dump(m, 4, lossy).split("(?<=\n)")) {
+      text.append(line.isBlank() ? line : "    " + line);
+    }
+    return text.append('\n').toString();
   }
 
   /** Python's {@code str.splitlines(True)}: every Unicode line boundary ends a line. */

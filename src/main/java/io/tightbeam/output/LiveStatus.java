@@ -245,6 +245,18 @@ public final class LiveStatus implements RunListener {
   }
 
   @Override
+  public void playStart(String name, boolean checkMode) {
+    delegate.playStart(name, checkMode);
+    redraw();
+  }
+
+  @Override
+  public void hostStart(TaskHeader task, String started, String host) {
+    delegate.hostStart(task, started, host);
+    redraw();
+  }
+
+  @Override
   public void noHostsMatched() {
     delegate.noHostsMatched();
     redraw();
@@ -293,8 +305,20 @@ public final class LiveStatus implements RunListener {
   }
 
   @Override
+  public void included(TaskHeader task, String file, List<String> hosts, Object item) {
+    delegate.included(task, file, hosts, item);
+    redraw();
+  }
+
+  @Override
   public void warning(String message) {
     delegate.warning(message);
+    redraw();
+  }
+
+  @Override
+  public void error(io.tightbeam.yaml.Diagnostic error) {
+    delegate.error(error);
     redraw();
   }
 

@@ -174,6 +174,42 @@ final class ShownResult {
     return PyJson.dumps(abridged(verbosity), ind, false);
   }
 
+  /**
+   * Ansible's {@code _dump_results} under the callback's {@code result_format} and {@code
+   * pretty_results}: pretty means indented; yaml is pretty unless told not to be, and then
+   * (lossy) leaves out stdout_lines/stderr_lines beside stdout/stderr.
+   */
+  String dump(int verbosity, Integer indent, CallbackOptions o) {
+    Boolean pretty = o.prettyResults();
+    Integer ind = indent;
+    if ((ind == null || ind == 0) && (verboseAlways || (pretty == null && o.yaml())
+        || Boolean.TRUE.equals(pretty) || verbosity > 2)) {
+      ind = 4;
+    }
+    if (Boolean.FALSE.equals(pretty)) {
+      ind = null;
+    }
+    Map<String, Object> shown = abridged(verbosity);
+    if (!o.yaml()) {
+      return PyJson.dumps(shown, ind, false);
+    }
+    boolean lossy = pretty == null || pretty;
+    if (lossy) {
+      for (String stream : List.of("stdout", "stderr")) {
+        if (shown.containsKey(stream) && shown.containsKey(stream + "_lines")) {
+          shown.put(stream + "_lines", "<omitted>");
+        }
+      }
+    }
+    String pad = " ".repeat(ind == null ? 4 : ind);
+    StringBuilder text = new StringBuilder("\n");
+    // Python's textwrap.indent: lines of whitespace only stay as they are
+    for (String line : PyYaml.dump(shown, ind == null ? 2 : ind, lossy).split("(?<=\n)")) {
+      text.append(line.isBlank() ? line : pad + line);
+    }
+    return text.toString();
+  }
+
   Map<String, Object> abridged(int verbosity) {
     Map<String, Object> out = stripInternal(map, Set.of());
     if (verbosity < 3) {

@@ -86,6 +86,19 @@ class SettingsLoaderTest {
     assertThat(load().gathering()).isEqualTo("smart");
   }
 
+  /** The default callback's options by Ansible's names: ini keys of [defaults], ANSIBLE_* over them. */
+  @Test
+  void callbackOptionsComeFromDefaultsOrTheEnvironment() throws IOException {
+    assertThat(SettingsLoader.callbackOptions(env, cwd, home)).isEmpty();
+    write(cwd.resolve("ansible.cfg"), "[defaults]\ndisplay_ok_hosts = no\ncallback_result_format = yaml\n"
+        + "check_mode_markers = true\ncallback_format_pretty = false\n");
+    env.put("ANSIBLE_DISPLAY_SKIPPED_HOSTS", "0");
+    env.put("ANSIBLE_SHOW_PER_HOST_START", "yes");
+    assertThat(SettingsLoader.callbackOptions(env, cwd, home)).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+        "display_ok_hosts", false, "display_skipped_hosts", false, "show_per_host_start", true,
+        "check_mode_markers", true, "pretty_results", false, "result_format", "yaml"));
+  }
+
   /**
    * hash_behaviour, library (colon-separated, relative to the file's folder) and jinja2_native from
    * ansible.cfg; the message for ANSIBLE_HASH_BEHAVIOUR=bogus (exit code 5) is ansible-playbook

@@ -43,6 +43,31 @@ class InventorySourcesTest {
     assertThat(inv.groups()).containsKey("redheads");
   }
 
+  /**
+   * ansible 2.14 with ANSIBLE_INVENTORY_ENABLED=advanced_host_list (target
+   * inventory_advanced_host_list): ranges expand, a range without an end stays as written with a
+   * -vvv note, a range that is no number fails the source; host_list keeps the range as a name.
+   */
+  @Test
+  void advancedHostListExpandsRangesWhereHostListDoesNot() {
+    List<String> advanced = List.of("advanced_host_list");
+    assertThat(names(Inventory.load(List.of("local100,local[100:110:2]"), tmp, List.of(),
+        HashBehaviour.REPLACE, advanced).all()))
+        .containsExactly("local100", "local102", "local104", "local106", "local108", "local110");
+    Inventory open = Inventory.load(List.of("local[1:],"), tmp, List.of(), HashBehaviour.REPLACE, advanced);
+    assertThat(names(open.all())).containsExactly("local[1:]");
+    assertThat(open.notes()).containsExactly(
+        "Unable to parse address from hostname, leaving unchanged: host range must specify end value");
+    Inventory bad = Inventory.load(List.of("local[1:j],"), tmp, List.of(), HashBehaviour.REPLACE, advanced);
+    assertThat(bad.parsed()).isFalse();
+    assertThat(bad.warnings()).containsExactly(
+        " * Failed to parse local[1:j], with advanced_host_list plugin: Invalid data from string, could not"
+            + " parse: invalid literal for int() with base 10: 'j'",
+        "Unable to parse local[1:j], as an inventory source",
+        "No inventory was parsed, only implicit localhost is available");
+    assertThat(names(Inventory.load(List.of("local[0:2],"), tmp).all())).containsExactly("local[0:2]");
+  }
+
   @Test
   void commaListWithTrailingCommaIsOneHost() {
     Inventory inv = Inventory.load(List.of("localhost,"), tmp);

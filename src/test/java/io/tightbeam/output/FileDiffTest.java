@@ -126,9 +126,11 @@ class FileDiffTest {
     RunListener l = c.callback(callback, 0, false);
     TaskHeader task = new TaskHeader("file", "file", false, new Pos("pb.yml", 1, 7));
     HostOutcome outcome = new HostOutcome.Ok("h1", result, null, false);
+    l.taskStart(task);
+    int from = c.stdout().length();
     l.fileDiff(task, outcome);
     l.taskOutcome(task, outcome);
-    return c.stdout();
+    return c.stdout().substring(from);
   }
 
   @Test

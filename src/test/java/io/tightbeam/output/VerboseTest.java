@@ -54,19 +54,24 @@ class VerboseTest {
     Console c = new Console();
     RunListener l = c.callback("default", 2, false);
     TaskHeader t = task("copy", "copy", 3);
+    l.taskStart(t);
+    int from = c.stdout().length();
     l.taskOutcome(t, new HostOutcome.Ok("h1", map("changed", true, "diff", map("before", "a"),
         "invocation", map("module_args", map()), "dest", "/x"), null, false));
-    assertThat(c.stdout()).isEqualTo("changed: [h1] => {\"changed\": true, \"dest\": \"/x\"}\n");
+    assertThat(c.stdout().substring(from)).isEqualTo("changed: [h1] => {\"changed\": true, \"dest\": \"/x\"}\n");
   }
 
   @Test
   void ignoredUnreachableSaysIgnoringAsAnsibleDoes() {
     Console c = new Console();
     RunListener l = c.callback("default", 0, false);
-    l.taskOutcome(task("ping", "ping", 4), new HostOutcome.Unreachable("bad", map("changed", false,
+    TaskHeader ping = task("ping", "ping", 4);
+    l.taskStart(ping);
+    int from = c.stdout().length();
+    l.taskOutcome(ping, new HostOutcome.Unreachable("bad", map("changed", false,
         "msg", "Failed to connect to the host via ssh: ssh: connect to host 127.0.0.1 port 1:"
             + " Connection refused", "unreachable", true), null, false, true));
-    assertThat(c.stdout()).isEqualTo("fatal: [bad]: UNREACHABLE! => {\"changed\": false, \"msg\":"
+    assertThat(c.stdout().substring(from)).isEqualTo("fatal: [bad]: UNREACHABLE! => {\"changed\": false, \"msg\":"
         + " \"Failed to connect to the host via ssh: ssh: connect to host 127.0.0.1 port 1: Connection"
         + " refused\", \"unreachable\": true}\n...ignoring\n");
   }
