@@ -143,10 +143,12 @@ final class LinearStrategy {
       }
       // a templated action is each host's own (Ansible templates it per host: target strategy_linear)
       Task own = given == t || h == targets.get(0) ? t : withTemplatedAction(given, scope, List.of(h));
-      CompletableFuture<TaskDone> result = runner.run(own, header, scope, h);
+      // the result shows as its host's module's (debug's msg, ping's nothing), under the one banner
+      TaskHeader shown = own == t ? header : header.acting(own.action());
+      CompletableFuture<TaskDone> result = runner.run(own, shown, scope, h);
       CompletableFuture<Void> one = inHostOrder
-          ? previous.thenAcceptBothAsync(result, (before, done) -> apply(own, scope, header, done, hosts), ctx.services().resultThread())
-          : result.thenAcceptAsync(done -> apply(own, scope, header, done, hosts), ctx.services().resultThread());
+          ? previous.thenAcceptBothAsync(result, (before, done) -> apply(own, scope, shown, done, hosts), ctx.services().resultThread())
+          : result.thenAcceptAsync(done -> apply(own, scope, shown, done, hosts), ctx.services().resultThread());
       previous = one;
       applied.add(one);
       running.add(one);

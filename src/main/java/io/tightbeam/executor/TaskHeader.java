@@ -23,4 +23,15 @@ public record TaskHeader(String name, String action, boolean handler, Pos pos, b
   public TaskHeader named(String shown) {
     return new TaskHeader(shown, action, handler, pos, lazy, checkMode);
   }
+
+  /** The same task run as another module on one host (an action templated per host). */
+  public TaskHeader acting(String hostAction) {
+    return new TaskHeader(name, hostAction, handler, pos, lazy, checkMode);
+  }
+
+  /** Whether {@code other} shows the same banner: the same task, whatever module a host ran. */
+  public boolean sameBanner(TaskHeader other) {
+    return other != null && java.util.Objects.equals(name, other.name) && handler == other.handler
+        && java.util.Objects.equals(pos, other.pos) && lazy == other.lazy && checkMode == other.checkMode;
+  }
 }

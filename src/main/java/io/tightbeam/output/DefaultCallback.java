@@ -86,7 +86,7 @@ final class DefaultCallback implements RunListener {
 
   /** Shows the task's banner unless it was the last one shown. */
   private void announce(TaskHeader task) {
-    if (!task.equals(lastBanner)) {
+    if (!task.sameBanner(lastBanner)) {
       banner(task);
     }
   }
