@@ -201,7 +201,10 @@ final class WrapperText {
         printf '{"failed": 0, "started": 1, "finished": 0, "ansible_job_id": "%s", "results_file": %s, "_ansible_suppress_tmpdir_delete": true}\\n' "$tb_jid" "$tb_q" >&3
         exec 3>&-
         ( set -- "$tb_tmp" "$tb_file"; . "$tb_tmp/module.sh" ) < /dev/null > "$tb_tmp/stdout" 2> "$tb_tmp/stderr"
-        tb_final && : > "$tb_tmp/done"
+        # a kill asked (tightbeam-jobs kill, Ctrl-C's kill): the supervisor writes the killed record;
+        # a result written here by a module dying of that kill's TERM was read by a status check
+        # in between under load (JobsCliIT: a killed ad hoc job recorded failed, "No start of json")
+        if [ ! -f "$tb_file.kill" ]; then tb_final && : > "$tb_tmp/done"; fi
       }
 
       # Prints the pids of the job's processes: the runner's descendants, its process group and
