@@ -35,7 +35,9 @@ final class ScriptModule implements RemoteModule {
       tb_s=$(mktemp) || tb_fail "cannot make a temporary file"
       tb_o=$tb_s.out; tb_e=$tb_s.err
       trap 'rm -f -- "$tb_s" "$tb_o" "$tb_e"' EXIT
-      { printf '%s' "$content" > "$tb_s" && chmod u+x "$tb_s"; } || tb_fail "cannot write the script to $tb_s"
+      # a binary or non-UTF-8 script comes as a printf format of octal escapes (see contentOf)
+      if [ "$binary" = 1 ]; then tb_w() { printf "$content"; }; else tb_w() { printf '%s' "$content"; }; fi
+      { tb_w > "$tb_s" && chmod u+x "$tb_s"; } || tb_fail "cannot write the script to $tb_s"
       if [ -n "$chdir" ]; then cd "$chdir" || tb_fail "Unable to change directory to $chdir"; fi
       tb_cmd=$(printf '%s' "$command" | awk -v s="$source" -v t="$tb_s" '
         { text = text (NR > 1 ? "\\n" : "") $0 }
@@ -92,12 +94,13 @@ final class ScriptModule implements RemoteModule {
       failed.put("msg", msg.toString());
       return new RemoteScript("printf '%s\\n' " + Sh.quote(RemoteRun.json(failed)));
     }
-    String content;
+    byte[] bytes;
     try {
-      content = Files.readString(found, StandardCharsets.UTF_8);
+      bytes = Files.readAllBytes(found);
     } catch (IOException e) {
       throw new ActionFailure("Could not read " + found + ": " + e.getMessage());
     }
+    String content = text(bytes);
     Map<String, String> vars = new LinkedHashMap<>();
     vars.put("creates", ScriptRun.str(args.get("creates")));
     vars.put("removes", ScriptRun.str(args.get("removes")));
@@ -105,8 +108,33 @@ final class ScriptModule implements RemoteModule {
     vars.put("executable", ScriptRun.str(args.get("executable")).strip());
     vars.put("command", raw);
     vars.put("source", source);
-    vars.put("content", content);
+    vars.put("binary", content == null ? "1" : "");
+    vars.put("content", content == null ? printfFormat(bytes) : content);
     return ScriptRun.script(vars, target, BODY);
+  }
+
+  /** The file as UTF-8 text, or null when it is not (a binary: ansible runs those too). */
+  static String text(byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return null;
+    }
+  }
+
+  /** A printf format that prints exactly {@code bytes}: POSIX's three-digit octal escapes. */
+  static String printfFormat(byte[] bytes) {
+    StringBuilder f = new StringBuilder(bytes.length * 2);
+    for (byte b : bytes) {
+      int c = b & 0xff;
+      if (c >= 0x20 && c < 0x7f && c != '%' && c != '\\') {
+        f.append((char) c);
+      } else {
+        f.append('\\').append((char) ('0' + (c >> 6))).append((char) ('0' + ((c >> 3) & 7)))
+            .append((char) ('0' + (c & 7)));
+      }
+    }
+    return f.toString();
   }
 
   @Override

@@ -59,4 +59,18 @@ class ScriptModuleIT {
         .endsWith(" on the Ansible Controller.\nIf you are using a module and expect the file to exist"
             + " on the remote, see the remote_src option");
   }
+
+  @Test
+  void aBinaryOrNonUtf8ScriptArrivesByteForByte() throws Exception {
+    FilesTarget t = target();
+    // ansible runs these (`ansible localhost -m script -a /bin/true`); its reading as UTF-8 text failed
+    Files.write(dir.resolve("files/latin.sh"), "#!/bin/sh\n# caf\u00e9 %s \\n\necho \"ok $1\"\nsed -n 2p \"$0\" | od -An -c\n"
+        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    assertThat(t.run(script, args("_raw_params", "latin.sh arg")).get("stdout").toString())
+        .startsWith("ok arg\n").contains("c   a   f 351       %   s       \\   n  \\n");
+    byte[] binary = Files.readAllBytes(Path.of("/bin/true"));
+    Files.write(dir.resolve("files/true"), binary);
+    assertThat(t.run(script, args("_raw_params", "true bogus=1"))).containsEntry("rc", 0)
+        .doesNotContainKey("failed");
+  }
 }
