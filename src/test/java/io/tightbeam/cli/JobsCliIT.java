@@ -583,22 +583,7 @@ class JobsCliIT {
               poll: 1
         """);
     Process terminal = onTerminal(pb, "controller.log");
-    try {
-      awaitRecords(r -> r.size() == 1, "the job recorded");
-      long pid = terminal.descendants().filter(p -> p.info().command().orElse("").endsWith("/java"))
-          .findFirst().orElseThrow().pid();
-      signal("INT", pid);
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-      while (!Files.readString(dir.resolve("controller.log")).contains("[y/N]: ") && System.nanoTime() < deadline) {
-        Thread.sleep(100);
-      }
-      terminal.getOutputStream().write("y\n".getBytes(StandardCharsets.UTF_8));
-      terminal.getOutputStream().flush();
-      assertThat(terminal.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    } finally {
-      terminal.descendants().forEach(ProcessHandle::destroyForcibly);
-      terminal.destroyForcibly();
-    }
+    interruptAndAnswerYes(terminal, 1, "the job recorded");
     String log = Files.readString(dir.resolve("controller.log"));
     assertThat(log).contains("1 async job this run launched still running on h1. Kill it? [y/N]: ")
         .contains("killed 1 of 1 async jobs");
@@ -611,8 +596,23 @@ class JobsCliIT {
   void adHocCtrlCOnATerminalAsksOnceAndKillsTheJobsWhenTold() throws Exception {
     Process terminal = onTerminal("controller.log", "io.tightbeam.cli.AdHocCli", "h1:h2", "-i",
         inventory.toString(), "-B", "60", "-P", "1", "-a", "'sleep 30'");
+    interruptAndAnswerYes(terminal, 2, "the jobs recorded");
+    String log = Files.readString(dir.resolve("controller.log"));
+    assertThat(log).contains("[ERROR]: User interrupted execution")
+        .contains("2 async jobs this run launched still running on h").contains("Kill them? [y/N]: ")
+        .contains("killed 2 of 2 async jobs");
+    assertThat(log.split("\\[y/N\\]", -1)).as("asked once").hasSize(2);
+    assertThat(jobs("list", "--json").records()).hasSize(2)
+        .allSatisfy(r -> assertThat(r).containsEntry("state", "killed"));
+  }
+
+  /**
+   * Once {@code jobs} records exist, Ctrl-C to the controller on {@code terminal}, "y" to its
+   * question, and its end within 30 s.
+   */
+  private void interruptAndAnswerYes(Process terminal, int jobs, String what) throws Exception {
     try {
-      awaitRecords(r -> r.size() == 2, "the jobs recorded");
+      awaitRecords(r -> r.size() == jobs, what);
       long pid = terminal.descendants().filter(p -> p.info().command().orElse("").endsWith("/java"))
           .findFirst().orElseThrow().pid();
       signal("INT", pid);
@@ -627,13 +627,6 @@ class JobsCliIT {
       terminal.descendants().forEach(ProcessHandle::destroyForcibly);
       terminal.destroyForcibly();
     }
-    String log = Files.readString(dir.resolve("controller.log"));
-    assertThat(log).contains("[ERROR]: User interrupted execution")
-        .contains("2 async jobs this run launched still running on h").contains("Kill them? [y/N]: ")
-        .contains("killed 2 of 2 async jobs");
-    assertThat(log.split("\\[y/N\\]", -1)).as("asked once").hasSize(2);
-    assertThat(jobs("list", "--json").records()).hasSize(2)
-        .allSatisfy(r -> assertThat(r).containsEntry("state", "killed"));
   }
 
   /** Ad hoc without a terminal: Ctrl-C leaves the jobs and says how to find them. */
